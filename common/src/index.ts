@@ -1,0 +1,3 @@
+export * from './api/errors.ts';
+export * from './divisions/index.ts';
+export * from './validators/index.ts';

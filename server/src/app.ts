@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import underPressure from '@fastify/under-pressure';
+import type { FieldProblem } from '@shouhu/common';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import type { Database, Db } from './db/database.ts';
+import { AppError, type ErrorCode, toErrorBody } from './errors.ts';
+import { registerHealthRoutes } from './platform/health.ts';
+import { jobRoutes } from './platform/jobs/routes.ts';
+import type { Worker } from './platform/jobs/worker.ts';
+import { createLoggerOptions } from './platform/logger.ts';
+import { registerMetrics } from './platform/metrics.ts';
+import { organizationRoutes } from './modules/organizations/routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    database: Database;
+    worker: Worker | null;
+  }
+}
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  worker?: Worker | null;
+  /** Tests pass their own logger to read what is logged. */
+  logger?: FastifyBaseLogger;
+}
+
+const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+const REQUEST_ID = /^[\w-]{1,64}$/;
+
+/** Builds the application; `main` listens with it, tests inject requests into it. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: createLoggerOptions(config.LOG_LEVEL) }),
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    requestIdHeader: false,
+    // Keep a caller's request id (for tracing across a load balancer) when it is a sane token.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('database', database);
+  app.decorate('db', database.db);
+  app.decorate('worker', options.worker ?? null);
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  app.setErrorHandler((error: FastifyError, req, reply) => {
+    const { code, details } = classifyError(error);
+    if (code === 'internal.error') req.log.error({ err: error }, 'unhandled error');
+    else if (code === 'service.unavailable') req.log.warn({ err: error }, 'service unavailable');
+    const body = toErrorBody(code, details);
+    return reply.status(code === 'internal.error' ? 500 : (error.statusCode ?? 400)).send(body);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] },
+    },
+  });
+  const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  await app.register(cors, { origin: origins.length > 0 ? origins : false });
+  await app.register(underPressure, {
+    maxEventLoopDelay: 2000,
+    pressureHandler: (_req, reply) => {
+      reply.status(503).header('retry-after', '5').send(toErrorBody('service.unavailable'));
+    },
+  });
+  await app.register(rateLimit, {
+    max: config.RATE_LIMIT_MAX,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_req, context) => {
+      const error = new AppError('rate_limit.exceeded', { retryAfterSeconds: Math.ceil(context.ttl / 1000) });
+      return error;
+    },
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Shouhu API (守沪)',
+        version: '0.1.0',
+        description:
+          'Keeping banking and insurance services running through a lockdown. Errors answer `{"error":{"code","message","message_zh","details"}}`.',
+      },
+      tags: [
+        { name: 'system', description: 'Health and readiness' },
+        { name: 'organizations', description: 'Regulator, associations, banks, insurers and partners' },
+        { name: 'jobs', description: 'Background jobs' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  registerMetrics(app, database);
+  registerHealthRoutes(app);
+  await app.register(jobRoutes);
+  await app.register(organizationRoutes);
+
+  if (existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+  }
+  app.setNotFoundHandler(async (req, reply) => {
+    const wantsPage = req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
+    if (wantsPage && existsSync(WEB_DIST)) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send(toErrorBody('route.not_found', { method: req.method, path: req.url.split('?')[0] }));
+  });
+
+  return app;
+}
+
+/** Maps any thrown error onto a catalogue code; validation errors name each field. */
+function classifyError(error: FastifyError): { code: ErrorCode; details?: unknown } {
+  if (error instanceof AppError) return { code: error.code, details: error.details };
+  if (error.validation) {
+    const fields: FieldProblem[] = error.validation.map((v) => {
+      const missing = (v.params as { missingProperty?: string }).missingProperty;
+      const path = `${v.instancePath}${missing ? `/${missing}` : ''}`.replace(/^\//, '').replaceAll('/', '.');
+      return { field: [error.validationContext, path].filter(Boolean).join('.'), reason: v.message ?? 'invalid' };
+    });
+    return { code: 'validation.failed', details: { fields } };
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { code: 'request.invalid_json' };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { code: 'request.body_too_large' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { code: 'request.unsupported_media_type' };
+  }
+  if (error instanceof SyntaxError && error.statusCode === 400) return { code: 'request.invalid_json' };
+  if (error.statusCode === 429) return { code: 'rate_limit.exceeded' };
+  if (error.statusCode === 503) return { code: 'service.unavailable' };
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return { code: 'request.invalid', details: { reason: error.message } };
+  return { code: 'internal.error' };
+}

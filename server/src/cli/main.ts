@@ -1,0 +1,94 @@
+import { ConfigError, loadConfig } from '../config.ts';
+import { migrateToLatest, openDatabase } from '../db/database.ts';
+import { seedDemoData } from '../db/seed.ts';
+import { createWorker } from '../platform/jobs/worker.ts';
+import pino from 'pino';
+import { runValidate, UsageError } from './validate.ts';
+
+const USAGE = `Usage: shouhu <command> [options]
+
+Commands:
+  serve                         start the platform (what npm start runs)
+  migrate                       apply pending database migrations
+  seed                          insert or refresh the demo data
+  worker                        run the background job worker alone
+  validate --type resident-id|uscc|mobile [--column NAME] [FILE|-]
+                                validate one value per line (or one CSV column);
+                                prints a JSON line per value; exit 0 all valid, 1 some invalid
+
+Environment: DATABASE_URL (PostgreSQL; unset = embedded PGlite in DATA_DIR), DATA_DIR, PORT, HOST, LOG_LEVEL.
+`;
+
+/** Runs one CLI command; resolves to the process exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve': {
+        const { startServer } = await import('../main.ts');
+        await startServer(loadConfig());
+        return -1; // keep running
+      }
+      case 'migrate':
+        return await withDatabase(async (db) => {
+          const applied = await migrateToLatest(db);
+          process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n');
+        });
+      case 'seed':
+        return await withDatabase(async (db) => {
+          await migrateToLatest(db);
+          const counts = await seedDemoData(db);
+          process.stdout.write(`Demo data seeded: ${JSON.stringify(counts)}\n`);
+        });
+      case 'worker':
+        return await runWorker();
+      case 'validate':
+        return await runValidate(rest, process.stdin, process.stdout);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`Unknown command: ${command}`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n\n${err instanceof UsageError ? USAGE : ''}`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+async function withDatabase(fn: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<void>): Promise<number> {
+  const config = loadConfig();
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
+  try {
+    await fn(database.db);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+async function runWorker(): Promise<number> {
+  const config = loadConfig();
+  const { jobHandlers, jobSchedules } = await import('../main.ts');
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
+  await migrateToLatest(database.db);
+  const log = pino({ level: config.LOG_LEVEL });
+  const worker = createWorker({ db: database.db, handlers: jobHandlers, schedules: jobSchedules, log });
+  worker.start();
+  log.info({ types: Object.keys(jobHandlers) }, 'worker started');
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await worker.stop();
+  await database.close();
+  return 0;
+}
+

@@ -1,0 +1,82 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import pg from 'pg';
+import { migrationProvider, migrations } from './migrations/index.ts';
+import type { DB } from './schema.ts';
+
+export type Db = Kysely<DB>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Connection pool figures for /metrics; PGlite is a single in-process connection. */
+  poolStats(): { total: number; idle: number; waiting: number };
+  close(): Promise<void>;
+}
+
+// int8 (counts, sums in fen) as JavaScript numbers: safe up to 2^53, which money in fen never reaches here.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+/**
+ * Opens PostgreSQL when a URL is given, else the embedded PGlite: file-backed under dataDir,
+ * or in memory when dataDir is null (tests).
+ */
+export async function openDatabase(options: { url?: string; dataDir?: string | null }): Promise<Database> {
+  const plugins = [new CamelCasePlugin()];
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: 10, application_name: 'shouhu' });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+    return {
+      db,
+      kind: 'postgres',
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      close: () => db.destroy(),
+    };
+  }
+  let dir: string | undefined;
+  if (options.dataDir) {
+    dir = join(options.dataDir, 'pglite');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  }
+  const pglite = new PGlite(dir);
+  await pglite.waitReady;
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }), plugins });
+  return {
+    db,
+    kind: 'pglite',
+    poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+function createMigrator(db: Db): Migrator {
+  return new Migrator({ db, provider: migrationProvider });
+}
+
+/** Applies every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const { error, results } = await createMigrator(db).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Names of migrations this code knows but the database has not applied. */
+export async function findPendingMigrations(db: Db): Promise<string[]> {
+  const applied = await createMigrator(db).getMigrations();
+  return applied.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
+export async function pingDatabase(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
+}
+
+export const knownMigrations = Object.keys(migrations);

@@ -1,0 +1,39 @@
+import type { Db } from '../../db/database.ts';
+import type { OrganizationKind } from '../../db/schema.ts';
+
+export function selectOrganizations(db: Db, filter: { kind?: OrganizationKind }) {
+  let query = db.selectFrom('organizations').select(['id', 'code', 'kind', 'nameZh', 'nameEn', 'uscc', 'parentId']);
+  if (filter.kind) query = query.where('kind', '=', filter.kind);
+  return query.orderBy('kind').orderBy('code').execute();
+}
+
+export function selectOrganization(db: Db, id: string) {
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'code', 'kind', 'nameZh', 'nameEn', 'uscc', 'parentId'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function upsertOrganization(
+  db: Db,
+  org: { id: string; code: string; kind: OrganizationKind; nameZh: string; nameEn: string; uscc: string | null; parentId: string | null },
+): Promise<void> {
+  await db
+    .insertInto('organizations')
+    .values(org)
+    .onConflict((oc) =>
+      oc.column('code').doUpdateSet((eb) => ({
+        kind: eb.ref('excluded.kind'),
+        nameZh: eb.ref('excluded.nameZh'),
+        nameEn: eb.ref('excluded.nameEn'),
+        parentId: eb.ref('excluded.parentId'),
+        updatedAt: eb.fn('now'),
+      })),
+    )
+    .execute();
+}
+
+export function selectOrganizationIdByCode(db: Db, code: string) {
+  return db.selectFrom('organizations').select('id').where('code', '=', code).executeTakeFirst();
+}

@@ -36,4 +36,6 @@ writeFileSync(
   new URL('../src/divisions/shanghai.generated.ts', import.meta.url),
   `${header}export const SHANGHAI_DISTRICTS: readonly { code: string; name: string; streets: readonly { code: string; name: string }[] }[] = ${JSON.stringify(districts, null, 2)};\n`,
 );
-console.log(`provinces: ${provinces.length}, Shanghai districts: ${districts.length}, streets and towns: ${districts.reduce((n, d) => n + d.streets.length, 0)}`);
+console.log(
+  `provinces: ${provinces.length}, Shanghai districts: ${districts.length}, streets and towns: ${districts.reduce((n, d) => n + d.streets.length, 0)}`,
+);

@@ -1,3 +1,4 @@
 export * from './api/errors.ts';
+export * from './api/organizations.ts';
 export * from './divisions/index.ts';
 export * from './validators/index.ts';

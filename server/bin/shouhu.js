@@ -4,7 +4,11 @@
 import { spawnSync } from 'node:child_process';
 
 if (!process.features.typescript) {
-  const child = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', ...process.execArgv, process.argv[1], ...process.argv.slice(2)], { stdio: 'inherit' });
+  const child = spawnSync(
+    process.execPath,
+    ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', ...process.execArgv, process.argv[1], ...process.argv.slice(2)],
+    { stdio: 'inherit' },
+  );
   process.exit(child.status ?? 1);
 }
 const { runCli } = await import('../src/cli/main.ts');

@@ -14,12 +14,12 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/database.ts';
 import { AppError, type ErrorCode, toErrorBody } from './errors.ts';
+import { organizationRoutes } from './modules/organizations/routes.ts';
 import { registerHealthRoutes } from './platform/health.ts';
 import { jobRoutes } from './platform/jobs/routes.ts';
 import type { Worker } from './platform/jobs/worker.ts';
 import { createLoggerOptions } from './platform/logger.ts';
 import { registerMetrics } from './platform/metrics.ts';
-import { organizationRoutes } from './modules/organizations/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -77,7 +77,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       directives: { 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] },
     },
   });
-  const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = config.CORS_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   await app.register(cors, { origin: origins.length > 0 ? origins : false });
   await app.register(underPressure, {
     maxEventLoopDelay: 2000,
@@ -153,6 +155,7 @@ function classifyError(error: FastifyError): { code: ErrorCode; details?: unknow
   if (error instanceof SyntaxError && error.statusCode === 400) return { code: 'request.invalid_json' };
   if (error.statusCode === 429) return { code: 'rate_limit.exceeded' };
   if (error.statusCode === 503) return { code: 'service.unavailable' };
-  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return { code: 'request.invalid', details: { reason: error.message } };
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
+    return { code: 'request.invalid', details: { reason: error.message } };
   return { code: 'internal.error' };
 }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { Value } from 'typebox/value';
 
 const ConfigSchema = Type.Object({
@@ -33,7 +33,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const config = Value.Convert(ConfigSchema, Value.Default(ConfigSchema, raw)) as Static<typeof ConfigSchema>;
   const [problem] = Value.Errors(ConfigSchema, config);
   if (problem) {
-    const name = problem.instancePath.replace(/^\//, '') || String((problem.params as { requiredProperties?: string[] }).requiredProperties ?? '');
+    const name =
+      problem.instancePath.replace(/^\//, '') || String((problem.params as { requiredProperties?: string[] }).requiredProperties ?? '');
     // The value itself is not repeated: DATABASE_URL may hold a password.
     throw new ConfigError(`Invalid environment variable ${name}: ${problem.message} / 环境变量 ${name} 的值无效`);
   }

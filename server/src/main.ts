@@ -3,9 +3,9 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { isDatabaseEmpty, seedDemoData } from './db/seed.ts';
+import { DEMO_ORGANIZATIONS } from './modules/organizations/demo.ts';
 import { maintenanceHandlers, maintenanceSchedules } from './platform/jobs/maintenance.ts';
 import { createWorker } from './platform/jobs/worker.ts';
-import { DEMO_ORGANIZATIONS } from './modules/organizations/demo.ts';
 
 /** Job handlers of every module, by job type. */
 export const jobHandlers = { ...maintenanceHandlers };
@@ -38,15 +38,15 @@ export async function startServer(config: Config): Promise<void> {
   worker?.start();
   const address = `http://localhost:${(app.server.address() as { port: number }).port}`;
   app.log.info({ database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined }, 'Shouhu is ready');
-  printBanner(address, database.kind, firstStart);
+  printBanner(address, database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL', firstStart);
 }
 
-function printBanner(address: string, kind: string, seeded: boolean): void {
+function printBanner(address: string, databaseLabel: string, seeded: boolean): void {
   const lines = [
     '',
     `  守沪 Shouhu is running at ${address}`,
     `  API docs: ${address}/docs   health: ${address}/readyz`,
-    `  Database: ${kind === 'pglite' ? 'embedded PGlite (./data)' : 'PostgreSQL'}${seeded ? `, seeded with ${DEMO_ORGANIZATIONS.length} demo organisations` : ''}`,
+    `  Database: ${databaseLabel}${seeded ? `, seeded with ${DEMO_ORGANIZATIONS.length} demo organisations` : ''}`,
     '  Demo sign-ins arrive with the identity module; until then the API is read-only.',
     '',
   ];

@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 
 /** Every error answer of the API has this shape; `code` is stable, the messages are for people. */
 export const ErrorBody = Type.Object(

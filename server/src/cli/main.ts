@@ -1,9 +1,9 @@
 import { ConfigError, loadConfig } from '../config.ts';
-import { migrateToLatest, openDatabase } from '../db/database.ts';
-import { seedDemoData } from '../db/seed.ts';
-import { createWorker } from '../platform/jobs/worker.ts';
-import pino from 'pino';
+import type { Db } from '../db/database.ts';
 import { runValidate, UsageError } from './validate.ts';
+
+// Database, server and worker modules are loaded by the commands that need them, so that
+// `shouhu validate` starts fast and small.
 
 const USAGE = `Usage: shouhu <command> [options]
 
@@ -31,11 +31,14 @@ export async function runCli(argv: string[]): Promise<number> {
       }
       case 'migrate':
         return await withDatabase(async (db) => {
+          const { migrateToLatest } = await import('../db/database.ts');
           const applied = await migrateToLatest(db);
           process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n');
         });
       case 'seed':
         return await withDatabase(async (db) => {
+          const { migrateToLatest } = await import('../db/database.ts');
+          const { seedDemoData } = await import('../db/seed.ts');
           await migrateToLatest(db);
           const counts = await seedDemoData(db);
           process.stdout.write(`Demo data seeded: ${JSON.stringify(counts)}\n`);
@@ -62,8 +65,9 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
-async function withDatabase(fn: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<void>): Promise<number> {
+async function withDatabase(fn: (db: Db) => Promise<void>): Promise<number> {
   const config = loadConfig();
+  const { openDatabase } = await import('../db/database.ts');
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
   try {
     await fn(database.db);
@@ -76,6 +80,9 @@ async function withDatabase(fn: (db: Awaited<ReturnType<typeof openDatabase>>['d
 async function runWorker(): Promise<number> {
   const config = loadConfig();
   const { jobHandlers, jobSchedules } = await import('../main.ts');
+  const { migrateToLatest, openDatabase } = await import('../db/database.ts');
+  const { createWorker } = await import('../platform/jobs/worker.ts');
+  const { default: pino } = await import('pino');
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
   await migrateToLatest(database.db);
   const log = pino({ level: config.LOG_LEVEL });
@@ -91,4 +98,3 @@ async function runWorker(): Promise<number> {
   await database.close();
   return 0;
 }
-

@@ -1,5 +1,5 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
 import { once } from 'node:events';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { VALIDATORS, VALUE_KINDS, type ValueKind } from '@shouhu/common';
@@ -57,7 +57,7 @@ export async function runValidate(args: string[], stdin: Readable, stdout: Writa
   }
   const { kind, column, file } = parsed;
   if (file !== '-' && (!existsSync(file) || !statSync(file).isFile())) throw new UsageError(`File not found: ${file} / 文件不存在`);
-  const input = file === '-' ? stdin : createReadStream(file, { highWaterMark: 1 << 20 });
+  const input = file === '-' ? stdin : createReadStream(file, { highWaterMark: 1 << 16 });
   const validate = VALIDATORS[kind];
   const sink = createSink(stdout);
   const text = decodeText(input as AsyncIterable<Uint8Array>);

@@ -5,8 +5,7 @@ export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp the database fills in by default. */
 export type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
-export const ORGANIZATION_KINDS = ['regulator', 'association', 'bank', 'insurer', 'partner'] as const;
-export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+import type { OrganizationKind } from '@shouhu/common';
 
 export interface OrganizationsTable {
   id: string;

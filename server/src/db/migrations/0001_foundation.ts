@@ -5,9 +5,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('organizations')
     .addColumn('id', 'uuid', (c) => c.primaryKey())
     .addColumn('code', 'text', (c) => c.notNull().unique())
-    .addColumn('kind', 'text', (c) =>
-      c.notNull().check(sql`kind in ('regulator', 'association', 'bank', 'insurer', 'partner')`),
-    )
+    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('regulator', 'association', 'bank', 'insurer', 'partner')`))
     .addColumn('name_zh', 'text', (c) => c.notNull())
     .addColumn('name_en', 'text', (c) => c.notNull())
     .addColumn('uscc', 'char(18)', (c) => c.unique())
@@ -21,9 +19,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'uuid', (c) => c.primaryKey())
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('payload', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
-    .addColumn('state', 'text', (c) =>
-      c.notNull().defaultTo('queued').check(sql`state in ('queued', 'active', 'completed', 'dead')`),
-    )
+    .addColumn('state', 'text', (c) => c.notNull().defaultTo('queued').check(sql`state in ('queued', 'active', 'completed', 'dead')`))
     .addColumn('org_id', 'uuid', (c) => c.references('organizations.id'))
     .addColumn('singleton_key', 'text')
     .addColumn('priority', 'integer', (c) => c.notNull().defaultTo(0))

@@ -1,5 +1,5 @@
+import type { OrganizationKind } from '@shouhu/common';
 import type { Db } from '../../db/database.ts';
-import type { OrganizationKind } from '../../db/schema.ts';
 import { createId } from '../../platform/ids.ts';
 import { selectOrganizationIdByCode, upsertOrganization } from './repo.ts';
 
@@ -27,7 +27,12 @@ export const DEMO_ORGANIZATIONS: { code: string; kind: OrganizationKind; nameZh:
   { code: 'chinalife-sh', kind: 'insurer', nameZh: '中国人寿上海市分公司', nameEn: 'China Life Shanghai Branch', parent: 'sia' },
   { code: 'sinosure-sh', kind: 'insurer', nameZh: '中国出口信用保险公司上海分公司', nameEn: 'Sinosure Shanghai Branch', parent: 'sia' },
   { code: 'shfic', kind: 'partner', nameZh: '上海市工商业联合会', nameEn: 'Shanghai Federation of Industry and Commerce' },
-  { code: 'shcomm', kind: 'partner', nameZh: '上海市商务委员会（国际贸易单一窗口）', nameEn: 'Shanghai Commission of Commerce (International Trade Single Window)' },
+  {
+    code: 'shcomm',
+    kind: 'partner',
+    nameZh: '上海市商务委员会（国际贸易单一窗口）',
+    nameEn: 'Shanghai Commission of Commerce (International Trade Single Window)',
+  },
   { code: 'shva', kind: 'partner', nameZh: '上海市志愿者协会', nameEn: 'Shanghai Volunteer Association' },
   { code: 'dingdong', kind: 'partner', nameZh: '叮咚买菜', nameEn: 'Dingdong Maicai (grocery platform)' },
 ];
@@ -37,7 +42,15 @@ export async function seedOrganizations(db: Db): Promise<number> {
   await db.transaction().execute(async (trx) => {
     for (const org of DEMO_ORGANIZATIONS) {
       const parentId = org.parent ? ((await selectOrganizationIdByCode(trx, org.parent))?.id ?? null) : null;
-      await upsertOrganization(trx, { id: createId(), code: org.code, kind: org.kind, nameZh: org.nameZh, nameEn: org.nameEn, uscc: null, parentId });
+      await upsertOrganization(trx, {
+        id: createId(),
+        code: org.code,
+        kind: org.kind,
+        nameZh: org.nameZh,
+        nameEn: org.nameEn,
+        uscc: null,
+        parentId,
+      });
     }
   });
   return DEMO_ORGANIZATIONS.length;

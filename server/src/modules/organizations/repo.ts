@@ -1,5 +1,5 @@
+import type { OrganizationKind } from '@shouhu/common';
 import type { Db } from '../../db/database.ts';
-import type { OrganizationKind } from '../../db/schema.ts';
 
 export function selectOrganizations(db: Db, filter: { kind?: OrganizationKind }) {
   let query = db.selectFrom('organizations').select(['id', 'code', 'kind', 'nameZh', 'nameEn', 'uscc', 'parentId']);

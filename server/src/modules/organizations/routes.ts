@@ -1,19 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Organization, OrganizationKindSchema, OrganizationList } from '@shouhu/common';
 import { Type } from 'typebox';
-import { ORGANIZATION_KINDS } from '../../db/schema.ts';
 import { errorResponses } from '../../platform/http.ts';
 import { getOrganization, listOrganizations } from './service.ts';
-
-const OrganizationKind = Type.Enum([...ORGANIZATION_KINDS]);
-const Organization = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  code: Type.String(),
-  kind: OrganizationKind,
-  nameZh: Type.String(),
-  nameEn: Type.String(),
-  uscc: Type.Union([Type.String(), Type.Null()]),
-  parentId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
-});
 
 export const organizationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -22,8 +11,8 @@ export const organizationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['organizations'],
         summary: 'List organisations on the platform',
-        querystring: Type.Object({ kind: Type.Optional(OrganizationKind) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ items: Type.Array(Organization) }), ...errorResponses(400) },
+        querystring: Type.Object({ kind: Type.Optional(OrganizationKindSchema) }, { additionalProperties: false }),
+        response: { 200: OrganizationList, ...errorResponses(400) },
       },
     },
     async (req) => ({ items: await listOrganizations(app.db, req.query) }),

@@ -1,5 +1,5 @@
+import type { OrganizationKind } from '@shouhu/common';
 import type { Db } from '../../db/database.ts';
-import type { OrganizationKind } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { selectOrganization, selectOrganizations } from './repo.ts';
 

@@ -57,10 +57,17 @@ function camelize(row: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** Extends the lease and records progress; only while this worker still holds the job. */
-export async function updateJobProgress(db: Db, id: string, workerId: string, leaseMs: number, progress: number | null, message: string | null) {
+export async function updateJobProgress(
+  db: Db,
+  id: string,
+  workerId: string,
+  leaseMs: number,
+  progress: number | null,
+  message: string | null,
+) {
   await db
     .updateTable('jobs')
-    .set((eb) => ({
+    .set(() => ({
       lockedUntil: sql<Date>`now() + ${`${leaseMs} milliseconds`}::interval`,
       updatedAt: sql<Date>`now()`,
       ...(progress === null ? {} : { progress, progressMessage: message }),

@@ -1,6 +1,6 @@
+import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { createId } from '../ids.ts';
-import type { Db } from '../../db/database.ts';
 import { insertJob, type JobRow, selectJob } from './repo.ts';
 
 export interface EnqueueOptions {

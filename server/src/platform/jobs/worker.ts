@@ -1,8 +1,8 @@
 import { hostname } from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/database.ts';
-import { enqueueJob } from './service.ts';
 import { claimNextJob, completeJob, failJob, type JobRow, updateJobProgress } from './repo.ts';
+import { enqueueJob } from './service.ts';
 
 export interface JobContext {
   job: JobRow;
@@ -11,7 +11,7 @@ export interface JobContext {
   reportProgress(percent: number, message?: string): Promise<void>;
 }
 
-export type JobHandler = (ctx: JobContext) => Promise<Record<string, unknown> | undefined | void>;
+export type JobHandler = (ctx: JobContext) => Promise<Record<string, unknown> | undefined>;
 
 export interface WorkerOptions {
   db: Db;
@@ -60,9 +60,14 @@ export function createWorker(options: WorkerOptions): Worker {
 
   async function run(job: JobRow): Promise<void> {
     const handler = handlers[job.type];
-    const heartbeat = setInterval(() => {
-      updateJobProgress(db, job.id, workerId, leaseMs, null, null).catch((err) => log.warn({ err, jobId: job.id }, 'job lease renewal failed'));
-    }, Math.max(1000, leaseMs / 3));
+    const heartbeat = setInterval(
+      () => {
+        updateJobProgress(db, job.id, workerId, leaseMs, null, null).catch((err) =>
+          log.warn({ err, jobId: job.id }, 'job lease renewal failed'),
+        );
+      },
+      Math.max(1000, leaseMs / 3),
+    );
     try {
       if (!handler) throw new Error(`No handler for job type ${job.type}`);
       const result = await handler({
@@ -77,7 +82,9 @@ export function createWorker(options: WorkerOptions): Worker {
       const outOfAttempts = job.attempts >= job.maxAttempts;
       const retryAt = outOfAttempts ? null : new Date(Date.now() + computeRetryDelay(job.attempts, backoffBaseMs, backoffMaxMs));
       const message = err instanceof Error ? err.message : String(err);
-      await failJob(db, job.id, workerId, message, retryAt).catch((e) => log.error({ err: e, jobId: job.id }, 'could not record job failure'));
+      await failJob(db, job.id, workerId, message, retryAt).catch((e) =>
+        log.error({ err: e, jobId: job.id }, 'could not record job failure'),
+      );
       log.warn({ jobId: job.id, type: job.type, attempt: job.attempts, dead: outOfAttempts, error: message }, 'job failed');
     } finally {
       clearInterval(heartbeat);

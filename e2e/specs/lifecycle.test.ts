@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createStorage, startServer } from '../support/server.ts';
+
+describe('start, stop and start again', () => {
+  it('is ready within 5 s, seeds once, stops cleanly on SIGTERM and SIGINT, and keeps its data', async () => {
+    const storage = await createStorage();
+    try {
+      const t0 = performance.now();
+      const first = await startServer(storage);
+      let ready = await fetch(`${first.url}/readyz`);
+      assert.equal(ready.status, 200);
+      assert.equal(((await ready.json()) as { database: string }).database, storage.label);
+      const firstStartMs = performance.now() - t0;
+      assert.ok(firstStartMs < 5000, `first start took ${firstStartMs} ms`);
+      assert.match(first.output(), /seeded with 24 demo organisations/);
+      const orgs = ((await (await fetch(`${first.url}/api/v1/organizations`)).json()) as { items: { id: string }[] }).items;
+      assert.equal(orgs.length, 24);
+      assert.equal(await first.stop('SIGTERM'), 0);
+
+      const t1 = performance.now();
+      const second = await startServer(storage);
+      ready = await fetch(`${second.url}/readyz`);
+      assert.equal(ready.status, 200);
+      assert.ok(performance.now() - t1 < 5000);
+      assert.doesNotMatch(second.output(), /seeded/);
+      const again = ((await (await fetch(`${second.url}/api/v1/organizations`)).json()) as { items: { id: string }[] }).items;
+      assert.deepEqual(
+        again.map((o: { id: string }) => o.id),
+        orgs.map((o: { id: string }) => o.id),
+      );
+      assert.equal(await second.stop('SIGINT'), 0);
+    } finally {
+      await storage.remove();
+    }
+  });
+
+  it('refuses to start with a bad setting, naming it', async () => {
+    const storage = await createStorage();
+    try {
+      await assert.rejects(startServer(storage, { PORT: 'eighty' }), /Invalid environment variable PORT/);
+    } finally {
+      await storage.remove();
+    }
+  });
+});

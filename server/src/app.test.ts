@@ -1,0 +1,177 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { Type } from 'typebox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from './test/app.ts';
+import { testDatabaseKind } from './test/database.ts';
+
+describe(`application (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(
+      {},
+      {
+        // Routes that exist only in this test, to drive the error handler with bodies and failures.
+        beforeReady: (app) => {
+          app.post(
+            '/test/echo',
+            { schema: { body: Type.Object({ name: Type.String({ minLength: 1 }), age: Type.Integer() }) } },
+            (req) => req.body,
+          );
+          app.get('/test/boom', () => {
+            throw new Error('secret internal detail');
+          });
+        },
+      },
+    );
+  });
+  afterAll(() => t.close());
+
+  it('is alive and ready', async () => {
+    expect((await t.app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    const ready = await t.app.inject('/readyz');
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toMatchObject({ status: 'ok', database: testDatabaseKind, pendingMigrations: [] });
+  });
+
+  it('answers unknown addresses with route.not_found in both languages', async () => {
+    const res = await t.app.inject('/api/v1/nothing-here');
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({
+      error: {
+        code: 'route.not_found',
+        message: 'No such address',
+        message_zh: '地址不存在',
+        details: { method: 'GET', path: '/api/v1/nothing-here' },
+      },
+    });
+  });
+
+  it('names every invalid field', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/test/echo', payload: { name: '' } });
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.error.code).toBe('validation.failed');
+    expect(body.error.message_zh).toBe('请求内容有误');
+    expect(body.error.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['body.age', 'body.name']);
+  });
+
+  it('refuses malformed JSON and oversized bodies with their own codes', async () => {
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/test/echo',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name":',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('request.invalid_json');
+    const big = await t.app.inject({
+      method: 'POST',
+      url: '/test/echo',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ name: 'x'.repeat(2_000_000), age: 1 }),
+    });
+    expect(big.statusCode).toBe(413);
+    expect(big.json().error.code).toBe('request.body_too_large');
+    const media = await t.app.inject({ method: 'POST', url: '/test/echo', headers: { 'content-type': 'text/xml' }, payload: '<a/>' });
+    expect(media.statusCode).toBe(415);
+    expect(media.json().error.code).toBe('request.unsupported_media_type');
+  });
+
+  it('answers an unexpected failure with internal.error, logs it with the request id, and shows no internals', async () => {
+    const res = await t.app.inject({ url: '/test/boom', headers: { 'x-request-id': 'trace-123' } });
+    expect(res.statusCode).toBe(500);
+    expect(res.headers['x-request-id']).toBe('trace-123');
+    expect(res.json().error.code).toBe('internal.error');
+    expect(res.body).not.toContain('secret internal detail');
+    const logged = t.logs.map((l) => JSON.parse(l)).find((l) => l.msg === 'unhandled error');
+    expect(logged.reqId).toBe('trace-123');
+    expect(logged.err.message).toBe('secret internal detail');
+  });
+
+  it('gives every response a request id, generating one when the caller sends none or a bad one', async () => {
+    const res = await t.app.inject({ url: '/healthz', headers: { 'x-request-id': 'bad id with spaces' } });
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('logs requests by path only, never the query string', async () => {
+    await t.app.inject('/api/v1/organizations?kind=bank&mobile=13812345678');
+    const text = t.logs.join('');
+    expect(text).toContain('"path":"/api/v1/organizations"');
+    expect(text).not.toContain('13812345678');
+  });
+
+  it('sends security headers and no CORS permission by default', async () => {
+    const res = await t.app.inject({ url: '/api/v1/organizations', headers: { origin: 'https://elsewhere.example' } });
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['strict-transport-security']).toBeDefined();
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('exposes Prometheus metrics: requests by route, database pool, job queue, event-loop lag', async () => {
+    await t.app.inject('/api/v1/organizations');
+    const text = (await t.app.inject('/metrics')).body;
+    expect(text).toMatch(/http_requests_total\{method="GET",route="\/api\/v1\/organizations",status_code="200"\} \d+/);
+    expect(text).toContain('http_request_duration_seconds_bucket');
+    expect(text).toContain('db_pool_connections{state="total"}');
+    expect(text).toContain('jobs{state="queued"} 0');
+    expect(text).toContain('nodejs_eventloop_lag_seconds');
+  });
+
+  it('publishes a valid OpenAPI 3.1 document and serves the API docs without a CDN', async () => {
+    const spec = (await t.app.inject('/openapi.json')).json();
+    expect(spec.openapi).toBe('3.1.0');
+    await SwaggerParser.validate(structuredClone(spec));
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/healthz', '/readyz', '/api/v1/organizations', '/api/v1/jobs/{id}']));
+    const docs = await t.app.inject({ url: '/docs/', headers: { accept: 'text/html' } });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).not.toMatch(/src="https?:\/\//);
+    const bundle = await t.app.inject('/docs/static/swagger-ui-bundle.js');
+    expect(bundle.statusCode).toBe(200);
+  });
+
+  it('lists the demo organisations, by kind, and one by id', async () => {
+    const all = (await t.app.inject('/api/v1/organizations')).json().items;
+    expect(all.length).toBeGreaterThanOrEqual(24);
+    const banks = (await t.app.inject('/api/v1/organizations?kind=bank')).json().items;
+    expect(banks.every((o: { kind: string }) => o.kind === 'bank')).toBe(true);
+    const boc = banks.find((o: { code: string }) => o.code === 'boc-sh');
+    expect(boc.nameZh).toBe('中国银行上海市分行');
+    const sba = all.find((o: { code: string }) => o.code === 'sba');
+    expect(boc.parentId).toBe(sba.id);
+    expect((await t.app.inject(`/api/v1/organizations/${boc.id}`)).json().nameEn).toBe('Bank of China Shanghai Branch');
+    const missing = await t.app.inject('/api/v1/organizations/01900000-0000-7000-8000-000000000000');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe('organization.not_found');
+    const wrongKind = await t.app.inject('/api/v1/organizations?kind=bakery');
+    expect(wrongKind.json().error.details.fields[0].field).toBe('querystring.kind');
+  });
+});
+
+describe('application limits', () => {
+  it('limits requests per client address, with its own code', async () => {
+    const t = await createTestApp({ RATE_LIMIT_MAX: '3' }, { seed: false });
+    try {
+      for (let i = 0; i < 3; i++) expect((await t.app.inject('/api/v1/organizations')).statusCode).toBe(200);
+      const limited = await t.app.inject('/api/v1/organizations');
+      expect(limited.statusCode).toBe(429);
+      expect(limited.json().error).toMatchObject({ code: 'rate_limit.exceeded', message_zh: '请求过于频繁，请稍后再试' });
+      // Health checks are not rate limited: a load balancer polls them.
+      expect((await t.app.inject('/readyz')).statusCode).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('allows cross-origin requests only from configured origins', async () => {
+    const t = await createTestApp({ CORS_ORIGINS: 'https://partner.example' }, { seed: false });
+    try {
+      const ok = await t.app.inject({ url: '/healthz', headers: { origin: 'https://partner.example' } });
+      expect(ok.headers['access-control-allow-origin']).toBe('https://partner.example');
+      const other = await t.app.inject({ url: '/healthz', headers: { origin: 'https://other.example' } });
+      expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,0 +1,57 @@
+import { ORGANIZATION_KIND_LABELS, ORGANIZATION_KINDS, type OrganizationList } from '@shouhu/common';
+import { useEffect, useState } from 'react';
+import { ApiError, getJson } from '../../api/client.ts';
+
+/** The organisations taking part, grouped by kind: who regulates, who publishes, who serves. */
+export function OrganizationDirectory() {
+  const [list, setList] = useState<OrganizationList['items']>();
+  const [error, setError] = useState<ApiError>();
+
+  useEffect(() => {
+    const abort = new AbortController();
+    getJson<OrganizationList>('/api/v1/organizations', abort.signal)
+      .then((r) => setList(r.items))
+      .catch((e) => abort.signal.aborted || setError(e instanceof ApiError ? e : new ApiError(0, undefined)));
+    return () => abort.abort();
+  }, []);
+
+  if (error) {
+    return (
+      <p className="notice notice-error" role="alert">
+        {error.messageZh}
+        <span className="en"> {error.message}</span>
+      </p>
+    );
+  }
+  if (!list) return <p className="notice">正在加载…</p>;
+
+  return (
+    <section aria-labelledby="orgs-title">
+      <h2 id="orgs-title">
+        参与机构 <span className="en">Participating organisations</span>
+      </h2>
+      {ORGANIZATION_KINDS.map((kind) => {
+        const orgs = list.filter((o) => o.kind === kind);
+        if (orgs.length === 0) return null;
+        return (
+          <div key={kind} className="org-group">
+            <h3>
+              {ORGANIZATION_KIND_LABELS[kind].zh}
+              <span className="en"> {ORGANIZATION_KIND_LABELS[kind].en}</span>
+            </h3>
+            <ul className="org-list">
+              {orgs.map((o) => (
+                <li key={o.id} lang="zh-CN">
+                  {o.nameZh}
+                  <span className="en" lang="en">
+                    {o.nameEn}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </section>
+  );
+}

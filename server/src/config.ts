@@ -11,7 +11,6 @@ const ConfigSchema = Type.Object({
   RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: 600, description: 'requests per minute per client address' }),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 1_048_576 }),
   CORS_ORIGINS: Type.String({ default: '', description: 'comma-separated allowed origins; empty = no cross-origin access' }),
-  TIME_ZONE: Type.String({ default: 'Asia/Shanghai' }),
   WORKER: Type.Boolean({ default: true, description: 'run the job worker inside the server process' }),
   SEED_DEMO: Type.Boolean({ default: true, description: 'seed demo data into an empty database on start' }),
   TRUST_PROXY: Type.Boolean({ default: false }),

@@ -17,7 +17,9 @@ const baseline = fileURLToPath(new URL('./support/count-lines.ts', import.meta.u
 
 function run(module: string, exportName: string, args: string[], nodeFlags = '') {
   // Output goes to /dev/null, as it would to a file. One Node process: one core for the JavaScript.
-  const r = spawnSync('bash', ['-c', `${process.execPath} ${nodeFlags} ${measure} ${module} ${exportName} ${args.join(' ')} > /dev/null`], { encoding: 'utf8' });
+  const r = spawnSync('bash', ['-c', `${process.execPath} ${nodeFlags} ${measure} ${module} ${exportName} ${args.join(' ')} > /dev/null`], {
+    encoding: 'utf8',
+  });
   const last = r.stderr.trim().split('\n').at(-1) ?? '';
   return JSON.parse(last) as { ms: number; maxRssKb: number; code: number };
 }

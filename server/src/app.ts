@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -15,11 +16,17 @@ import type { Config } from './config.ts';
 import type { Database, Db } from './db/database.ts';
 import { AppError, type ErrorCode, toErrorBody } from './errors.ts';
 import { organizationRoutes } from './modules/organizations/routes.ts';
+import { userRoutes } from './modules/users/routes.ts';
+import { registerAccessControl } from './platform/access/hooks.ts';
+import { auditRoutes } from './platform/audit/routes.ts';
+import { authRoutes } from './platform/auth/routes.ts';
 import { registerHealthRoutes } from './platform/health.ts';
 import { jobRoutes } from './platform/jobs/routes.ts';
 import type { Worker } from './platform/jobs/worker.ts';
 import { createLoggerOptions } from './platform/logger.ts';
 import { registerMetrics } from './platform/metrics.ts';
+import { deriveAuditKey, type KeyRing } from './platform/pii/keys.ts';
+import { revealRoutes } from './platform/pii/reveal.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -32,6 +39,7 @@ declare module 'fastify' {
 export interface AppOptions {
   config: Config;
   database: Database;
+  keys: KeyRing;
   worker?: Worker | null;
   /** Tests pass their own logger to read what is logged. */
   logger?: FastifyBaseLogger;
@@ -63,6 +71,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  // Pages, documentation and health checks are public; every /api/ route must name its access rule.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') && route.config?.access === undefined) route.config = { ...route.config, access: 'public' };
+  });
 
   app.setErrorHandler((error: FastifyError, req, reply) => {
     const { code, details } = classifyError(error);
@@ -72,6 +84,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.status(code === 'internal.error' ? 500 : (error.statusCode ?? 400)).send(body);
   });
 
+  await app.register(cookie);
+  registerAccessControl(app, options.keys, deriveAuditKey(options.keys));
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: { 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] },
@@ -109,6 +123,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'system', description: 'Health and readiness' },
         { name: 'organizations', description: 'Regulator, associations, banks, insurers and partners' },
         { name: 'jobs', description: 'Background jobs' },
+        { name: 'auth', description: 'Sign-in, second factor, sessions' },
+        { name: 'users', description: 'Staff users of an organisation' },
+        { name: 'audit', description: 'The hash-chained audit trail' },
+        { name: 'personal data', description: 'Revealing masked personal data' },
       ],
     },
   });
@@ -117,8 +135,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerMetrics(app, database);
   registerHealthRoutes(app);
+  await app.register(authRoutes(config));
   await app.register(jobRoutes);
   await app.register(organizationRoutes);
+  await app.register(userRoutes);
+  await app.register(auditRoutes);
+  await app.register(revealRoutes);
 
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });

@@ -14,9 +14,24 @@ const ConfigSchema = Type.Object({
   WORKER: Type.Boolean({ default: true, description: 'run the job worker inside the server process' }),
   SEED_DEMO: Type.Boolean({ default: true, description: 'seed demo data into an empty database on start' }),
   TRUST_PROXY: Type.Boolean({ default: false }),
+  AUDIT_RETENTION_DAYS: Type.Integer({
+    minimum: 184,
+    default: 184,
+    description: 'audit events are kept at least this long (never less than 184)',
+  }),
+  MFA_ROLES: Type.String({ default: 'regulator,institution_admin', description: 'roles that must use a second factor' }),
+  DEMO_SKIP_MFA: Type.Boolean({ default: true, description: 'demo users may sign in without a second factor (with a warning)' }),
+  DEV_OUTBOX: Type.Optional(
+    Type.Boolean({ description: 'show sent SMS and e-mail at /api/v1/dev/outbox; default on for the embedded database only' }),
+  ),
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  SMTP_FROM: Type.String({ default: 'Shouhu <noreply@shouhu.local>' }),
+  PII_KEYS: Type.Optional(Type.String({ description: 'id:base64key,... (32-byte AES keys)' })),
+  PII_ACTIVE_KEY: Type.Optional(Type.String()),
+  PII_HMAC_KEY: Type.Optional(Type.String()),
 });
 
-export type Config = Static<typeof ConfigSchema> & { dataDir: string };
+export type Config = Static<typeof ConfigSchema> & { dataDir: string; devOutbox: boolean };
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -38,5 +53,5 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid environment variable ${name}: ${problem.message} / 环境变量 ${name} 的值无效`);
   }
   if (!Number.isInteger(config.PORT)) throw new ConfigError('Invalid environment variable PORT');
-  return { ...config, dataDir: resolve(config.DATA_DIR) };
+  return { ...config, dataDir: resolve(config.DATA_DIR), devOutbox: config.DEV_OUTBOX ?? !config.DATABASE_URL };
 }

@@ -4,8 +4,10 @@ import type { Config } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { isDatabaseEmpty, seedDemoData } from './db/seed.ts';
 import { DEMO_ORGANIZATIONS } from './modules/organizations/demo.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from './modules/users/demo.ts';
 import { maintenanceHandlers, maintenanceSchedules } from './platform/jobs/maintenance.ts';
 import { createWorker } from './platform/jobs/worker.ts';
+import { loadKeyRing } from './platform/pii/keys.ts';
 
 /** Job handlers of every module, by job type. */
 export const jobHandlers = { ...maintenanceHandlers };
@@ -19,10 +21,13 @@ export const jobSchedules = [...maintenanceSchedules];
 export async function startServer(config: Config): Promise<void> {
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
   await migrateToLatest(database.db);
+  const { ring: keys, generated } = loadKeyRing(config, config.dataDir);
   const firstStart = config.SEED_DEMO && (await isDatabaseEmpty(database.db));
-  if (firstStart) await seedDemoData(database.db);
+  if (firstStart) await seedDemoData(database.db, keys);
 
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, keys });
+  if (generated)
+    app.log.warn({ file: keys.file }, 'generated personal-data keys (mode 0600): back this file up, or set PII_KEYS in production');
   const worker = config.WORKER ? createWorker({ db: database.db, handlers: jobHandlers, schedules: jobSchedules, log: app.log }) : null;
   app.worker = worker;
 
@@ -47,7 +52,12 @@ function printBanner(address: string, databaseLabel: string, seeded: boolean): v
     `  守沪 Shouhu is running at ${address}`,
     `  API docs: ${address}/docs   health: ${address}/readyz`,
     `  Database: ${databaseLabel}${seeded ? `, seeded with ${DEMO_ORGANIZATIONS.length} demo organisations` : ''}`,
-    '  Demo sign-ins arrive with the identity module; until then the API is read-only.',
+    ...(seeded
+      ? [
+          `  Demo sign-ins (password ${DEMO_PASSWORD}; demo users skip the second factor):`,
+          ...DEMO_USERS.map((u) => `    ${u.username.padEnd(14)} ${u.role.padEnd(18)} ${u.org}`),
+        ]
+      : []),
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

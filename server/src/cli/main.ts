@@ -39,8 +39,10 @@ export async function runCli(argv: string[]): Promise<number> {
         return await withDatabase(async (db) => {
           const { migrateToLatest } = await import('../db/database.ts');
           const { seedDemoData } = await import('../db/seed.ts');
+          const { loadKeyRing } = await import('../platform/pii/keys.ts');
           await migrateToLatest(db);
-          const counts = await seedDemoData(db);
+          const config = loadConfig();
+          const counts = await seedDemoData(db, loadKeyRing(config, config.dataDir).ring);
           process.stdout.write(`Demo data seeded: ${JSON.stringify(counts)}\n`);
         });
       case 'worker':

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
+import { createMemoryKeyRing } from '../platform/pii/keys.ts';
 import { openTestDatabase, testDatabaseKind } from '../test/database.ts';
 import { findPendingMigrations, knownMigrations, migrateToLatest } from './database.ts';
 import { isDatabaseEmpty, seedDemoData } from './seed.ts';
@@ -10,7 +11,7 @@ describe(`database (${testDatabaseKind})`, () => {
     const database = await openTestDatabase({ migrate: false });
     try {
       expect(await findPendingMigrations(database.db)).toEqual(knownMigrations);
-      const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database });
+      const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database, keys: createMemoryKeyRing() });
       const before = await app.inject('/readyz');
       expect(before.statusCode).toBe(503);
       expect(before.json()).toMatchObject({ status: 'unavailable', pendingMigrations: knownMigrations });
@@ -25,7 +26,7 @@ describe(`database (${testDatabaseKind})`, () => {
 
   it('answers 503 when the database is gone', async () => {
     const database = await openTestDatabase();
-    const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database });
+    const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database, keys: createMemoryKeyRing() });
     await database.close();
     const res = await app.inject('/readyz');
     expect(res.statusCode).toBe(503);
@@ -37,9 +38,9 @@ describe(`database (${testDatabaseKind})`, () => {
     const database = await openTestDatabase();
     try {
       expect(await isDatabaseEmpty(database.db)).toBe(true);
-      const first = await seedDemoData(database.db);
-      expect(first.organizations).toBe(24);
-      await seedDemoData(database.db);
+      const first = await seedDemoData(database.db, createMemoryKeyRing());
+      expect(first).toEqual({ organizations: 24, users: 7 });
+      await seedDemoData(database.db, createMemoryKeyRing());
       const count = await database.db
         .selectFrom('organizations')
         .select((eb) => eb.fn.countAll<number>().as('n'))

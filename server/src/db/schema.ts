@@ -44,7 +44,130 @@ export interface JobsTable {
   finishedAt: Timestamp | null;
 }
 
+export const ROLES = ['regulator', 'association', 'institution_admin', 'institution_staff', 'partner'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface UsersTable {
+  id: string;
+  orgId: string;
+  username: string;
+  role: Role;
+  nameEnc: string;
+  mobileEnc: string | null;
+  mobileHash: string | null;
+  passwordHash: string;
+  mustChangePassword: Generated<boolean>;
+  mfaRequired: Generated<boolean>;
+  totpSecretEnc: string | null;
+  totpEnabledAt: Timestamp | null;
+  totpLastStep: number | null;
+  recoveryCodeHashes: ColumnType<string[], string | undefined, string>;
+  failedAttempts: Generated<number>;
+  lockedUntil: Timestamp | null;
+  disabledAt: Timestamp | null;
+  isDemo: Generated<boolean>;
+  createdAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  tokenHash: string;
+  kind: 'staff' | 'citizen';
+  userId: string | null;
+  mobileHash: string | null;
+  mfaPassed: Generated<boolean>;
+  csrfHash: string;
+  createdAt: GeneratedTimestamp;
+  lastSeenAt: GeneratedTimestamp;
+  expiresAt: Timestamp;
+  revokedAt: Timestamp | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  orgId: string;
+  name: string;
+  tokenHash: string;
+  scopes: ColumnType<string[], string, string>;
+  expiresAt: Timestamp;
+  revokedAt: Timestamp | null;
+  createdBy: string | null;
+  createdAt: GeneratedTimestamp;
+  lastUsedAt: Timestamp | null;
+}
+
+export interface AuditEventsTable {
+  seq: number;
+  id: string;
+  occurredAt: Timestamp;
+  actorType: string;
+  actorId: string | null;
+  actorOrgId: string | null;
+  actorRole: string | null;
+  orgId: string | null;
+  action: string;
+  recordType: string | null;
+  recordId: string | null;
+  outcome: 'success' | 'denied' | 'failure';
+  requestId: string | null;
+  ip: string | null;
+  summary: ColumnType<Record<string, unknown>, string, string>;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditAnchorTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface SmsCodesTable {
+  id: string;
+  mobileHash: string;
+  codeHash: string;
+  ip: string | null;
+  attempts: Generated<number>;
+  expiresAt: Timestamp;
+  consumedAt: Timestamp | null;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface NotificationsTable {
+  id: string;
+  orgId: string | null;
+  channel: 'sms' | 'email' | 'webhook';
+  recipientEnc: string;
+  recipientHash: string;
+  subject: string | null;
+  bodyEnc: string;
+  state: Generated<'queued' | 'sent' | 'failed'>;
+  provider: string | null;
+  attempts: Generated<number>;
+  lastError: string | null;
+  createdAt: GeneratedTimestamp;
+  sentAt: Timestamp | null;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  orgId: string;
+  url: string;
+  secretEnc: string;
+  createdAt: GeneratedTimestamp;
+  disabledAt: Timestamp | null;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   jobs: JobsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  apiTokens: ApiTokensTable;
+  auditEvents: AuditEventsTable;
+  auditAnchor: AuditAnchorTable;
+  smsCodes: SmsCodesTable;
+  notifications: NotificationsTable;
+  webhookEndpoints: WebhookEndpointsTable;
 }

@@ -1,9 +1,13 @@
 import { seedOrganizations } from '../modules/organizations/demo.ts';
+import { seedUsers } from '../modules/users/demo.ts';
+import type { KeyRing } from '../platform/pii/keys.ts';
 import type { Db } from './database.ts';
 
 /** Each module seeds its demo data here, in dependency order. Every seeder is idempotent. */
-export async function seedDemoData(db: Db): Promise<Record<string, number>> {
-  return { organizations: await seedOrganizations(db) };
+export async function seedDemoData(db: Db, keys: KeyRing): Promise<Record<string, number>> {
+  const organizations = await seedOrganizations(db);
+  const users = await seedUsers(db, keys);
+  return { organizations, users };
 }
 
 /** True when the database has never been seeded (first start). */

@@ -10,7 +10,7 @@ const Health = Type.Object({
 });
 
 export function registerHealthRoutes(app: FastifyInstance): void {
-  const noLimit = { rateLimit: false };
+  const noLimit = { rateLimit: false, access: 'public' as const };
   app.get(
     '/healthz',
     { config: noLimit, schema: { tags: ['system'], summary: 'The process is alive', response: { 200: Health } } },

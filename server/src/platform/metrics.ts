@@ -52,7 +52,7 @@ export function registerMetrics(app: FastifyInstance, database: Database): void 
     duration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
   });
 
-  app.get('/metrics', { schema: { hide: true }, config: { rateLimit: false } }, async (_req, reply) => {
+  app.get('/metrics', { schema: { hide: true }, config: { rateLimit: false, access: 'public' } }, async (_req, reply) => {
     reply.type(register.contentType);
     return register.metrics();
   });

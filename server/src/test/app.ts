@@ -5,12 +5,15 @@ import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { seedDemoData } from '../db/seed.ts';
+import { DEMO_PASSWORD } from '../modules/users/demo.ts';
 import { createLoggerOptions } from '../platform/logger.ts';
+import { createMemoryKeyRing, type KeyRing } from '../platform/pii/keys.ts';
 import { openTestDatabase } from './database.ts';
 
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
+  keys: KeyRing;
   /** Every line the app logged, as text. */
   logs: string[];
   close(): Promise<void>;
@@ -22,7 +25,8 @@ export async function createTestApp(
   options: { seed?: boolean; beforeReady?: (app: FastifyInstance) => void } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase();
-  if (options.seed !== false) await seedDemoData(database.db);
+  const keys = createMemoryKeyRing();
+  if (options.seed !== false) await seedDemoData(database.db, keys);
   const logs: string[] = [];
   const stream = new Writable({
     write(chunk, _enc, done) {
@@ -31,16 +35,30 @@ export async function createTestApp(
     },
   });
   const config = loadConfig({ LOG_LEVEL: 'info', ...env });
-  const app = await buildApp({ config, database, logger: pino(createLoggerOptions('info', false), stream) });
+  const app = await buildApp({ config, database, keys, logger: pino(createLoggerOptions('info', false), stream) });
   options.beforeReady?.(app);
   await app.ready();
   return {
     app,
     database,
+    keys,
     logs,
     close: async () => {
       await app.close();
       await database.close();
     },
   };
+}
+
+/** Headers of a signed-in demo user: the session cookie and the CSRF token. */
+export async function signInAs(app: FastifyInstance, username: string, password = DEMO_PASSWORD): Promise<Record<string, string>> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
+  const session = res.cookies.find((c) => c.name === 'shouhu_session');
+  return { cookie: `shouhu_session=${session?.value}`, 'x-csrf-token': res.json().csrfToken };
+}
+
+export async function findOrgId(t: TestApp, code: string): Promise<string> {
+  const row = await t.database.db.selectFrom('organizations').select('id').where('code', '=', code).executeTakeFirstOrThrow();
+  return row.id;
 }

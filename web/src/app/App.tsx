@@ -9,7 +9,7 @@ export function App() {
           守沪 <span className="en">Shouhu</span>
         </h1>
         <p className="tagline">上海银行保险服务保障平台</p>
-        <p className="tagline en">Keeping Shanghai’s banking and insurance services running</p>
+        <p className="tagline en">Keeping Shanghai's banking and insurance services running</p>
       </header>
       <main>
         <OrganizationDirectory />

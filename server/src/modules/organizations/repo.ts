@@ -37,3 +37,22 @@ export async function upsertOrganization(
 export function selectOrganizationIdByCode(db: Db, code: string) {
   return db.selectFrom('organizations').select('id').where('code', '=', code).executeTakeFirst();
 }
+
+export async function insertOrganization(
+  db: Db,
+  org: { id: string; code: string; kind: OrganizationKind; nameZh: string; nameEn: string; uscc: string | null; parentId: string | null },
+): Promise<void> {
+  await db.insertInto('organizations').values(org).execute();
+}
+
+export async function updateOrganization(
+  db: Db,
+  id: string,
+  changes: { nameZh?: string; nameEn?: string; uscc?: string | null; parentId?: string | null },
+): Promise<void> {
+  await db
+    .updateTable('organizations')
+    .set({ ...changes, updatedAt: new Date() })
+    .where('id', '=', id)
+    .execute();
+}

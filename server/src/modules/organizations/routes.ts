@@ -2,12 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Organization, OrganizationKindSchema, OrganizationList } from '@shouhu/common';
 import { Type } from 'typebox';
 import { errorResponses } from '../../platform/http.ts';
-import { getOrganization, listOrganizations } from './service.ts';
+import { changeOrganization, createOrganization, getOrganization, listOrganizations } from './service.ts';
 
 export const organizationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/v1/organizations',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['organizations'],
         summary: 'List organisations on the platform',
@@ -20,6 +21,7 @@ export const organizationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/v1/organizations/:id',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['organizations'],
         summary: 'One organisation',
@@ -28,5 +30,41 @@ export const organizationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (req) => getOrganization(app.db, req.params.id),
+  );
+  const Names = {
+    nameZh: Type.String({ minLength: 1, maxLength: 200 }),
+    nameEn: Type.String({ minLength: 1, maxLength: 200 }),
+    uscc: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
+    parentId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
+  };
+  app.post(
+    '/api/v1/organizations',
+    {
+      config: { access: 'organization.manage' },
+      schema: {
+        tags: ['organizations'],
+        summary: 'Register an organisation (regulator)',
+        body: Type.Object(
+          { code: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,39}$' }), kind: OrganizationKindSchema, ...Names },
+          { additionalProperties: false },
+        ),
+        response: { 201: Organization, ...errorResponses(400, 401, 403, 409) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createOrganization(req.ctx, req.body)),
+  );
+  app.patch(
+    '/api/v1/organizations/:id',
+    {
+      config: { access: 'organization.manage' },
+      schema: {
+        tags: ['organizations'],
+        summary: 'Change names, credit code or parent (regulator)',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        body: Type.Partial(Type.Object(Names), { additionalProperties: false, minProperties: 1 }),
+        response: { 200: Organization, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => changeOrganization(req.ctx, req.params.id, req.body),
   );
 };

@@ -1,7 +1,10 @@
-import type { OrganizationKind } from '@shouhu/common';
+import { type OrganizationKind, validateUscc } from '@shouhu/common';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
-import { selectOrganization, selectOrganizations } from './repo.ts';
+import { assertCan } from '../../platform/access/hooks.ts';
+import { audit, type Context } from '../../platform/context.ts';
+import { createId } from '../../platform/ids.ts';
+import { insertOrganization, selectOrganization, selectOrganizationIdByCode, selectOrganizations, updateOrganization } from './repo.ts';
 
 /** Organisations are public facts (who regulates, who serves); no personal data here. */
 export function listOrganizations(db: Db, filter: { kind?: OrganizationKind }) {
@@ -12,4 +15,79 @@ export async function getOrganization(db: Db, id: string) {
   const org = await selectOrganization(db, id);
   if (!org) throw new AppError('organization.not_found', { field: 'id' });
   return org;
+}
+
+export interface OrganizationInput {
+  code: string;
+  kind: OrganizationKind;
+  nameZh: string;
+  nameEn: string;
+  uscc?: string | null;
+  parentId?: string | null;
+}
+
+function normalizeUscc(uscc: string | null | undefined): string | null {
+  if (!uscc) return null;
+  const result = validateUscc(uscc);
+  if (!result.valid) throw new AppError('validation.failed', { fields: [{ field: 'body.uscc', reason: result.reason }] });
+  return result.normalized;
+}
+
+async function checkUnique(db: Db, input: { code?: string; uscc?: string | null }, exceptId?: string) {
+  if (input.code) {
+    const same = await selectOrganizationIdByCode(db, input.code);
+    if (same && same.id !== exceptId) throw new AppError('organization.code_taken', { field: 'code' });
+  }
+  if (input.uscc) {
+    const same = await db.selectFrom('organizations').select('id').where('uscc', '=', input.uscc).executeTakeFirst();
+    if (same && same.id !== exceptId) throw new AppError('organization.uscc_taken', { field: 'uscc' });
+  }
+}
+
+/** The regulator registers an organisation (a new bank, insurer, partner). */
+export async function createOrganization(ctx: Context, input: OrganizationInput) {
+  await assertCan(ctx, 'organization.manage', {});
+  const uscc = normalizeUscc(input.uscc);
+  const id = createId();
+  return ctx.db.transaction().execute(async (trx) => {
+    await checkUnique(trx, { code: input.code, uscc });
+    if (input.parentId && !(await selectOrganization(trx, input.parentId)))
+      throw new AppError('organization.parent_not_found', { field: 'parentId' });
+    const row = {
+      id,
+      code: input.code,
+      kind: input.kind,
+      nameZh: input.nameZh,
+      nameEn: input.nameEn,
+      uscc,
+      parentId: input.parentId ?? null,
+    };
+    await insertOrganization(trx, row);
+    await audit(ctx, trx, { action: 'organization.created', orgId: id, recordType: 'organization', recordId: id, summary: { after: row } });
+    return (await selectOrganization(trx, id)) as NonNullable<Awaited<ReturnType<typeof selectOrganization>>>;
+  });
+}
+
+export async function changeOrganization(ctx: Context, id: string, input: Partial<Omit<OrganizationInput, 'code' | 'kind'>>) {
+  await assertCan(ctx, 'organization.manage', { orgId: id });
+  const before = await getOrganization(ctx.db, id);
+  const uscc = input.uscc === undefined ? undefined : normalizeUscc(input.uscc);
+  return ctx.db.transaction().execute(async (trx) => {
+    await checkUnique(trx, { uscc }, id);
+    if (input.parentId) {
+      if (input.parentId === id || !(await selectOrganization(trx, input.parentId)))
+        throw new AppError('organization.parent_not_found', { field: 'parentId' });
+    }
+    const changes = { ...input, ...(uscc === undefined ? {} : { uscc }) };
+    await updateOrganization(trx, id, changes);
+    const after = (await selectOrganization(trx, id)) as NonNullable<Awaited<ReturnType<typeof selectOrganization>>>;
+    await audit(ctx, trx, {
+      action: 'organization.updated',
+      orgId: id,
+      recordType: 'organization',
+      recordId: id,
+      summary: { before, after },
+    });
+    return after;
+  });
 }

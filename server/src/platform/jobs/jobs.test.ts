@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
-import { createTestApp, type TestApp } from '../../test/app.ts';
+import { createTestApp, findOrgId, signInAs, type TestApp } from '../../test/app.ts';
 import { openTestDatabase, testDatabaseKind } from '../../test/database.ts';
 import { maintenanceHandlers } from './maintenance.ts';
 import { claimNextJob, selectJob } from './repo.ts';
@@ -174,18 +174,26 @@ describe(`job queue (${testDatabaseKind})`, () => {
 describe(`job API (${testDatabaseKind})`, () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({}, { seed: false });
+    t = await createTestApp();
   });
   afterAll(() => t.close());
 
-  it('shows a job’s state and progress, not its payload', async () => {
-    const id = (await enqueueJob(t.database.db, 'test.view', { payload: { residentId: '360426199101010071' } })) as string;
-    const res = await t.app.inject(`/api/v1/jobs/${id}`);
+  it('shows a job’s state and progress, not its payload, to its own organisation only', async () => {
+    const bocId = await findOrgId(t, 'boc-sh');
+    const id = (await enqueueJob(t.database.db, 'test.view', { orgId: bocId, payload: { residentId: '360426199101010071' } })) as string;
+    expect((await t.app.inject(`/api/v1/jobs/${id}`)).statusCode).toBe(401);
+    const boc = await signInAs(t.app, 'boc.staff');
+    const res = await t.app.inject({ url: `/api/v1/jobs/${id}`, headers: boc });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id, type: 'test.view', state: 'queued', progress: 0, attempts: 0, maxAttempts: 5 });
     expect(res.body).not.toContain('360426199101010071');
-    const missing = await t.app.inject('/api/v1/jobs/01900000-0000-7000-8000-000000000000');
+    const missing = await t.app.inject({ url: '/api/v1/jobs/01900000-0000-7000-8000-000000000000', headers: boc });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('job.not_found');
+    // Another bank's staff cannot tell the job exists; the regulator sees it.
+    const cib = await signInAs(t.app, 'cib.admin');
+    expect((await t.app.inject({ url: `/api/v1/jobs/${id}`, headers: cib })).statusCode).toBe(404);
+    const regulator = await signInAs(t.app, 'regulator');
+    expect((await t.app.inject({ url: `/api/v1/jobs/${id}`, headers: regulator })).statusCode).toBe(200);
   });
 });

@@ -23,6 +23,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/v1/jobs/:id',
     {
+      config: { access: 'job.read' },
       schema: {
         tags: ['jobs'],
         summary: 'State and progress of a background job',
@@ -30,6 +31,6 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: JobView, ...errorResponses(400, 404) },
       },
     },
-    (req) => getJob(app.db, req.params.id),
+    (req) => getJob(req.ctx, req.params.id),
   );
 };

@@ -1,5 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
+import { can } from '../access/policy.ts';
+import type { Context } from '../context.ts';
 import { createId } from '../ids.ts';
 import { insertJob, type JobRow, selectJob } from './repo.ts';
 
@@ -48,8 +50,9 @@ export function toJobView(job: JobRow) {
   };
 }
 
-export async function getJob(db: Db, id: string) {
-  const job = await selectJob(db, id);
-  if (!job) throw new AppError('job.not_found', { field: 'id' });
+/** A job of the caller's organisation (the regulator: any job). */
+export async function getJob(ctx: Context, id: string) {
+  const job = await selectJob(ctx.db, id);
+  if (!job || !can(ctx.actor, 'job.read', { orgId: job.orgId })) throw new AppError('job.not_found', { field: 'id' });
   return toJobView(job);
 }

@@ -1,0 +1,52 @@
+import type { Db } from '../../db/database.ts';
+import type { Role } from '../../db/schema.ts';
+
+const COLUMNS = [
+  'id',
+  'orgId',
+  'username',
+  'role',
+  'nameEnc',
+  'mobileEnc',
+  'totpEnabledAt',
+  'lockedUntil',
+  'disabledAt',
+  'mustChangePassword',
+  'createdAt',
+] as const;
+
+/** Users of one organisation, or of all when orgId is null (the regulator's view). */
+export function selectUsers(db: Db, scope: { orgId: string | null }) {
+  let q = db.selectFrom('users').select(COLUMNS);
+  if (scope.orgId !== null) q = q.where('orgId', '=', scope.orgId);
+  return q.orderBy('username').execute();
+}
+
+export function selectUser(db: Db, id: string) {
+  return db.selectFrom('users').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+export type UserListRow = NonNullable<Awaited<ReturnType<typeof selectUser>>>;
+
+export async function insertUser(
+  db: Db,
+  user: {
+    id: string;
+    orgId: string;
+    username: string;
+    role: Role;
+    nameEnc: string;
+    mobileEnc: string | null;
+    mobileHash: string | null;
+    passwordHash: string;
+    mustChangePassword: boolean;
+    mfaRequired: boolean;
+    isDemo: boolean;
+  },
+): Promise<void> {
+  await db.insertInto('users').values(user).execute();
+}
+
+export function isUsernameTaken(db: Db, username: string) {
+  return db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst().then(Boolean);
+}

@@ -1,0 +1,100 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ROLES } from '../../db/schema.ts';
+import { errorResponses } from '../../platform/http.ts';
+import { createUser, getUser, listUsers, resetPassword, setUserDisabled } from './service.ts';
+
+const UserView = Type.Object({
+  id: Type.String(),
+  orgId: Type.String(),
+  username: Type.String(),
+  role: Type.Enum([...ROLES]),
+  name: Type.String({ description: 'masked' }),
+  mobile: Type.Union([Type.String({ description: 'masked' }), Type.Null()]),
+  totpEnrolled: Type.Boolean(),
+  locked: Type.Boolean(),
+  disabled: Type.Boolean(),
+  mustChangePassword: Type.Boolean(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/v1/users',
+    {
+      config: { access: 'user.read' },
+      schema: {
+        tags: ['users'],
+        summary: 'Users of the own organisation (the regulator: any, by orgId)',
+        querystring: Type.Object({ orgId: Type.Optional(Type.String({ format: 'uuid' })) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ items: Type.Array(UserView) }), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => ({ items: await listUsers(req.ctx, req.query) }),
+  );
+  app.get(
+    '/api/v1/users/:id',
+    {
+      config: { access: 'user.read' },
+      schema: {
+        tags: ['users'],
+        summary: 'One user, masked',
+        params: IdParams,
+        response: { 200: UserView, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => getUser(req.ctx, req.params.id),
+  );
+  app.post(
+    '/api/v1/users',
+    {
+      config: { access: 'user.manage' },
+      schema: {
+        tags: ['users'],
+        summary: 'Create a staff user; they change the password at first sign-in',
+        body: Type.Object(
+          {
+            orgId: Type.String({ format: 'uuid' }),
+            username: Type.String({ pattern: '^[A-Za-z0-9._-]{3,64}$' }),
+            role: Type.Enum([...ROLES]),
+            name: Type.String({ minLength: 1, maxLength: 100 }),
+            mobile: Type.Optional(Type.String({ maxLength: 32 })),
+            password: Type.String({ minLength: 1, maxLength: 256 }),
+            mfaRequired: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: UserView, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createUser(req.ctx, req.body)),
+  );
+  app.post(
+    '/api/v1/users/:id/password-reset',
+    {
+      config: { access: 'user.manage' },
+      schema: {
+        tags: ['users'],
+        summary: 'Set a one-time password, shown once; the user must change it',
+        params: IdParams,
+        response: { 200: Type.Object({ temporaryPassword: Type.String() }), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => resetPassword(req.ctx, req.params.id),
+  );
+  app.patch(
+    '/api/v1/users/:id',
+    {
+      config: { access: 'user.manage' },
+      schema: {
+        tags: ['users'],
+        summary: 'Disable or enable a user',
+        params: IdParams,
+        body: Type.Object({ disabled: Type.Boolean() }, { additionalProperties: false }),
+        response: { 200: UserView, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => setUserDisabled(req.ctx, req.params.id, req.body.disabled),
+  );
+};

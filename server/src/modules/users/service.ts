@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import type { OrganizationKind } from '@shouhu/common';
+import { maskMobile, maskName, validateMobile } from '@shouhu/common';
+import type { Role } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import { assertCan } from '../../platform/access/hooks.ts';
+import { checkPasswordPolicy, hashPassword } from '../../platform/auth/passwords.ts';
+import { revokeUserSessions } from '../../platform/auth/repo.ts';
+import { audit, type Context } from '../../platform/context.ts';
+import { createId } from '../../platform/ids.ts';
+import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
+import { selectOrganization } from '../organizations/repo.ts';
+import { insertUser, isUsernameTaken, selectUser, selectUsers, type UserListRow } from './repo.ts';
+
+/** Which roles fit which kind of organisation. */
+const ROLES_BY_KIND: Record<OrganizationKind, Role[]> = {
+  regulator: ['regulator'],
+  association: ['association'],
+  bank: ['institution_admin', 'institution_staff'],
+  insurer: ['institution_admin', 'institution_staff'],
+  partner: ['partner'],
+};
+
+function toUserView(ctx: Context, row: UserListRow) {
+  return {
+    id: row.id,
+    orgId: row.orgId,
+    username: row.username,
+    role: row.role,
+    name: maskName(decryptField(ctx.keys, row.nameEnc)),
+    mobile: row.mobileEnc ? maskMobile(decryptField(ctx.keys, row.mobileEnc)) : null,
+    totpEnrolled: row.totpEnabledAt !== null,
+    locked: row.lockedUntil !== null && new Date(row.lockedUntil) > new Date(),
+    disabled: row.disabledAt !== null,
+    mustChangePassword: row.mustChangePassword,
+    createdAt: new Date(row.createdAt).toISOString(),
+  };
+}
+
+export async function listUsers(ctx: Context, filter: { orgId?: string }) {
+  const orgId = ctx.actor.type === 'user' && ctx.actor.role !== 'regulator' ? ctx.actor.orgId : (filter.orgId ?? null);
+  await assertCan(ctx, 'user.read', { orgId: orgId ?? undefined });
+  return (await selectUsers(ctx.db, { orgId })).map((r) => toUserView(ctx, r));
+}
+
+async function loadUser(ctx: Context, id: string, action: 'user.read' | 'user.manage') {
+  const row = await selectUser(ctx.db, id);
+  // Another tenant's user is "not found" to an institution admin, not "forbidden": no probing.
+  if (!row || (ctx.actor.type === 'user' && ctx.actor.role !== 'regulator' && row.orgId !== ctx.actor.orgId)) {
+    if (row) await assertCan(ctx, action, { orgId: row.orgId }, { type: 'user', id });
+    throw new AppError('user.not_found');
+  }
+  await assertCan(ctx, action, { orgId: row.orgId }, { type: 'user', id });
+  return row;
+}
+
+export async function getUser(ctx: Context, id: string) {
+  return toUserView(ctx, await loadUser(ctx, id, 'user.read'));
+}
+
+export interface NewUser {
+  orgId: string;
+  username: string;
+  role: Role;
+  name: string;
+  mobile?: string;
+  password: string;
+  mfaRequired?: boolean;
+  isDemo?: boolean;
+}
+
+/** Creates a staff user. The name and mobile are personal data: stored encrypted, shown masked. */
+export async function createUser(ctx: Context, input: NewUser) {
+  await assertCan(ctx, 'user.manage', { orgId: input.orgId });
+  const org = await selectOrganization(ctx.db, input.orgId);
+  if (!org) throw new AppError('organization.not_found', { field: 'orgId' });
+  if (!ROLES_BY_KIND[org.kind].includes(input.role))
+    throw new AppError('user.role_not_allowed', { field: 'role', allowed: ROLES_BY_KIND[org.kind] });
+  const username = input.username.trim().toLowerCase();
+  let mobile: string | null = null;
+  if (input.mobile) {
+    const result = validateMobile(input.mobile);
+    if (!result.valid) throw new AppError('validation.failed', { fields: [{ field: 'body.mobile', reason: result.reason }] });
+    mobile = result.normalized;
+  }
+  const problem = checkPasswordPolicy(input.password, username);
+  if (problem) throw new AppError('auth.password_policy', { field: 'password', reason: problem });
+  const passwordHash = await hashPassword(input.password);
+  const id = createId();
+  return ctx.db.transaction().execute(async (trx) => {
+    if (await isUsernameTaken(trx, username)) throw new AppError('user.username_taken', { field: 'username' });
+    await insertUser(trx, {
+      id,
+      orgId: org.id,
+      username,
+      role: input.role,
+      nameEnc: encryptField(ctx.keys, input.name.trim()),
+      mobileEnc: mobile ? encryptField(ctx.keys, mobile) : null,
+      mobileHash: mobile ? hashField(ctx.keys, 'mobile', mobile) : null,
+      passwordHash,
+      mustChangePassword: !input.isDemo,
+      mfaRequired: input.mfaRequired ?? false,
+      isDemo: input.isDemo ?? false,
+    });
+    await audit(ctx, trx, {
+      action: 'user.created',
+      orgId: org.id,
+      recordType: 'user',
+      recordId: id,
+      summary: { after: { username, role: input.role, name: maskName(input.name), mobile: mobile ? maskMobile(mobile) : null } },
+    });
+    return toUserView(ctx, (await selectUser(trx, id)) as UserListRow);
+  });
+}
+
+/** Sets a one-time password (shown once), signs the user out everywhere, requires a change at next sign-in. */
+export async function resetPassword(ctx: Context, id: string): Promise<{ temporaryPassword: string }> {
+  const row = await loadUser(ctx, id, 'user.manage');
+  const temporaryPassword = randomBytes(12).toString('base64url');
+  const passwordHash = await hashPassword(temporaryPassword);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null, updatedAt: new Date() })
+      .where('id', '=', id)
+      .execute();
+    const signedOut = await revokeUserSessions(trx, id);
+    await audit(ctx, trx, { action: 'user.password_reset', orgId: row.orgId, recordType: 'user', recordId: id, summary: { signedOut } });
+  });
+  return { temporaryPassword };
+}
+
+export async function setUserDisabled(ctx: Context, id: string, disabled: boolean) {
+  const row = await loadUser(ctx, id, 'user.manage');
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ disabledAt: disabled ? new Date() : null, updatedAt: new Date() })
+      .where('id', '=', id)
+      .execute();
+    if (disabled) await revokeUserSessions(trx, id);
+    await audit(ctx, trx, {
+      action: disabled ? 'user.disabled' : 'user.enabled',
+      orgId: row.orgId,
+      recordType: 'user',
+      recordId: id,
+      summary: { before: { disabled: row.disabledAt !== null }, after: { disabled } },
+    });
+  });
+  return getUser(ctx, id);
+}

@@ -1,0 +1,166 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import { AppError } from '../../errors.ts';
+import { IDLE_TIMEOUT_MS } from '../auth/service.ts';
+import { hashToken, tokensMatch } from '../auth/tokens.ts';
+import { audit, type Context } from '../context.ts';
+import type { KeyRing } from '../pii/keys.ts';
+import { type Action, type Actor, can } from './policy.ts';
+
+/** Every route says who may call it: 'public', or an action of the policy. */
+export type AccessRule = 'public' | Action;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: AccessRule;
+  }
+  interface FastifyRequest {
+    ctx: Context;
+    /** How the caller authenticated: cookies need a CSRF token on unsafe requests, bearer tokens do not. */
+    authVia: 'cookie' | 'bearer' | 'none';
+  }
+}
+
+export const SESSION_COOKIE = 'shouhu_session';
+export const CSRF_COOKIE = 'shouhu_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// Writing last_seen_at on every request would turn reads into writes; a minute's precision is enough.
+const TOUCH_AFTER_MS = 60_000;
+
+async function resolveActor(
+  db: Db,
+  req: FastifyRequest,
+): Promise<{ actor: Actor; via: 'cookie' | 'bearer' | 'none'; csrfHash?: string; mustChangePassword?: boolean }> {
+  const authorization = req.headers.authorization;
+  if (authorization?.startsWith('Bearer ')) {
+    const token = await db
+      .selectFrom('apiTokens')
+      .select(['id', 'orgId', 'scopes', 'lastUsedAt'])
+      .where('tokenHash', '=', hashToken(authorization.slice(7).trim()))
+      .where('revokedAt', 'is', null)
+      .where('expiresAt', '>', sql<Date>`now()`)
+      .executeTakeFirst();
+    if (!token) throw new AppError('auth.token_invalid');
+    if (!token.lastUsedAt || Date.now() - new Date(token.lastUsedAt).getTime() > TOUCH_AFTER_MS) {
+      await db.updateTable('apiTokens').set({ lastUsedAt: new Date() }).where('id', '=', token.id).execute();
+    }
+    return { actor: { type: 'token', tokenId: token.id, orgId: token.orgId, scopes: token.scopes }, via: 'bearer' };
+  }
+  const cookie = req.cookies[SESSION_COOKIE];
+  if (!cookie) return { actor: { type: 'anonymous' }, via: 'none' };
+  const session = await db
+    .selectFrom('sessions')
+    .leftJoin('users', 'users.id', 'sessions.userId')
+    .select([
+      'sessions.id',
+      'sessions.kind',
+      'sessions.mfaPassed',
+      'sessions.mobileHash',
+      'sessions.csrfHash',
+      'sessions.lastSeenAt',
+      'users.id as userId',
+      'users.orgId',
+      'users.role',
+      'users.disabledAt',
+      'users.mustChangePassword',
+    ])
+    .where('sessions.tokenHash', '=', hashToken(cookie))
+    .where('sessions.revokedAt', 'is', null)
+    .where('sessions.expiresAt', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+  if (!session || session.disabledAt) throw new AppError('auth.session_expired');
+  const idle = Date.now() - new Date(session.lastSeenAt).getTime();
+  if (idle > IDLE_TIMEOUT_MS) {
+    await db.updateTable('sessions').set({ revokedAt: new Date() }).where('id', '=', session.id).execute();
+    throw new AppError('auth.session_expired');
+  }
+  if (idle > TOUCH_AFTER_MS) await db.updateTable('sessions').set({ lastSeenAt: new Date() }).where('id', '=', session.id).execute();
+  if (session.kind === 'citizen') {
+    return {
+      actor: { type: 'citizen', sessionId: session.id, mobileHash: session.mobileHash ?? '' },
+      via: 'cookie',
+      csrfHash: session.csrfHash,
+    };
+  }
+  return {
+    actor: {
+      type: 'user',
+      userId: session.userId as string,
+      orgId: session.orgId as string,
+      role: session.role as Extract<Actor, { type: 'user' }>['role'],
+      sessionId: session.id,
+      mfaPassed: session.mfaPassed,
+    },
+    via: 'cookie',
+    csrfHash: session.csrfHash,
+    mustChangePassword: session.mustChangePassword ?? false,
+  };
+}
+
+/**
+ * Authenticates every request and enforces the route's access rule before the body is even
+ * validated. A route without a rule is refused (fail closed); the access-matrix test finds it.
+ */
+export function registerAccessControl(app: FastifyInstance, keys: KeyRing, auditKey: Buffer): void {
+  app.decorateRequest('ctx', null as unknown as Context);
+  app.decorateRequest('authVia', 'none');
+  app.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {
+    const rule = req.routeOptions.config?.access;
+    req.ctx = { db: app.db, keys, auditKey, actor: { type: 'anonymous' }, requestId: req.id, ip: req.ip };
+    if (req.routeOptions.url === undefined) return; // not found: the 404 handler answers
+    const { actor, via, csrfHash, mustChangePassword } = await resolveActor(app.db, req);
+    req.ctx.actor = actor;
+    req.authVia = via;
+    if (rule === 'public') return;
+    if (rule === undefined) {
+      req.log.error({ route: req.routeOptions.url }, 'route has no access rule');
+      throw new AppError('access.denied');
+    }
+    if (actor.type === 'anonymous') throw new AppError('auth.required');
+    if (via === 'cookie' && UNSAFE.has(req.method)) {
+      const given = req.headers[CSRF_HEADER];
+      if (typeof given !== 'string' || !csrfHash || !tokensMatch(given, csrfHash)) {
+        await audit(req.ctx, app.db, {
+          action: 'access.csrf_failed',
+          outcome: 'denied',
+          summary: { route: req.routeOptions.url, method: req.method },
+        });
+        throw new AppError('auth.csrf_failed');
+      }
+    }
+    if (rule !== 'self.manage') {
+      if (actor.type === 'user' && !actor.mfaPassed) throw new AppError('auth.second_factor_required');
+      if (mustChangePassword) throw new AppError('auth.password_change_required');
+    }
+    if (!can(actor, rule)) {
+      await audit(req.ctx, app.db, {
+        action: 'access.denied',
+        outcome: 'denied',
+        orgId: 'orgId' in actor ? actor.orgId : null,
+        summary: { route: req.routeOptions.url, method: req.method, rule },
+      });
+      throw new AppError('access.denied');
+    }
+  });
+}
+
+/** Service-level check against a record's tenant; denials are audited. */
+export async function assertCan(
+  ctx: Context,
+  action: Action,
+  resource: { orgId?: string | null },
+  record?: { type: string; id: string },
+): Promise<void> {
+  if (can(ctx.actor, action, resource)) return;
+  await audit(ctx, ctx.db, {
+    action: 'access.denied',
+    outcome: 'denied',
+    orgId: resource.orgId ?? null,
+    recordType: record?.type,
+    recordId: record?.id,
+    summary: { rule: action },
+  });
+  throw new AppError('access.denied');
+}

@@ -1,0 +1,76 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AppError } from '../../errors.ts';
+import { errorResponses } from '../http.ts';
+
+const AuditEventView = Type.Object({
+  seq: Type.Integer(),
+  occurredAt: Type.String({ format: 'date-time' }),
+  actorType: Type.String(),
+  actorId: Type.Union([Type.String(), Type.Null()]),
+  actorOrgId: Type.Union([Type.String(), Type.Null()]),
+  actorRole: Type.Union([Type.String(), Type.Null()]),
+  orgId: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  recordType: Type.Union([Type.String(), Type.Null()]),
+  recordId: Type.Union([Type.String(), Type.Null()]),
+  outcome: Type.String(),
+  requestId: Type.Union([Type.String(), Type.Null()]),
+  ip: Type.Union([Type.String(), Type.Null()]),
+  summary: Type.Record(Type.String(), Type.Unknown()),
+});
+
+export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/v1/audit-events',
+    {
+      config: { access: 'audit.search' },
+      schema: {
+        tags: ['audit'],
+        summary: 'Search the audit trail: the regulator all of it, an institution admin their own organisation’s',
+        querystring: Type.Object(
+          {
+            actorId: Type.Optional(Type.String({ maxLength: 64 })),
+            action: Type.Optional(Type.String({ maxLength: 64 })),
+            recordType: Type.Optional(Type.String({ maxLength: 64 })),
+            recordId: Type.Optional(Type.String({ maxLength: 64 })),
+            outcome: Type.Optional(Type.Enum(['success', 'denied', 'failure'])),
+            from: Type.Optional(Type.String({ format: 'date-time' })),
+            to: Type.Optional(Type.String({ format: 'date-time' })),
+            beforeSeq: Type.Optional(Type.Integer({ minimum: 1 })),
+            limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ items: Type.Array(AuditEventView), nextBeforeSeq: Type.Union([Type.Integer(), Type.Null()]) }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    },
+    async (req) => {
+      const { actor } = req.ctx;
+      if (actor.type !== 'user') throw new AppError('access.denied');
+      const q = req.query;
+      let query = req.ctx.db.selectFrom('auditEvents').selectAll().orderBy('seq', 'desc').limit(q.limit);
+      // Institution admins see what happened to their organisation's records and what their people did.
+      if (actor.role !== 'regulator')
+        query = query.where((eb) => eb.or([eb('orgId', '=', actor.orgId), eb('actorOrgId', '=', actor.orgId)]));
+      if (q.actorId) query = query.where('actorId', '=', q.actorId);
+      if (q.action) query = query.where('action', '=', q.action);
+      if (q.recordType) query = query.where('recordType', '=', q.recordType);
+      if (q.recordId) query = query.where('recordId', '=', q.recordId);
+      if (q.outcome) query = query.where('outcome', '=', q.outcome);
+      if (q.from) query = query.where('occurredAt', '>=', new Date(q.from));
+      if (q.to) query = query.where('occurredAt', '<', new Date(q.to));
+      if (q.beforeSeq) query = query.where('seq', '<', q.beforeSeq);
+      const rows = await query.execute();
+      const items = rows.map(({ prevHash: _p, hash: _h, id: _i, ...r }) => ({
+        ...r,
+        seq: Number(r.seq),
+        occurredAt: new Date(r.occurredAt).toISOString(),
+      }));
+      return { items, nextBeforeSeq: items.length === q.limit ? (items.at(-1)?.seq ?? null) : null };
+    },
+  );
+};

@@ -1,0 +1,19 @@
+import type { Db } from '../db/database.ts';
+import type { Actor } from './access/policy.ts';
+import { type AuditEntry, recordAudit } from './audit/service.ts';
+import type { KeyRing } from './pii/keys.ts';
+
+/** What a service needs to act for a request: the database, the keys, who asks, and from where. */
+export interface Context {
+  db: Db;
+  keys: KeyRing;
+  auditKey: Buffer;
+  actor: Actor;
+  requestId?: string;
+  ip?: string;
+}
+
+/** Audits within the given transaction (or the context's database), stamped with the request. */
+export function audit(ctx: Context, db: Db, entry: Omit<AuditEntry, 'actor' | 'requestId' | 'ip'> & { actor?: Actor }): Promise<void> {
+  return recordAudit(db, ctx.auditKey, { actor: ctx.actor, requestId: ctx.requestId, ip: ctx.ip, ...entry });
+}

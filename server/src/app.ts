@@ -15,6 +15,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/database.ts';
 import { AppError, type ErrorCode, toErrorBody } from './errors.ts';
+import { apiTokenRoutes } from './modules/api-tokens/routes.ts';
 import { organizationRoutes } from './modules/organizations/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { registerAccessControl } from './platform/access/hooks.ts';
@@ -33,6 +34,8 @@ declare module 'fastify' {
     db: Db;
     database: Database;
     worker: Worker | null;
+    /** Every route with its access rule, for the access-matrix test and audits of the policy. */
+    routeTable: { method: string; url: string; access: string | undefined }[];
   }
 }
 
@@ -72,8 +75,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('x-request-id', req.id);
   });
   // Pages, documentation and health checks are public; every /api/ route must name its access rule.
+  app.decorate('routeTable', []);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') && route.config?.access === undefined) route.config = { ...route.config, access: 'public' };
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access: route.config?.access });
+    }
   });
 
   app.setErrorHandler((error: FastifyError, req, reply) => {
@@ -127,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'users', description: 'Staff users of an organisation' },
         { name: 'audit', description: 'The hash-chained audit trail' },
         { name: 'personal data', description: 'Revealing masked personal data' },
+        { name: 'api tokens', description: 'Tokens for partner systems' },
       ],
     },
   });
@@ -141,6 +149,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes);
   await app.register(auditRoutes);
   await app.register(revealRoutes);
+  await app.register(apiTokenRoutes);
 
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });

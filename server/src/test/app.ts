@@ -34,7 +34,8 @@ export async function createTestApp(
       done();
     },
   });
-  const config = loadConfig({ LOG_LEVEL: 'info', ...env });
+  // Sign-in is rate limited per address, and every test request comes from the same one.
+  const config = loadConfig({ LOG_LEVEL: 'info', AUTH_RATE_LIMIT_MAX: '10000', ...env });
   const app = await buildApp({ config, database, keys, logger: pino(createLoggerOptions('info', false), stream) });
   options.beforeReady?.(app);
   await app.ready();

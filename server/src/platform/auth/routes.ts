@@ -47,7 +47,7 @@ export function authRoutes(config: Config): FastifyPluginAsyncTypebox {
     app.post(
       '/api/v1/auth/sign-in',
       {
-        config: { access: 'public', rateLimit: { max: 20, timeWindow: 60_000 } },
+        config: { access: 'public', rateLimit: { max: config.AUTH_RATE_LIMIT_MAX, timeWindow: 60_000 } },
         schema: {
           tags: ['auth'],
           summary: 'Sign in with user name and password',
@@ -75,7 +75,7 @@ export function authRoutes(config: Config): FastifyPluginAsyncTypebox {
     app.post(
       '/api/v1/auth/second-factor',
       {
-        config: { access: 'self.manage', rateLimit: { max: 20, timeWindow: 60_000 } },
+        config: { access: 'self.manage', rateLimit: { max: config.AUTH_RATE_LIMIT_MAX, timeWindow: 60_000 } },
         schema: {
           tags: ['auth'],
           summary: 'Complete sign-in with an authenticator code or a recovery code',
@@ -144,7 +144,7 @@ export function authRoutes(config: Config): FastifyPluginAsyncTypebox {
     app.post(
       '/api/v1/auth/password',
       {
-        config: { access: 'self.manage', rateLimit: { max: 10, timeWindow: 60_000 } },
+        config: { access: 'self.manage', rateLimit: { max: config.AUTH_RATE_LIMIT_MAX, timeWindow: 60_000 } },
         schema: {
           tags: ['auth'],
           summary: 'Change the own password (current password required)',

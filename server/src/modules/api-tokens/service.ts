@@ -1,0 +1,57 @@
+import { sql } from 'kysely';
+import { AppError } from '../../errors.ts';
+import { assertCan } from '../../platform/access/hooks.ts';
+import { type Action, ACTIONS } from '../../platform/access/policy.ts';
+import { createOpaqueToken } from '../../platform/auth/tokens.ts';
+import { audit, type Context } from '../../platform/context.ts';
+import { createId } from '../../platform/ids.ts';
+
+const ownOrgId = (ctx: Context) => (ctx.actor.type === 'user' ? ctx.actor.orgId : '');
+
+function toView(row: { id: string; name: string; scopes: string[]; expiresAt: Date | string; revokedAt: Date | string | null; lastUsedAt: Date | string | null; createdAt: Date | string }) {
+  return {
+    id: row.id,
+    name: row.name,
+    scopes: row.scopes,
+    expiresAt: new Date(row.expiresAt).toISOString(),
+    revoked: row.revokedAt !== null,
+    lastUsedAt: row.lastUsedAt ? new Date(row.lastUsedAt).toISOString() : null,
+    createdAt: new Date(row.createdAt).toISOString(),
+  };
+}
+
+/** An API token for a partner's system: scoped to actions, expiring, shown once, stored hashed. */
+export async function createApiToken(ctx: Context, input: { name: string; scopes: string[]; expiresInDays: number }) {
+  const orgId = ownOrgId(ctx);
+  await assertCan(ctx, 'token.manage', { orgId });
+  const unknown = input.scopes.filter((s) => !ACTIONS.includes(s as Action));
+  if (unknown.length > 0) throw new AppError('validation.failed', { fields: [{ field: 'body.scopes', reason: `unknown actions: ${unknown.join(', ')}` }] });
+  const { token, hash } = createOpaqueToken('shk_');
+  const id = createId();
+  const expiresAt = new Date(Date.now() + input.expiresInDays * 86_400_000);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('apiTokens')
+      .values({ id, orgId, name: input.name, tokenHash: hash, scopes: JSON.stringify(input.scopes), expiresAt, createdBy: ctx.actor.type === 'user' ? ctx.actor.userId : null })
+      .execute();
+    await audit(ctx, trx, { action: 'api_token.created', orgId, recordType: 'api_token', recordId: id, summary: { name: input.name, scopes: input.scopes, expiresAt } });
+  });
+  return { id, token, expiresAt: expiresAt.toISOString() };
+}
+
+export async function listApiTokens(ctx: Context) {
+  const orgId = ownOrgId(ctx);
+  await assertCan(ctx, 'token.manage', { orgId });
+  const rows = await ctx.db.selectFrom('apiTokens').selectAll().where('orgId', '=', orgId).orderBy('createdAt', 'desc').execute();
+  return rows.map(toView);
+}
+
+export async function revokeApiToken(ctx: Context, id: string) {
+  const row = await ctx.db.selectFrom('apiTokens').select(['id', 'orgId']).where('id', '=', id).executeTakeFirst();
+  if (!row || row.orgId !== ownOrgId(ctx)) throw new AppError('token.not_found');
+  await assertCan(ctx, 'token.manage', { orgId: row.orgId }, { type: 'api_token', id });
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('apiTokens').set({ revokedAt: sql`now()` }).where('id', '=', id).where('revokedAt', 'is', null).execute();
+    await audit(ctx, trx, { action: 'api_token.revoked', orgId: row.orgId, recordType: 'api_token', recordId: id });
+  });
+}

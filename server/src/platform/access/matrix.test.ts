@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../db/schema.ts';
+import { DEMO_USERS } from '../../modules/users/demo.ts';
+import { createTestApp, findOrgId, signInAs, type TestApp } from '../../test/app.ts';
+import { testDatabaseKind } from '../../test/database.ts';
+import { enqueueJob } from '../jobs/service.ts';
+import { encryptField } from '../pii/crypto.ts';
+import { type Action, type Actor, can } from './policy.ts';
+
+// The access matrix: every API route, as every role and as nobody, on the caller's own
+// organisation's records and on another's. Expected outcomes come from the policy (`can`), so a
+// new route is tested as soon as it exists, and a route without an access rule fails here.
+
+const ROLES_TO_TRY: { username: string | null; role: Role | null }[] = [
+  { username: null, role: null },
+  ...DEMO_USERS.filter((u) => u.username !== 'pingan.admin').map((u) => ({ username: u.username, role: u.role })),
+];
+
+// Valid bodies for routes whose tenant check runs after validation (an invalid body would stop earlier).
+const BODIES: Record<string, unknown> = {
+  'PATCH /api/v1/users/:id': { disabled: false },
+  'PATCH /api/v1/organizations/:id': { nameEn: 'Renamed for the access test' },
+};
+
+describe(`access matrix (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  const orgIds: Record<string, string> = {};
+  const actors: Record<string, Actor> = {};
+  /** Records by kind of :id route, one of the home organisation (boc-sh) and one of another (cib-sh). */
+  const records: Record<string, { own: string; other: string; ownOrg: string; otherOrg: string }> = {};
+
+  // Sessions are reused (sign-in is rate limited); a sign-out route ends one, so it is dropped then.
+  const sessions = new Map<string, Record<string, string>>();
+  const headersOf = async (username: string) => {
+    if (!sessions.has(username)) sessions.set(username, await signInAs(t.app, username));
+    return sessions.get(username) as Record<string, string>;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const u of DEMO_USERS) {
+      orgIds[u.username] = await findOrgId(t, u.org);
+      const row = await t.database.db.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirstOrThrow();
+      actors[u.username] = { type: 'user', userId: row.id, orgId: orgIds[u.username] as string, role: u.role, sessionId: 'x', mfaPassed: true };
+    }
+    const boc = await findOrgId(t, 'boc-sh');
+    const cib = await findOrgId(t, 'cib-sh');
+    // Target users that nobody signs in as: resetting or disabling them ends no session the test uses.
+    const targetIn = async (orgId: string, username: string) => {
+      const id = randomUUID();
+      await t.database.db
+        .insertInto('users')
+        .values({ id, orgId, username, role: 'institution_staff', nameEnc: encryptField(t.keys, '测试'), mobileEnc: null, mobileHash: null, passwordHash: 'x' })
+        .execute();
+      return id;
+    };
+    records['/api/v1/users/'] = { own: await targetIn(boc, 'boc.target'), other: await targetIn(cib, 'cib.target'), ownOrg: boc, otherOrg: cib };
+    records['/api/v1/jobs/'] = {
+      own: (await enqueueJob(t.database.db, 'test.matrix', { orgId: boc })) as string,
+      other: (await enqueueJob(t.database.db, 'test.matrix', { orgId: cib })) as string,
+      ownOrg: boc,
+      otherOrg: cib,
+    };
+    records['/api/v1/organizations/'] = { own: boc, other: cib, ownOrg: boc, otherOrg: cib };
+    // API tokens are created per test below, as they are revoked by the DELETE route.
+  });
+  afterAll(() => t.close());
+
+  it('every API route names its access rule', () => {
+    const api = t.app.routeTable.filter((r) => r.url.startsWith('/api/'));
+    expect(api.length).toBeGreaterThan(15);
+    expect(api.filter((r) => r.access === undefined).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  });
+
+  it('lets through exactly the roles the policy allows, on every route', async () => {
+    const failures: string[] = [];
+    for (const route of t.app.routeTable.filter((r) => r.url.startsWith('/api/') && r.access !== 'public')) {
+      for (const who of ROLES_TO_TRY) {
+        const headers = who.username ? await headersOf(who.username) : {};
+        const url = route.url.replace(':id', randomUUID());
+        const res = await t.app.inject({ method: route.method as 'GET', url, headers, ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }) });
+        if (route.url.includes('/sign-out') && who.username) sessions.delete(who.username);
+        const actor: Actor = who.username ? (actors[who.username] as Actor) : { type: 'anonymous' };
+        const allowed = can(actor, route.access as Action);
+        const denied = res.statusCode === 401 || res.statusCode === 403;
+        if (allowed === denied) failures.push(`${route.method} ${route.url} as ${who.username ?? 'nobody'}: ${res.statusCode} ${res.json().error?.code ?? ''}`);
+        if (!who.username && res.statusCode !== 401) failures.push(`${route.method} ${route.url} as nobody: ${res.statusCode}, expected 401`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('never lets a role reach another organisation’s records', async () => {
+    const failures: string[] = [];
+    const idRoutes = t.app.routeTable.filter((r) => r.url.startsWith('/api/') && r.url.includes(':id') && r.access !== 'public');
+    for (const route of idRoutes) {
+      const prefix = Object.keys(records).find((p) => route.url.startsWith(p));
+      if (!prefix && !route.url.startsWith('/api/v1/api-tokens/')) {
+        failures.push(`${route.method} ${route.url}: no fixture; add one to this test`);
+        continue;
+      }
+      for (const who of ROLES_TO_TRY.filter((w) => w.username)) {
+        const username = who.username as string;
+        const actor = actors[username] as Actor;
+        for (const side of ['own', 'other'] as const) {
+          let id: string;
+          let orgId: string;
+          if (route.url.startsWith('/api/v1/api-tokens/')) {
+            // A token of the home organisation or of another, made directly.
+            orgId = side === 'own' ? (orgIds[username] as string) : orgIds[username] === orgIds['cib.admin'] ? (orgIds['boc.admin'] as string) : (orgIds['cib.admin'] as string);
+            id = randomUUID();
+            await t.database.db
+              .insertInto('apiTokens')
+              .values({ id, orgId, name: 'matrix', tokenHash: randomUUID(), scopes: '["job.read"]', expiresAt: new Date(Date.now() + 86_400_000) })
+              .execute();
+          } else {
+            const fixture = records[prefix as string] as (typeof records)[string];
+            id = side === 'own' ? fixture.own : fixture.other;
+            orgId = side === 'own' ? fixture.ownOrg : fixture.otherOrg;
+          }
+          const headers = await headersOf(username);
+          const body = BODIES[`${route.method} ${route.url}`];
+          const res = await t.app.inject({ method: route.method as 'GET', url: route.url.replace(':id', id), headers, ...(body ? { payload: body } : {}) });
+          const allowed = can(actor, route.access as Action, { orgId });
+          const denied = [401, 403, 404].includes(res.statusCode);
+          if (allowed === denied) failures.push(`${route.method} ${route.url} as ${username} on ${side} record: ${res.statusCode} (policy says ${allowed ? 'allow' : 'deny'})`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});

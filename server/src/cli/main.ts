@@ -12,6 +12,10 @@ Commands:
   migrate                       apply pending database migrations
   seed                          insert or refresh the demo data
   worker                        run the background job worker alone
+  org list | org add --code C --kind K --name-zh N --name-en N [--uscc U] [--parent C]
+                                list or register organisations
+  audit verify                  check the hash-chained audit trail; exit 1 on any break
+  keys rotate [--resume]        re-encrypt personal data under a new key (resumable)
   validate --type resident-id|uscc|mobile [--column NAME] [FILE|-]
                                 validate one value per line (or one CSV column);
                                 prints a JSON line per value; exit 0 all valid, 1 some invalid
@@ -47,6 +51,13 @@ export async function runCli(argv: string[]): Promise<number> {
         });
       case 'worker':
         return await runWorker();
+      case 'audit':
+      case 'keys':
+      case 'org': {
+        const admin = await import('./admin.ts');
+        const run = { audit: admin.runAuditCommand, keys: admin.runKeysCommand, org: admin.runOrgCommand }[command];
+        return await run(rest, loadConfig(), (line) => process.stdout.write(`${line}\n`));
+      }
       case 'validate':
         return await runValidate(rest, process.stdin, process.stdout);
       case undefined:

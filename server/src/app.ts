@@ -21,11 +21,13 @@ import { userRoutes } from './modules/users/routes.ts';
 import { registerAccessControl } from './platform/access/hooks.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
+import { citizenRoutes } from './platform/citizen/routes.ts';
 import { registerHealthRoutes } from './platform/health.ts';
 import { jobRoutes } from './platform/jobs/routes.ts';
 import type { Worker } from './platform/jobs/worker.ts';
 import { createLoggerOptions } from './platform/logger.ts';
 import { registerMetrics } from './platform/metrics.ts';
+import { devOutboxRoutes, webhookRoutes } from './platform/notify/routes.ts';
 import { deriveAuditKey, type KeyRing } from './platform/pii/keys.ts';
 import { revealRoutes } from './platform/pii/reveal.ts';
 
@@ -135,6 +137,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'audit', description: 'The hash-chained audit trail' },
         { name: 'personal data', description: 'Revealing masked personal data' },
         { name: 'api tokens', description: 'Tokens for partner systems' },
+        { name: 'notifications', description: 'SMS, e-mail and signed webhooks' },
+        { name: 'public', description: 'Citizens: verification by SMS code' },
       ],
     },
   });
@@ -150,6 +154,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(revealRoutes);
   await app.register(apiTokenRoutes);
+  await app.register(webhookRoutes);
+  await app.register(citizenRoutes(config));
+  if (config.devOutbox) await app.register(devOutboxRoutes);
 
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });

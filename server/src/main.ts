@@ -5,13 +5,22 @@ import { migrateToLatest, openDatabase } from './db/database.ts';
 import { isDatabaseEmpty, seedDemoData } from './db/seed.ts';
 import { DEMO_ORGANIZATIONS } from './modules/organizations/demo.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './modules/users/demo.ts';
+import { purgeExpiredAuditEvents } from './platform/audit/retention.ts';
 import { maintenanceHandlers, maintenanceSchedules } from './platform/jobs/maintenance.ts';
-import { createWorker } from './platform/jobs/worker.ts';
-import { loadKeyRing } from './platform/pii/keys.ts';
+import { createWorker, type JobHandler } from './platform/jobs/worker.ts';
+import { createProviders } from './platform/notify/providers.ts';
+import { createDeliveryHandler } from './platform/notify/service.ts';
+import { type KeyRing, loadKeyRing } from './platform/pii/keys.ts';
 
 /** Job handlers of every module, by job type. */
-export const jobHandlers = { ...maintenanceHandlers };
-export const jobSchedules = [...maintenanceSchedules];
+export function createJobHandlers(config: Config, keys: KeyRing): Record<string, JobHandler> {
+  return {
+    ...maintenanceHandlers,
+    'notification.deliver': createDeliveryHandler(keys, createProviders(config)),
+    'audit.purge': async ({ db }) => purgeExpiredAuditEvents(db, config.AUDIT_RETENTION_DAYS),
+  };
+}
+export const jobSchedules = [...maintenanceSchedules, { type: 'audit.purge', everyMs: 86_400_000 }];
 
 /**
  * Starts the platform: database, migrations, demo data on first start, worker, HTTP.
@@ -28,7 +37,9 @@ export async function startServer(config: Config): Promise<void> {
   const app = await buildApp({ config, database, keys });
   if (generated)
     app.log.warn({ file: keys.file }, 'generated personal-data keys (mode 0600): back this file up, or set PII_KEYS in production');
-  const worker = config.WORKER ? createWorker({ db: database.db, handlers: jobHandlers, schedules: jobSchedules, log: app.log }) : null;
+  const worker = config.WORKER
+    ? createWorker({ db: database.db, handlers: createJobHandlers(config, keys), schedules: jobSchedules, log: app.log })
+    : null;
   app.worker = worker;
 
   closeWithGrace({ delay: 15_000, logger: { error: (m: string) => app.log.error(m) } }, async ({ signal, err }) => {

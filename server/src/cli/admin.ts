@@ -6,6 +6,7 @@ import { AppError } from '../errors.ts';
 import { createOrganization, listOrganizations } from '../modules/organizations/service.ts';
 import { verifyAuditTrail } from '../platform/audit/verify.ts';
 import type { Context } from '../platform/context.ts';
+import { listOutbox } from '../platform/notify/service.ts';
 import { addKeyToFile, deriveAuditKey, loadKeyRing } from '../platform/pii/keys.ts';
 import { rotateKeys } from '../platform/pii/rotate.ts';
 import { UsageError } from './validate.ts';
@@ -30,7 +31,11 @@ export function runAuditCommand(args: string[], config: Config, out: Out): Promi
   return withPlatform(config, async (ctx) => {
     const { checked, problems } = await verifyAuditTrail(ctx.db, ctx.auditKey);
     for (const p of problems) out(`✗ ${p.kind}: ${p.message}`);
-    out(problems.length === 0 ? `Audit trail intact: ${checked} events checked.` : `Audit trail broken: ${problems.length} problem(s) in ${checked} events.`);
+    out(
+      problems.length === 0
+        ? `Audit trail intact: ${checked} events checked.`
+        : `Audit trail broken: ${problems.length} problem(s) in ${checked} events.`,
+    );
     return problems.length === 0 ? 0 : 1;
   });
 }
@@ -57,20 +62,35 @@ export function runOrgCommand(args: string[], config: Config, out: Out): Promise
   const [sub, ...rest] = args;
   if (sub === 'list') {
     return withPlatform(config, async (ctx) => {
-      for (const o of await listOrganizations(ctx.db, {})) out(`${o.code.padEnd(18)} ${o.kind.padEnd(12)} ${o.nameZh} / ${o.nameEn}${o.uscc ? `  ${o.uscc}` : ''}`);
+      for (const o of await listOrganizations(ctx.db, {}))
+        out(`${o.code.padEnd(18)} ${o.kind.padEnd(12)} ${o.nameZh} / ${o.nameEn}${o.uscc ? `  ${o.uscc}` : ''}`);
       return 0;
     });
   }
-  if (sub !== 'add') throw new UsageError('Usage: shouhu org list | shouhu org add --code CODE --kind KIND --name-zh NAME --name-en NAME [--uscc CODE] [--parent CODE]');
+  if (sub !== 'add')
+    throw new UsageError(
+      'Usage: shouhu org list | shouhu org add --code CODE --kind KIND --name-zh NAME --name-en NAME [--uscc CODE] [--parent CODE]',
+    );
   const { values } = parseArgs({
     args: rest,
-    options: { code: { type: 'string' }, kind: { type: 'string' }, 'name-zh': { type: 'string' }, 'name-en': { type: 'string' }, uscc: { type: 'string' }, parent: { type: 'string' } },
+    options: {
+      code: { type: 'string' },
+      kind: { type: 'string' },
+      'name-zh': { type: 'string' },
+      'name-en': { type: 'string' },
+      uscc: { type: 'string' },
+      parent: { type: 'string' },
+    },
     strict: true,
   });
-  for (const required of ['code', 'kind', 'name-zh', 'name-en'] as const) if (!values[required]) throw new UsageError(`Missing --${required}`);
-  if (!ORGANIZATION_KINDS.includes(values.kind as OrganizationKind)) throw new UsageError(`--kind must be one of ${ORGANIZATION_KINDS.join(', ')}`);
+  for (const required of ['code', 'kind', 'name-zh', 'name-en'] as const)
+    if (!values[required]) throw new UsageError(`Missing --${required}`);
+  if (!ORGANIZATION_KINDS.includes(values.kind as OrganizationKind))
+    throw new UsageError(`--kind must be one of ${ORGANIZATION_KINDS.join(', ')}`);
   return withPlatform(config, async (ctx) => {
-    const parent = values.parent ? await ctx.db.selectFrom('organizations').select('id').where('code', '=', values.parent).executeTakeFirst() : undefined;
+    const parent = values.parent
+      ? await ctx.db.selectFrom('organizations').select('id').where('code', '=', values.parent).executeTakeFirst()
+      : undefined;
     if (values.parent && !parent) throw new UsageError(`No organisation with code ${values.parent}`);
     try {
       const org = await createOrganization(ctx, {
@@ -87,5 +107,16 @@ export function runOrgCommand(args: string[], config: Config, out: Out): Promise
       if (err instanceof AppError) throw new UsageError(`${err.code}: ${err.message} ${err.details ? JSON.stringify(err.details) : ''}`);
       throw err;
     }
+  });
+}
+
+/** `shouhu outbox`: the latest SMS and e-mail, in full (development; the codes people were sent). */
+export function runOutboxCommand(_args: string[], config: Config, out: Out): Promise<number> {
+  return withPlatform(config, async (ctx) => {
+    const items = await listOutbox(ctx.db, ctx.keys, 20);
+    if (items.length === 0) out('The outbox is empty.');
+    for (const m of items)
+      out(`${m.createdAt}  ${m.channel.padEnd(5)} ${m.state.padEnd(6)} to ${m.recipient}: ${m.subject ? `${m.subject} — ` : ''}${m.body}`);
+    return 0;
   });
 }

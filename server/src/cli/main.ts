@@ -16,6 +16,7 @@ Commands:
                                 list or register organisations
   audit verify                  check the hash-chained audit trail; exit 1 on any break
   keys rotate [--resume]        re-encrypt personal data under a new key (resumable)
+  outbox                        show the latest SMS and e-mail kept by the development outbox
   validate --type resident-id|uscc|mobile [--column NAME] [FILE|-]
                                 validate one value per line (or one CSV column);
                                 prints a JSON line per value; exit 0 all valid, 1 some invalid
@@ -53,9 +54,12 @@ export async function runCli(argv: string[]): Promise<number> {
         return await runWorker();
       case 'audit':
       case 'keys':
-      case 'org': {
+      case 'org':
+      case 'outbox': {
         const admin = await import('./admin.ts');
-        const run = { audit: admin.runAuditCommand, keys: admin.runKeysCommand, org: admin.runOrgCommand }[command];
+        const run = { audit: admin.runAuditCommand, keys: admin.runKeysCommand, org: admin.runOrgCommand, outbox: admin.runOutboxCommand }[
+          command
+        ];
         return await run(rest, loadConfig(), (line) => process.stdout.write(`${line}\n`));
       }
       case 'validate':
@@ -92,7 +96,9 @@ async function withDatabase(fn: (db: Db) => Promise<void>): Promise<number> {
 
 async function runWorker(): Promise<number> {
   const config = loadConfig();
-  const { jobHandlers, jobSchedules } = await import('../main.ts');
+  const { createJobHandlers, jobSchedules } = await import('../main.ts');
+  const { loadKeyRing } = await import('../platform/pii/keys.ts');
+  const jobHandlers = createJobHandlers(config, loadKeyRing(config, config.dataDir).ring);
   const { migrateToLatest, openDatabase } = await import('../db/database.ts');
   const { createWorker } = await import('../platform/jobs/worker.ts');
   const { default: pino } = await import('pino');

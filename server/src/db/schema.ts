@@ -140,6 +140,7 @@ export interface NotificationsTable {
   channel: 'sms' | 'email' | 'webhook';
   recipientEnc: string;
   recipientHash: string;
+  webhookEndpointId: string | null;
   subject: string | null;
   bodyEnc: string;
   state: Generated<'queued' | 'sent' | 'failed'>;

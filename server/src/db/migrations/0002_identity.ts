@@ -114,12 +114,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('sms_codes_ip').on('sms_codes').columns(['ip', 'created_at']).execute();
 
   await db.schema
+    .createTable('webhook_endpoints')
+    .addColumn('id', 'uuid', (c) => c.primaryKey())
+    .addColumn('org_id', 'uuid', (c) => c.notNull().references('organizations.id'))
+    .addColumn('url', 'text', (c) => c.notNull())
+    .addColumn('secret_enc', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn('disabled_at', 'timestamptz')
+    .execute();
+
+  await db.schema
     .createTable('notifications')
     .addColumn('id', 'uuid', (c) => c.primaryKey())
     .addColumn('org_id', 'uuid', (c) => c.references('organizations.id'))
     .addColumn('channel', 'text', (c) => c.notNull().check(sql`channel in ('sms', 'email', 'webhook')`))
     .addColumn('recipient_enc', 'text', (c) => c.notNull())
     .addColumn('recipient_hash', 'text', (c) => c.notNull())
+    .addColumn('webhook_endpoint_id', 'uuid', (c) => c.references('webhook_endpoints.id'))
     .addColumn('subject', 'text')
     .addColumn('body_enc', 'text', (c) => c.notNull())
     .addColumn('state', 'text', (c) => c.notNull().defaultTo('queued').check(sql`state in ('queued', 'sent', 'failed')`))
@@ -130,14 +141,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('sent_at', 'timestamptz')
     .execute();
   await db.schema.createIndex('notifications_recipient').on('notifications').columns(['recipient_hash', 'created_at']).execute();
-
-  await db.schema
-    .createTable('webhook_endpoints')
-    .addColumn('id', 'uuid', (c) => c.primaryKey())
-    .addColumn('org_id', 'uuid', (c) => c.notNull().references('organizations.id'))
-    .addColumn('url', 'text', (c) => c.notNull())
-    .addColumn('secret_enc', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addColumn('disabled_at', 'timestamptz')
-    .execute();
 }

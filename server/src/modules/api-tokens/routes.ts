@@ -18,7 +18,11 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/api-tokens',
     {
       config: { access: 'token.manage' },
-      schema: { tags: ['api tokens'], summary: 'API tokens of the own organisation', response: { 200: Type.Object({ items: Type.Array(TokenView) }), ...errorResponses(401, 403) } },
+      schema: {
+        tags: ['api tokens'],
+        summary: 'API tokens of the own organisation',
+        response: { 200: Type.Object({ items: Type.Array(TokenView) }), ...errorResponses(401, 403) },
+      },
     },
     async (req) => ({ items: await listApiTokens(req.ctx) }),
   );
@@ -37,7 +41,10 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
-        response: { 201: Type.Object({ id: Type.String(), token: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }), ...errorResponses(400, 401, 403) },
+        response: {
+          201: Type.Object({ id: Type.String(), token: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }),
+          ...errorResponses(400, 401, 403),
+        },
       },
     },
     async (req, reply) => reply.status(201).send(await createApiToken(req.ctx, req.body)),

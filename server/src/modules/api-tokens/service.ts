@@ -1,14 +1,22 @@
 import { sql } from 'kysely';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
-import { type Action, ACTIONS } from '../../platform/access/policy.ts';
+import { ACTIONS, type Action } from '../../platform/access/policy.ts';
 import { createOpaqueToken } from '../../platform/auth/tokens.ts';
 import { audit, type Context } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
 
 const ownOrgId = (ctx: Context) => (ctx.actor.type === 'user' ? ctx.actor.orgId : '');
 
-function toView(row: { id: string; name: string; scopes: string[]; expiresAt: Date | string; revokedAt: Date | string | null; lastUsedAt: Date | string | null; createdAt: Date | string }) {
+function toView(row: {
+  id: string;
+  name: string;
+  scopes: string[];
+  expiresAt: Date | string;
+  revokedAt: Date | string | null;
+  lastUsedAt: Date | string | null;
+  createdAt: Date | string;
+}) {
   return {
     id: row.id,
     name: row.name,
@@ -25,16 +33,31 @@ export async function createApiToken(ctx: Context, input: { name: string; scopes
   const orgId = ownOrgId(ctx);
   await assertCan(ctx, 'token.manage', { orgId });
   const unknown = input.scopes.filter((s) => !ACTIONS.includes(s as Action));
-  if (unknown.length > 0) throw new AppError('validation.failed', { fields: [{ field: 'body.scopes', reason: `unknown actions: ${unknown.join(', ')}` }] });
+  if (unknown.length > 0)
+    throw new AppError('validation.failed', { fields: [{ field: 'body.scopes', reason: `unknown actions: ${unknown.join(', ')}` }] });
   const { token, hash } = createOpaqueToken('shk_');
   const id = createId();
   const expiresAt = new Date(Date.now() + input.expiresInDays * 86_400_000);
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('apiTokens')
-      .values({ id, orgId, name: input.name, tokenHash: hash, scopes: JSON.stringify(input.scopes), expiresAt, createdBy: ctx.actor.type === 'user' ? ctx.actor.userId : null })
+      .values({
+        id,
+        orgId,
+        name: input.name,
+        tokenHash: hash,
+        scopes: JSON.stringify(input.scopes),
+        expiresAt,
+        createdBy: ctx.actor.type === 'user' ? ctx.actor.userId : null,
+      })
       .execute();
-    await audit(ctx, trx, { action: 'api_token.created', orgId, recordType: 'api_token', recordId: id, summary: { name: input.name, scopes: input.scopes, expiresAt } });
+    await audit(ctx, trx, {
+      action: 'api_token.created',
+      orgId,
+      recordType: 'api_token',
+      recordId: id,
+      summary: { name: input.name, scopes: input.scopes, expiresAt },
+    });
   });
   return { id, token, expiresAt: expiresAt.toISOString() };
 }

@@ -42,7 +42,14 @@ describe(`access matrix (${testDatabaseKind})`, () => {
     for (const u of DEMO_USERS) {
       orgIds[u.username] = await findOrgId(t, u.org);
       const row = await t.database.db.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirstOrThrow();
-      actors[u.username] = { type: 'user', userId: row.id, orgId: orgIds[u.username] as string, role: u.role, sessionId: 'x', mfaPassed: true };
+      actors[u.username] = {
+        type: 'user',
+        userId: row.id,
+        orgId: orgIds[u.username] as string,
+        role: u.role,
+        sessionId: 'x',
+        mfaPassed: true,
+      };
     }
     const boc = await findOrgId(t, 'boc-sh');
     const cib = await findOrgId(t, 'cib-sh');
@@ -51,11 +58,25 @@ describe(`access matrix (${testDatabaseKind})`, () => {
       const id = randomUUID();
       await t.database.db
         .insertInto('users')
-        .values({ id, orgId, username, role: 'institution_staff', nameEnc: encryptField(t.keys, '测试'), mobileEnc: null, mobileHash: null, passwordHash: 'x' })
+        .values({
+          id,
+          orgId,
+          username,
+          role: 'institution_staff',
+          nameEnc: encryptField(t.keys, '测试'),
+          mobileEnc: null,
+          mobileHash: null,
+          passwordHash: 'x',
+        })
         .execute();
       return id;
     };
-    records['/api/v1/users/'] = { own: await targetIn(boc, 'boc.target'), other: await targetIn(cib, 'cib.target'), ownOrg: boc, otherOrg: cib };
+    records['/api/v1/users/'] = {
+      own: await targetIn(boc, 'boc.target'),
+      other: await targetIn(cib, 'cib.target'),
+      ownOrg: boc,
+      otherOrg: cib,
+    };
     records['/api/v1/jobs/'] = {
       own: (await enqueueJob(t.database.db, 'test.matrix', { orgId: boc })) as string,
       other: (await enqueueJob(t.database.db, 'test.matrix', { orgId: cib })) as string,
@@ -63,6 +84,15 @@ describe(`access matrix (${testDatabaseKind})`, () => {
       otherOrg: cib,
     };
     records['/api/v1/organizations/'] = { own: boc, other: cib, ownOrg: boc, otherOrg: cib };
+    const endpointOf = async (orgId: string) => {
+      const id = randomUUID();
+      await t.database.db
+        .insertInto('webhookEndpoints')
+        .values({ id, orgId, url: 'http://127.0.0.1:9/hook', secretEnc: encryptField(t.keys, 'whsec_test') })
+        .execute();
+      return id;
+    };
+    records['/api/v1/webhooks/'] = { own: await endpointOf(boc), other: await endpointOf(cib), ownOrg: boc, otherOrg: cib };
     // API tokens are created per test below, as they are revoked by the DELETE route.
   });
   afterAll(() => t.close());
@@ -79,13 +109,20 @@ describe(`access matrix (${testDatabaseKind})`, () => {
       for (const who of ROLES_TO_TRY) {
         const headers = who.username ? await headersOf(who.username) : {};
         const url = route.url.replace(':id', randomUUID());
-        const res = await t.app.inject({ method: route.method as 'GET', url, headers, ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }) });
+        const res = await t.app.inject({
+          method: route.method as 'GET',
+          url,
+          headers,
+          ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
+        });
         if (route.url.includes('/sign-out') && who.username) sessions.delete(who.username);
         const actor: Actor = who.username ? (actors[who.username] as Actor) : { type: 'anonymous' };
         const allowed = can(actor, route.access as Action);
         const denied = res.statusCode === 401 || res.statusCode === 403;
-        if (allowed === denied) failures.push(`${route.method} ${route.url} as ${who.username ?? 'nobody'}: ${res.statusCode} ${res.json().error?.code ?? ''}`);
-        if (!who.username && res.statusCode !== 401) failures.push(`${route.method} ${route.url} as nobody: ${res.statusCode}, expected 401`);
+        if (allowed === denied)
+          failures.push(`${route.method} ${route.url} as ${who.username ?? 'nobody'}: ${res.statusCode} ${res.json().error?.code ?? ''}`);
+        if (!who.username && res.statusCode !== 401)
+          failures.push(`${route.method} ${route.url} as nobody: ${res.statusCode}, expected 401`);
       }
     }
     expect(failures).toEqual([]);
@@ -108,11 +145,23 @@ describe(`access matrix (${testDatabaseKind})`, () => {
           let orgId: string;
           if (route.url.startsWith('/api/v1/api-tokens/')) {
             // A token of the home organisation or of another, made directly.
-            orgId = side === 'own' ? (orgIds[username] as string) : orgIds[username] === orgIds['cib.admin'] ? (orgIds['boc.admin'] as string) : (orgIds['cib.admin'] as string);
+            orgId =
+              side === 'own'
+                ? (orgIds[username] as string)
+                : orgIds[username] === orgIds['cib.admin']
+                  ? (orgIds['boc.admin'] as string)
+                  : (orgIds['cib.admin'] as string);
             id = randomUUID();
             await t.database.db
               .insertInto('apiTokens')
-              .values({ id, orgId, name: 'matrix', tokenHash: randomUUID(), scopes: '["job.read"]', expiresAt: new Date(Date.now() + 86_400_000) })
+              .values({
+                id,
+                orgId,
+                name: 'matrix',
+                tokenHash: randomUUID(),
+                scopes: '["job.read"]',
+                expiresAt: new Date(Date.now() + 86_400_000),
+              })
               .execute();
           } else {
             const fixture = records[prefix as string] as (typeof records)[string];
@@ -121,10 +170,18 @@ describe(`access matrix (${testDatabaseKind})`, () => {
           }
           const headers = await headersOf(username);
           const body = BODIES[`${route.method} ${route.url}`];
-          const res = await t.app.inject({ method: route.method as 'GET', url: route.url.replace(':id', id), headers, ...(body ? { payload: body } : {}) });
+          const res = await t.app.inject({
+            method: route.method as 'GET',
+            url: route.url.replace(':id', id),
+            headers,
+            ...(body ? { payload: body } : {}),
+          });
           const allowed = can(actor, route.access as Action, { orgId });
           const denied = [401, 403, 404].includes(res.statusCode);
-          if (allowed === denied) failures.push(`${route.method} ${route.url} as ${username} on ${side} record: ${res.statusCode} (policy says ${allowed ? 'allow' : 'deny'})`);
+          if (allowed === denied)
+            failures.push(
+              `${route.method} ${route.url} as ${username} on ${side} record: ${res.statusCode} (policy says ${allowed ? 'allow' : 'deny'})`,
+            );
         }
       }
     }

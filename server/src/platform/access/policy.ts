@@ -29,8 +29,8 @@ const ownOrg = (actor: Actor, resource?: Resource) =>
  * again with the record (its organisation) before reading or changing it.
  */
 export const POLICY = {
-  /** Any signed-in staff member, about themselves. */
-  'self.manage': (actor) => actor.type === 'user',
+  /** Any signed-in person (staff before the second factor, or a verified citizen), about themselves. */
+  'self.manage': (actor) => actor.type === 'user' || actor.type === 'citizen',
   /** Staff who passed the second factor, about themselves. */
   'self.use': (actor) => isUser(actor),
   'citizen.self': (actor) => actor.type === 'citizen',

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
 import { openTestDatabase, testDatabaseKind } from '../../test/database.ts';
 import { createMemoryKeyRing, deriveAuditKey } from '../pii/keys.ts';
+import { purgeExpiredAuditEvents } from './retention.ts';
 import { recordAudit } from './service.ts';
 import { verifyAuditTrail } from './verify.ts';
 
@@ -14,7 +15,13 @@ describe(`audit trail (${testDatabaseKind})`, () => {
   beforeEach(async () => {
     database = await openTestDatabase();
     for (let i = 1; i <= 6; i++) {
-      await recordAudit(database.db, key, { actor: system, action: 'test.event', recordType: 'thing', recordId: String(i), summary: { n: i, nested: { b: 1, a: 2 } } });
+      await recordAudit(database.db, key, {
+        actor: system,
+        action: 'test.event',
+        recordType: 'thing',
+        recordId: String(i),
+        summary: { n: i, nested: { b: 1, a: 2 } },
+      });
     }
   });
   afterEach(() => database.close());
@@ -84,13 +91,38 @@ describe(`audit trail (${testDatabaseKind})`, () => {
         throw new Error('change failed');
       }),
     ).rejects.toThrow('change failed');
-    const count = await database.db.selectFrom('auditEvents').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'test.rolled_back').executeTakeFirstOrThrow();
+    const count = await database.db
+      .selectFrom('auditEvents')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('action', '=', 'test.rolled_back')
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
     expect((await verifyAuditTrail(database.db, key)).problems).toEqual([]);
   });
 
   it('keeps one unbroken chain under concurrent writers', async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => recordAudit(database.db, key, { actor: system, action: 'test.concurrent', recordId: String(i) })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        recordAudit(database.db, key, { actor: system, action: 'test.concurrent', recordId: String(i) }),
+      ),
+    );
     expect(await verifyAuditTrail(database.db, key)).toEqual({ checked: 26, problems: [] });
+  });
+
+  it('purges events past the retention period (never under 184 days) and still verifies the rest', async () => {
+    // Events 1–3 written 200 days ago (the hash covers the time, so they are rewritten as such).
+    const old = await database.db.selectFrom('auditEvents').selectAll().where('seq', '<=', 3).orderBy('seq').execute();
+    await tamper(sql`update audit_events set occurred_at = now() - interval '200 days' where seq <= 3`);
+    expect(await purgeExpiredAuditEvents(database.db, 365)).toEqual({ deleted: 0 });
+    expect(await purgeExpiredAuditEvents(database.db, 30)).toEqual({ deleted: 3 });
+    const anchor = await database.db.selectFrom('auditAnchor').selectAll().executeTakeFirstOrThrow();
+    expect(anchor).toMatchObject({ seq: 3, hash: old[2]?.hash });
+    expect(await verifyAuditTrail(database.db, key)).toEqual({ checked: 3, problems: [] });
+    // New events chain on after the purge.
+    await recordAudit(database.db, key, { actor: system, action: 'test.after_purge' });
+    expect(await verifyAuditTrail(database.db, key)).toEqual({ checked: 4, problems: [] });
+    // Deleting the first remaining event is still detected.
+    await tamper(sql`delete from audit_events where seq = 4`);
+    expect((await verifyAuditTrail(database.db, key)).problems[0]).toMatchObject({ seq: 5, kind: 'deleted' });
   });
 });

@@ -37,7 +37,11 @@ describe(`sign-in and sessions (${testDatabaseKind})`, () => {
   }
 
   it('signs a demo user in with a visible warning about the skipped second factor, and shows them masked', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: 'boc.admin', password: 'Shouhu-demo-2022' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { username: 'boc.admin', password: 'Shouhu-demo-2022' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ secondFactor: 'skipped_demo', warning: expect.stringContaining('演示账户') });
     const session = res.cookies.find((c) => c.name === 'shouhu_session');
@@ -48,8 +52,13 @@ describe(`sign-in and sessions (${testDatabaseKind})`, () => {
 
   it('answers a wrong password and an unknown user alike, and locks after five failures', async () => {
     const user = await createUser('lock.me');
-    const wrong = () => t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: 'lock.me', password: 'not-the-password' } });
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: 'nobody.here', password: 'x' } });
+    const wrong = () =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: 'lock.me', password: 'not-the-password' } });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { username: 'nobody.here', password: 'x' },
+    });
     expect(unknown.json().error.code).toBe('auth.invalid_credentials');
     for (let i = 0; i < 4; i++) expect((await wrong()).json().error.code).toBe('auth.invalid_credentials');
     const fifth = await wrong();
@@ -66,7 +75,11 @@ describe(`sign-in and sessions (${testDatabaseKind})`, () => {
   it('takes a new admin through authenticator enrolment, password change and a second sign-in; codes work once', async () => {
     const created = await createUser('new.admin');
     expect(created).toMatchObject({ name: '孙**', mobile: '139****5678', mustChangePassword: true });
-    const signIn = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: 'new.admin', password: STRONG } });
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { username: 'new.admin', password: STRONG },
+    });
     expect(signIn.json().secondFactor).toBe('enrol');
     const cookie = `shouhu_session=${signIn.cookies.find((c) => c.name === 'shouhu_session')?.value}`;
     const h = { cookie, 'x-csrf-token': signIn.json().csrfToken };
@@ -78,7 +91,9 @@ describe(`sign-in and sessions (${testDatabaseKind})`, () => {
     const { secret, uri, qrSvg } = enrol.json();
     expect(uri).toMatch(/^otpauth:\/\/totp\//);
     expect(qrSvg).toContain('<svg');
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/confirmation', headers: h, payload: { code: '000000' } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/confirmation', headers: h, payload: { code: '000000' } })).statusCode,
+    ).toBe(401);
     const code = await generate({ secret });
     const confirm = await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/confirmation', headers: h, payload: { code } });
     expect(confirm.statusCode).toBe(200);
@@ -87,30 +102,76 @@ describe(`sign-in and sessions (${testDatabaseKind})`, () => {
 
     // The first password must be changed before anything else.
     expect((await t.app.inject({ url: '/api/v1/users', headers: h })).json().error.code).toBe('auth.password_change_required');
-    const weak = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: h, payload: { currentPassword: STRONG, newPassword: 'password1234' } });
+    const weak = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers: h,
+      payload: { currentPassword: STRONG, newPassword: 'password1234' },
+    });
     expect(weak.json().error).toMatchObject({ code: 'auth.password_policy', details: { reason: 'common' } });
-    const short = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: h, payload: { currentPassword: STRONG, newPassword: 'short' } });
+    const short = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers: h,
+      payload: { currentPassword: STRONG, newPassword: 'short' },
+    });
     expect(short.json().error.details.reason).toBe('too_short');
-    const badCurrent = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: h, payload: { currentPassword: 'wrong', newPassword: 'A much better passphrase 7' } });
+    const badCurrent = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers: h,
+      payload: { currentPassword: 'wrong', newPassword: 'A much better passphrase 7' },
+    });
     expect(badCurrent.json().error.code).toBe('auth.invalid_credentials');
-    const changed = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: h, payload: { currentPassword: STRONG, newPassword: 'A much better passphrase 7' } });
+    const changed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers: h,
+      payload: { currentPassword: STRONG, newPassword: 'A much better passphrase 7' },
+    });
     expect(changed.statusCode).toBe(204);
     expect((await t.app.inject({ url: '/api/v1/users', headers: h })).statusCode).toBe(200);
 
     // Second sign-in: the code used at enrolment is refused (replay); a recovery code works once.
-    const again = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: 'new.admin', password: 'A much better passphrase 7' } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { username: 'new.admin', password: 'A much better passphrase 7' },
+    });
     expect(again.json().secondFactor).toBe('required');
-    const h2 = { cookie: `shouhu_session=${again.cookies.find((c) => c.name === 'shouhu_session')?.value}`, 'x-csrf-token': again.json().csrfToken };
+    const h2 = {
+      cookie: `shouhu_session=${again.cookies.find((c) => c.name === 'shouhu_session')?.value}`,
+      'x-csrf-token': again.json().csrfToken,
+    };
     const replay = await t.app.inject({ method: 'POST', url: '/api/v1/auth/second-factor', headers: h2, payload: { code } });
     expect(replay.json().error.code).toBe('auth.second_factor_invalid');
-    const recovery = await t.app.inject({ method: 'POST', url: '/api/v1/auth/second-factor', headers: h2, payload: { code: recoveryCodes[0] } });
+    const recovery = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/second-factor',
+      headers: h2,
+      payload: { code: recoveryCodes[0] },
+    });
     expect(recovery.statusCode).toBe(204);
     expect((await t.app.inject({ url: '/api/v1/users', headers: h2 })).statusCode).toBe(200);
-    const third = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: 'new.admin', password: 'A much better passphrase 7' } });
-    const h3 = { cookie: `shouhu_session=${third.cookies.find((c) => c.name === 'shouhu_session')?.value}`, 'x-csrf-token': third.json().csrfToken };
-    const reused = await t.app.inject({ method: 'POST', url: '/api/v1/auth/second-factor', headers: h3, payload: { code: recoveryCodes[0] } });
+    const third = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { username: 'new.admin', password: 'A much better passphrase 7' },
+    });
+    const h3 = {
+      cookie: `shouhu_session=${third.cookies.find((c) => c.name === 'shouhu_session')?.value}`,
+      'x-csrf-token': third.json().csrfToken,
+    };
+    const reused = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/second-factor',
+      headers: h3,
+      payload: { code: recoveryCodes[0] },
+    });
     expect(reused.json().error.code).toBe('auth.second_factor_invalid');
-    expect(await auditActions(created.id)).toEqual(expect.arrayContaining(['auth.totp_enrolled:success', 'auth.password_changed:success', 'auth.second_factor:failure']));
+    expect(await auditActions(created.id)).toEqual(
+      expect.arrayContaining(['auth.totp_enrolled:success', 'auth.password_changed:success', 'auth.second_factor:failure']),
+    );
   });
 
   it('refuses unsafe requests without the CSRF token, and forged or expired sessions', async () => {
@@ -126,12 +187,20 @@ describe(`sign-in and sessions (${testDatabaseKind})`, () => {
 
     // Idle for 31 minutes: the session ends.
     const token = (h.cookie as string).split('=')[1] as string;
-    await t.database.db.updateTable('sessions').set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) }).where('tokenHash', '=', hashToken(token)).execute();
+    await t.database.db
+      .updateTable('sessions')
+      .set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) })
+      .where('tokenHash', '=', hashToken(token))
+      .execute();
     expect((await t.app.inject({ url: '/api/v1/auth/me', headers: h })).json().error.code).toBe('auth.session_expired');
     // Past the absolute 12 hours, even if active.
     const h2 = await signInAs(t.app, 'boc.admin');
     const token2 = (h2.cookie as string).split('=')[1] as string;
-    await t.database.db.updateTable('sessions').set({ expiresAt: new Date(Date.now() - 1000) }).where('tokenHash', '=', hashToken(token2)).execute();
+    await t.database.db
+      .updateTable('sessions')
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where('tokenHash', '=', hashToken(token2))
+      .execute();
     expect((await t.app.inject({ url: '/api/v1/auth/me', headers: h2 })).statusCode).toBe(401);
   });
 
@@ -152,15 +221,29 @@ describe(`sign-in and sessions (${testDatabaseKind})`, () => {
     const res = await t.app.inject({ method: 'POST', url: `/api/v1/users/${user.id}/password-reset`, headers: admin });
     expect(res.statusCode).toBe(200);
     const { temporaryPassword } = res.json();
-    const signIn = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: 'reset.me', password: temporaryPassword } });
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { username: 'reset.me', password: temporaryPassword },
+    });
     expect(signIn.json()).toMatchObject({ mustChangePassword: true });
   });
 
   it('accepts scoped, expiring, revocable API tokens for partner systems', async () => {
     const admin = await signInAs(t.app, 'boc.admin');
-    const unknownScope = await t.app.inject({ method: 'POST', url: '/api/v1/api-tokens', headers: admin, payload: { name: 'x', scopes: ['everything'], expiresInDays: 30 } });
+    const unknownScope = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/api-tokens',
+      headers: admin,
+      payload: { name: 'x', scopes: ['everything'], expiresInDays: 30 },
+    });
     expect(unknownScope.json().error.details.fields[0].field).toBe('body.scopes');
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/api-tokens', headers: admin, payload: { name: 'Core banking', scopes: ['job.read'], expiresInDays: 30 } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/api-tokens',
+      headers: admin,
+      payload: { name: 'Core banking', scopes: ['job.read'], expiresInDays: 30 },
+    });
     expect(created.statusCode).toBe(201);
     const { id, token } = created.json();
     expect(token).toMatch(/^shk_/);
@@ -179,7 +262,16 @@ describe(`sign-in and sessions (${testDatabaseKind})`, () => {
   it('audits authorization failures', async () => {
     const staff = await signInAs(t.app, 'boc.staff');
     expect((await t.app.inject({ url: '/api/v1/users', headers: staff })).statusCode).toBe(403);
-    const denied = await t.database.db.selectFrom('auditEvents').selectAll().where('action', '=', 'access.denied').orderBy('seq', 'desc').executeTakeFirstOrThrow();
-    expect(denied).toMatchObject({ outcome: 'denied', actorRole: 'institution_staff', summary: { route: '/api/v1/users', rule: 'user.read' } });
+    const denied = await t.database.db
+      .selectFrom('auditEvents')
+      .selectAll()
+      .where('action', '=', 'access.denied')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(denied).toMatchObject({
+      outcome: 'denied',
+      actorRole: 'institution_staff',
+      summary: { route: '/api/v1/users', rule: 'user.read' },
+    });
   });
 });

@@ -1,7 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, findOrgId, signInAs, type TestApp } from '../../test/app.ts';
 import { testDatabaseKind } from '../../test/database.ts';
@@ -59,7 +59,14 @@ describe(`personal data in the platform (${testDatabaseKind})`, () => {
       method: 'POST',
       url: '/api/v1/users',
       headers: bocAdmin,
-      payload: { orgId: await findOrgId(t, 'boc-sh'), username: 'teller.qian', role: 'institution_staff', name: '钱多多', mobile: '+86 139-0000-1234', password: 'Counter-service-2022' },
+      payload: {
+        orgId: await findOrgId(t, 'boc-sh'),
+        username: 'teller.qian',
+        role: 'institution_staff',
+        name: '钱多多',
+        mobile: '+86 139-0000-1234',
+        password: 'Counter-service-2022',
+      },
     });
     expect(res.statusCode, res.body).toBe(201);
     userId = res.json().id;
@@ -72,22 +79,46 @@ describe(`personal data in the platform (${testDatabaseKind})`, () => {
     expect(row.mobileHash).toBe(hashField(t.keys, 'mobile', '13900001234'));
     const shown = await t.app.inject({ url: `/api/v1/users/${userId}`, headers: bocAdmin });
     expect(shown.json()).toMatchObject({ name: '钱**', mobile: '139****1234' });
-    const created = await t.database.db.selectFrom('auditEvents').select('summary').where('action', '=', 'user.created').where('recordId', '=', userId).executeTakeFirstOrThrow();
+    const created = await t.database.db
+      .selectFrom('auditEvents')
+      .select('summary')
+      .where('action', '=', 'user.created')
+      .where('recordId', '=', userId)
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(created.summary)).not.toMatch(/钱多多|13900001234/);
   });
 
   it('reveals a field only with permission and a reason, and audits the reveal', async () => {
     const reveal = (headers: Record<string, string>, reason = '客户来电核实身份 / caller verification') =>
-      t.app.inject({ method: 'POST', url: '/api/v1/pii/reveal', headers, payload: { recordType: 'user', recordId: userId, field: 'mobile', reason } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/pii/reveal',
+        headers,
+        payload: { recordType: 'user', recordId: userId, field: 'mobile', reason },
+      });
     expect((await reveal(bocAdmin, ' ')).json().error.code).toBe('pii.reason_required');
     const ok = await reveal(bocAdmin);
     expect(ok.json()).toEqual({ value: '13900001234' });
-    const event = await t.database.db.selectFrom('auditEvents').selectAll().where('action', '=', 'pii.revealed').orderBy('seq', 'desc').executeTakeFirstOrThrow();
-    expect(event).toMatchObject({ recordId: userId, actorRole: 'institution_admin', summary: { field: 'mobile', reason: '客户来电核实身份 / caller verification' } });
+    const event = await t.database.db
+      .selectFrom('auditEvents')
+      .selectAll()
+      .where('action', '=', 'pii.revealed')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(event).toMatchObject({
+      recordId: userId,
+      actorRole: 'institution_admin',
+      summary: { field: 'mobile', reason: '客户来电核实身份 / caller verification' },
+    });
     // Another bank's admin and the bank's own staff may not.
     expect((await reveal(await signInAs(t.app, 'cib.admin'))).statusCode).toBe(403);
     expect((await reveal(await signInAs(t.app, 'boc.staff'))).statusCode).toBe(403);
-    const unknownField = await t.app.inject({ method: 'POST', url: '/api/v1/pii/reveal', headers: bocAdmin, payload: { recordType: 'user', recordId: userId, field: 'password', reason: 'curious' } });
+    const unknownField = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/pii/reveal',
+      headers: bocAdmin,
+      payload: { recordType: 'user', recordId: userId, field: 'password', reason: 'curious' },
+    });
     expect(unknownField.json().error.code).toBe('pii.field_unknown');
   });
 
@@ -121,20 +152,43 @@ describe(`personal data in the platform (${testDatabaseKind})`, () => {
 
   it('never writes personal data, passwords or tokens to the log', async () => {
     const residentId = '360426199101010071';
-    const signIn = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: 'boc.admin', password: 'Shouhu-demo-2022' } });
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { username: 'boc.admin', password: 'Shouhu-demo-2022' },
+    });
     const token = signIn.cookies.find((c) => c.name === 'shouhu_session')?.value as string;
     const headers = { cookie: `shouhu_session=${token}`, 'x-csrf-token': signIn.json().csrfToken };
     await t.app.inject({
       method: 'POST',
       url: `/api/v1/users?mobile=13711112222&residentId=${residentId}`,
       headers,
-      payload: { orgId: await findOrgId(t, 'boc-sh'), username: 'teller.sun', role: 'institution_staff', name: '孙小美', mobile: '13711112222', password: 'Another-strong-one-9' },
+      payload: {
+        orgId: await findOrgId(t, 'boc-sh'),
+        username: 'teller.sun',
+        role: 'institution_staff',
+        name: '孙小美',
+        mobile: '13711112222',
+        password: 'Another-strong-one-9',
+      },
     });
     await t.app.inject({ method: 'POST', url: '/api/v1/users', headers, payload: { residentId, mobile: '13711112222', name: '孙小美' } });
-    await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: 'boc.admin', password: 'wrong-password-with-13711112222' } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { username: 'boc.admin', password: 'wrong-password-with-13711112222' },
+    });
     const log = t.logs.join('\n');
     expect(log.length).toBeGreaterThan(1000);
-    for (const secret of [residentId, '13711112222', '孙小美', 'Shouhu-demo-2022', 'Another-strong-one-9', token, signIn.json().csrfToken]) {
+    for (const secret of [
+      residentId,
+      '13711112222',
+      '孙小美',
+      'Shouhu-demo-2022',
+      'Another-strong-one-9',
+      token,
+      signIn.json().csrfToken,
+    ]) {
       expect(log).not.toContain(secret);
     }
   });

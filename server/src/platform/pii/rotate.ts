@@ -15,16 +15,27 @@ export const ENCRYPTED_COLUMNS: { table: string; columns: string[] }[] = [
  * its own transaction. Safe while the platform runs (a row changed meanwhile is skipped and picked
  * up by the next pass) and resumable (it only looks for rows not yet on the active key).
  */
-export async function rotateKeys(db: Db, ring: KeyRing, options: { batchSize?: number; onProgress?: (table: string, done: number) => void } = {}): Promise<Record<string, number>> {
+export async function rotateKeys(
+  db: Db,
+  ring: KeyRing,
+  options: { batchSize?: number; onProgress?: (table: string, done: number) => void } = {},
+): Promise<Record<string, number>> {
   const batchSize = options.batchSize ?? 500;
   const prefix = `v1.${ring.activeKeyId}.`;
   const counts: Record<string, number> = {};
   const raw = db.withoutPlugins();
   for (const { table, columns } of ENCRYPTED_COLUMNS) {
     counts[table] = 0;
-    const stale = sql.join(columns.map((c) => sql`(${sql.ref(c)} is not null and ${sql.ref(c)} not like ${`${prefix}%`})`), sql` or `);
+    const stale = sql.join(
+      columns.map((c) => sql`(${sql.ref(c)} is not null and ${sql.ref(c)} not like ${`${prefix}%`})`),
+      sql` or `,
+    );
     for (;;) {
-      const rows = (await sql<Record<string, string | null>>`select id, ${sql.join(columns.map((c) => sql.ref(c)))} from ${sql.table(table)} where ${stale} limit ${batchSize}`.execute(raw)).rows;
+      const rows = (
+        await sql<
+          Record<string, string | null>
+        >`select id, ${sql.join(columns.map((c) => sql.ref(c)))} from ${sql.table(table)} where ${stale} limit ${batchSize}`.execute(raw)
+      ).rows;
       if (rows.length === 0) break;
       await raw.transaction().execute(async (trx) => {
         for (const row of rows) {
@@ -33,7 +44,9 @@ export async function rotateKeys(db: Db, ring: KeyRing, options: { batchSize?: n
             .map((c) => sql`${sql.ref(c)} = ${encryptField(ring, decryptField(ring, row[c] as string))}`);
           const unchanged = columns.map((c) => (row[c] === null ? sql`${sql.ref(c)} is null` : sql`${sql.ref(c)} = ${row[c]}`));
           // Only if nobody changed the row since it was read; otherwise the next pass takes it.
-          await sql`update ${sql.table(table)} set ${sql.join(sets)} where id = ${row.id} and ${sql.join(unchanged, sql` and `)}`.execute(trx);
+          await sql`update ${sql.table(table)} set ${sql.join(sets)} where id = ${row.id} and ${sql.join(unchanged, sql` and `)}`.execute(
+            trx,
+          );
         }
       });
       counts[table] += rows.length;

@@ -1,0 +1,115 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, signInAs, type TestApp } from '../../test/app.ts';
+import { testDatabaseKind } from '../../test/database.ts';
+import { selectJob } from '../jobs/repo.ts';
+import { createWorker } from '../jobs/worker.ts';
+import { outboxProvider, type Provider, signWebhook, webhookProvider } from './providers.ts';
+import { createDeliveryHandler, queueNotification } from './service.ts';
+
+async function until(check: () => Promise<boolean>) {
+  for (let i = 0; i < 300; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('timed out');
+}
+
+describe(`notifications (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  const received: { headers: IncomingMessage['headers']; body: string }[] = [];
+  let failNext = 0;
+  const receiver = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => {
+      body += c;
+    });
+    req.on('end', () => {
+      if (failNext > 0) {
+        failNext--;
+        res.writeHead(503).end();
+        return;
+      }
+      received.push({ headers: req.headers, body });
+      res.writeHead(204).end();
+    });
+  });
+  let url: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  });
+  afterAll(async () => {
+    receiver.close();
+    await t.close();
+  });
+
+  function startWorker(providers: { sms: Provider; email: Provider; webhook: Provider }) {
+    const worker = createWorker({
+      db: t.database.db,
+      handlers: { 'notification.deliver': createDeliveryHandler(t.keys, providers) },
+      log: pino({ level: 'silent' }),
+      pollIntervalMs: 20,
+      backoffBaseMs: 30,
+    });
+    worker.start();
+    return worker;
+  }
+
+  it('delivers signed webhooks, retrying when the receiver fails', async () => {
+    const admin = await signInAs(t.app, 'boc.admin');
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: admin, payload: { url } });
+    expect(created.statusCode).toBe(201);
+    const { id, secret } = created.json();
+    expect(secret).toMatch(/^whsec_/);
+    failNext = 2;
+    const ping = await t.app.inject({ method: 'POST', url: `/api/v1/webhooks/${id}/ping`, headers: admin });
+    expect(ping.statusCode).toBe(202);
+    const worker = startWorker({ sms: outboxProvider, email: outboxProvider, webhook: webhookProvider });
+    await until(async () => received.length > 0);
+    await worker.stop();
+    const [delivery] = received;
+    const timestamp = delivery?.headers['x-shouhu-timestamp'] as string;
+    expect(delivery?.headers['x-shouhu-signature']).toBe(signWebhook(secret, timestamp, delivery?.body as string));
+    expect(JSON.parse(delivery?.body as string).type).toBe('webhook.ping');
+    const row = await t.database.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('id', '=', ping.json().notificationId)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ state: 'sent', attempts: 3, provider: 'webhook' });
+    // Another bank cannot ping this endpoint.
+    const other = await t.app.inject({ method: 'POST', url: `/api/v1/webhooks/${id}/ping`, headers: await signInAs(t.app, 'cib.admin') });
+    expect(other.statusCode).toBe(404);
+  });
+
+  it('records a message that never goes through as failed, with the reason', async () => {
+    const broken: Provider = {
+      name: 'broken-gateway',
+      send: async () => {
+        throw new Error('gateway refused');
+      },
+    };
+    const id = await t.database.db
+      .transaction()
+      .execute(async (trx) =>
+        queueNotification(trx, t.keys, { channel: 'email', recipient: 'someone@example.com', subject: '测试', body: 'hello' }),
+      );
+    const job = await t.database.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('type', '=', 'notification.deliver')
+      .orderBy('createdAt', 'desc')
+      .executeTakeFirstOrThrow();
+    await t.database.db.updateTable('jobs').set({ maxAttempts: 2 }).where('id', '=', job.id).execute();
+    const worker = startWorker({ sms: outboxProvider, email: broken, webhook: webhookProvider });
+    await until(async () => (await selectJob(t.database.db, job.id))?.state === 'dead');
+    await worker.stop();
+    const row = await t.database.db.selectFrom('notifications').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ state: 'failed', attempts: 2, lastError: 'gateway refused', provider: 'broken-gateway' });
+    expect(row.recipientEnc).not.toContain('someone@example.com');
+  });
+});

@@ -1,0 +1,70 @@
+import { createHmac } from 'node:crypto';
+import nodemailer from 'nodemailer';
+
+export interface OutgoingMessage {
+  recipient: string;
+  subject: string | null;
+  body: string;
+  /** For webhooks: the endpoint's signing secret. */
+  secret?: string;
+}
+
+/** Delivers one message; throws to have the job queue retry it. Returns the provider's name. */
+export interface Provider {
+  name: string;
+  send(message: OutgoingMessage): Promise<void>;
+}
+
+/**
+ * The default for SMS (and for e-mail without SMTP_URL): the message is kept in the notifications
+ * table and shown by the development outbox (/api/v1/dev/outbox, `shouhu outbox`), so every flow
+ * works without a gateway. A real SMS gateway is another Provider with the same two members.
+ */
+export const outboxProvider: Provider = { name: 'outbox', send: async () => {} };
+
+export function createSmtpProvider(url: string, from: string): Provider {
+  const transport = nodemailer.createTransport(url);
+  return {
+    name: 'smtp',
+    async send(m) {
+      await transport.sendMail({ from, to: m.recipient, subject: m.subject ?? '', text: m.body });
+    },
+  };
+}
+
+/** The signature a receiver checks: HMAC-SHA256 over "timestamp.body" with the endpoint's secret. */
+export function signWebhook(secret: string, timestamp: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+export const webhookProvider: Provider = {
+  name: 'webhook',
+  async send(m) {
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const res = await fetch(m.recipient, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-shouhu-timestamp': timestamp,
+        'x-shouhu-signature': signWebhook(m.secret ?? '', timestamp, m.body),
+      },
+      body: m.body,
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!res.ok) throw new Error(`webhook answered ${res.status}`);
+  },
+};
+
+export interface Providers {
+  sms: Provider;
+  email: Provider;
+  webhook: Provider;
+}
+
+export function createProviders(config: { SMTP_URL?: string; SMTP_FROM: string }): Providers {
+  return {
+    sms: outboxProvider,
+    email: config.SMTP_URL ? createSmtpProvider(config.SMTP_URL, config.SMTP_FROM) : outboxProvider,
+    webhook: webhookProvider,
+  };
+}

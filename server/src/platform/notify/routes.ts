@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AppError } from '../../errors.ts';
+import { assertCan } from '../access/hooks.ts';
+import { audit, type Context } from '../context.ts';
+import { errorResponses } from '../http.ts';
+import { createId } from '../ids.ts';
+import { encryptField } from '../pii/crypto.ts';
+import { listOutbox, queueNotification } from './service.ts';
+
+const ownOrgId = (ctx: Context) => ('orgId' in ctx.actor ? ctx.actor.orgId : '');
+
+/** Registers a webhook endpoint of the caller's organisation; the signing secret is shown once. */
+async function createWebhookEndpoint(ctx: Context, url: string) {
+  const orgId = ownOrgId(ctx);
+  await assertCan(ctx, 'webhook.manage', { orgId });
+  const secret = `whsec_${randomBytes(24).toString('base64url')}`;
+  const id = createId();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('webhookEndpoints')
+      .values({ id, orgId, url, secretEnc: encryptField(ctx.keys, secret) })
+      .execute();
+    await audit(ctx, trx, { action: 'webhook.created', orgId, recordType: 'webhook', recordId: id, summary: { url } });
+  });
+  return { id, url, secret };
+}
+
+/** Sends a signed test event to an endpoint of the caller's organisation. */
+async function pingWebhookEndpoint(ctx: Context, id: string) {
+  const endpoint = await ctx.db
+    .selectFrom('webhookEndpoints')
+    .select(['id', 'orgId', 'url'])
+    .where('id', '=', id)
+    .where('disabledAt', 'is', null)
+    .executeTakeFirst();
+  if (!endpoint || endpoint.orgId !== ownOrgId(ctx)) throw new AppError('webhook.not_found');
+  await assertCan(ctx, 'webhook.manage', { orgId: endpoint.orgId }, { type: 'webhook', id });
+  const body = JSON.stringify({ type: 'webhook.ping', id: createId(), occurredAt: new Date().toISOString() });
+  return ctx.db.transaction().execute(async (trx) => {
+    const notificationId = await queueNotification(trx, ctx.keys, {
+      channel: 'webhook',
+      recipient: endpoint.url,
+      body,
+      orgId: endpoint.orgId,
+      webhookEndpointId: id,
+    });
+    await audit(ctx, trx, { action: 'webhook.pinged', orgId: endpoint.orgId, recordType: 'webhook', recordId: id });
+    return { notificationId };
+  });
+}
+
+export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/api/v1/webhooks',
+    {
+      config: { access: 'webhook.manage' },
+      schema: {
+        tags: ['notifications'],
+        summary: 'Register a webhook endpoint; the signing secret is shown once',
+        body: Type.Object({ url: Type.String({ format: 'uri', pattern: '^https?://', maxLength: 500 }) }, { additionalProperties: false }),
+        response: { 201: Type.Object({ id: Type.String(), url: Type.String(), secret: Type.String() }), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createWebhookEndpoint(req.ctx, req.body.url)),
+  );
+  app.post(
+    '/api/v1/webhooks/:id/ping',
+    {
+      config: { access: 'webhook.manage' },
+      schema: {
+        tags: ['notifications'],
+        summary: 'Send a signed test event (X-Shouhu-Timestamp, X-Shouhu-Signature: sha256 HMAC of "timestamp.body")',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        response: { 202: Type.Object({ notificationId: Type.String() }), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => reply.status(202).send(await pingWebhookEndpoint(req.ctx, req.params.id)),
+  );
+};
+
+/** Shows sent SMS and e-mail in full. Registered only when DEV_OUTBOX is on (by default: embedded database only). */
+export const devOutboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/v1/dev/outbox',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['notifications'],
+        summary: 'Development outbox: the latest SMS and e-mail (off in production)',
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                channel: Type.String(),
+                recipient: Type.String(),
+                subject: Type.Union([Type.String(), Type.Null()]),
+                body: Type.String(),
+                state: Type.String(),
+                provider: Type.Union([Type.String(), Type.Null()]),
+                createdAt: Type.String(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => ({ items: await listOutbox(req.ctx.db, req.ctx.keys) }),
+  );
+};

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import type { Actor } from './access/policy.ts';
 import { type AuditEntry, recordAudit } from './audit/service.ts';
@@ -7,7 +8,7 @@ import type { KeyRing } from './pii/keys.ts';
 export interface Context {
   db: Db;
   keys: KeyRing;
-  auditKey: Buffer;
+  auditKey: KeyObject;
   actor: Actor;
   requestId?: string;
   ip?: string;

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
@@ -103,7 +104,7 @@ async function resolveActor(
  * Authenticates every request and enforces the route's access rule before the body is even
  * validated. A route without a rule is refused (fail closed); the access-matrix test finds it.
  */
-export function registerAccessControl(app: FastifyInstance, keys: KeyRing, auditKey: Buffer): void {
+export function registerAccessControl(app: FastifyInstance, keys: KeyRing, auditKey: KeyObject): void {
   app.decorateRequest('ctx', null as unknown as Context);
   app.decorateRequest('authVia', 'none');
   app.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {

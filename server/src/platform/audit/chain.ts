@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, type KeyObject } from 'node:crypto';
 
 export const GENESIS_HASH = 'genesis';
 
@@ -36,7 +36,7 @@ export function canonicalJson(value: unknown): string {
  * Keyed (HMAC-SHA256) so that someone with write access to the database but not the key cannot
  * forge a consistent chain after changing it.
  */
-export function computeEventHash(key: Buffer, fields: ChainedFields): string {
+export function computeEventHash(key: KeyObject, fields: ChainedFields): string {
   const f = fields;
   const material = [
     f.seq,

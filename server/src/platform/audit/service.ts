@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../access/policy.ts';
@@ -43,7 +44,7 @@ function describeActor(actor: Actor) {
  * Appends an event to the hash-chained trail. Pass the transaction of the change it records, so
  * that the change and its audit entry commit together or not at all.
  */
-export async function recordAudit(db: Db, auditKey: Buffer, entry: AuditEntry): Promise<void> {
+export async function recordAudit(db: Db, auditKey: KeyObject, entry: AuditEntry): Promise<void> {
   if (!db.isTransaction) {
     await db.transaction().execute((trx) => recordAudit(trx, auditKey, entry));
     return;

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import { computeEventHash, GENESIS_HASH } from './chain.ts';
 
@@ -12,7 +13,11 @@ export interface AuditProblem {
  * longer matches its hash (modified), a gap in the sequence (deleted), or an event that does not
  * link to the one before it (inserted or reordered).
  */
-export async function verifyAuditTrail(db: Db, auditKey: Buffer, batchSize = 5000): Promise<{ checked: number; problems: AuditProblem[] }> {
+export async function verifyAuditTrail(
+  db: Db,
+  auditKey: KeyObject,
+  batchSize = 5000,
+): Promise<{ checked: number; problems: AuditProblem[] }> {
   const anchor = await db.selectFrom('auditAnchor').select(['seq', 'hash']).executeTakeFirst();
   let expectedSeq = Number(anchor?.seq ?? 0) + 1;
   let expectedPrev = anchor?.hash ?? GENESIS_HASH;

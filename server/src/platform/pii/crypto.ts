@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, type KeyObject, randomBytes } from 'node:crypto';
 import type { KeyRing } from './keys.ts';
 
 // Ciphertext layout: "v1.<keyId>.<base64(iv[12] | tag[16] | ciphertext)>". The key id inside
@@ -6,7 +6,7 @@ import type { KeyRing } from './keys.ts';
 const VERSION = 'v1';
 
 export function encryptField(ring: KeyRing, plaintext: string): string {
-  const key = ring.keys.get(ring.activeKeyId) as Buffer;
+  const key = ring.keys.get(ring.activeKeyId) as KeyObject;
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, findOrgId, signInAs, type TestApp } from '../../test/app.ts';
 import { testDatabaseKind } from '../../test/database.ts';
 import { decryptField, encryptField, hashField, keyIdOf } from './crypto.ts';
-import { createMemoryKeyRing, loadKeyRing } from './keys.ts';
+import { createMemoryKeyRing, createRandomKey, loadKeyRing } from './keys.ts';
 import { rotateKeys } from './rotate.ts';
 
 describe('field encryption', () => {
@@ -124,7 +124,7 @@ describe(`personal data in the platform (${testDatabaseKind})`, () => {
 
   it('rotates keys: every field re-encrypted, resumable after an interruption, readable throughout', async () => {
     const ring = t.keys;
-    ring.keys.set('k2', randomBytes(32));
+    ring.keys.set('k2', createRandomKey());
     ring.activeKeyId = 'k2';
     let batches = 0;
     await expect(

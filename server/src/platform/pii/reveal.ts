@@ -30,7 +30,7 @@ export async function revealField(
   input: { recordType: string; recordId: string; field: string; reason: string },
 ): Promise<string | null> {
   const kind = REVEALABLE[input.recordType];
-  if (!kind || !kind.fields.includes(input.field)) throw new AppError('pii.field_unknown', { field: 'field' });
+  if (!kind?.fields.includes(input.field)) throw new AppError('pii.field_unknown', { field: 'field' });
   if (input.reason.trim().length < 4) throw new AppError('pii.reason_required', { field: 'reason' });
   const row = await kind.load(ctx.db, input.recordId, input.field);
   if (!row) throw new AppError('pii.field_unknown', { field: 'recordId' });

@@ -98,6 +98,7 @@ export interface ApiTokensTable {
 }
 
 export interface AuditEventsTable {
+  chain: number;
   seq: number;
   id: string;
   occurredAt: Timestamp;
@@ -117,8 +118,14 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+export interface AuditHeadsTable {
+  chain: number;
+  seq: number;
+  hash: string;
+}
+
 export interface AuditAnchorTable {
-  id: number;
+  chain: number;
   seq: number;
   hash: string;
 }
@@ -168,6 +175,7 @@ export interface DB {
   apiTokens: ApiTokensTable;
   auditEvents: AuditEventsTable;
   auditAnchor: AuditAnchorTable;
+  auditHeads: AuditHeadsTable;
   smsCodes: SmsCodesTable;
   notifications: NotificationsTable;
   webhookEndpoints: WebhookEndpointsTable;

@@ -60,7 +60,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('audit_events')
-    .addColumn('seq', 'bigint', (c) => c.primaryKey())
+    .addColumn('chain', 'smallint', (c) => c.notNull())
+    .addColumn('seq', 'bigint', (c) => c.notNull())
     .addColumn('id', 'uuid', (c) => c.notNull().unique())
     .addColumn('occurred_at', 'timestamptz', (c) => c.notNull())
     .addColumn('actor_type', 'text', (c) => c.notNull())
@@ -77,16 +78,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('summary', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('audit_events_pkey', ['chain', 'seq'])
     .execute();
   await db.schema.createIndex('audit_events_org_time').on('audit_events').columns(['org_id', 'occurred_at']).execute();
   await db.schema.createIndex('audit_events_time').on('audit_events').column('occurred_at').execute();
-  // Where the chain starts after old events were purged by retention: the last purged event.
+  // Where each chain starts after old events were purged by retention: the last purged event.
   await db.schema
     .createTable('audit_anchor')
-    .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))
+    .addColumn('chain', 'smallint', (c) => c.primaryKey())
     .addColumn('seq', 'bigint', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
+  // The newest event of each chain: appends lock this row (serialising the chain), and
+  // verification compares it with the last event, so that deleting the newest events shows.
+  await db.schema
+    .createTable('audit_heads')
+    .addColumn('chain', 'smallint', (c) => c.primaryKey())
+    .addColumn('seq', 'bigint', (c) => c.notNull())
+    .addColumn('hash', 'text', (c) => c.notNull())
+    .execute();
+  await sql`insert into audit_heads (chain, seq, hash) select c, 0, 'genesis' from generate_series(0, 15) c`.execute(db);
   // Append-only: updates always fail; deletes only by the retention purge, which says so.
   await sql`
     create function audit_events_append_only() returns trigger language plpgsql as $$

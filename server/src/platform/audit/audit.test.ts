@@ -9,12 +9,16 @@ import { verifyAuditTrail } from './verify.ts';
 
 const key = deriveAuditKey(createMemoryKeyRing());
 const system = { type: 'system', name: 'test' } as const;
+const EVENTS = 48;
 
 describe(`audit trail (${testDatabaseKind})`, () => {
   let database: Database;
+  /** The events of the chain that holds the most, in order: room to tamper in the middle. */
+  let busy: { chain: number; seq: number; recordId: string }[];
+
   beforeEach(async () => {
     database = await openTestDatabase();
-    for (let i = 1; i <= 6; i++) {
+    for (let i = 1; i <= EVENTS; i++) {
       await recordAudit(database.db, key, {
         actor: system,
         action: 'test.event',
@@ -23,6 +27,11 @@ describe(`audit trail (${testDatabaseKind})`, () => {
         summary: { n: i, nested: { b: 1, a: 2 } },
       });
     }
+    const rows = await database.db.selectFrom('auditEvents').select(['chain', 'seq', 'recordId']).orderBy('seq').execute();
+    const byChain = Map.groupBy(rows, (r) => r.chain);
+    const longest = [...byChain.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+    busy = longest.map((r) => ({ chain: r.chain, seq: Number(r.seq), recordId: r.recordId as string }));
+    expect(busy.length).toBeGreaterThanOrEqual(3);
   });
   afterEach(() => database.close());
 
@@ -34,54 +43,61 @@ describe(`audit trail (${testDatabaseKind})`, () => {
       await sql`alter table audit_events enable trigger audit_events_append_only`.execute(trx);
     });
   }
+  const problemsOf = async () => (await verifyAuditTrail(database.db, key)).problems.map((p) => [p.chain, p.seq, p.kind]);
 
   it('verifies an intact trail', async () => {
-    expect(await verifyAuditTrail(database.db, key)).toEqual({ checked: 6, problems: [] });
+    expect(await verifyAuditTrail(database.db, key)).toEqual({ checked: EVENTS, problems: [] });
   });
 
   it('refuses updates and deletes through the append-only trigger', async () => {
-    await expect(sql`update audit_events set action = 'x' where seq = 2`.execute(database.db)).rejects.toThrow(/append-only/);
-    await expect(sql`delete from audit_events where seq = 2`.execute(database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`update audit_events set action = 'x' where record_id = '2'`.execute(database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from audit_events where record_id = '2'`.execute(database.db)).rejects.toThrow(/append-only/);
   });
 
   it('detects a modified event', async () => {
-    await tamper(sql`update audit_events set summary = '{"n": 99}'::jsonb where seq = 3`);
-    const { problems } = await verifyAuditTrail(database.db, key);
-    expect(problems).toEqual([expect.objectContaining({ seq: 3, kind: 'modified' })]);
+    const target = busy[1] as (typeof busy)[number];
+    await tamper(sql`update audit_events set summary = '{"n": 99}'::jsonb where record_id = ${target.recordId}`);
+    expect(await problemsOf()).toEqual([[target.chain, target.seq, 'modified']]);
   });
 
-  it('detects a deleted event', async () => {
-    await tamper(sql`delete from audit_events where seq = 4`);
-    const { problems } = await verifyAuditTrail(database.db, key);
-    expect(problems).toEqual([expect.objectContaining({ seq: 5, kind: 'deleted' })]);
+  it('detects a deleted event, in the middle of a chain or at its end', async () => {
+    const [, middle, next] = busy as [(typeof busy)[number], (typeof busy)[number], (typeof busy)[number]];
+    const last = busy.at(-1) as (typeof busy)[number];
+    await tamper(
+      sql`delete from audit_events where record_id = ${middle.recordId}`,
+      sql`delete from audit_events where record_id = ${last.recordId}`,
+    );
+    expect(await problemsOf()).toEqual([
+      [middle.chain, next.seq, 'deleted'],
+      [last.chain, last.seq, 'deleted'],
+    ]);
   });
 
   it('detects an inserted event, even one whose hash was computed without the key', async () => {
-    // Make room at 4 (through negative numbers: the primary key is checked row by row).
+    const at = busy[1] as (typeof busy)[number];
+    // Make room (through negative numbers: the primary key is checked row by row), then forge.
     await tamper(
-      sql`update audit_events set seq = -(seq + 1) where seq >= 4`,
+      sql`update audit_events set seq = -(seq + 1) where chain = ${at.chain} and seq >= ${at.seq}`,
       sql`update audit_events set seq = -seq where seq < 0`,
-      sql`insert into audit_events (seq, id, occurred_at, actor_type, action, outcome, summary, prev_hash, hash)
-          select 4, gen_random_uuid(), now(), 'system', 'test.forged', 'success', '{}'::jsonb, hash, md5(hash) from audit_events where seq = 3`,
+      sql`insert into audit_events (chain, seq, id, occurred_at, actor_type, action, outcome, summary, prev_hash, hash)
+          select chain, ${at.seq}, gen_random_uuid(), now(), 'system', 'test.forged', 'success', '{}'::jsonb, hash, md5(hash)
+          from audit_events where chain = ${at.chain} and seq = ${at.seq - 1}`,
     );
-    const { problems } = await verifyAuditTrail(database.db, key);
-    expect(problems.map((p) => [p.seq, p.kind])).toEqual(
-      expect.arrayContaining([
-        [4, 'modified'],
-        [5, 'inserted_or_reordered'],
-      ]),
-    );
+    const problems = await problemsOf();
+    expect(problems).toContainEqual([at.chain, at.seq, 'modified']);
+    expect(problems).toContainEqual([at.chain, at.seq + 1, 'inserted_or_reordered']);
   });
 
   it('detects reordered events', async () => {
+    const [a, , b] = busy as [(typeof busy)[number], (typeof busy)[number], (typeof busy)[number]];
     await tamper(
-      sql`update audit_events set seq = -1 where seq = 2`,
-      sql`update audit_events set seq = 2 where seq = 5`,
-      sql`update audit_events set seq = 5 where seq = -1`,
+      sql`update audit_events set seq = -1 where chain = ${a.chain} and seq = ${a.seq}`,
+      sql`update audit_events set seq = ${a.seq} where chain = ${a.chain} and seq = ${b.seq}`,
+      sql`update audit_events set seq = ${b.seq} where chain = ${a.chain} and seq = -1`,
     );
-    const { problems } = await verifyAuditTrail(database.db, key);
-    expect(problems.map((p) => p.seq)).toEqual(expect.arrayContaining([2, 5]));
-    expect(problems.some((p) => p.kind === 'modified')).toBe(true);
+    const problems = await problemsOf();
+    expect(problems).toContainEqual([a.chain, a.seq, 'modified']);
+    expect(problems).toContainEqual([a.chain, b.seq, 'modified']);
   });
 
   it('writes the audit entry in the caller’s transaction: a failed change leaves none', async () => {
@@ -100,29 +116,27 @@ describe(`audit trail (${testDatabaseKind})`, () => {
     expect((await verifyAuditTrail(database.db, key)).problems).toEqual([]);
   });
 
-  it('keeps one unbroken chain under concurrent writers', async () => {
+  it('keeps every chain unbroken under concurrent writers', async () => {
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
+      Array.from({ length: 40 }, (_, i) =>
         recordAudit(database.db, key, { actor: system, action: 'test.concurrent', recordId: String(i) }),
       ),
     );
-    expect(await verifyAuditTrail(database.db, key)).toEqual({ checked: 26, problems: [] });
+    expect(await verifyAuditTrail(database.db, key)).toEqual({ checked: EVENTS + 40, problems: [] });
   });
 
   it('purges events past the retention period (never under 184 days) and still verifies the rest', async () => {
-    // Events 1–3 written 200 days ago (the hash covers the time, so they are rewritten as such).
-    const old = await database.db.selectFrom('auditEvents').selectAll().where('seq', '<=', 3).orderBy('seq').execute();
-    await tamper(sql`update audit_events set occurred_at = now() - interval '200 days' where seq <= 3`);
+    // The first 24 events written 200 days ago (the hash covers the time, so they are rewritten as such).
+    await tamper(sql`update audit_events set occurred_at = now() - interval '200 days' where record_id::int <= 24`);
     expect(await purgeExpiredAuditEvents(database.db, 365)).toEqual({ deleted: 0 });
-    expect(await purgeExpiredAuditEvents(database.db, 30)).toEqual({ deleted: 3 });
-    const anchor = await database.db.selectFrom('auditAnchor').selectAll().executeTakeFirstOrThrow();
-    expect(anchor).toMatchObject({ seq: 3, hash: old[2]?.hash });
-    expect(await verifyAuditTrail(database.db, key)).toEqual({ checked: 3, problems: [] });
+    expect(await purgeExpiredAuditEvents(database.db, 30)).toEqual({ deleted: 24 }); // 30 asked, 184 applied: 200 > 184
+    expect(await verifyAuditTrail(database.db, key)).toEqual({ checked: EVENTS - 24, problems: [] });
     // New events chain on after the purge.
-    await recordAudit(database.db, key, { actor: system, action: 'test.after_purge' });
-    expect(await verifyAuditTrail(database.db, key)).toEqual({ checked: 4, problems: [] });
-    // Deleting the first remaining event is still detected.
-    await tamper(sql`delete from audit_events where seq = 4`);
-    expect((await verifyAuditTrail(database.db, key)).problems[0]).toMatchObject({ seq: 5, kind: 'deleted' });
+    for (let i = 0; i < 16; i++) await recordAudit(database.db, key, { actor: system, action: 'test.after_purge' });
+    expect(await verifyAuditTrail(database.db, key)).toEqual({ checked: EVENTS - 24 + 16, problems: [] });
+    // Deleting the oldest remaining event of a chain is still detected.
+    const oldest = await database.db.selectFrom('auditEvents').select(['chain', 'seq']).orderBy('seq').limit(1).executeTakeFirstOrThrow();
+    await tamper(sql`delete from audit_events where chain = ${oldest.chain} and seq = ${oldest.seq}`);
+    expect((await verifyAuditTrail(database.db, key)).problems[0]).toMatchObject({ chain: oldest.chain, kind: 'deleted' });
   });
 });

@@ -4,6 +4,7 @@ export const GENESIS_HASH = 'genesis';
 
 /** The fields an audit event's hash covers, in a fixed order. */
 export interface ChainedFields {
+  chain: number;
   seq: number;
   id: string;
   occurredAt: string;
@@ -39,6 +40,7 @@ export function canonicalJson(value: unknown): string {
 export function computeEventHash(key: KeyObject, fields: ChainedFields): string {
   const f = fields;
   const material = [
+    f.chain,
     f.seq,
     f.id,
     f.occurredAt,

@@ -4,6 +4,8 @@ import { AppError } from '../../errors.ts';
 import { errorResponses } from '../http.ts';
 
 const AuditEventView = Type.Object({
+  id: Type.String(),
+  chain: Type.Integer(),
   seq: Type.Integer(),
   occurredAt: Type.String({ format: 'date-time' }),
   actorType: Type.String(),
@@ -37,13 +39,13 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
             outcome: Type.Optional(Type.Enum(['success', 'denied', 'failure'])),
             from: Type.Optional(Type.String({ format: 'date-time' })),
             to: Type.Optional(Type.String({ format: 'date-time' })),
-            beforeSeq: Type.Optional(Type.Integer({ minimum: 1 })),
+            before: Type.Optional(Type.String({ format: 'uuid', description: 'id of the last event of the previous page' })),
             limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
           },
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({ items: Type.Array(AuditEventView), nextBeforeSeq: Type.Union([Type.Integer(), Type.Null()]) }),
+          200: Type.Object({ items: Type.Array(AuditEventView), next: Type.Union([Type.String(), Type.Null()]) }),
           ...errorResponses(400, 401, 403),
         },
       },
@@ -52,7 +54,8 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { actor } = req.ctx;
       if (actor.type !== 'user') throw new AppError('access.denied');
       const q = req.query;
-      let query = req.ctx.db.selectFrom('auditEvents').selectAll().orderBy('seq', 'desc').limit(q.limit);
+      // Ids are UUIDv7, so their order is time order across all chains.
+      let query = req.ctx.db.selectFrom('auditEvents').selectAll().orderBy('id', 'desc').limit(q.limit);
       // Institution admins see what happened to their organisation's records and what their people did.
       if (actor.role !== 'regulator')
         query = query.where((eb) => eb.or([eb('orgId', '=', actor.orgId), eb('actorOrgId', '=', actor.orgId)]));
@@ -63,14 +66,14 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (q.outcome) query = query.where('outcome', '=', q.outcome);
       if (q.from) query = query.where('occurredAt', '>=', new Date(q.from));
       if (q.to) query = query.where('occurredAt', '<', new Date(q.to));
-      if (q.beforeSeq) query = query.where('seq', '<', q.beforeSeq);
+      if (q.before) query = query.where('id', '<', q.before);
       const rows = await query.execute();
-      const items = rows.map(({ prevHash: _p, hash: _h, id: _i, ...r }) => ({
+      const items = rows.map(({ prevHash: _p, hash: _h, ...r }) => ({
         ...r,
         seq: Number(r.seq),
         occurredAt: new Date(r.occurredAt).toISOString(),
       }));
-      return { items, nextBeforeSeq: items.length === q.limit ? (items.at(-1)?.seq ?? null) : null };
+      return { items, next: items.length === q.limit ? (items.at(-1)?.id ?? null) : null };
     },
   );
 };

@@ -21,7 +21,7 @@ describe(`sign-in and sessions (${testDatabaseKind})`, () => {
         .selectFrom('auditEvents')
         .select(['action', 'outcome'])
         .$if(recordId !== undefined, (q) => q.where('recordId', '=', recordId as string))
-        .orderBy('seq')
+        .orderBy('id')
         .execute()
     ).map((e) => `${e.action}:${e.outcome}`);
 
@@ -266,7 +266,7 @@ describe(`sign-in and sessions (${testDatabaseKind})`, () => {
       .selectFrom('auditEvents')
       .selectAll()
       .where('action', '=', 'access.denied')
-      .orderBy('seq', 'desc')
+      .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
     expect(denied).toMatchObject({
       outcome: 'denied',

@@ -103,7 +103,7 @@ describe(`personal data in the platform (${testDatabaseKind})`, () => {
       .selectFrom('auditEvents')
       .selectAll()
       .where('action', '=', 'pii.revealed')
-      .orderBy('seq', 'desc')
+      .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
     expect(event).toMatchObject({
       recordId: userId,

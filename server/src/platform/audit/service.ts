@@ -70,9 +70,11 @@ export async function recordAudit(db: Db, auditKey: KeyObject, entry: AuditEntry
     prevHash: head.hash,
   };
   const hash = computeEventHash(auditKey, fields);
+  // Event and head in one statement: one round trip fewer on every audited request.
   await db
-    .insertInto('auditEvents')
-    .values({ ...fields, summary: JSON.stringify(fields.summary), hash })
+    .with('event', (qb) => qb.insertInto('auditEvents').values({ ...fields, summary: JSON.stringify(fields.summary), hash }).returning('seq'))
+    .updateTable('auditHeads')
+    .set({ seq: fields.seq, hash })
+    .where('chain', '=', chain)
     .execute();
-  await db.updateTable('auditHeads').set({ seq: fields.seq, hash }).where('chain', '=', chain).execute();
 }

@@ -72,7 +72,12 @@ export async function recordAudit(db: Db, auditKey: KeyObject, entry: AuditEntry
   const hash = computeEventHash(auditKey, fields);
   // Event and head in one statement: one round trip fewer on every audited request.
   await db
-    .with('event', (qb) => qb.insertInto('auditEvents').values({ ...fields, summary: JSON.stringify(fields.summary), hash }).returning('seq'))
+    .with('event', (qb) =>
+      qb
+        .insertInto('auditEvents')
+        .values({ ...fields, summary: JSON.stringify(fields.summary), hash })
+        .returning('seq'),
+    )
     .updateTable('auditHeads')
     .set({ seq: fields.seq, hash })
     .where('chain', '=', chain)

@@ -28,6 +28,9 @@ export async function openDatabase(options: { url?: string; dataDir?: string | n
   const plugins = [new CamelCasePlugin()];
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10, application_name: 'shouhu' });
+    // An idle connection that the server ends (restart, failover, a dropped database) is removed
+    // from the pool, and the next query opens a new one; without a listener it would crash the process.
+    pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
     return {
       db,

@@ -44,8 +44,8 @@ export interface JobsTable {
   finishedAt: Timestamp | null;
 }
 
-export const ROLES = ['regulator', 'association', 'institution_admin', 'institution_staff', 'partner'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '@shouhu/common';
+import type { Role } from '@shouhu/common';
 
 export interface UsersTable {
   id: string;

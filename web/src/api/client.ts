@@ -1,27 +1,56 @@
 import type { ErrorBody } from '@shouhu/common';
 
-/** An error answer of the API, with its stable code and both messages. */
+/** An error answer of the API: its stable code and both messages. */
 export class ApiError extends Error {
   readonly code: string;
   readonly messageZh: string;
   readonly status: number;
+  readonly details: unknown;
 
   constructor(status: number, body: ErrorBody | undefined) {
-    super(body?.error.message ?? `HTTP ${status}`);
+    super(body?.error.message ?? 'The network connection failed; try again shortly');
     this.status = status;
     this.code = body?.error.code ?? 'network.error';
     this.messageZh = body?.error.message_zh ?? '网络连接失败，请稍后再试';
+    this.details = body?.error.details;
+  }
+
+  /** The message in the interface language, with the field named when the server named one. */
+  describe(language: string): string {
+    const base = language.startsWith('zh') ? this.messageZh : this.message;
+    const fields = (this.details as { fields?: { field: string; reason: string }[] } | undefined)?.fields;
+    return fields?.length ? `${base}: ${fields.map((f) => f.field.replace(/^(body|querystring|params)\./, '')).join(', ')}` : base;
   }
 }
 
-export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+function readCookie(name: string): string | undefined {
+  return document.cookie
+    .split('; ')
+    .find((c) => c.startsWith(`${name}=`))
+    ?.slice(name.length + 1);
+}
+
+/** Calls the API with the session cookie and, on unsafe requests, the CSRF token. */
+export async function api<T>(path: string, options: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') {
+    const csrf = readCookie('shouhu_csrf');
+    if (csrf) headers['x-csrf-token'] = decodeURIComponent(csrf);
+  }
   let res: Response;
   try {
-    res = await fetch(path, { headers: { accept: 'application/json' }, signal });
-  } catch {
+    res = await fetch(path, { method, headers, credentials: 'same-origin', body: options.body === undefined ? undefined : JSON.stringify(options.body), signal: options.signal });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError(0, undefined);
   }
+  if (res.status === 204) return undefined as T;
   const body = await res.json().catch(() => undefined);
   if (!res.ok) throw new ApiError(res.status, body as ErrorBody | undefined);
   return body as T;
 }
+
+/** Kept for the organisation directory: a GET with an abort signal. */
+export const getJson = <T>(path: string, signal?: AbortSignal) => api<T>(path, { signal });

@@ -1,22 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ROLES } from '../../db/schema.ts';
+import { ROLES, UserView } from '@shouhu/common';
 import { errorResponses } from '../../platform/http.ts';
 import { createUser, getUser, listUsers, resetPassword, setUserDisabled } from './service.ts';
 
-const UserView = Type.Object({
-  id: Type.String(),
-  orgId: Type.String(),
-  username: Type.String(),
-  role: Type.Enum([...ROLES]),
-  name: Type.String({ description: 'masked' }),
-  mobile: Type.Union([Type.String({ description: 'masked' }), Type.Null()]),
-  totpEnrolled: Type.Boolean(),
-  locked: Type.Boolean(),
-  disabled: Type.Boolean(),
-  mustChangePassword: Type.Boolean(),
-  createdAt: Type.String({ format: 'date-time' }),
-});
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {

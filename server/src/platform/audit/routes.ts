@@ -1,26 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AuditEventPage } from '@shouhu/common';
 import { Type } from 'typebox';
 import { AppError } from '../../errors.ts';
 import { errorResponses } from '../http.ts';
 
-const AuditEventView = Type.Object({
-  id: Type.String(),
-  chain: Type.Integer(),
-  seq: Type.Integer(),
-  occurredAt: Type.String({ format: 'date-time' }),
-  actorType: Type.String(),
-  actorId: Type.Union([Type.String(), Type.Null()]),
-  actorOrgId: Type.Union([Type.String(), Type.Null()]),
-  actorRole: Type.Union([Type.String(), Type.Null()]),
-  orgId: Type.Union([Type.String(), Type.Null()]),
-  action: Type.String(),
-  recordType: Type.Union([Type.String(), Type.Null()]),
-  recordId: Type.Union([Type.String(), Type.Null()]),
-  outcome: Type.String(),
-  requestId: Type.Union([Type.String(), Type.Null()]),
-  ip: Type.Union([Type.String(), Type.Null()]),
-  summary: Type.Record(Type.String(), Type.Unknown()),
-});
 
 export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -44,10 +27,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
-        response: {
-          200: Type.Object({ items: Type.Array(AuditEventView), next: Type.Union([Type.String(), Type.Null()]) }),
-          ...errorResponses(400, 401, 403),
-        },
+        response: { 200: AuditEventPage, ...errorResponses(400, 401, 403) },
       },
     },
     async (req) => {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Me, SignInAnswer, TotpEnrolment } from '@shouhu/common';
 import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../access/hooks.ts';
@@ -16,12 +17,6 @@ import {
 } from './service.ts';
 
 const Code = Type.String({ minLength: 6, maxLength: 32 });
-const SignInAnswer = Type.Object({
-  secondFactor: Type.Enum(['passed', 'required', 'enrol', 'skipped_demo']),
-  mustChangePassword: Type.Boolean(),
-  csrfToken: Type.String(),
-  warning: Type.Optional(Type.String()),
-});
 
 /** Sets the session cookie (httpOnly) and the CSRF cookie the web app reads back. */
 export function setSessionCookies(
@@ -169,22 +164,7 @@ export function authRoutes(config: Config): FastifyPluginAsyncTypebox {
           tags: ['auth'],
           summary: 'The signed-in user, masked',
           response: {
-            200: Type.Object({
-              id: Type.String(),
-              username: Type.String(),
-              name: Type.String({ description: 'masked' }),
-              role: Type.String(),
-              organization: Type.Object({
-                id: Type.String(),
-                code: Type.String(),
-                nameZh: Type.String(),
-                nameEn: Type.String(),
-                kind: Type.String(),
-              }),
-              secondFactorPassed: Type.Boolean(),
-              totpEnrolled: Type.Boolean(),
-              mustChangePassword: Type.Boolean(),
-            }),
+            200: Me,
             ...errorResponses(401),
           },
         },

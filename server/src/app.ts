@@ -22,6 +22,7 @@ import { registerAccessControl } from './platform/access/hooks.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { citizenRoutes } from './platform/citizen/routes.ts';
+import { trackRoutes } from './platform/citizen/track.ts';
 import { registerHealthRoutes } from './platform/health.ts';
 import { jobRoutes } from './platform/jobs/routes.ts';
 import type { Worker } from './platform/jobs/worker.ts';
@@ -156,6 +157,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(apiTokenRoutes);
   await app.register(webhookRoutes);
   await app.register(citizenRoutes(config));
+  await app.register(trackRoutes(config));
   if (config.devOutbox) await app.register(devOutboxRoutes);
 
   if (existsSync(WEB_DIST)) {

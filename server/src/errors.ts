@@ -46,6 +46,7 @@ export const ERRORS = {
   'sms.code_invalid': { status: 401, en: 'The code is wrong or has expired', zh: '验证码错误或已过期' },
   'sms.attempts_exceeded': { status: 429, en: 'Too many wrong codes; request a new one', zh: '验证码错误次数过多，请重新获取' },
   'token.not_found': { status: 404, en: 'No such API token', zh: 'API 令牌不存在' },
+  'reference.not_found': { status: 404, en: 'No request has this reference number', zh: '未找到该办理编号' },
   'webhook.not_found': { status: 404, en: 'No such webhook', zh: 'Webhook 不存在' },
 } as const satisfies Record<string, { status: number; en: string; zh: string }>;
 

@@ -1,10 +1,36 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App.tsx';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { initI18n } from './app/i18n.ts';
+import { HomePage } from './features/public/HomePage.tsx';
+import { PublicLayout } from './features/public/PublicLayout.tsx';
+import { TrackPage } from './features/public/TrackPage.tsx';
+import { VerifyPage } from './features/public/VerifyPage.tsx';
 import './app/styles.css';
+
+// The console (antd and everything behind a sign-in) loads only when /console is opened.
+const ConsoleApp = lazy(() => import('./features/console/ConsoleApp.tsx'));
+
+initI18n();
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <App />
+    <BrowserRouter>
+      <Routes>
+        <Route element={<PublicLayout />}>
+          <Route index element={<HomePage />} />
+          <Route path="verify" element={<VerifyPage />} />
+          <Route path="track" element={<TrackPage />} />
+        </Route>
+        <Route
+          path="console/*"
+          element={
+            <Suspense fallback={null}>
+              <ConsoleApp />
+            </Suspense>
+          }
+        />
+      </Routes>
+    </BrowserRouter>
   </StrictMode>,
 );

@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 
 export const ROLES = ['regulator', 'association', 'institution_admin', 'institution_staff', 'partner'] as const;
 export type Role = (typeof ROLES)[number];

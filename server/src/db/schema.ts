@@ -45,6 +45,7 @@ export interface JobsTable {
 }
 
 export { ROLES, type Role } from '@shouhu/common';
+
 import type { Role } from '@shouhu/common';
 
 export interface UsersTable {

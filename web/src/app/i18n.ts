@@ -181,7 +181,9 @@ const resources = {
 
 export function initI18n() {
   const saved = localStorage.getItem(LANGUAGE_KEY);
-  void i18next.use(initReactI18next).init({ resources, lng: saved === 'en' ? 'en' : 'zh', fallbackLng: 'zh', interpolation: { escapeValue: false } });
+  void i18next
+    .use(initReactI18next)
+    .init({ resources, lng: saved === 'en' ? 'en' : 'zh', fallbackLng: 'zh', interpolation: { escapeValue: false } });
   i18next.on('languageChanged', (lng) => {
     localStorage.setItem(LANGUAGE_KEY, lng);
     document.documentElement.lang = lng === 'en' ? 'en' : 'zh-CN';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { ROLES, UserView } from '@shouhu/common';
+import { Type } from 'typebox';
 import { errorResponses } from '../../platform/http.ts';
 import { createUser, getUser, listUsers, resetPassword, setUserDisabled } from './service.ts';
 

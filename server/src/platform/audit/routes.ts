@@ -4,7 +4,6 @@ import { Type } from 'typebox';
 import { AppError } from '../../errors.ts';
 import { errorResponses } from '../http.ts';
 
-
 export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/v1/audit-events',

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Me, SignInAnswer, TotpEnrolment } from '@shouhu/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../access/hooks.ts';
@@ -92,7 +92,7 @@ export function authRoutes(config: Config): FastifyPluginAsyncTypebox {
           tags: ['auth'],
           summary: 'Start setting up an authenticator app: secret and QR code',
           response: {
-            200: Type.Object({ uri: Type.String(), qrSvg: Type.String(), secret: Type.String() }),
+            200: TotpEnrolment,
             ...errorResponses(401, 403, 409),
           },
         },

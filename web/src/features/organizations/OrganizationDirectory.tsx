@@ -1,9 +1,12 @@
 import { ORGANIZATION_KIND_LABELS, ORGANIZATION_KINDS, type OrganizationList } from '@shouhu/common';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError, getJson } from '../../api/client.ts';
 
 /** The organisations taking part, grouped by kind: who regulates, who publishes, who serves. */
 export function OrganizationDirectory() {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
   const [list, setList] = useState<OrganizationList['items']>();
   const [error, setError] = useState<ApiError>();
 
@@ -18,31 +21,25 @@ export function OrganizationDirectory() {
   if (error) {
     return (
       <p className="notice notice-error" role="alert">
-        {error.messageZh}
-        <span className="en"> {error.message}</span>
+        {error.describe(i18n.language)}
       </p>
     );
   }
-  if (!list) return <p className="notice">正在加载…</p>;
+  if (!list) return <p className="notice">{t('common.loading')}</p>;
 
   return (
     <section aria-labelledby="orgs-title">
-      <h2 id="orgs-title">
-        参与机构 <span className="en">Participating organisations</span>
-      </h2>
+      <h2 id="orgs-title">{en ? 'Participating organisations' : '参与机构'}</h2>
       {ORGANIZATION_KINDS.map((kind) => {
         const orgs = list.filter((o) => o.kind === kind);
         if (orgs.length === 0) return null;
         return (
           <div key={kind} className="org-group">
-            <h3>
-              {ORGANIZATION_KIND_LABELS[kind].zh}
-              <span className="en"> {ORGANIZATION_KIND_LABELS[kind].en}</span>
-            </h3>
+            <h3>{en ? ORGANIZATION_KIND_LABELS[kind].en : ORGANIZATION_KIND_LABELS[kind].zh}</h3>
             <ul className="org-list">
               {orgs.map((o) => (
-                <li key={o.id} lang="zh-CN">
-                  {o.nameZh}
+                <li key={o.id}>
+                  <span lang="zh-CN">{o.nameZh}</span>
                   <span className="en" lang="en">
                     {o.nameEn}
                   </span>

@@ -1,0 +1,50 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Config } from '../../config.ts';
+import { AppError } from '../../errors.ts';
+import type { Context } from '../context.ts';
+import { errorResponses } from '../http.ts';
+
+export interface TrackAnswer {
+  reference: string;
+  kind: string;
+  status: string;
+  updatedAt: string;
+}
+
+/**
+ * Public reference numbers look like HV-20220415-000123: a prefix per kind of request, the date,
+ * a number. Each module that issues them registers a tracker for its prefix here.
+ */
+const TRACKERS = new Map<string, (ctx: Context, reference: string) => Promise<TrackAnswer | undefined>>();
+
+export function registerTracker(prefix: string, track: (ctx: Context, reference: string) => Promise<TrackAnswer | undefined>): void {
+  TRACKERS.set(prefix, track);
+}
+
+export function trackRoutes(config: Config): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/api/v1/public/track/:reference',
+      {
+        // Limited like sign-in, so reference numbers cannot be guessed by enumeration.
+        config: { access: 'public', rateLimit: { max: config.AUTH_RATE_LIMIT_MAX, timeWindow: 60_000 } },
+        schema: {
+          tags: ['public'],
+          summary: 'Follow a request by its public reference number, without an account',
+          params: Type.Object({ reference: Type.String({ pattern: '^[A-Za-z]{2,4}-\\d{8}-\\d{6}$' }) }),
+          response: {
+            200: Type.Object({ reference: Type.String(), kind: Type.String(), status: Type.String(), updatedAt: Type.String() }),
+            ...errorResponses(400, 404, 429),
+          },
+        },
+      },
+      async (req) => {
+        const reference = req.params.reference.toUpperCase();
+        const answer = await TRACKERS.get(reference.split('-')[0] as string)?.(req.ctx, reference);
+        if (!answer) throw new AppError('reference.not_found', { field: 'reference' });
+        return answer;
+      },
+    );
+  };
+}

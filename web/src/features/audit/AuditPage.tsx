@@ -1,0 +1,70 @@
+import type { AuditEventPage, AuditEventView } from '@shouhu/common';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, Card, Input, Space, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+
+/** The audit trail, newest first, filtered by action and record, paged by the server's cursor. */
+export function AuditPage() {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState({ action: '', recordId: '' });
+  const events = useInfiniteQuery({
+    queryKey: ['audit', filter],
+    initialPageParam: '',
+    queryFn: ({ pageParam }) => {
+      const q = new URLSearchParams({ limit: '50' });
+      if (filter.action) q.set('action', filter.action);
+      if (filter.recordId) q.set('recordId', filter.recordId);
+      if (pageParam) q.set('before', pageParam);
+      return api<AuditEventPage>(`/api/v1/audit-events?${q}`);
+    },
+    getNextPageParam: (last) => last.next ?? undefined,
+  });
+  const rows = events.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Card title={t('menu.audit')}>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          aria-label={t('audit.filterAction')}
+          placeholder={t('audit.filterAction')}
+          allowClear
+          onSearch={(action) => setFilter({ ...filter, action })}
+          style={{ width: 260 }}
+        />
+        <Input.Search
+          aria-label={t('audit.filterRecord')}
+          placeholder={t('audit.filterRecord')}
+          allowClear
+          onSearch={(recordId) => setFilter({ ...filter, recordId })}
+          style={{ width: 260 }}
+        />
+      </Space>
+      <Table<AuditEventView>
+        rowKey="id"
+        size="small"
+        loading={events.isPending}
+        dataSource={rows}
+        pagination={false}
+        scroll={{ x: 900 }}
+        expandable={{ expandedRowRender: (e) => <pre className="audit-summary">{JSON.stringify(e.summary, null, 2)}</pre> }}
+        columns={[
+          { title: t('audit.time'), render: (_, e) => dayjs(e.occurredAt).format('YYYY-MM-DD HH:mm:ss') },
+          { title: t('audit.action'), dataIndex: 'action' },
+          { title: t('audit.actor'), render: (_, e) => `${e.actorType}${e.actorRole ? ` (${e.actorRole})` : ''}` },
+          { title: t('audit.record'), render: (_, e) => (e.recordType ? `${e.recordType} ${e.recordId ?? ''}` : '—') },
+          {
+            title: t('audit.outcome'),
+            render: (_, e) => <Tag color={e.outcome === 'success' ? 'green' : e.outcome === 'denied' ? 'red' : 'orange'}>{e.outcome}</Tag>,
+          },
+        ]}
+      />
+      {events.hasNextPage && (
+        <Button style={{ marginTop: 12 }} onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage}>
+          {t('audit.more')}
+        </Button>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,48 @@
+import { Alert, Button, Card, Form, Input } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../../api/client.ts';
+import { useRefreshMe } from './useMe.ts';
+
+/** Own password change; `forced` after a first sign-in or an admin reset. */
+export function PasswordPage({ forced = false }: { forced?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const refresh = useRefreshMe();
+  const [error, setError] = useState<ApiError>();
+  const [done, setDone] = useState(false);
+  const [form] = Form.useForm();
+
+  const card = (
+    <Card title={t('password.title')} style={{ maxWidth: 440, width: '100%' }}>
+      {forced && <Alert type="info" title={t('password.required')} style={{ marginBottom: 16 }} />}
+      {done && <Alert type="success" title={t('password.done')} style={{ marginBottom: 16 }} />}
+      {error && <Alert type="error" role="alert" title={error.describe(i18n.language)} style={{ marginBottom: 16 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={async (values: { currentPassword: string; newPassword: string }) => {
+          setError(undefined);
+          try {
+            await api('/api/v1/auth/password', { method: 'POST', body: values });
+            setDone(true);
+            form.resetFields();
+            if (forced) await refresh();
+          } catch (e) {
+            setError(e instanceof ApiError ? e : new ApiError(0, undefined));
+          }
+        }}
+      >
+        <Form.Item label={t('password.current')} name="currentPassword" rules={[{ required: true }]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Form.Item label={t('password.new')} name="newPassword" rules={[{ required: true, min: 12 }]}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block>
+          {t('password.submit')}
+        </Button>
+      </Form>
+    </Card>
+  );
+  return forced ? <div className="console-signin">{card}</div> : card;
+}

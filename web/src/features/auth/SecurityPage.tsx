@@ -1,0 +1,49 @@
+import type { Me, TotpEnrolment } from '@shouhu/common';
+import { Alert, Button, Card, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../../api/client.ts';
+import { Enrolment } from './SignInPage.tsx';
+import { useRefreshMe } from './useMe.ts';
+
+/** Set up an authenticator for users whose role does not require one yet (demo and staff users). */
+export function SecurityPage({ me }: { me: Me }) {
+  const { t, i18n } = useTranslation();
+  const refresh = useRefreshMe();
+  const [step, setStep] = useState<{ kind: 'enrol'; enrolment?: TotpEnrolment; recoveryCodes?: string[] }>();
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+  const run = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await fn();
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, undefined));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card title={t('enrol.title')} style={{ maxWidth: 480 }}>
+      {error && <Alert type="error" title={error.describe(i18n.language)} style={{ marginBottom: 16 }} />}
+      {me.totpEnrolled && !step?.recoveryCodes ? (
+        <Typography.Paragraph>✓ {t('enrol.title')}</Typography.Paragraph>
+      ) : step?.enrolment ? (
+        <Enrolment step={step} setStep={(s) => setStep(s as typeof step)} run={run} busy={busy} onDone={() => void refresh()} />
+      ) : (
+        <Button
+          type="primary"
+          loading={busy}
+          onClick={() =>
+            run(async () =>
+              setStep({ kind: 'enrol', enrolment: await api<TotpEnrolment>('/api/v1/auth/totp/enrolment', { method: 'POST' }) }),
+            )
+          }
+        >
+          {t('enrol.title')}
+        </Button>
+      )}
+    </Card>
+  );
+}

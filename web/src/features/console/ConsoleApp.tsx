@@ -1,0 +1,58 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enLocale from 'antd/es/locale/en_US.js';
+import type { Locale } from 'antd/es/locale/index.js';
+import zhLocale from 'antd/es/locale/zh_CN.js';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes } from 'react-router';
+import { AuditPage } from '../audit/AuditPage.tsx';
+import { PasswordPage } from '../auth/PasswordPage.tsx';
+import { SecurityPage } from '../auth/SecurityPage.tsx';
+import { SignInPage } from '../auth/SignInPage.tsx';
+import { useMe } from '../auth/useMe.ts';
+import { UsersPage } from '../users/UsersPage.tsx';
+import { ConsoleLayout } from './ConsoleLayout.tsx';
+import { DashboardPage } from './DashboardPage.tsx';
+
+// The locale modules are ES modules with a default export; their typings describe them as CommonJS.
+const zhCN = zhLocale as unknown as Locale;
+const enUS = enLocale as unknown as Locale;
+
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+
+/** The staff console, loaded only when someone opens /console (antd stays out of the public pages). */
+export default function ConsoleApp() {
+  const { i18n } = useTranslation();
+  const zh = i18n.language !== 'en';
+  dayjs.locale(zh ? 'zh-cn' : 'en');
+  return (
+    <ConfigProvider locale={zh ? zhCN : enUS} theme={{ token: { colorPrimary: '#9f1d20', fontSize: 15 } }}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <ConsoleRoutes />
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function ConsoleRoutes() {
+  const me = useMe();
+  if (me.isPending) return null;
+  if (!me.data) return <SignInPage />;
+  if (me.data.mustChangePassword) return <PasswordPage forced />;
+  return (
+    <Routes>
+      <Route element={<ConsoleLayout me={me.data} />}>
+        <Route index element={<DashboardPage me={me.data} />} />
+        <Route path="users" element={<UsersPage me={me.data} />} />
+        <Route path="audit" element={<AuditPage />} />
+        <Route path="password" element={<PasswordPage />} />
+        <Route path="security" element={<SecurityPage me={me.data} />} />
+        <Route path="*" element={<Navigate to="/console" replace />} />
+      </Route>
+    </Routes>
+  );
+}

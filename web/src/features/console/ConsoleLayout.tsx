@@ -1,0 +1,70 @@
+import { type Actor, can, type Me, ROLE_LABELS } from '@shouhu/common';
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { api } from '../../api/client.ts';
+import { toggleLanguage } from '../../app/i18n.ts';
+import { useRefreshMe } from '../auth/useMe.ts';
+
+/** The signed-in user as the shared policy sees them, so the menu shows only what they may do. */
+export function actorOf(me: Me): Actor {
+  return { type: 'user', userId: me.id, orgId: me.organization.id, role: me.role, sessionId: '', mfaPassed: me.secondFactorPassed };
+}
+
+export function ConsoleLayout({ me }: { me: Me }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const refresh = useRefreshMe();
+  const actor = actorOf(me);
+  const zh = i18n.language !== 'en';
+  const items = [
+    { key: '/console', label: t('menu.dashboard') },
+    ...(can(actor, 'user.read') ? [{ key: '/console/users', label: t('menu.users') }] : []),
+    ...(can(actor, 'audit.search') ? [{ key: '/console/audit', label: t('menu.audit') }] : []),
+    { key: '/console/password', label: t('menu.password') },
+    { key: '/console/security', label: t('menu.security') },
+  ];
+  const signOut = async (everywhere: boolean) => {
+    await api(everywhere ? '/api/v1/auth/sign-out-everywhere' : '/api/v1/auth/sign-out', { method: 'POST' });
+    sessionStorage.removeItem('shouhu.warning');
+    await refresh();
+  };
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header className="console-header">
+        <Typography.Text strong className="console-brand">
+          {t('console.title')}
+        </Typography.Text>
+        <Space wrap>
+          <Typography.Text className="console-org" data-testid="org-name">
+            {zh ? me.organization.nameZh : me.organization.nameEn} · {zh ? ROLE_LABELS[me.role].zh : ROLE_LABELS[me.role].en}
+          </Typography.Text>
+          <Button size="small" onClick={toggleLanguage}>
+            {t('language.switch')}
+          </Button>
+          <Button size="small" onClick={() => void signOut(false)}>
+            {t('menu.signout')}
+          </Button>
+          <Button size="small" onClick={() => void signOut(true)}>
+            {t('menu.signoutAll')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider breakpoint="md" collapsedWidth={0} theme="light" width={200}>
+          <Menu
+            mode="inline"
+            selectedKeys={[location.pathname]}
+            items={items}
+            onClick={(e) => navigate(e.key)}
+            aria-label={t('console.title')}
+          />
+        </Layout.Sider>
+        <Layout.Content className="console-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { OrganizationDirectory } from '../organizations/OrganizationDirectory.tsx';
+
+/** Lists only what is available now; capabilities add their entries as they land. */
+export function HomePage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1 className="page-title">{t('home.services')}</h1>
+      <ul className="service-list">
+        <li>
+          <Link to="/verify" className="service">
+            <strong>{t('nav.verify')}</strong>
+            <span>{t('home.verify.desc')}</span>
+          </Link>
+        </li>
+        <li>
+          <Link to="/track" className="service">
+            <strong>{t('nav.track')}</strong>
+            <span>{t('home.track.desc')}</span>
+          </Link>
+        </li>
+      </ul>
+      <OrganizationDirectory />
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../../api/client.ts';
+
+/** SMS-code verification of a mobile number: two steps on one page, errors in the chosen language. */
+export function VerifyPage() {
+  const { t, i18n } = useTranslation();
+  const [mobile, setMobile] = useState('');
+  const [code, setCode] = useState('');
+  const [sent, setSent] = useState(false);
+  const [verified, setVerified] = useState<string>();
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+
+  async function run(fn: () => Promise<void>) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await fn();
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, undefined));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (verified) return <p className="notice notice-ok">{t('verify.done', { mobile: verified })}</p>;
+
+  return (
+    <>
+      <h1 className="page-title">{t('verify.title')}</h1>
+      <form
+        className="big-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(async () => {
+            if (!sent) {
+              await api('/api/v1/public/sms-codes', { method: 'POST', body: { mobile } });
+              setSent(true);
+            } else {
+              const r = await api<{ mobile: string }>('/api/v1/public/sessions', { method: 'POST', body: { mobile, code } });
+              setVerified(r.mobile);
+            }
+          });
+        }}
+      >
+        <label htmlFor="mobile">{t('verify.mobile')}</label>
+        <input
+          id="mobile"
+          inputMode="tel"
+          autoComplete="tel"
+          value={mobile}
+          onChange={(e) => setMobile(e.target.value)}
+          required
+          disabled={sent}
+        />
+        {sent && (
+          <>
+            <p className="notice notice-ok" role="status">
+              {t('verify.sent')}
+            </p>
+            <label htmlFor="code">{t('verify.code')}</label>
+            <input
+              id="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              required
+            />
+          </>
+        )}
+        {error && (
+          <p className="notice notice-error" role="alert">
+            {error.describe(i18n.language)}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {sent ? t('verify.submit') : t('verify.send')}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+import { type Me, ROLE_LABELS, ROLES, type UserView } from '@shouhu/common';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../../api/client.ts';
+import { RevealButton } from '../../components/RevealButton.tsx';
+
+/** Users of the own organisation: create, reset a password, disable; personal data masked. */
+export function UsersPage({ me }: { me: Me }) {
+  const { t, i18n } = useTranslation();
+  const zh = i18n.language !== 'en';
+  const { modal } = App.useApp();
+  const client = useQueryClient();
+  const users = useQuery({ queryKey: ['users'], queryFn: () => api<{ items: UserView[] }>('/api/v1/users') });
+  const [creating, setCreating] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const [form] = Form.useForm();
+  const refresh = () => client.invalidateQueries({ queryKey: ['users'] });
+
+  const create = useMutation({
+    mutationFn: (values: Record<string, string>) =>
+      api<UserView>('/api/v1/users', { method: 'POST', body: { ...values, orgId: me.organization.id } }),
+    onSuccess: () => {
+      setCreating(false);
+      form.resetFields();
+      void refresh();
+    },
+    onError: (e) => setError(e instanceof ApiError ? e : new ApiError(0, undefined)),
+  });
+  const reset = async (user: UserView) => {
+    const r = await api<{ temporaryPassword: string }>(`/api/v1/users/${user.id}/password-reset`, { method: 'POST' });
+    modal.info({
+      title: t('users.reset'),
+      content: <code data-testid="temporary-password">{t('users.resetDone', { password: r.temporaryPassword })}</code>,
+    });
+  };
+  const toggle = async (user: UserView) => {
+    await api(`/api/v1/users/${user.id}`, { method: 'PATCH', body: { disabled: !user.disabled } });
+    void refresh();
+  };
+  const roleLabel = (role: keyof typeof ROLE_LABELS) => (zh ? ROLE_LABELS[role].zh : ROLE_LABELS[role].en);
+
+  return (
+    <Card
+      title={t('menu.users')}
+      extra={
+        <Button type="primary" onClick={() => setCreating(true)}>
+          {t('users.create')}
+        </Button>
+      }
+    >
+      {users.error && <Alert type="error" title={(users.error as ApiError).describe?.(i18n.language) ?? String(users.error)} />}
+      <Table<UserView>
+        rowKey="id"
+        loading={users.isPending}
+        dataSource={users.data?.items}
+        pagination={{ pageSize: 20 }}
+        scroll={{ x: 760 }}
+        columns={[
+          { title: t('users.username'), dataIndex: 'username' },
+          { title: t('users.name'), render: (_, u) => <RevealButton masked={u.name} recordType="user" recordId={u.id} field="name" /> },
+          {
+            title: t('users.mobile'),
+            render: (_, u) => (u.mobile ? <RevealButton masked={u.mobile} recordType="user" recordId={u.id} field="mobile" /> : '—'),
+          },
+          { title: t('users.role'), render: (_, u) => roleLabel(u.role) },
+          {
+            title: t('users.status'),
+            render: (_, u) =>
+              u.disabled ? (
+                <Tag color="default">{t('users.disabled')}</Tag>
+              ) : u.locked ? (
+                <Tag color="orange">{t('users.locked')}</Tag>
+              ) : (
+                <Tag color="green">{t('users.active')}</Tag>
+              ),
+          },
+          {
+            title: '',
+            render: (_, u) =>
+              u.id === me.id ? null : (
+                <Space>
+                  <Button size="small" onClick={() => void reset(u)}>
+                    {t('users.reset')}
+                  </Button>
+                  <Button size="small" onClick={() => void toggle(u)}>
+                    {u.disabled ? t('users.enable') : t('users.disable')}
+                  </Button>
+                </Space>
+              ),
+          },
+        ]}
+      />
+      <Modal
+        title={t('users.create')}
+        open={creating}
+        onOk={() => form.submit()}
+        onCancel={() => setCreating(false)}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        confirmLoading={create.isPending}
+      >
+        {error && <Alert type="error" role="alert" title={error.describe(i18n.language)} style={{ marginBottom: 12 }} />}
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) => {
+            setError(undefined);
+            create.mutate(v);
+          }}
+        >
+          <Form.Item label={t('users.username')} name="username" rules={[{ required: true, pattern: /^[A-Za-z0-9._-]{3,64}$/ }]}>
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item label={t('users.name')} name="name" rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item label={t('users.mobile')} name="mobile">
+            <Input inputMode="tel" />
+          </Form.Item>
+          <Form.Item label={t('users.role')} name="role" rules={[{ required: true }]}>
+            <Select options={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} />
+          </Form.Item>
+          <Form.Item label={t('users.password')} name="password" rules={[{ required: true, min: 12 }]}>
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}

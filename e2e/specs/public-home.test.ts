@@ -2,16 +2,19 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
+import { findAccessibilityProblems } from '../support/axe.ts';
 import { DESKTOP, launchBrowser, PHONE, SCREENSHOTS } from '../support/browser.ts';
 import { createStorage, type RunningServer, type Storage, startServer } from '../support/server.ts';
 
-describe('public home in a real browser', () => {
+const shot = (name: string) => fileURLToPath(new URL(`${name}.png`, SCREENSHOTS));
+
+describe('public site in a real browser', () => {
   let storage: Storage;
   let server: RunningServer;
   let browser: Browser;
   before(async () => {
     storage = await createStorage();
-    server = await startServer(storage);
+    server = await startServer(storage, { DEV_OUTBOX: 'true' });
     browser = await launchBrowser();
   });
   after(async () => {
@@ -24,36 +27,92 @@ describe('public home in a real browser', () => {
     ['phone', PHONE],
     ['desktop', DESKTOP],
   ] as const) {
-    it(`shows the platform and the participating organisations on a ${name}`, async () => {
-      const page = await browser.newPage({ viewport, locale: 'zh-CN' });
+    it(`shows the services and the participating organisations on a ${name}, accessibly`, async () => {
+      const page = await browser.newPage({ viewport, locale: 'zh-CN', bypassCSP: true });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       await page.goto(server.url);
-      await page.getByRole('heading', { level: 1 }).filter({ hasText: '守沪' }).waitFor();
+      await page.getByRole('link', { name: '守沪' }).waitFor();
       await page.getByText('中国银行上海市分行').waitFor();
-      assert.equal(await page.getByRole('heading', { level: 3 }).count(), 5);
       assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
-      // Large type for older readers: body text at least 18 px.
       const size = await page
         .locator('.org-list li')
         .first()
         .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
       assert.ok(size >= 18, `font size ${size}`);
-      // Nothing wider than the screen.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `horizontal overflow ${overflow}px`);
-      await page.screenshot({ path: fileURLToPath(new URL(`public-home-${name}.png`, SCREENSHOTS)), fullPage: true });
+      assert.deepEqual(await findAccessibilityProblems(page), []);
+      await page.screenshot({ path: shot(`public-home-${name}`), fullPage: name === 'desktop' });
       assert.deepEqual(errors, []);
       await page.close();
     });
   }
 
+  it('switches to large type and to English, and remembers both', async () => {
+    // bypassCSP only lets the test inject axe-core; the page itself runs under the real policy.
+    const page = await browser.newPage({ viewport: PHONE, bypassCSP: true });
+    await page.goto(server.url);
+    const before = await page.locator('html').evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+    await page.getByRole('button', { name: '大字模式' }).click();
+    const after = await page.locator('html').evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+    assert.ok(after >= before * 1.25, `${before} → ${after}`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Available services' }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Available services' }).waitFor();
+    assert.equal(await page.locator('html').evaluate((el) => el.classList.contains('large')), true);
+    assert.deepEqual(await findAccessibilityProblems(page), []);
+    await page.screenshot({ path: shot('public-home-phone-large-en') });
+    await page.close();
+  });
+
+  it('verifies a mobile number with the SMS code, and explains a wrong one', async () => {
+    const page = await browser.newPage({ viewport: PHONE, locale: 'zh-CN' });
+    await page.goto(`${server.url}/verify`);
+    await page.getByLabel('手机号码').fill('12345');
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    await page.getByRole('alert').filter({ hasText: '请求内容有误: mobile' }).waitFor();
+    await page.getByLabel('手机号码').fill('138 0013 9999');
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    await page.getByText('验证码已发送').waitFor();
+    await page.getByLabel('短信验证码').fill('000000');
+    await page.getByRole('button', { name: '确认' }).click();
+    const wrong = await page.getByRole('alert').textContent();
+    // The code is in the development outbox, as it would be on the phone.
+    let code: string | undefined;
+    for (let i = 0; i < 50 && !code; i++) {
+      const outbox = (await (await page.request.get(`${server.url}/api/v1/dev/outbox`)).json()) as {
+        items: { recipient: string; body: string }[];
+      };
+      code = /(\d{6})/.exec(outbox.items.find((m) => m.recipient === '13800139999')?.body ?? '')?.[1];
+      if (!code) await page.waitForTimeout(100);
+    }
+    assert.ok(code, 'code in the outbox');
+    if (code !== '000000') assert.match(wrong ?? '', /验证码错误或已过期/);
+    await page.getByLabel('短信验证码').fill(code);
+    await page.getByRole('button', { name: '确认' }).click();
+    await page.getByText('手机号 138****9999 已验证').waitFor();
+    await page.screenshot({ path: shot('public-verify-phone') });
+    await page.close();
+  });
+
+  it('looks up a reference number, and says plainly when there is none', async () => {
+    const page = await browser.newPage({ viewport: PHONE, locale: 'zh-CN', bypassCSP: true });
+    await page.goto(`${server.url}/track`);
+    await page.getByLabel('办理编号').fill('HV-20220415-000123');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByRole('alert').filter({ hasText: '未找到该办理编号' }).waitFor();
+    assert.deepEqual(await findAccessibilityProblems(page), []);
+    await page.close();
+  });
+
   it('serves the page for deep links and JSON errors for unknown API addresses', async () => {
     const page = await browser.newPage({ viewport: PHONE });
     const res = await page.goto(`${server.url}/some/deep/link`);
     assert.equal(res?.status(), 200);
-    await page.getByText('守沪').first().waitFor();
     const api = await page.request.get(`${server.url}/api/v1/nothing`);
     assert.equal(api.status(), 404);
     assert.equal((await api.json()).error.code, 'route.not_found');
@@ -68,7 +127,7 @@ describe('public home in a real browser', () => {
     });
     await page.goto(`${server.url}/docs`);
     await page.getByText('Shouhu API (守沪)').first().waitFor();
-    await page.screenshot({ path: fileURLToPath(new URL('api-docs-desktop.png', SCREENSHOTS)) });
+    await page.screenshot({ path: shot('api-docs-desktop') });
     assert.deepEqual(foreign, []);
     await page.close();
   });

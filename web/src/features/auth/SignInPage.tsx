@@ -47,7 +47,7 @@ export function SignInPage() {
         extra={<Button onClick={toggleLanguage}>{t('language.switch')}</Button>}
         style={{ maxWidth: 440, width: '100%' }}
       >
-        <Typography.Paragraph type="secondary">{t('console.title')}</Typography.Paragraph>
+        <Typography.Paragraph>{t('console.title')}</Typography.Paragraph>
         {warning && <Alert type="warning" title={warning} style={{ marginBottom: 16 }} />}
         {error && <Alert type="error" role="alert" title={error.describe(i18n.language)} style={{ marginBottom: 16 }} />}
         {step.kind === 'password' && (

@@ -15,7 +15,7 @@ export function PublicLayout() {
   }, [large]);
 
   return (
-    <>
+    <div className="public">
       <header className="masthead">
         <div className="masthead-row">
           <Link to="/" className="brand">
@@ -45,6 +45,6 @@ export function PublicLayout() {
       <footer>
         <a href="/console">{t('nav.console')}</a> · <a href="/docs">API</a>
       </footer>
-    </>
+    </div>
   );
 }

@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { generate } from 'otplib';
+import type { Browser, Page } from 'playwright-core';
+import { findAccessibilityProblems } from '../support/axe.ts';
+import { DESKTOP, launchBrowser, PHONE, SCREENSHOTS } from '../support/browser.ts';
+import { createStorage, type RunningServer, type Storage, startServer } from '../support/server.ts';
+
+const shot = (name: string) => fileURLToPath(new URL(`${name}.png`, SCREENSHOTS));
+const DEMO_PASSWORD = 'Shouhu-demo-2022';
+
+describe('staff console in a real browser', () => {
+  let storage: Storage;
+  let server: RunningServer;
+  let browser: Browser;
+  before(async () => {
+    storage = await createStorage();
+    server = await startServer(storage);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await storage?.remove();
+  });
+
+  async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+    await page.goto(`${server.url}/console`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+  }
+
+  it('takes a new administrator through sign-in, authenticator enrolment and the first password change', async () => {
+    // The regulator creates the administrator through the API, as the users page does.
+    const api = await browser.newContext();
+    const signInRes = await api.request.post(`${server.url}/api/v1/auth/sign-in`, {
+      data: { username: 'regulator', password: DEMO_PASSWORD },
+    });
+    const csrf = (await signInRes.json()).csrfToken as string;
+    const orgs = (await (await api.request.get(`${server.url}/api/v1/organizations?kind=bank`)).json()).items as {
+      id: string;
+      code: string;
+    }[];
+    const created = await api.request.post(`${server.url}/api/v1/users`, {
+      headers: { 'x-csrf-token': csrf },
+      data: {
+        orgId: orgs.find((o) => o.code === 'citic-sh')?.id,
+        username: 'citic.admin',
+        role: 'institution_admin',
+        name: '林管理',
+        mobile: '13912340000',
+        password: 'First-password-2022',
+      },
+    });
+    assert.equal(created.status(), 201);
+    await api.close();
+
+    const page = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', bypassCSP: true });
+    await signIn(page, 'citic.admin', 'First-password-2022');
+    await page.getByText('绑定身份验证器').waitFor();
+    assert.deepEqual(await findAccessibilityProblems(page), []);
+    await page.screenshot({ path: shot('console-enrol-desktop') });
+    const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').trim();
+    await page.getByLabel('输入应用显示的6位动态码以完成绑定').fill(await generate({ secret }));
+    await page.getByRole('button', { name: /验\s*证/ }).click();
+    const codes = await page.getByTestId('recovery-codes').textContent();
+    assert.equal(codes?.trim().split('\n').length, 10);
+    await page.getByRole('button', { name: '我已保存，继续' }).click();
+    await page.getByText('首次登录或密码被重置后，请先修改密码。').waitFor();
+    await page.getByLabel('当前密码').fill('First-password-2022');
+    await page.getByLabel('新密码（至少12位）').fill('password1234');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await page.getByRole('alert').filter({ hasText: '新密码不符合要求' }).waitFor();
+    await page.getByLabel('新密码（至少12位）').fill('A-better-passphrase-9');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await page.getByText('林**，您好').waitFor();
+    await page.getByTestId('org-name').filter({ hasText: '中信银行上海分行' }).waitFor();
+    await page.close();
+
+    // Next time: password, then a fresh code.
+    const again = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN' });
+    await signIn(again, 'citic.admin', 'A-better-passphrase-9');
+    await again.getByText('请输入身份验证器中的6位动态码。').waitFor();
+    await again.getByLabel('动态码（或恢复码）').fill((codes?.trim().split('\n')[0] ?? '').trim());
+    await again.getByRole('button', { name: /验\s*证/ }).click();
+    await again.getByText('林**，您好').waitFor();
+    await again.close();
+  });
+
+  it('says so when the password is wrong, and locks the account after five tries', async () => {
+    const page = await browser.newPage({ viewport: PHONE, locale: 'zh-CN' });
+    for (let i = 0; i < 4; i++) {
+      await signIn(page, 'pingan.admin', 'wrong-password');
+      await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
+    }
+    await signIn(page, 'pingan.admin', 'wrong-password');
+    await page.getByRole('alert').filter({ hasText: '账户已暂时锁定' }).waitFor();
+    await signIn(page, 'pingan.admin');
+    await page.getByRole('alert').filter({ hasText: '账户已暂时锁定' }).waitFor();
+    await page.screenshot({ path: shot('console-locked-phone') });
+    await page.close();
+  });
+
+  it('shows each role only what it may use, in Chinese or English', async () => {
+    const staff = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN' });
+    await signIn(staff, 'boc.staff');
+    await staff.getByText('赵**，您好').waitFor();
+    assert.equal(await staff.getByRole('menuitem', { name: '用户管理' }).count(), 0);
+    assert.equal(await staff.getByRole('menuitem', { name: '审计日志' }).count(), 0);
+    await staff.getByRole('button', { name: 'English' }).click();
+    await staff.getByText('Hello, 赵**').waitFor();
+    await staff.getByTestId('org-name').filter({ hasText: 'Bank of China Shanghai Branch · Institution staff' }).waitFor();
+    await staff.close();
+
+    const regulator = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN' });
+    await signIn(regulator, 'regulator');
+    await regulator.getByRole('menuitem', { name: '审计日志' }).waitFor();
+    await regulator.getByRole('menuitem', { name: '用户管理' }).waitFor();
+    await regulator.close();
+  });
+
+  it('reveals a masked mobile with a reason, and the reveal appears in the audit trail', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', bypassCSP: true });
+    await signIn(page, 'boc.admin');
+    await page.getByText('演示账户：未使用动态码登录').waitFor();
+    await page.screenshot({ path: shot('console-dashboard-desktop') });
+    await page.getByRole('menuitem', { name: '用户管理' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'boc.staff' });
+    await row.getByText('138****8004').waitFor();
+    assert.deepEqual(await findAccessibilityProblems(page), []);
+    await page.screenshot({ path: shot('console-users-desktop') });
+    await row.getByRole('button', { name: '查看' }).nth(1).click();
+    await page.getByLabel('查看理由（将记入审计日志）').fill('客户来电，核实联系方式');
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /查\s*看/ })
+      .click();
+    await row.getByTestId('revealed').filter({ hasText: '13800138004' }).waitFor();
+    await page.getByRole('menuitem', { name: '审计日志' }).click();
+    await page.getByPlaceholder('按操作筛选，如 auth.sign_in').fill('pii.revealed');
+    await page.getByPlaceholder('按操作筛选，如 auth.sign_in').press('Enter');
+    await page.getByRole('cell', { name: 'pii.revealed' }).first().waitFor();
+    await page.getByRole('row').filter({ hasText: 'pii.revealed' }).first().getByRole('button').first().click();
+    await page.getByText('客户来电，核实联系方式').waitFor();
+    await page.screenshot({ path: shot('console-audit-desktop') });
+    await page.close();
+  });
+
+  it('works on a phone', async () => {
+    const page = await browser.newPage({ viewport: PHONE, locale: 'zh-CN' });
+    await signIn(page, 'regulator');
+    await page.getByText('王**，您好').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `horizontal overflow ${overflow}px`);
+    await page.screenshot({ path: shot('console-dashboard-phone') });
+    await page.close();
+  });
+});

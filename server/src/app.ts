@@ -161,7 +161,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (config.devOutbox) await app.register(devOutboxRoutes);
 
   if (existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      index: 'index.html',
+      preCompressed: true,
+      // Built assets have content hashes in their names: cache them for good; the page itself never.
+      setHeaders: (reply, path) =>
+        reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
   }
   app.setNotFoundHandler(async (req, reply) => {
     const wantsPage = req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');

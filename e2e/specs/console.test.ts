@@ -125,10 +125,13 @@ describe('staff console in a real browser', () => {
     const page = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', bypassCSP: true });
     await signIn(page, 'boc.admin');
     await page.getByText('演示账户：未使用动态码登录').waitFor();
+    await page.getByText('本机构用户').waitFor();
+    assert.deepEqual(await findAccessibilityProblems(page), []);
     await page.screenshot({ path: shot('console-dashboard-desktop') });
     await page.getByRole('menuitem', { name: '用户管理' }).click();
     const row = page.getByRole('row').filter({ hasText: 'boc.staff' });
     await row.getByText('138****8004').waitFor();
+    await row.getByText('正常').waitFor();
     assert.deepEqual(await findAccessibilityProblems(page), []);
     await page.screenshot({ path: shot('console-users-desktop') });
     await row.getByRole('button', { name: '查看' }).nth(1).click();
@@ -144,6 +147,7 @@ describe('staff console in a real browser', () => {
     await page.getByRole('cell', { name: 'pii.revealed' }).first().waitFor();
     await page.getByRole('row').filter({ hasText: 'pii.revealed' }).first().getByRole('button').first().click();
     await page.getByText('客户来电，核实联系方式').waitFor();
+    assert.deepEqual(await findAccessibilityProblems(page), []);
     await page.screenshot({ path: shot('console-audit-desktop') });
     await page.close();
   });

@@ -71,3 +71,7 @@ export type AuditEventView = Static<typeof AuditEventView>;
 
 export const AuditEventPage = Type.Object({ items: Type.Array(AuditEventView), next: Type.Union([Type.String(), Type.Null()]) });
 export type AuditEventPage = Static<typeof AuditEventPage>;
+
+/** The public answer about a request followed by its reference number. */
+export const TrackAnswer = Type.Object({ reference: Type.String(), kind: Type.String(), status: Type.String(), updatedAt: Type.String() });
+export type TrackAnswer = Static<typeof TrackAnswer>;

@@ -1,16 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { TrackAnswer } from '@shouhu/common';
 import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
 import { AppError } from '../../errors.ts';
 import type { Context } from '../context.ts';
 import { errorResponses } from '../http.ts';
-
-export interface TrackAnswer {
-  reference: string;
-  kind: string;
-  status: string;
-  updatedAt: string;
-}
 
 /**
  * Public reference numbers look like HV-20220415-000123: a prefix per kind of request, the date,
@@ -34,7 +28,7 @@ export function trackRoutes(config: Config): FastifyPluginAsyncTypebox {
           summary: 'Follow a request by its public reference number, without an account',
           params: Type.Object({ reference: Type.String({ pattern: '^[A-Za-z]{2,4}-\\d{8}-\\d{6}$' }) }),
           response: {
-            200: Type.Object({ reference: Type.String(), kind: Type.String(), status: Type.String(), updatedAt: Type.String() }),
+            200: TrackAnswer,
             ...errorResponses(400, 404, 429),
           },
         },

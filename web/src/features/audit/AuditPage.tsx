@@ -1,6 +1,6 @@
 import type { AuditEventPage, AuditEventView } from '@shouhu/common';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, Input, Space, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Input, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { api } from '../../api/client.ts';
 /** The audit trail, newest first, filtered by action and record, paged by the server's cursor. */
 export function AuditPage() {
   const { t } = useTranslation();
-  const [filter, setFilter] = useState({ action: '', recordId: '' });
+  const [filter, setFilter] = useState({ action: '', recordId: '', actorId: '', from: '', to: '' });
   const events = useInfiniteQuery({
     queryKey: ['audit', filter],
     initialPageParam: '',
@@ -17,6 +17,9 @@ export function AuditPage() {
       const q = new URLSearchParams({ limit: '50' });
       if (filter.action) q.set('action', filter.action);
       if (filter.recordId) q.set('recordId', filter.recordId);
+      if (filter.actorId) q.set('actorId', filter.actorId);
+      if (filter.from) q.set('from', filter.from);
+      if (filter.to) q.set('to', filter.to);
       if (pageParam) q.set('before', pageParam);
       return api<AuditEventPage>(`/api/v1/audit-events?${q}`);
     },
@@ -40,6 +43,18 @@ export function AuditPage() {
           onSearch={(recordId) => setFilter({ ...filter, recordId })}
           style={{ width: 260 }}
         />
+        <Input.Search
+          aria-label={t('audit.filterActor')}
+          placeholder={t('audit.filterActor')}
+          allowClear
+          onSearch={(actorId) => setFilter({ ...filter, actorId })}
+          style={{ width: 260 }}
+        />
+        <DatePicker.RangePicker
+          aria-label={t('audit.filterTime')}
+          showTime
+          onChange={(range) => setFilter({ ...filter, from: range?.[0]?.toISOString() ?? '', to: range?.[1]?.toISOString() ?? '' })}
+        />
       </Space>
       <Table<AuditEventView>
         rowKey="id"
@@ -52,11 +67,13 @@ export function AuditPage() {
         columns={[
           { title: t('audit.time'), render: (_, e) => dayjs(e.occurredAt).format('YYYY-MM-DD HH:mm:ss') },
           { title: t('audit.action'), dataIndex: 'action' },
-          { title: t('audit.actor'), render: (_, e) => `${e.actorType}${e.actorRole ? ` (${e.actorRole})` : ''}` },
+          { title: t('audit.actor'), render: (_, e) => `${e.actorType}${e.actorRole ? ` (${e.actorRole})` : ''} ${e.actorId ?? ''}` },
           { title: t('audit.record'), render: (_, e) => (e.recordType ? `${e.recordType} ${e.recordId ?? ''}` : '—') },
           {
             title: t('audit.outcome'),
-            render: (_, e) => <Tag color={e.outcome === 'success' ? 'green' : e.outcome === 'denied' ? 'red' : 'orange'}>{e.outcome}</Tag>,
+            render: (_, e) => (
+              <Tag color={e.outcome === 'success' ? '#1b5e20' : e.outcome === 'denied' ? '#9f1d20' : '#8a4b00'}>{e.outcome}</Tag>
+            ),
           },
         ]}
       />

@@ -28,7 +28,19 @@ export default function ConsoleApp() {
   const zh = i18n.language !== 'en';
   dayjs.locale(zh ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={zh ? zhCN : enUS} theme={{ token: { colorPrimary: '#9f1d20', fontSize: 15 } }}>
+    <ConfigProvider
+      locale={zh ? zhCN : enUS}
+      theme={{
+        token: {
+          colorPrimary: '#9f1d20',
+          colorLink: '#0b4fa8',
+          colorTextSecondary: '#555',
+          colorTextDescription: '#555',
+          colorTextTertiary: '#595959',
+          fontSize: 15,
+        },
+      }}
+    >
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <ConsoleRoutes />

@@ -1,21 +1,78 @@
-import { type Me, ROLE_LABELS } from '@shouhu/common';
-import { Alert, Card, Descriptions, Typography } from 'antd';
+import { type AuditEventPage, can, type Me, type OrganizationList, ROLE_LABELS, type UserView } from '@shouhu/common';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Col, Descriptions, List, Row, Statistic, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { actorOf } from './ConsoleLayout.tsx';
 
-/** The landing page after sign-in: who you are, for whom, and what the role covers. */
+/** The landing page after sign-in: who you are, and what your role looks after. */
 export function DashboardPage({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
   const zh = i18n.language !== 'en';
+  const actor = actorOf(me);
   const warning = sessionStorage.getItem('shouhu.warning');
+  const orgs = useQuery({
+    queryKey: ['organizations'],
+    queryFn: () => api<OrganizationList>('/api/v1/organizations'),
+    enabled: me.role === 'regulator' || me.role === 'association',
+  });
+  const users = useQuery({
+    queryKey: ['users'],
+    queryFn: () => api<{ items: UserView[] }>('/api/v1/users'),
+    enabled: can(actor, 'user.read'),
+  });
+  const audit = useQuery({
+    queryKey: ['audit', 'recent'],
+    queryFn: () => api<AuditEventPage>('/api/v1/audit-events?limit=5'),
+    enabled: can(actor, 'audit.search'),
+  });
   return (
-    <Card>
-      <Typography.Title level={3}>{t('dashboard.welcome', { name: me.name })}</Typography.Title>
-      {warning && <Alert type="warning" showIcon title={t('dashboard.demo')} style={{ marginBottom: 16 }} />}
-      <Descriptions column={1} bordered size="middle">
-        <Descriptions.Item label={t('dashboard.org')}>{zh ? me.organization.nameZh : me.organization.nameEn}</Descriptions.Item>
-        <Descriptions.Item label={t('dashboard.role')}>{zh ? ROLE_LABELS[me.role].zh : ROLE_LABELS[me.role].en}</Descriptions.Item>
-        <Descriptions.Item label={t('signin.username')}>{me.username}</Descriptions.Item>
-      </Descriptions>
-    </Card>
+    <>
+      <Card style={{ marginBottom: 16 }}>
+        <Typography.Title level={3}>{t('dashboard.welcome', { name: me.name })}</Typography.Title>
+        {warning && <Alert type="warning" showIcon title={t('dashboard.demo')} style={{ marginBottom: 16 }} />}
+        <Descriptions column={1} bordered size="middle">
+          <Descriptions.Item label={t('dashboard.org')}>{zh ? me.organization.nameZh : me.organization.nameEn}</Descriptions.Item>
+          <Descriptions.Item label={t('dashboard.role')}>{zh ? ROLE_LABELS[me.role].zh : ROLE_LABELS[me.role].en}</Descriptions.Item>
+          <Descriptions.Item label={t('signin.username')}>{me.username}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Row gutter={[16, 16]}>
+        {orgs.data && (
+          <Col xs={24} md={8}>
+            <Card>
+              <Statistic title={t('dashboard.organizations')} value={orgs.data.items.length} />
+            </Card>
+          </Col>
+        )}
+        {users.data && (
+          <Col xs={24} md={8}>
+            <Card>
+              <Statistic
+                title={t('dashboard.users')}
+                value={users.data.items.length}
+                suffix={`· ${users.data.items.filter((u) => u.locked).length} ${t('dashboard.locked')}`}
+              />
+            </Card>
+          </Col>
+        )}
+        {audit.data && (
+          <Col xs={24} md={16}>
+            <Card title={t('dashboard.audit')} size="small">
+              <List
+                size="small"
+                dataSource={audit.data.items}
+                renderItem={(e) => (
+                  <List.Item>
+                    {dayjs(e.occurredAt).format('MM-DD HH:mm:ss')} · {e.action} · {e.outcome}
+                  </List.Item>
+                )}
+              />
+            </Card>
+          </Col>
+        )}
+      </Row>
+    </>
   );
 }

@@ -1,13 +1,7 @@
+import type { TrackAnswer } from '@shouhu/common';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
-
-interface TrackAnswer {
-  reference: string;
-  kind: string;
-  status: string;
-  updatedAt: string;
-}
 
 /** Follow a request by its reference number, without an account. */
 export function TrackPage() {

@@ -69,11 +69,11 @@ export function UsersPage({ me }: { me: Me }) {
             title: t('users.status'),
             render: (_, u) =>
               u.disabled ? (
-                <Tag color="default">{t('users.disabled')}</Tag>
+                <Tag color="#555">{t('users.disabled')}</Tag>
               ) : u.locked ? (
-                <Tag color="orange">{t('users.locked')}</Tag>
+                <Tag color="#8a4b00">{t('users.locked')}</Tag>
               ) : (
-                <Tag color="green">{t('users.active')}</Tag>
+                <Tag color="#1b5e20">{t('users.active')}</Tag>
               ),
           },
           {

@@ -49,11 +49,8 @@ export function DashboardPage({ me }: { me: Me }) {
         {users.data && (
           <Col xs={24} md={8}>
             <Card>
-              <Statistic
-                title={t('dashboard.users')}
-                value={users.data.items.length}
-                suffix={`· ${users.data.items.filter((u) => u.locked).length} ${t('dashboard.locked')}`}
-              />
+              <Statistic title={t('dashboard.users')} value={users.data.items.length} />
+              <Typography.Text>{t('dashboard.locked', { n: users.data.items.filter((u) => u.locked).length })}</Typography.Text>
             </Card>
           </Col>
         )}

@@ -5,10 +5,9 @@
 //    same database, one that inserts a row in a transaction (baseline) and one that inserts the
 //    same row and appends the hash-chained audit event in that transaction.
 // Database: PostgreSQL at BENCH_DATABASE_URL (a fresh database is created), else embedded PGlite.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { buildApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config.ts';
 import { migrateToLatest, openDatabase } from '../server/src/db/database.ts';
@@ -16,6 +15,7 @@ import { recordAudit } from '../server/src/platform/audit/service.ts';
 import { createId } from '../server/src/platform/ids.ts';
 import { encryptField, hashField } from '../server/src/platform/pii/crypto.ts';
 import { createMemoryKeyRing, deriveAuditKey } from '../server/src/platform/pii/keys.ts';
+import { createScratchDatabase } from '../server/src/test/database.ts';
 
 const FIELDS = 200_000;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -33,26 +33,8 @@ const baselineMicros = perFieldMicros((v) => createHash('sha256').update(v).dige
 const protectMicros = perFieldMicros((v) => [encryptField(ring, v), hashField(ring, 'mobile', v)]);
 
 // --- audit write per request
-let url = process.env.BENCH_DATABASE_URL;
-let dropDatabase: (() => Promise<void>) | undefined;
-if (url) {
-  const name = `shouhu_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const adminUrl = url;
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  url = u.toString();
-  dropDatabase = async () => {
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(`drop database ${name} with (force)`);
-    await c.end();
-  };
-}
-const database = await openDatabase({ url, dataDir: null });
+const scratch = process.env.BENCH_DATABASE_URL ? await createScratchDatabase(process.env.BENCH_DATABASE_URL, 'shouhu_bench') : undefined;
+const database = await openDatabase({ url: scratch?.url, dataDir: null });
 await migrateToLatest(database.db);
 const config = loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '100000000', WORKER: 'false' });
 const app = await buildApp({ config, database, keys: ring });
@@ -87,7 +69,7 @@ const insert = await run('/bench/insert');
 const audited = await run('/bench/insert-audited');
 await app.close();
 await database.close();
-await dropDatabase?.();
+await scratch?.drop();
 
 const result = {
   benchmark: 'personal-data protection and audit cost',

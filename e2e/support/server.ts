@@ -1,10 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { createScratchDatabase } from '../../server/src/test/database.ts';
 
 const BIN = fileURLToPath(new URL('../../server/bin/shouhu.js', import.meta.url));
 
@@ -24,25 +23,8 @@ export async function createStorage(): Promise<Storage> {
     const dir = mkdtempSync(join(tmpdir(), 'shouhu-e2e-'));
     return { env: { DATA_DIR: dir, DATABASE_URL: '' }, label: 'pglite', remove: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const name = `shouhu_e2e_${randomBytes(6).toString('hex')}`;
-  await runAdmin(adminUrl, `create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    label: 'postgres',
-    remove: () => runAdmin(adminUrl, `drop database if exists ${name} with (force)`),
-  };
-}
-
-async function runAdmin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
+  const scratch = await createScratchDatabase(adminUrl, 'shouhu_e2e');
+  return { env: { DATABASE_URL: scratch.url }, label: 'postgres', remove: scratch.drop };
 }
 
 export interface RunningServer {

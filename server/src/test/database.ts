@@ -12,21 +12,27 @@ export async function openTestDatabase(options: { migrate?: boolean } = {}): Pro
   if (!adminUrl) {
     database = await openDatabase({ dataDir: null });
   } else {
-    const name = `shouhu_test_${randomBytes(6).toString('hex')}`;
-    await runAdmin(adminUrl, `create database ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const opened = await openDatabase({ url: url.toString() });
+    const scratch = await createScratchDatabase(adminUrl, 'shouhu_test');
+    const opened = await openDatabase({ url: scratch.url });
     database = {
       ...opened,
       close: async () => {
         await opened.close();
-        await runAdmin(adminUrl, `drop database if exists ${name} with (force)`);
+        await scratch.drop();
       },
     };
   }
   if (options.migrate !== false) await migrateToLatest(database.db);
   return database;
+}
+
+/** A new, empty database on the server at adminUrl (for tests, browser tests and benchmarks), and how to drop it. */
+export async function createScratchDatabase(adminUrl: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await runAdmin(adminUrl, `create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => runAdmin(adminUrl, `drop database if exists ${name} with (force)`) };
 }
 
 async function runAdmin(url: string, statement: string): Promise<void> {

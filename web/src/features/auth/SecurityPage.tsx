@@ -2,7 +2,8 @@ import type { Me, TotpEnrolment } from '@shouhu/common';
 import { Alert, Button, Card, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
+import { useAction } from '../../api/useAction.ts';
 import { Enrolment } from './SignInPage.tsx';
 import { useRefreshMe } from './useMe.ts';
 
@@ -11,19 +12,7 @@ export function SecurityPage({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
   const refresh = useRefreshMe();
   const [step, setStep] = useState<{ kind: 'enrol'; enrolment?: TotpEnrolment; recoveryCodes?: string[] }>();
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
-  const run = async (fn: () => Promise<void>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await fn();
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, undefined));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { run, busy, error } = useAction();
   return (
     <Card title={t('enrol.title')} style={{ maxWidth: 480 }}>
       {error && <Alert type="error" title={error.describe(i18n.language)} style={{ marginBottom: 16 }} />}

@@ -2,7 +2,8 @@ import type { SignInAnswer, TotpEnrolment } from '@shouhu/common';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
+import { useAction } from '../../api/useAction.ts';
 import { toggleLanguage } from '../../app/i18n.ts';
 import { useRefreshMe } from './useMe.ts';
 
@@ -13,21 +14,8 @@ export function SignInPage() {
   const { t, i18n } = useTranslation();
   const refresh = useRefreshMe();
   const [step, setStep] = useState<Step>({ kind: 'password' });
-  const [error, setError] = useState<ApiError>();
+  const { run, busy, error } = useAction();
   const [warning, setWarning] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  async function run(fn: () => Promise<void>) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await fn();
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, undefined));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const signIn = (values: { username: string; password: string }) =>
     run(async () => {

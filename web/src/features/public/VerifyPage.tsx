@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
+import { useAction } from '../../api/useAction.ts';
 
 /** SMS-code verification of a mobile number: two steps on one page, errors in the chosen language. */
 export function VerifyPage() {
@@ -9,20 +10,7 @@ export function VerifyPage() {
   const [code, setCode] = useState('');
   const [sent, setSent] = useState(false);
   const [verified, setVerified] = useState<string>();
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
-
-  async function run(fn: () => Promise<void>) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await fn();
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, undefined));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { run, busy, error } = useAction();
 
   if (verified) return <p className="notice notice-ok">{t('verify.done', { mobile: verified })}</p>;
 

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { initI18n } from './app/i18n.ts';
 import { HomePage } from './features/public/HomePage.tsx';
+import { OutboxPage } from './features/public/OutboxPage.tsx';
 import { PublicLayout } from './features/public/PublicLayout.tsx';
 import { TrackPage } from './features/public/TrackPage.tsx';
 import { VerifyPage } from './features/public/VerifyPage.tsx';
@@ -21,6 +22,7 @@ createRoot(document.getElementById('root') as HTMLElement).render(
           <Route index element={<HomePage />} />
           <Route path="verify" element={<VerifyPage />} />
           <Route path="track" element={<TrackPage />} />
+          <Route path="dev/outbox" element={<OutboxPage />} />
         </Route>
         <Route
           path="console/*"

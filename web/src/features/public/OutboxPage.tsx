@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../../api/client.ts';
+
+interface OutboxItem {
+  id: string;
+  channel: string;
+  recipient: string;
+  subject: string | null;
+  body: string;
+  state: string;
+  createdAt: string;
+}
+
+/**
+ * The development outbox: SMS and e-mail the platform sent, where no gateway is configured. The
+ * server offers it only when DEV_OUTBOX is on (by default only on the embedded database).
+ */
+export function OutboxPage() {
+  const { t, i18n } = useTranslation();
+  const [items, setItems] = useState<OutboxItem[]>();
+  const [error, setError] = useState<ApiError>();
+  useEffect(() => {
+    api<{ items: OutboxItem[] }>('/api/v1/dev/outbox')
+      .then((r) => setItems(r.items))
+      .catch((e) => setError(e instanceof ApiError ? e : new ApiError(0, undefined)));
+  }, []);
+  return (
+    <>
+      <h1 className="page-title">{t('outbox.title')}</h1>
+      <p className="hint">{t('outbox.hint')}</p>
+      {error && (
+        <p className="notice notice-error" role="alert">
+          {error.describe(i18n.language)}
+        </p>
+      )}
+      {items?.length === 0 && <p className="notice">{t('outbox.empty')}</p>}
+      <ul className="outbox">
+        {items?.map((m) => (
+          <li key={m.id}>
+            <strong>
+              {m.channel} → {m.recipient}
+            </strong>{' '}
+            <span className="hint">
+              {new Date(m.createdAt).toLocaleString(i18n.language === 'en' ? 'en' : 'zh-CN')} · {m.state}
+            </span>
+            <div>{m.subject ? `${m.subject} — ${m.body}` : m.body}</div>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

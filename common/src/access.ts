@@ -41,6 +41,11 @@ export const POLICY = {
   'pii.reveal': (actor, r) => hasRole('regulator')(actor) || (hasRole('institution_admin')(actor) && ownOrg(actor, r)),
   'token.manage': (actor, r) => hasRole('regulator', 'institution_admin')(actor) && ownOrg(actor, r),
   'webhook.manage': (actor, r) => hasRole('regulator', 'institution_admin')(actor) && ownOrg(actor, r),
+  /** Branches, their adjustments and the online channels: the institution's own staff. */
+  'branch.manage': (actor, r) => hasRole('institution_admin', 'institution_staff')(actor) && ownOrg(actor, r),
+  /** Reading branch records: their institution, and the regulator and associations for all. */
+  'branch.read': (actor, r) =>
+    hasRole('regulator', 'association')(actor) || (hasRole('institution_admin', 'institution_staff')(actor) && ownOrg(actor, r)),
   'job.read': (actor, r) =>
     hasRole('regulator')(actor) || ((isUser(actor) || actor.type === 'token') && ownOrg(actor, r) && r?.orgId !== null),
 } satisfies Record<string, Rule>;

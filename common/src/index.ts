@@ -1,4 +1,5 @@
 export * from './access.ts';
+export * from './api/branches.ts';
 export * from './api/errors.ts';
 export * from './api/identity.ts';
 export * from './api/organizations.ts';

@@ -16,6 +16,8 @@ import type { Config } from './config.ts';
 import type { Database, Db } from './db/database.ts';
 import { AppError, type ErrorCode, toErrorBody } from './errors.ts';
 import { apiTokenRoutes } from './modules/api-tokens/routes.ts';
+import { BranchFinder } from './modules/branches/finder.ts';
+import { branchRoutes } from './modules/branches/routes.ts';
 import { organizationRoutes } from './modules/organizations/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { registerAccessControl } from './platform/access/hooks.ts';
@@ -139,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'personal data', description: 'Revealing masked personal data' },
         { name: 'api tokens', description: 'Tokens for partner systems' },
         { name: 'notifications', description: 'SMS, e-mail and signed webhooks' },
+        { name: 'branches', description: 'Branch network, hours adjustments, online channels (C1, C6)' },
         { name: 'public', description: 'Citizens: verification by SMS code' },
       ],
     },
@@ -158,6 +161,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(webhookRoutes);
   await app.register(citizenRoutes(config));
   await app.register(trackRoutes(config));
+  // The public finder's in-memory index follows changes from every process.
+  const finder = new BranchFinder();
+  const stopFinder = await finder.start(database);
+  app.addHook('onClose', () => stopFinder());
+  await app.register(branchRoutes(finder));
   if (config.devOutbox) await app.register(devOutboxRoutes);
 
   if (existsSync(WEB_DIST)) {

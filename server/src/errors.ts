@@ -47,6 +47,11 @@ export const ERRORS = {
   'sms.attempts_exceeded': { status: 429, en: 'Too many wrong codes; request a new one', zh: '验证码错误次数过多，请重新获取' },
   'token.not_found': { status: 404, en: 'No such API token', zh: 'API 令牌不存在' },
   'reference.not_found': { status: 404, en: 'No request has this reference number', zh: '未找到该办理编号' },
+  'branch.not_found': { status: 404, en: 'No such branch', zh: '网点不存在' },
+  'branch.code_taken': { status: 409, en: 'The institution already has a branch with this code', zh: '本机构已有该编号的网点' },
+  'branch.street_unknown': { status: 400, en: 'Unknown street or town code', zh: '街道或乡镇代码不存在' },
+  'adjustment.overlap': { status: 409, en: 'The dates overlap another adjustment of this branch', zh: '调整日期与该网点已有的调整重叠' },
+  'adjustment.hours_required': { status: 400, en: 'Give the hours, or mark the branch closed', zh: '请填写营业时间，或标记为暂停营业' },
   'webhook.not_found': { status: 404, en: 'No such webhook', zh: 'Webhook 不存在' },
 } as const satisfies Record<string, { status: number; en: string; zh: string }>;
 

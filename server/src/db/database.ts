@@ -14,6 +14,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Connection pool figures for /metrics; PGlite is a single in-process connection. */
   poolStats(): { total: number; idle: number; waiting: number };
+  /** Calls back on every NOTIFY on the channel, from any process; resolves to an unsubscribe. */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -32,11 +34,28 @@ export async function openDatabase(options: { url?: string; dataDir?: string | n
     // from the pool, and the next query opens a new one; without a listener it would crash the process.
     pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+    const listeners: pg.Client[] = [];
     return {
       db,
       kind: 'postgres',
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-      close: () => db.destroy(),
+      // A dedicated connection per channel: LISTEN does not survive being handed around a pool.
+      async listen(channel, onNotify) {
+        const client = new pg.Client({ connectionString: options.url, application_name: 'shouhu-listen' });
+        client.on('error', () => {});
+        await client.connect();
+        client.on('notification', (n) => n.channel === channel && onNotify());
+        await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+        listeners.push(client);
+        return async () => {
+          listeners.splice(listeners.indexOf(client), 1);
+          await client.end();
+        };
+      },
+      close: async () => {
+        await Promise.all(listeners.map((c) => c.end().catch(() => {})));
+        await db.destroy();
+      },
     };
   }
   let dir: string | undefined;
@@ -51,6 +70,10 @@ export async function openDatabase(options: { url?: string; dataDir?: string | n
     db,
     kind: 'pglite',
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    async listen(channel, onNotify) {
+      const unsubscribe = await pglite.listen(channel, onNotify);
+      return async () => unsubscribe();
+    },
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();

@@ -5,7 +5,7 @@ export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp the database fills in by default. */
 export type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
-import type { OrganizationKind } from '@shouhu/common';
+import type { Interval, OrganizationKind, WeeklyHours } from '@shouhu/common';
 
 export interface OrganizationsTable {
   id: string;
@@ -168,6 +168,54 @@ export interface WebhookEndpointsTable {
   disabledAt: Timestamp | null;
 }
 
+export interface BranchesTable {
+  id: string;
+  orgId: string;
+  code: string;
+  nameZh: string;
+  nameEn: string | null;
+  address: string;
+  districtCode: string;
+  streetCode: string;
+  lat: number;
+  lng: number;
+  services: ColumnType<string[], string, string>;
+  weeklyHours: ColumnType<WeeklyHours, string, string>;
+  phone: string | null;
+  stepFree: Generated<boolean>;
+  createdAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
+}
+
+export interface BranchAdjustmentsTable {
+  id: string;
+  branchId: string;
+  orgId: string;
+  fromDate: ColumnType<string, string, string>;
+  toDate: ColumnType<string, string, string>;
+  closed: boolean;
+  hours: ColumnType<Interval[] | null, string | null, string | null>;
+  reason: string;
+  publicNote: string | null;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface OnlineChannelsTable {
+  id: string;
+  orgId: string;
+  kind: string;
+  name: string;
+  address: string;
+  services: ColumnType<string[], string, string>;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface HolidayOverridesTable {
+  date: ColumnType<string, string, string>;
+  kind: 'workday' | 'weekend' | 'holiday' | 'makeup';
+  name: string | null;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   jobs: JobsTable;
@@ -180,4 +228,8 @@ export interface DB {
   smsCodes: SmsCodesTable;
   notifications: NotificationsTable;
   webhookEndpoints: WebhookEndpointsTable;
+  branches: BranchesTable;
+  branchAdjustments: BranchAdjustmentsTable;
+  onlineChannels: OnlineChannelsTable;
+  holidayOverrides: HolidayOverridesTable;
 }

@@ -18,7 +18,19 @@ const ROLES_TO_TRY: { username: string | null; role: Role | null }[] = [
 ];
 
 // Valid bodies for routes whose tenant check runs after validation (an invalid body would stop earlier).
+const BRANCH_BODY = {
+  code: 'M1',
+  nameZh: '矩阵测试网点',
+  address: '测试路2号',
+  streetCode: '310101002',
+  lat: 31.23,
+  lng: 121.48,
+  services: ['cash'],
+  weeklyHours: { days: { 1: [{ open: '09:00', close: '17:00' }] } },
+};
 const BODIES: Record<string, unknown> = {
+  'PUT /api/v1/branches/:id': BRANCH_BODY,
+  'POST /api/v1/branches/:id/adjustments': { from: '2030-01-01', to: '2030-01-01', closed: true, reason: 'other' },
   'PATCH /api/v1/users/:id': { disabled: false },
   'PATCH /api/v1/organizations/:id': { nameEn: 'Renamed for the access test' },
 };
@@ -92,6 +104,29 @@ describe(`access matrix (${testDatabaseKind})`, () => {
         .execute();
       return id;
     };
+    const branchOf = async (orgId: string) => {
+      const id = randomUUID();
+      await t.database.db
+        .insertInto('branches')
+        .values({
+          id,
+          orgId,
+          code: id.slice(0, 8),
+          nameZh: '测试网点',
+          nameEn: null,
+          address: '测试路1号',
+          districtCode: '310101',
+          streetCode: '310101002',
+          lat: 31.23,
+          lng: 121.48,
+          services: '["cash"]',
+          weeklyHours: '{"days":{}}',
+          phone: null,
+        })
+        .execute();
+      return id;
+    };
+    records['/api/v1/branches/'] = { own: await branchOf(boc), other: await branchOf(cib), ownOrg: boc, otherOrg: cib };
     records['/api/v1/webhooks/'] = { own: await endpointOf(boc), other: await endpointOf(cib), ownOrg: boc, otherOrg: cib };
     // API tokens are created per test below, as they are revoked by the DELETE route.
   });

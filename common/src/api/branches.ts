@@ -1,0 +1,152 @@
+import { type Static, Type } from 'typebox';
+
+/** The services a branch can offer; the finder filters by them. */
+export const BRANCH_SERVICES = [
+  'cash',
+  'deposit_withdrawal',
+  'account_opening',
+  'loans',
+  'foreign_exchange',
+  'social_security_card',
+  'insurance_counter',
+  'claims',
+  'safe_deposit',
+] as const;
+export type BranchService = (typeof BRANCH_SERVICES)[number];
+
+export const BRANCH_SERVICE_LABELS: Record<BranchService, { zh: string; en: string }> = {
+  cash: { zh: '现金业务', en: 'Cash' },
+  deposit_withdrawal: { zh: '存取款', en: 'Deposits and withdrawals' },
+  account_opening: { zh: '开户', en: 'Account opening' },
+  loans: { zh: '贷款', en: 'Loans' },
+  foreign_exchange: { zh: '外汇', en: 'Foreign exchange' },
+  social_security_card: { zh: '社保卡', en: 'Social-security card' },
+  insurance_counter: { zh: '保险柜面', en: 'Insurance counter' },
+  claims: { zh: '理赔', en: 'Claims' },
+  safe_deposit: { zh: '保管箱', en: 'Safe deposit' },
+};
+
+export const ADJUSTMENT_REASONS = ['lockdown_zone', 'staffing', 'protection_measures', 'holiday', 'other'] as const;
+export const CHANNEL_KINDS = ['app', 'web', 'wechat', 'hotline', 'video'] as const;
+
+const Time = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM, 24-hour' });
+export const IntervalSchema = Type.Object({ open: Time, close: Time }, { additionalProperties: false });
+const DayIntervals = Type.Array(IntervalSchema, { maxItems: 4 });
+export const WeeklyHoursSchema = Type.Object(
+  {
+    days: Type.Object(
+      {
+        1: Type.Optional(DayIntervals),
+        2: Type.Optional(DayIntervals),
+        3: Type.Optional(DayIntervals),
+        4: Type.Optional(DayIntervals),
+        5: Type.Optional(DayIntervals),
+        6: Type.Optional(DayIntervals),
+        7: Type.Optional(DayIntervals),
+      },
+      { additionalProperties: false },
+    ),
+    holiday: Type.Optional(DayIntervals),
+  },
+  { additionalProperties: false },
+);
+
+export const BranchInput = Type.Object(
+  {
+    code: Type.String({ pattern: '^[A-Za-z0-9-]{1,32}$', description: 'the institution’s own branch code' }),
+    nameZh: Type.String({ minLength: 1, maxLength: 100 }),
+    nameEn: Type.Optional(Type.String({ maxLength: 200 })),
+    address: Type.String({ minLength: 1, maxLength: 200 }),
+    streetCode: Type.String({ pattern: '^3101\\d{5}$', description: 'street or town division code (9 digits)' }),
+    lat: Type.Number({ minimum: 30.6, maximum: 31.9 }),
+    lng: Type.Number({ minimum: 120.8, maximum: 122.2 }),
+    coordinateSystem: Type.Optional(
+      Type.Enum(['wgs84', 'gcj02'], { default: 'wgs84', description: 'gcj02 (Chinese map apps) is converted to WGS-84' }),
+    ),
+    services: Type.Array(Type.Enum([...BRANCH_SERVICES]), { minItems: 1, uniqueItems: true }),
+    weeklyHours: WeeklyHoursSchema,
+    phone: Type.Optional(Type.String({ maxLength: 32 })),
+    stepFree: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type BranchInput = Static<typeof BranchInput>;
+
+export const BranchView = Type.Object({
+  id: Type.String(),
+  orgId: Type.String(),
+  code: Type.String(),
+  nameZh: Type.String(),
+  nameEn: Type.Union([Type.String(), Type.Null()]),
+  address: Type.String(),
+  districtCode: Type.String(),
+  streetCode: Type.String(),
+  lat: Type.Number(),
+  lng: Type.Number(),
+  services: Type.Array(Type.String()),
+  weeklyHours: WeeklyHoursSchema,
+  phone: Type.Union([Type.String(), Type.Null()]),
+  stepFree: Type.Boolean(),
+});
+export type BranchView = Static<typeof BranchView>;
+
+export const AdjustmentInput = Type.Object(
+  {
+    from: Type.String({ format: 'date' }),
+    to: Type.String({ format: 'date' }),
+    closed: Type.Boolean(),
+    hours: Type.Optional(DayIntervals),
+    reason: Type.Enum([...ADJUSTMENT_REASONS]),
+    publicNote: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type AdjustmentInput = Static<typeof AdjustmentInput>;
+
+export const AdjustmentView = Type.Object({
+  id: Type.String(),
+  branchId: Type.String(),
+  from: Type.String(),
+  to: Type.String(),
+  closed: Type.Boolean(),
+  hours: Type.Union([DayIntervals, Type.Null()]),
+  reason: Type.String(),
+  publicNote: Type.Union([Type.String(), Type.Null()]),
+});
+export type AdjustmentView = Static<typeof AdjustmentView>;
+
+export const ChannelInput = Type.Object(
+  {
+    kind: Type.Enum([...CHANNEL_KINDS]),
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    address: Type.String({ minLength: 1, maxLength: 300, description: 'URL, phone number or mini-program name' }),
+    services: Type.Array(Type.Enum([...BRANCH_SERVICES]), { uniqueItems: true }),
+  },
+  { additionalProperties: false },
+);
+export type ChannelInput = Static<typeof ChannelInput>;
+export const ChannelView = Type.Intersect([Type.Object({ id: Type.String(), orgId: Type.String() }), ChannelInput]);
+export type ChannelView = Static<typeof ChannelView>;
+
+export const NearestBranch = Type.Object({
+  id: Type.String(),
+  orgId: Type.String(),
+  institution: Type.Object({ nameZh: Type.String(), nameEn: Type.String() }),
+  nameZh: Type.String(),
+  address: Type.String(),
+  lat: Type.Number(),
+  lng: Type.Number(),
+  distanceKm: Type.Number(),
+  openNow: Type.Boolean(),
+  today: Type.Object({ intervals: Type.Array(IntervalSchema), reason: Type.String(), note: Type.Union([Type.String(), Type.Null()]) }),
+  nextOpening: Type.Union([Type.String(), Type.Null()]),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  stepFree: Type.Boolean(),
+  channels: Type.Array(ChannelView),
+});
+export const NearestAnswer = Type.Object({
+  items: Type.Array(NearestBranch),
+  /** When nothing open is near: the institutions' online channels for the service. */
+  channels: Type.Array(ChannelView),
+});
+export type NearestAnswer = Static<typeof NearestAnswer>;

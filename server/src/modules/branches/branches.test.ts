@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
+import { createTestApp, signInAs, type TestApp } from '../../test/app.ts';
+import { testDatabaseKind } from '../../test/database.ts';
+
+const WEEKDAYS = {
+  1: [{ open: '09:00', close: '17:00' }],
+  2: [{ open: '09:00', close: '17:00' }],
+  3: [{ open: '09:00', close: '17:00' }],
+  4: [{ open: '09:00', close: '17:00' }],
+  5: [{ open: '09:00', close: '17:00' }],
+};
+const branch = (code: string, lat: number, lng: number, services = ['cash', 'account_opening']) => ({
+  code,
+  nameZh: `测试网点${code}`,
+  address: '黄浦区南京东路1号',
+  streetCode: '310101002',
+  lat,
+  lng,
+  services,
+  weeklyHours: { days: WEEKDAYS },
+});
+// Monday 9 May 2022, 10:00 in Shanghai.
+const MONDAY_10 = '2022-05-09T02:00:00.000Z';
+
+async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean) {
+  for (let i = 0; i < 100; i++) {
+    const v = await read();
+    if (ok(v)) return v;
+    await new Promise((r) => setTimeout(r, 30));
+  }
+  throw new Error('timed out');
+}
+
+describe(`branches, adjustments, channels and the public finder (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  let boc: Record<string, string>;
+  beforeAll(async () => {
+    t = await createTestApp();
+    boc = await signInAs(t.app, 'boc.staff');
+  });
+  afterAll(() => t.close());
+
+  const post = (url: string, payload: object, headers = boc) => t.app.inject({ method: 'POST', url, headers, payload });
+  const nearest = async (query: string) => (await t.app.inject(`/api/v1/public/branches/nearest?${query}`)).json();
+
+  it('registers branches, naming the bad field, and converts GCJ-02 coordinates', async () => {
+    const badStreet = await post('/api/v1/branches', { ...branch('X1', 31.23, 121.48), streetCode: '310199999' });
+    expect(badStreet.json().error).toMatchObject({ code: 'branch.street_unknown', details: { field: 'streetCode' } });
+    const outside = await post('/api/v1/branches', branch('X2', 39.9, 116.4));
+    expect(outside.json().error.details.fields.map((f: { field: string }) => f.field)).toEqual(['body.lat', 'body.lng']);
+    const badHours = await post('/api/v1/branches', {
+      ...branch('X3', 31.23, 121.48),
+      weeklyHours: { days: { 1: [{ open: '9am', close: '17:00' }] } },
+    });
+    expect(badHours.json().error.details.fields[0].field).toBe('body.weeklyHours.days.1.0.open');
+    const created = await post('/api/v1/branches', { ...branch('B1', 31.2353, 121.4847), coordinateSystem: 'gcj02' });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ districtCode: '310101', streetCode: '310101002' });
+    // GCJ-02 lies a few hundred metres off WGS-84 in Shanghai.
+    expect(Math.abs(created.json().lat - 31.2353)).toBeGreaterThan(0.001);
+    expect((await post('/api/v1/branches', branch('B1', 31.24, 121.49))).json().error.code).toBe('branch.code_taken');
+  });
+
+  it('finds the nearest branch open now for a service, with distance and today’s hours', async () => {
+    await post('/api/v1/branches', branch('B2', 31.2304, 121.4737));
+    await post('/api/v1/branches', branch('B3', 31.3, 121.5, ['loans']));
+    const found = await until(
+      () => nearest(`lat=31.2304&lng=121.4737&service=cash&at=${MONDAY_10}`),
+      (r) => r.items.length === 2,
+    );
+    expect(found.items[0]).toMatchObject({
+      nameZh: '测试网点B2',
+      openNow: true,
+      institution: { nameZh: '中国银行上海市分行' },
+      today: { reason: 'regular' },
+    });
+    expect(found.items[0].distanceKm).toBeLessThan(0.1);
+    expect(found.items.every((b: { nameZh: string }) => b.nameZh !== '测试网点B3')).toBe(true); // no cash there
+    // Sunday: nothing open; the answer offers the online channels instead.
+    await post('/api/v1/channels', {
+      kind: 'app',
+      name: '中国银行手机银行',
+      address: 'https://example.com/app',
+      services: ['cash', 'account_opening'],
+    });
+    const sunday = await until(
+      () => nearest('lat=31.2304&lng=121.4737&service=cash&at=2022-05-08T02:00:00.000Z'),
+      (r) => r.channels.length > 0,
+    );
+    expect(sunday.items).toEqual([]);
+    expect(sunday.channels[0]).toMatchObject({ kind: 'app', name: '中国银行手机银行' });
+    const closedToo = await nearest('lat=31.2304&lng=121.4737&at=2022-05-08T02:00:00.000Z&openOnly=false');
+    expect(closedToo.items[0]).toMatchObject({ openNow: false, nextOpening: '2022-05-09T01:00:00.000Z' });
+    const bad = await t.app.inject('/api/v1/public/branches/nearest?lat=abc&lng=121&service=pawnshop');
+    expect(
+      bad
+        .json()
+        .error.details.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['querystring.lat', 'querystring.service']);
+  });
+
+  it('closes a branch for a lockdown at once in the finder, and refuses overlapping adjustments', async () => {
+    const list = (await t.app.inject({ url: '/api/v1/branches', headers: boc })).json().items as { id: string; code: string }[];
+    const b2 = list.find((b) => b.code === 'B2') as { id: string };
+    const closure = await post(`/api/v1/branches/${b2.id}/adjustments`, {
+      from: '2022-05-01',
+      to: '2022-05-31',
+      closed: true,
+      reason: 'lockdown_zone',
+      publicNote: '所在小区封控',
+    });
+    expect(closure.statusCode, closure.body).toBe(201);
+    const overlap = await post(`/api/v1/branches/${b2.id}/adjustments`, {
+      from: '2022-05-20',
+      to: '2022-06-10',
+      closed: false,
+      hours: [{ open: '10:00', close: '15:00' }],
+      reason: 'staffing',
+    });
+    expect(overlap.statusCode).toBe(409);
+    expect(overlap.json().error).toMatchObject({
+      code: 'adjustment.overlap',
+      details: { conflicts: [{ from: '2022-05-01', to: '2022-05-31' }] },
+    });
+    const noHours = await post(`/api/v1/branches/${b2.id}/adjustments`, {
+      from: '2022-06-01',
+      to: '2022-06-02',
+      closed: false,
+      reason: 'staffing',
+    });
+    expect(noHours.json().error.code).toBe('adjustment.hours_required');
+    const after = await until(
+      () => nearest(`lat=31.2304&lng=121.4737&service=cash&at=${MONDAY_10}&openOnly=false`),
+      (r) => r.items.some((b: { nameZh: string; openNow: boolean }) => b.nameZh === '测试网点B2' && !b.openNow),
+    );
+    const b2Now = after.items.find((b: { nameZh: string }) => b.nameZh === '测试网点B2');
+    expect(b2Now.today).toEqual({ intervals: [], reason: 'closed', note: '所在小区封控' });
+    expect(b2Now.nextOpening).toBe('2022-06-01T01:00:00.000Z');
+    expect((await t.app.inject({ url: `/api/v1/branches/${b2.id}/adjustments`, headers: boc })).json().items).toHaveLength(1);
+  });
+
+  it('keeps each institution to its own branches, and shows the regulator all', async () => {
+    const cib = await signInAs(t.app, 'cib.admin');
+    expect((await t.app.inject({ url: '/api/v1/branches', headers: cib })).json().items).toEqual([]);
+    const regulator = await signInAs(t.app, 'regulator');
+    expect((await t.app.inject({ url: '/api/v1/branches', headers: regulator })).json().items.length).toBeGreaterThanOrEqual(3);
+    const audit = await t.database.db
+      .selectFrom('auditEvents')
+      .select('action')
+      .where('action', 'in', ['branch.created', 'branch.adjusted'])
+      .execute();
+    expect(audit.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('updates the finder of another server process on the same database', async () => {
+    // A second application on the same database: it hears the change notice and reloads.
+    const second = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database: t.database, keys: t.keys });
+    await second.ready();
+    try {
+      await post('/api/v1/branches', branch('B9', 31.4, 121.3));
+      await until(
+        async () => (await second.inject(`/api/v1/public/branches/nearest?lat=31.4&lng=121.3&at=${MONDAY_10}&radius=1`)).json(),
+        (r) => r.items.some((b: { nameZh: string }) => b.nameZh === '测试网点B9'),
+      );
+    } finally {
+      await second.close();
+    }
+  });
+});

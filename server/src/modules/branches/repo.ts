@@ -1,0 +1,137 @@
+import type { AdjustmentInput, BranchInput, ChannelInput } from '@shouhu/common';
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+
+// Calendar dates are read as "YYYY-MM-DD" text: both drivers would otherwise make Dates at a
+// midnight that depends on the process's time zone.
+const fromDate = sql<string>`to_char(from_date, 'YYYY-MM-DD')`.as('fromDate');
+const toDate = sql<string>`to_char(to_date, 'YYYY-MM-DD')`.as('toDate');
+
+const BRANCH_COLUMNS = [
+  'id',
+  'orgId',
+  'code',
+  'nameZh',
+  'nameEn',
+  'address',
+  'districtCode',
+  'streetCode',
+  'lat',
+  'lng',
+  'services',
+  'weeklyHours',
+  'phone',
+  'stepFree',
+] as const;
+
+export function selectBranches(db: Db, scope: { orgId: string | null }) {
+  let q = db.selectFrom('branches').select(BRANCH_COLUMNS);
+  if (scope.orgId !== null) q = q.where('orgId', '=', scope.orgId);
+  return q.orderBy('code').execute();
+}
+
+export function selectBranch(db: Db, id: string) {
+  return db.selectFrom('branches').select(BRANCH_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+export type BranchRow = NonNullable<Awaited<ReturnType<typeof selectBranch>>>;
+
+export async function insertBranch(
+  db: Db,
+  row: Omit<BranchInput, 'coordinateSystem' | 'services' | 'weeklyHours'> & {
+    id: string;
+    orgId: string;
+    districtCode: string;
+    services: string[];
+    weeklyHours: BranchInput['weeklyHours'];
+  },
+) {
+  await db
+    .insertInto('branches')
+    .values({
+      ...row,
+      nameEn: row.nameEn ?? null,
+      phone: row.phone ?? null,
+      stepFree: row.stepFree ?? false,
+      services: JSON.stringify(row.services),
+      weeklyHours: JSON.stringify(row.weeklyHours),
+    })
+    .execute();
+}
+
+export async function updateBranch(db: Db, id: string, row: Omit<BranchInput, 'coordinateSystem'> & { districtCode: string }) {
+  await db
+    .updateTable('branches')
+    .set({
+      ...row,
+      nameEn: row.nameEn ?? null,
+      phone: row.phone ?? null,
+      stepFree: row.stepFree ?? false,
+      services: JSON.stringify(row.services),
+      weeklyHours: JSON.stringify(row.weeklyHours),
+      updatedAt: new Date(),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export function selectAdjustments(db: Db, branchIds: string[] | null) {
+  let q = db
+    .selectFrom('branchAdjustments')
+    .select(['id', 'branchId', 'orgId', fromDate, toDate, 'closed', 'hours', 'reason', 'publicNote']);
+  if (branchIds !== null) {
+    if (branchIds.length === 0) return Promise.resolve([]);
+    q = q.where('branchId', 'in', branchIds);
+  }
+  return q.orderBy('branchAdjustments.fromDate').execute();
+}
+
+export type AdjustmentRow = Awaited<ReturnType<typeof selectAdjustments>>[number];
+
+/** Adjustments of the branch whose dates overlap [from, to]. */
+export function selectOverlappingAdjustments(db: Db, branchId: string, from: string, to: string) {
+  return db
+    .selectFrom('branchAdjustments')
+    .select(['id', fromDate, toDate])
+    .where('branchId', '=', branchId)
+    .where('fromDate', '<=', to)
+    .where('toDate', '>=', from)
+    .execute();
+}
+
+export async function insertAdjustment(db: Db, row: AdjustmentInput & { id: string; branchId: string; orgId: string }) {
+  await db
+    .insertInto('branchAdjustments')
+    .values({
+      id: row.id,
+      branchId: row.branchId,
+      orgId: row.orgId,
+      fromDate: row.from,
+      toDate: row.to,
+      closed: row.closed,
+      hours: row.closed ? null : JSON.stringify(row.hours ?? []),
+      reason: row.reason,
+      publicNote: row.publicNote ?? null,
+    })
+    .execute();
+}
+
+export function selectChannels(db: Db, orgId: string | null) {
+  let q = db.selectFrom('onlineChannels').select(['id', 'orgId', 'kind', 'name', 'address', 'services']);
+  if (orgId !== null) q = q.where('orgId', '=', orgId);
+  return q.orderBy('kind').execute();
+}
+
+export async function insertChannel(db: Db, row: ChannelInput & { id: string; orgId: string }) {
+  await db
+    .insertInto('onlineChannels')
+    .values({ ...row, services: JSON.stringify(row.services) })
+    .execute();
+}
+
+export function selectHolidayOverrides(db: Db) {
+  return db
+    .selectFrom('holidayOverrides')
+    .select([sql<string>`to_char(date, 'YYYY-MM-DD')`.as('date'), 'kind', 'name'])
+    .execute();
+}

@@ -1,0 +1,169 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  AdjustmentInput,
+  AdjustmentView,
+  BRANCH_SERVICES,
+  BranchInput,
+  BranchView,
+  ChannelInput,
+  ChannelView,
+  NearestAnswer,
+} from '@shouhu/common';
+import { Type } from 'typebox';
+import { errorResponses } from '../../platform/http.ts';
+import type { BranchFinder } from './finder.ts';
+import {
+  addAdjustment,
+  addChannel,
+  changeBranch,
+  createBranch,
+  getBranch,
+  listAdjustments,
+  listBranches,
+  listChannels,
+} from './service.ts';
+
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+export function branchRoutes(finder: BranchFinder): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/api/v1/branches',
+      {
+        config: { access: 'branch.read' },
+        schema: {
+          tags: ['branches'],
+          summary: 'Branches of the own institution (regulator and associations: all, or one institution by orgId)',
+          querystring: Type.Object({ orgId: Type.Optional(Type.String({ format: 'uuid' })) }, { additionalProperties: false }),
+          response: { 200: Type.Object({ items: Type.Array(BranchView) }), ...errorResponses(400, 401, 403) },
+        },
+      },
+      async (req) => ({ items: await listBranches(req.ctx, req.query) }),
+    );
+    app.post(
+      '/api/v1/branches',
+      {
+        config: { access: 'branch.manage' },
+        schema: {
+          tags: ['branches'],
+          summary: 'Register a branch of the own institution',
+          body: BranchInput,
+          response: { 201: BranchView, ...errorResponses(400, 401, 403, 409) },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await createBranch(req.ctx, req.body)),
+    );
+    app.get(
+      '/api/v1/branches/:id',
+      {
+        config: { access: 'branch.read' },
+        schema: {
+          tags: ['branches'],
+          summary: 'One branch',
+          params: IdParams,
+          response: { 200: BranchView, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (req) => getBranch(req.ctx, req.params.id),
+    );
+    app.put(
+      '/api/v1/branches/:id',
+      {
+        config: { access: 'branch.manage' },
+        schema: {
+          tags: ['branches'],
+          summary: 'Change a branch',
+          params: IdParams,
+          body: BranchInput,
+          response: { 200: BranchView, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => changeBranch(req.ctx, req.params.id, req.body),
+    );
+    app.get(
+      '/api/v1/branches/:id/adjustments',
+      {
+        config: { access: 'branch.read' },
+        schema: {
+          tags: ['branches'],
+          summary: 'Dated changes of hours and closures of a branch',
+          params: IdParams,
+          response: { 200: Type.Object({ items: Type.Array(AdjustmentView) }), ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (req) => ({ items: await listAdjustments(req.ctx, req.params.id) }),
+    );
+    app.post(
+      '/api/v1/branches/:id/adjustments',
+      {
+        config: { access: 'branch.manage' },
+        schema: {
+          tags: ['branches'],
+          summary: 'Close a branch or change its hours for some dates; overlapping adjustments are refused',
+          params: IdParams,
+          body: AdjustmentInput,
+          response: { 201: AdjustmentView, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await addAdjustment(req.ctx, req.params.id, req.body)),
+    );
+    app.get(
+      '/api/v1/channels',
+      {
+        config: { access: 'branch.read' },
+        schema: {
+          tags: ['branches'],
+          summary: 'Online channels of the own institution',
+          response: { 200: Type.Object({ items: Type.Array(ChannelView) }), ...errorResponses(401, 403) },
+        },
+      },
+      async (req) => ({ items: (await listChannels(req.ctx)) as ChannelView[] }),
+    );
+    app.post(
+      '/api/v1/channels',
+      {
+        config: { access: 'branch.manage' },
+        schema: {
+          tags: ['branches'],
+          summary: 'Add an online channel (app, web, WeChat, hotline, video)',
+          body: ChannelInput,
+          response: { 201: ChannelView, ...errorResponses(400, 401, 403) },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await addChannel(req.ctx, req.body)),
+    );
+    app.get(
+      '/api/v1/public/branches/nearest',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['public'],
+          summary: 'The nearest branches open at a time (default now) for a service; when none, the online channels',
+          querystring: Type.Object(
+            {
+              lat: Type.Number({ minimum: -90, maximum: 90 }),
+              lng: Type.Number({ minimum: -180, maximum: 180 }),
+              service: Type.Optional(Type.Enum([...BRANCH_SERVICES])),
+              at: Type.Optional(Type.String({ format: 'date-time' })),
+              limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
+              radius: Type.Number({ exclusiveMinimum: 0, maximum: 100, default: 10, description: 'km' }),
+              openOnly: Type.Boolean({ default: true }),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: NearestAnswer, ...errorResponses(400) },
+        },
+      },
+      async (req) =>
+        finder.findNearest({
+          lat: req.query.lat,
+          lng: req.query.lng,
+          service: req.query.service,
+          at: req.query.at ? new Date(req.query.at) : new Date(),
+          limit: req.query.limit,
+          radiusKm: req.query.radius,
+          openOnly: req.query.openOnly,
+        }),
+    );
+  };
+}

@@ -1,0 +1,170 @@
+import { type AdjustmentInput, type BranchInput, type ChannelInput, findDivision } from '@shouhu/common';
+import * as gcoordModule from 'gcoord';
+import { AppError } from '../../errors.ts';
+import { assertCan } from '../../platform/access/hooks.ts';
+import { audit, type Context } from '../../platform/context.ts';
+import { createId } from '../../platform/ids.ts';
+import { announceBranchChange } from './finder.ts';
+import {
+  type AdjustmentRow,
+  type BranchRow,
+  insertAdjustment,
+  insertBranch,
+  insertChannel,
+  selectAdjustments,
+  selectBranch,
+  selectBranches,
+  selectChannels,
+  selectOverlappingAdjustments,
+  updateBranch,
+} from './repo.ts';
+
+// gcoord is CommonJS: under Node its API is the default export, which its typings do not say.
+const gcoord = (
+  gcoordModule as unknown as {
+    default: { transform(p: [number, number], from: string, to: string): [number, number]; GCJ02: string; WGS84: string };
+  }
+).default;
+
+const ownOrgId = (ctx: Context) => ('orgId' in ctx.actor ? ctx.actor.orgId : '');
+const seesAll = (ctx: Context) => ctx.actor.type === 'user' && (ctx.actor.role === 'regulator' || ctx.actor.role === 'association');
+
+/** Street code → its district, and coordinates to WGS-84 (Chinese map apps give GCJ-02). */
+function placeBranch(input: BranchInput) {
+  const street = findDivision(input.streetCode);
+  if (!street || street.code.length !== 9) throw new AppError('branch.street_unknown', { field: 'streetCode' });
+  let { lat, lng } = input;
+  if (input.coordinateSystem === 'gcj02') [lng, lat] = gcoord.transform([lng, lat], gcoord.GCJ02, gcoord.WGS84);
+  return { districtCode: street.districtCode, lat: Math.round(lat * 1e6) / 1e6, lng: Math.round(lng * 1e6) / 1e6 };
+}
+
+const toView = (b: BranchRow) => ({ ...b });
+const toAdjustmentView = (a: AdjustmentRow) => ({
+  id: a.id,
+  branchId: a.branchId,
+  from: a.fromDate,
+  to: a.toDate,
+  closed: a.closed,
+  hours: a.hours,
+  reason: a.reason,
+  publicNote: a.publicNote,
+});
+
+export async function listBranches(ctx: Context, filter: { orgId?: string }) {
+  const orgId = seesAll(ctx) ? (filter.orgId ?? null) : ownOrgId(ctx);
+  await assertCan(ctx, 'branch.read', { orgId: orgId ?? undefined });
+  return (await selectBranches(ctx.db, { orgId })).map(toView);
+}
+
+async function loadBranch(ctx: Context, id: string, action: 'branch.read' | 'branch.manage') {
+  const branch = await selectBranch(ctx.db, id);
+  // Another institution's branch is "not found" to its staff: no probing.
+  if (!branch || (!seesAll(ctx) && branch.orgId !== ownOrgId(ctx))) throw new AppError('branch.not_found');
+  await assertCan(ctx, action, { orgId: branch.orgId }, { type: 'branch', id });
+  return branch;
+}
+
+export const getBranch = async (ctx: Context, id: string) => toView(await loadBranch(ctx, id, 'branch.read'));
+
+export async function createBranch(ctx: Context, input: BranchInput) {
+  const orgId = ownOrgId(ctx);
+  await assertCan(ctx, 'branch.manage', { orgId });
+  const place = placeBranch(input);
+  const id = createId();
+  return ctx.db.transaction().execute(async (trx) => {
+    const taken = await trx
+      .selectFrom('branches')
+      .select('id')
+      .where('orgId', '=', orgId)
+      .where('code', '=', input.code)
+      .executeTakeFirst();
+    if (taken) throw new AppError('branch.code_taken', { field: 'code' });
+    const { coordinateSystem: _c, ...fields } = input;
+    await insertBranch(trx, { ...fields, ...place, id, orgId });
+    await audit(ctx, trx, {
+      action: 'branch.created',
+      orgId,
+      recordType: 'branch',
+      recordId: id,
+      summary: { after: { code: input.code, nameZh: input.nameZh, ...place } },
+    });
+    await announceBranchChange(trx);
+    return toView((await selectBranch(trx, id)) as BranchRow);
+  });
+}
+
+export async function changeBranch(ctx: Context, id: string, input: BranchInput) {
+  const before = await loadBranch(ctx, id, 'branch.manage');
+  const place = placeBranch(input);
+  return ctx.db.transaction().execute(async (trx) => {
+    const taken = await trx
+      .selectFrom('branches')
+      .select('id')
+      .where('orgId', '=', before.orgId)
+      .where('code', '=', input.code)
+      .where('id', '!=', id)
+      .executeTakeFirst();
+    if (taken) throw new AppError('branch.code_taken', { field: 'code' });
+    const { coordinateSystem: _c, ...fields } = input;
+    await updateBranch(trx, id, { ...fields, ...place });
+    const after = (await selectBranch(trx, id)) as BranchRow;
+    await audit(ctx, trx, {
+      action: 'branch.updated',
+      orgId: before.orgId,
+      recordType: 'branch',
+      recordId: id,
+      summary: { before, after },
+    });
+    await announceBranchChange(trx);
+    return toView(after);
+  });
+}
+
+export async function listAdjustments(ctx: Context, branchId: string) {
+  await loadBranch(ctx, branchId, 'branch.read');
+  return (await selectAdjustments(ctx.db, [branchId])).map(toAdjustmentView);
+}
+
+/** A dated closure or change of hours; refused when its dates overlap another of the branch's. */
+export async function addAdjustment(ctx: Context, branchId: string, input: AdjustmentInput) {
+  const branch = await loadBranch(ctx, branchId, 'branch.manage');
+  if (input.from > input.to) throw new AppError('validation.failed', { fields: [{ field: 'body.to', reason: 'must not be before from' }] });
+  if (!input.closed && !input.hours?.length) throw new AppError('adjustment.hours_required', { field: 'hours' });
+  const id = createId();
+  return ctx.db.transaction().execute(async (trx) => {
+    // Serialise adjustments of one branch so that two overlapping ones cannot both pass the check.
+    await trx.selectFrom('branches').select('id').where('id', '=', branchId).forUpdate().execute();
+    const overlapping = await selectOverlappingAdjustments(trx, branchId, input.from, input.to);
+    if (overlapping.length > 0) {
+      throw new AppError('adjustment.overlap', { conflicts: overlapping.map((o) => ({ id: o.id, from: o.fromDate, to: o.toDate })) });
+    }
+    await insertAdjustment(trx, { ...input, id, branchId, orgId: branch.orgId });
+    await audit(ctx, trx, {
+      action: 'branch.adjusted',
+      orgId: branch.orgId,
+      recordType: 'branch',
+      recordId: branchId,
+      summary: { adjustment: { id, ...input } },
+    });
+    await announceBranchChange(trx);
+    return toAdjustmentView((await selectAdjustments(trx, [branchId])).find((a) => a.id === id) as AdjustmentRow);
+  });
+}
+
+export async function listChannels(ctx: Context) {
+  const orgId = ownOrgId(ctx);
+  await assertCan(ctx, 'branch.read', { orgId });
+  return selectChannels(ctx.db, seesAll(ctx) ? null : orgId);
+}
+
+export async function addChannel(ctx: Context, input: ChannelInput) {
+  const orgId = ownOrgId(ctx);
+  await assertCan(ctx, 'branch.manage', { orgId });
+  const id = createId();
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertChannel(trx, { ...input, id, orgId });
+    await audit(ctx, trx, { action: 'channel.created', orgId, recordType: 'channel', recordId: id, summary: { after: input } });
+    await announceBranchChange(trx);
+  });
+  return { id, orgId, ...input };
+}

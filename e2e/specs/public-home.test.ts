@@ -103,6 +103,24 @@ describe('public site in a real browser', () => {
     await page.close();
   });
 
+  it('finds the nearest open branches for a service from a district, among the demo network', async () => {
+    const page = await browser.newPage({ viewport: PHONE, locale: 'zh-CN', bypassCSP: true });
+    await page.goto(server.url);
+    await page.getByRole('link', { name: '找营业网点' }).first().click();
+    await page.getByLabel('要办的业务').selectOption('account_opening');
+    await page.getByLabel('所在区').selectOption('310104');
+    await page.getByRole('button', { name: '查找附近营业的网点' }).click();
+    // Open now, or, at night and on closed days, the online channels instead: both are answers.
+    await page.locator('.results li, .service-list .service').first().waitFor();
+    const results = await page.locator('.results li').count();
+    const channels = await page.getByText('附近暂无营业的网点').count();
+    assert.ok(results > 0 || channels > 0);
+    if (results > 0) assert.match((await page.locator('.results li').first().textContent()) ?? '', /km/);
+    assert.deepEqual(await findAccessibilityProblems(page), []);
+    await page.screenshot({ path: shot('public-finder-phone'), fullPage: true });
+    await page.close();
+  });
+
   it('looks up a reference number, and says plainly when there is none', async () => {
     const page = await browser.newPage({ viewport: PHONE, locale: 'zh-CN', bypassCSP: true });
     await page.goto(`${server.url}/track`);

@@ -2,6 +2,7 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { initI18n } from './app/i18n.ts';
+import { FinderPage } from './features/public/FinderPage.tsx';
 import { HomePage } from './features/public/HomePage.tsx';
 import { OutboxPage } from './features/public/OutboxPage.tsx';
 import { PublicLayout } from './features/public/PublicLayout.tsx';
@@ -20,6 +21,7 @@ createRoot(document.getElementById('root') as HTMLElement).render(
       <Routes>
         <Route element={<PublicLayout />}>
           <Route index element={<HomePage />} />
+          <Route path="branches" element={<FinderPage />} />
           <Route path="verify" element={<VerifyPage />} />
           <Route path="track" element={<TrackPage />} />
           <Route path="dev/outbox" element={<OutboxPage />} />

@@ -15,3 +15,4 @@ for (const d of SHANGHAI_DISTRICTS) {
 export function findDivision(code: string): { code: string; name: string; districtCode: string } | undefined {
   return byCode.get(code);
 }
+export { DISTRICT_CENTRES } from './centres.ts';

@@ -26,7 +26,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = await openTestDatabase();
   const keys = createMemoryKeyRing();
-  if (options.seed !== false) await seedDemoData(database.db, keys);
+  if (options.seed !== false) await seedDemoData(database.db, keys, { branches: false });
   const logs: string[] = [];
   const stream = new Writable({
     write(chunk, _enc, done) {

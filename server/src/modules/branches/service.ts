@@ -32,7 +32,7 @@ const seesAll = (ctx: Context) => ctx.actor.type === 'user' && (ctx.actor.role =
 /** Street code → its district, and coordinates to WGS-84 (Chinese map apps give GCJ-02). */
 function placeBranch(input: BranchInput) {
   const street = findDivision(input.streetCode);
-  if (!street || street.code.length !== 9) throw new AppError('branch.street_unknown', { field: 'streetCode' });
+  if (street?.code.length !== 9) throw new AppError('branch.street_unknown', { field: 'streetCode' });
   let { lat, lng } = input;
   if (input.coordinateSystem === 'gcj02') [lng, lat] = gcoord.transform([lng, lat], gcoord.GCJ02, gcoord.WGS84);
   return { districtCode: street.districtCode, lat: Math.round(lat * 1e6) / 1e6, lng: Math.round(lng * 1e6) / 1e6 };

@@ -10,6 +10,12 @@ export function HomePage() {
       <h1 className="page-title">{t('home.services')}</h1>
       <ul className="service-list">
         <li>
+          <Link to="/branches" className="service">
+            <strong>{t('nav.finder')}</strong>
+            <span>{t('home.finder.desc')}</span>
+          </Link>
+        </li>
+        <li>
           <Link to="/verify" className="service">
             <strong>{t('nav.verify')}</strong>
             <span>{t('home.verify.desc')}</span>

@@ -35,6 +35,7 @@ export function PublicLayout() {
           <NavLink to="/" end>
             {t('nav.home')}
           </NavLink>
+          <NavLink to="/branches">{t('nav.finder')}</NavLink>
           <NavLink to="/verify">{t('nav.verify')}</NavLink>
           <NavLink to="/track">{t('nav.track')}</NavLink>
         </nav>

@@ -163,7 +163,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(trackRoutes(config));
   // The public finder's in-memory index follows changes from every process.
   const finder = new BranchFinder();
-  const stopFinder = await finder.start(database);
+  const stopFinder = await finder.start(database, (err) => app.log.warn({ err }, 'branch finder could not load'));
   app.addHook('onClose', () => stopFinder());
   await app.register(branchRoutes(finder));
   if (config.devOutbox) await app.register(devOutboxRoutes);

@@ -25,15 +25,21 @@ export function weekdayOf(date: string): number {
  * know yet, or a local change.
  */
 export function createCalendar(overrides: Record<string, DayInfo> = {}): Calendar {
+  // The finder asks about the same few dates for every branch: remember the answers.
+  const known = new Map<string, DayInfo>();
   return {
     dayOf(date) {
       const override = overrides[date];
       if (override) return override;
-      const detail = chineseDays.getDayDetail(date) as { work: boolean; name: string };
-      // Festival entries are named "English,中文,days"; ordinary days carry the weekday's name.
-      const festival = detail.name.includes(',') ? (detail.name.split(',')[1] ?? detail.name) : undefined;
-      if (festival) return { kind: detail.work ? 'makeup' : 'holiday', name: festival };
-      return { kind: detail.work ? 'workday' : 'weekend' };
+      let info = known.get(date);
+      if (!info) {
+        const detail = chineseDays.getDayDetail(date) as { work: boolean; name: string };
+        // Festival entries are named "English,中文,days"; ordinary days carry the weekday's name.
+        const festival = detail.name.includes(',') ? (detail.name.split(',')[1] ?? detail.name) : undefined;
+        info = festival ? { kind: detail.work ? 'makeup' : 'holiday', name: festival } : { kind: detail.work ? 'workday' : 'weekend' };
+        known.set(date, info);
+      }
+      return info;
     },
   };
 }

@@ -157,3 +157,24 @@ describe('open now', () => {
     );
   });
 });
+
+describe('the Shanghai fast path', () => {
+  it('agrees with Intl for any instant since 1992', () => {
+    const viaIntl = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1992, 0, 1), max: Date.UTC(2040, 0, 1) }), (ms) => {
+        const p = Object.fromEntries(viaIntl.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+        const { date, minute } = toLocal(new Date(ms));
+        return date === `${p.year}-${p.month}-${p.day}` && minute === Number(p.hour) * 60 + Number(p.minute);
+      }),
+    );
+  });
+});

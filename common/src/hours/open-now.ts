@@ -43,10 +43,16 @@ export interface HoursOptions {
 }
 
 const MINUTES_PER_DAY = 24 * 60;
+const SHANGHAI_FIXED_SINCE = Date.UTC(1992, 0, 1);
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar date and minute of the day of an instant in a time zone. */
 export function toLocal(instant: Date, timeZone = 'Asia/Shanghai'): { date: string; minute: number } {
+  // Shanghai has kept UTC+8 without daylight saving since 1992: plain arithmetic, no Intl.
+  if (timeZone === 'Asia/Shanghai' && instant.getTime() >= SHANGHAI_FIXED_SINCE) {
+    const local = new Date(instant.getTime() + 8 * 3_600_000);
+    return { date: local.toISOString().slice(0, 10), minute: local.getUTCHours() * 60 + local.getUTCMinutes() };
+  }
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', {

@@ -49,7 +49,7 @@ export async function openDatabase(options: { url?: string; dataDir?: string | n
         listeners.push(client);
         return async () => {
           listeners.splice(listeners.indexOf(client), 1);
-          await client.end();
+          await client.end().catch(() => {});
         };
       },
       close: async () => {
@@ -72,7 +72,9 @@ export async function openDatabase(options: { url?: string; dataDir?: string | n
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
     async listen(channel, onNotify) {
       const unsubscribe = await pglite.listen(channel, onNotify);
-      return async () => unsubscribe();
+      return async () => {
+        if (!pglite.closed) await unsubscribe();
+      };
     },
     close: async () => {
       await db.destroy();

@@ -58,12 +58,25 @@ export class BranchFinder {
     return this.#reloading;
   }
 
-  /** Subscribes to change notices from every process and loads the first snapshot. */
-  async start(database: Database): Promise<() => Promise<void>> {
-    const unsubscribe = await database.listen(BRANCHES_CHANNEL, () => void this.reload(database.db));
-    await this.reload(database.db);
+  /**
+   * Subscribes to change notices from every process and loads the first snapshot. A database
+   * that is not migrated or not reachable yet leaves the finder empty, to be loaded on first use.
+   */
+  async start(database: Database, onError: (err: unknown) => void): Promise<() => Promise<void>> {
+    this.#db = database.db;
+    this.#onError = onError;
+    const unsubscribe = await database
+      .listen(BRANCHES_CHANNEL, () => void this.reload(database.db).catch(onError))
+      .catch((err) => {
+        onError(err);
+        return async () => {};
+      });
+    await this.reload(database.db).catch(onError);
     return unsubscribe;
   }
+
+  #db: Db | undefined;
+  #onError: (err: unknown) => void = () => {};
 
   get size(): number {
     return this.#snapshot?.branches.length ?? 0;
@@ -79,6 +92,7 @@ export class BranchFinder {
     openOnly: boolean;
   }): NearestAnswer {
     const s = this.#snapshot;
+    if (!s && this.#db && !this.#reloading) void this.reload(this.#db).catch(this.#onError);
     if (!s || s.branches.length === 0) return { items: [], channels: [] };
     const fits = (i: number) => {
       const b = s.branches[i] as BranchRow;

@@ -16,6 +16,7 @@ import type { Config } from './config.ts';
 import type { Database, Db } from './db/database.ts';
 import { AppError, type ErrorCode, toErrorBody } from './errors.ts';
 import { apiTokenRoutes } from './modules/api-tokens/routes.ts';
+import { calendarRoutes } from './modules/branches/calendar-routes.ts';
 import { BranchFinder } from './modules/branches/finder.ts';
 import { branchRoutes } from './modules/branches/routes.ts';
 import { organizationRoutes } from './modules/organizations/routes.ts';
@@ -166,6 +167,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const stopFinder = await finder.start(database, (err) => app.log.warn({ err }, 'branch finder could not load'));
   app.addHook('onClose', () => stopFinder());
   await app.register(branchRoutes(finder));
+  await app.register(calendarRoutes);
   if (config.devOutbox) await app.register(devOutboxRoutes);
 
   if (existsSync(WEB_DIST)) {

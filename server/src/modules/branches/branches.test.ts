@@ -169,4 +169,32 @@ describe(`branches, adjustments, channels and the public finder (${testDatabaseK
       await second.close();
     }
   });
+
+  it('lets the regulator override the holiday calendar, and the finder follows', async () => {
+    const regulator = await signInAs(t.app, 'regulator');
+    // Monday 9 May 2022 declared a holiday: the branches (closed on holidays) close that day.
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/holiday-overrides/2022-05-09',
+      headers: regulator,
+      payload: { kind: 'holiday', name: '测试假日' },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'PUT', url: '/api/v1/holiday-overrides/2022-05-10', headers: boc, payload: { kind: 'holiday' } }))
+        .statusCode,
+    ).toBe(403);
+    const closed = await until(
+      () => nearest(`lat=31.2304&lng=121.4737&at=${MONDAY_10}&openOnly=false`),
+      (r) => r.items.length > 0 && r.items.every((b: { openNow: boolean }) => !b.openNow),
+    );
+    // Branches without an adjustment are closed for the holiday; B2's lockdown closure still wins.
+    expect(closed.items.some((b: { today: { reason: string; note: string } }) => b.today.reason === 'closed' && b.today.note === '测试假日')).toBe(true);
+    expect((await t.app.inject('/api/v1/holiday-overrides')).json().items).toEqual([
+      { date: '2022-05-09', kind: 'holiday', name: '测试假日' },
+    ]);
+    expect((await t.app.inject({ method: 'DELETE', url: '/api/v1/holiday-overrides/2022-05-09', headers: regulator })).statusCode).toBe(
+      204,
+    );
+  });
 });

@@ -1,0 +1,81 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { sql } from 'kysely';
+import { Type } from 'typebox';
+import { assertCan } from '../../platform/access/hooks.ts';
+import { audit } from '../../platform/context.ts';
+import { errorResponses } from '../../platform/http.ts';
+import { announceBranchChange } from './finder.ts';
+import { selectHolidayOverrides } from './repo.ts';
+
+const Override = Type.Object({
+  date: Type.String({ format: 'date' }),
+  kind: Type.Enum(['workday', 'weekend', 'holiday', 'makeup']),
+  name: Type.Union([Type.String({ maxLength: 40 }), Type.Null()]),
+});
+
+/** The admin override table of the holiday calendar: the State Council's notice for a year the package does not know. */
+export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/v1/holiday-overrides',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['branches'],
+        summary: 'Dates whose holiday status overrides the packaged calendar',
+        response: { 200: Type.Object({ items: Type.Array(Override) }) },
+      },
+    },
+    async (req) => ({ items: await selectHolidayOverrides(req.ctx.db) }),
+  );
+  app.put(
+    '/api/v1/holiday-overrides/:date',
+    {
+      config: { access: 'calendar.manage' },
+      schema: {
+        tags: ['branches'],
+        summary: 'Set a date as holiday, make-up working day, workday or weekend',
+        params: Type.Object({ date: Type.String({ format: 'date' }) }),
+        body: Type.Object(
+          { kind: Type.Enum(['workday', 'weekend', 'holiday', 'makeup']), name: Type.Optional(Type.String({ maxLength: 40 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Override, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => {
+      await assertCan(req.ctx, 'calendar.manage', {});
+      const row = { date: req.params.date, kind: req.body.kind, name: req.body.name ?? null };
+      await req.ctx.db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('holidayOverrides')
+          .values(row)
+          .onConflict((oc) => oc.column('date').doUpdateSet({ kind: row.kind, name: row.name }))
+          .execute();
+        await audit(req.ctx, trx, { action: 'calendar.overridden', recordType: 'date', recordId: row.date, summary: { after: row } });
+        await announceBranchChange(trx);
+      });
+      return row;
+    },
+  );
+  app.delete(
+    '/api/v1/holiday-overrides/:date',
+    {
+      config: { access: 'calendar.manage' },
+      schema: {
+        tags: ['branches'],
+        summary: 'Remove an override',
+        params: Type.Object({ date: Type.String({ format: 'date' }) }),
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req, reply) => {
+      await assertCan(req.ctx, 'calendar.manage', {});
+      await req.ctx.db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('holidayOverrides').where(sql`date`, '=', req.params.date).execute();
+        await audit(req.ctx, trx, { action: 'calendar.override_removed', recordType: 'date', recordId: req.params.date });
+        await announceBranchChange(trx);
+      });
+      return reply.status(204).send(null);
+    },
+  );
+};

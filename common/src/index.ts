@@ -3,6 +3,7 @@ export * from './api/branches.ts';
 export * from './api/errors.ts';
 export * from './api/identity.ts';
 export * from './api/organizations.ts';
+export * from './api/zones.ts';
 export * from './divisions/index.ts';
 export * from './hours/index.ts';
 export * from './masking.ts';

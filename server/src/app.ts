@@ -21,6 +21,7 @@ import { BranchFinder } from './modules/branches/finder.ts';
 import { branchRoutes } from './modules/branches/routes.ts';
 import { organizationRoutes } from './modules/organizations/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
+import { zoneRoutes } from './modules/zones/routes.ts';
 import { registerAccessControl } from './platform/access/hooks.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
@@ -168,6 +169,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', () => stopFinder());
   await app.register(branchRoutes(finder));
   await app.register(calendarRoutes);
+  await app.register(zoneRoutes);
   if (config.devOutbox) await app.register(devOutboxRoutes);
 
   if (existsSync(WEB_DIST)) {

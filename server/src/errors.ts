@@ -52,6 +52,11 @@ export const ERRORS = {
   'branch.street_unknown': { status: 400, en: 'Unknown street or town code', zh: '街道或乡镇代码不存在' },
   'adjustment.overlap': { status: 409, en: 'The dates overlap another adjustment of this branch', zh: '调整日期与该网点已有的调整重叠' },
   'adjustment.hours_required': { status: 400, en: 'Give the hours, or mark the branch closed', zh: '请填写营业时间，或标记为暂停营业' },
+  'zone.import_invalid': {
+    status: 400,
+    en: 'Some rows of the file are invalid; nothing was imported',
+    zh: '文件中有无效的行，未导入任何数据',
+  },
   'webhook.not_found': { status: 404, en: 'No such webhook', zh: 'Webhook 不存在' },
 } as const satisfies Record<string, { status: number; en: string; zh: string }>;
 

@@ -210,6 +210,20 @@ export interface OnlineChannelsTable {
   createdAt: GeneratedTimestamp;
 }
 
+export interface LockdownZonesTable {
+  id: string;
+  name: string;
+  districtCode: string;
+  streetCode: string | null;
+  lat: number | null;
+  lng: number | null;
+  wholeStreet: Generated<boolean>;
+  level: 'sealed' | 'controlled' | 'precaution';
+  fromDate: ColumnType<string, string, string>;
+  toDate: ColumnType<string | null, string | null, string | null>;
+  createdAt: GeneratedTimestamp;
+}
+
 export interface HolidayOverridesTable {
   date: ColumnType<string, string, string>;
   kind: 'workday' | 'weekend' | 'holiday' | 'makeup';
@@ -232,4 +246,5 @@ export interface DB {
   branchAdjustments: BranchAdjustmentsTable;
   onlineChannels: OnlineChannelsTable;
   holidayOverrides: HolidayOverridesTable;
+  lockdownZones: LockdownZonesTable;
 }

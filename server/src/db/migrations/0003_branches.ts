@@ -53,6 +53,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
 
+  // Lockdown zones as the city publishes them each day: a compound (with a location) or a whole street.
+  await db.schema
+    .createTable('lockdown_zones')
+    .addColumn('id', 'uuid', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('district_code', 'char(6)', (c) => c.notNull())
+    .addColumn('street_code', 'char(9)')
+    .addColumn('lat', 'double precision')
+    .addColumn('lng', 'double precision')
+    .addColumn('whole_street', 'boolean', (c) => c.notNull().defaultTo(false))
+    .addColumn('level', 'text', (c) => c.notNull().check(sql`level in ('sealed', 'controlled', 'precaution')`))
+    .addColumn('from_date', 'date', (c) => c.notNull())
+    .addColumn('to_date', 'date')
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addCheckConstraint('lockdown_zones_place', sql`whole_street and street_code is not null or lat is not null and lng is not null`)
+    .execute();
+  await db.schema.createIndex('lockdown_zones_dates').on('lockdown_zones').columns(['level', 'from_date']).execute();
+
   // The year's State Council notice where the chinese-days package does not have it yet.
   await db.schema
     .createTable('holiday_overrides')

@@ -189,7 +189,9 @@ describe(`branches, adjustments, channels and the public finder (${testDatabaseK
       (r) => r.items.length > 0 && r.items.every((b: { openNow: boolean }) => !b.openNow),
     );
     // Branches without an adjustment are closed for the holiday; B2's lockdown closure still wins.
-    expect(closed.items.some((b: { today: { reason: string; note: string } }) => b.today.reason === 'closed' && b.today.note === '测试假日')).toBe(true);
+    expect(
+      closed.items.some((b: { today: { reason: string; note: string } }) => b.today.reason === 'closed' && b.today.note === '测试假日'),
+    ).toBe(true);
     expect((await t.app.inject('/api/v1/holiday-overrides')).json().items).toEqual([
       { date: '2022-05-09', kind: 'holiday', name: '测试假日' },
     ]);

@@ -1,0 +1,44 @@
+import { type Static, Type } from 'typebox';
+
+export const ZONE_LEVELS = ['sealed', 'controlled', 'precaution'] as const;
+export type ZoneLevel = (typeof ZONE_LEVELS)[number];
+export const ZONE_LEVEL_LABELS: Record<ZoneLevel, { zh: string; en: string }> = {
+  sealed: { zh: '封控区', en: 'Sealed zone' },
+  controlled: { zh: '管控区', en: 'Controlled zone' },
+  precaution: { zh: '防范区', en: 'Precaution zone' },
+};
+
+export const ZoneInput = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100, description: 'compound (小区) or street name' }),
+    streetCode: Type.String({ pattern: '^3101\\d{5}$' }),
+    wholeStreet: Type.Optional(Type.Boolean({ description: 'the whole street is declared' })),
+    lat: Type.Optional(Type.Number({ minimum: 30.6, maximum: 31.9 })),
+    lng: Type.Optional(Type.Number({ minimum: 120.8, maximum: 122.2 })),
+    level: Type.Enum([...ZONE_LEVELS]),
+    from: Type.String({ format: 'date' }),
+    to: Type.Optional(Type.String({ format: 'date' })),
+  },
+  { additionalProperties: false },
+);
+export type ZoneInput = Static<typeof ZoneInput>;
+
+export const BranchFlag = Type.Object({
+  branchId: Type.String(),
+  orgId: Type.String(),
+  branchName: Type.String(),
+  districtCode: Type.String(),
+  zoneId: Type.String(),
+  zoneName: Type.String(),
+  why: Type.Enum(['in_sealed_street', 'near_sealed_compound']),
+  distanceKm: Type.Union([Type.Number(), Type.Null()]),
+  /** What the institution is asked to do: close while the zone lasts. Never done silently. */
+  proposed: Type.Object({
+    closed: Type.Literal(true),
+    from: Type.String(),
+    to: Type.Union([Type.String(), Type.Null()]),
+    reason: Type.Literal('lockdown_zone'),
+  }),
+  alreadyClosed: Type.Boolean(),
+});
+export type BranchFlag = Static<typeof BranchFlag>;

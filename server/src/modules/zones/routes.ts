@@ -1,0 +1,90 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { BranchFlag, ZONE_LEVELS, ZoneInput } from '@shouhu/common';
+import { Type } from 'typebox';
+import { detectEncoding } from '../../cli/validate.ts';
+import { errorResponses } from '../../platform/http.ts';
+import { createZone, findBranchFlags, importZones, listZones } from './service.ts';
+
+const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const Zone = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  districtCode: Type.String(),
+  streetCode: Type.Union([Type.String(), Type.Null()]),
+  lat: Type.Union([Type.Number(), Type.Null()]),
+  lng: Type.Union([Type.Number(), Type.Null()]),
+  wholeStreet: Type.Boolean(),
+  level: Type.Enum([...ZONE_LEVELS]),
+  from: Type.String(),
+  to: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const zoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // CSV arrives as bytes: decoded as UTF-8, or GB18030 when it is not UTF-8 (Excel on Chinese Windows).
+  app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => {
+    const bytes = body as Buffer;
+    done(null, new TextDecoder(detectEncoding(bytes)).decode(bytes));
+  });
+  app.get(
+    '/api/v1/zones',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['branches'],
+        summary: 'Lockdown zones in force on a date (default today)',
+        querystring: Type.Object({ on: Type.Optional(Type.String({ format: 'date' })) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ items: Type.Array(Zone) }), ...errorResponses(400) },
+      },
+    },
+    async (req) => ({ items: await listZones(req.ctx, req.query.on ?? today()) }),
+  );
+  app.post(
+    '/api/v1/zones',
+    {
+      config: { access: 'zone.manage' },
+      schema: {
+        tags: ['branches'],
+        summary: 'Enter a lockdown zone (compound or whole street)',
+        body: ZoneInput,
+        response: { 201: Type.Object({ imported: Type.Integer() }), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createZone(req.ctx, req.body)),
+  );
+  app.post(
+    '/api/v1/zones/import',
+    {
+      config: { access: 'zone.manage' },
+      schema: {
+        tags: ['branches'],
+        summary:
+          'Import the day’s zones from CSV; every bad row is reported by line; nothing is imported unless all are good or partial=true',
+        querystring: Type.Object({ partial: Type.Boolean({ default: false }) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            imported: Type.Integer(),
+            problems: Type.Array(Type.Object({ line: Type.Integer(), field: Type.String(), reason: Type.String() })),
+          }),
+          ...errorResponses(400, 401, 403, 415),
+        },
+      },
+    },
+    async (req) => importZones(req.ctx, req.body as string, req.query.partial),
+  );
+  app.get(
+    '/api/v1/branch-flags',
+    {
+      config: { access: 'branch.read' },
+      schema: {
+        tags: ['branches'],
+        summary: 'Branches inside sealed areas on a date, with the closure proposed to their institution',
+        querystring: Type.Object(
+          { on: Type.Optional(Type.String({ format: 'date' })), radiusKm: Type.Number({ exclusiveMinimum: 0, maximum: 5, default: 0.5 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ items: Type.Array(BranchFlag) }), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => ({ items: await findBranchFlags(req.ctx, req.query.on ?? today(), req.query.radiusKm) }),
+  );
+};

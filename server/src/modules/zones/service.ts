@@ -1,0 +1,214 @@
+import { type BranchFlag, findDivision, ZONE_LEVELS, type ZoneInput, ZoneInput as ZoneInputSchema, type ZoneLevel } from '@shouhu/common';
+import { parse } from 'csv-parse/sync';
+import { sql } from 'kysely';
+import { Value } from 'typebox/value';
+import { AppError } from '../../errors.ts';
+import { assertCan } from '../../platform/access/hooks.ts';
+import { audit, type Context } from '../../platform/context.ts';
+import { createId } from '../../platform/ids.ts';
+import { announceBranchChange } from '../branches/finder.ts';
+
+/** A branch within this distance of a sealed compound is flagged (configurable per call). */
+export const DEFAULT_FLAG_RADIUS_KM = 0.5;
+
+type RowProblem = { line: number; field: string; reason: string };
+
+function checkZone(input: ZoneInput): { field: string; reason: string } | undefined {
+  const street = findDivision(input.streetCode);
+  if (street?.code.length !== 9) return { field: 'streetCode', reason: 'unknown street or town code' };
+  if (!input.wholeStreet && (input.lat === undefined || input.lng === undefined))
+    return { field: 'lat', reason: 'a compound needs its location (or set wholeStreet)' };
+  if (input.to && input.to < input.from) return { field: 'to', reason: 'before from' };
+  return undefined;
+}
+
+async function insertZones(ctx: Context, zones: ZoneInput[], source: string) {
+  await ctx.db.transaction().execute(async (trx) => {
+    for (let i = 0; i < zones.length; i += 500) {
+      await trx
+        .insertInto('lockdownZones')
+        .values(
+          zones.slice(i, i + 500).map((z) => ({
+            id: createId(),
+            name: z.name,
+            districtCode: (findDivision(z.streetCode) as { districtCode: string }).districtCode,
+            streetCode: z.streetCode,
+            lat: z.lat ?? null,
+            lng: z.lng ?? null,
+            wholeStreet: z.wholeStreet ?? false,
+            level: z.level,
+            fromDate: z.from,
+            toDate: z.to ?? null,
+          })),
+        )
+        .execute();
+    }
+    await audit(ctx, trx, {
+      action: 'zone.published',
+      recordType: 'lockdown_zone',
+      summary: { source, count: zones.length, sealed: zones.filter((z) => z.level === 'sealed').length },
+    });
+    await announceBranchChange(trx);
+  });
+}
+
+export async function createZone(ctx: Context, input: ZoneInput) {
+  await assertCan(ctx, 'zone.manage', {});
+  const problem = checkZone(input);
+  if (problem) throw new AppError('validation.failed', { fields: [{ field: `body.${problem.field}`, reason: problem.reason }] });
+  await insertZones(ctx, [input], 'entered');
+  return { imported: 1 };
+}
+
+const LEVEL_NAMES: Record<string, ZoneLevel> = {
+  封控区: 'sealed',
+  管控区: 'controlled',
+  防范区: 'precaution',
+  sealed: 'sealed',
+  controlled: 'controlled',
+  precaution: 'precaution',
+};
+// Column names in English or as the city's spreadsheets head them.
+const COLUMNS: Record<string, keyof ZoneInput> = {
+  name: 'name',
+  名称: 'name',
+  小区: 'name',
+  street_code: 'streetCode',
+  街道代码: 'streetCode',
+  whole_street: 'wholeStreet',
+  整街: 'wholeStreet',
+  lat: 'lat',
+  纬度: 'lat',
+  lng: 'lng',
+  经度: 'lng',
+  level: 'level',
+  等级: 'level',
+  from: 'from',
+  开始日期: 'from',
+  to: 'to',
+  结束日期: 'to',
+};
+
+/**
+ * Imports the day's zones from CSV (UTF-8, or GB18030 as Excel saves it). Every bad row is reported
+ * with its line number and reason; nothing is imported unless all rows are good, or `partial` asks
+ * for the good ones anyway.
+ */
+export async function importZones(ctx: Context, text: string, partial: boolean) {
+  await assertCan(ctx, 'zone.manage', {});
+  const records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as {
+    record: string[];
+    info: { lines: number };
+  }[];
+  const [header, ...rows] = records;
+  const keys = (header?.record ?? []).map((h) => COLUMNS[h.trim()]);
+  if (!keys.includes('name') || !keys.includes('streetCode') || !keys.includes('level') || !keys.includes('from')) {
+    throw new AppError('zone.import_invalid', {
+      problems: [{ line: 1, field: 'header', reason: 'needs name, street_code, level and from columns' }],
+    });
+  }
+  const good: ZoneInput[] = [];
+  const problems: RowProblem[] = [];
+  for (const { record, info } of rows) {
+    const raw: Record<string, unknown> = {};
+    keys.forEach((key, i) => {
+      const cell = record[i]?.trim();
+      if (!key || !cell) return;
+      if (key === 'lat' || key === 'lng') raw[key] = Number(cell);
+      else if (key === 'wholeStreet') raw[key] = ['1', 'true', '是', 'yes'].includes(cell.toLowerCase());
+      else if (key === 'level') raw[key] = LEVEL_NAMES[cell] ?? cell;
+      else raw[key] = cell;
+    });
+    const [schemaError] = Value.Errors(ZoneInputSchema, raw);
+    if (schemaError) {
+      const field =
+        schemaError.instancePath.replace(/^\//, '') ||
+        String((schemaError.params as { requiredProperties?: string[] }).requiredProperties?.[0] ?? 'row');
+      problems.push({ line: info.lines, field, reason: schemaError.message });
+      continue;
+    }
+    const problem = checkZone(raw as ZoneInput);
+    if (problem) problems.push({ line: info.lines, ...problem });
+    else good.push(raw as ZoneInput);
+  }
+  if (problems.length > 0 && !partial) throw new AppError('zone.import_invalid', { problems });
+  if (good.length > 0) await insertZones(ctx, good, 'import');
+  return { imported: good.length, problems };
+}
+
+export async function listZones(ctx: Context, on: string) {
+  return ctx.db
+    .selectFrom('lockdownZones')
+    .select([
+      'id',
+      'name',
+      'districtCode',
+      'streetCode',
+      'lat',
+      'lng',
+      'wholeStreet',
+      'level',
+      sql<string>`to_char(from_date, 'YYYY-MM-DD')`.as('from'),
+      sql<string | null>`to_char(to_date, 'YYYY-MM-DD')`.as('to'),
+    ])
+    .where('fromDate', '<=', on)
+    .where((eb) => eb.or([eb('toDate', 'is', null), eb('toDate', '>=', on)]))
+    .orderBy('districtCode')
+    .execute();
+}
+
+function distanceKm(lat1: number, lng1: number, lat2: number, lng2: number): number {
+  const rad = Math.PI / 180;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
+  return 6371 * 2 * Math.asin(Math.sqrt(a));
+}
+
+/**
+ * Branches inside a sealed area on a date — in a sealed street, or within `radiusKm` of a sealed
+ * compound — each with the closure proposed to its institution. Nothing is closed here: the
+ * institution decides, by adding the adjustment.
+ */
+export async function findBranchFlags(ctx: Context, on: string, radiusKm = DEFAULT_FLAG_RADIUS_KM): Promise<BranchFlag[]> {
+  const seesAll = ctx.actor.type === 'user' && (ctx.actor.role === 'regulator' || ctx.actor.role === 'association');
+  const orgId = 'orgId' in ctx.actor ? ctx.actor.orgId : '';
+  await assertCan(ctx, 'branch.read', { orgId: seesAll ? undefined : orgId });
+  const sealed = (await listZones(ctx, on)).filter((z) => z.level === ZONE_LEVELS[0]);
+  if (sealed.length === 0) return [];
+  let q = ctx.db.selectFrom('branches').select(['id', 'orgId', 'nameZh', 'districtCode', 'streetCode', 'lat', 'lng']);
+  if (!seesAll) q = q.where('orgId', '=', orgId);
+  const branches = await q.execute();
+  const closedOn = new Set(
+    (
+      await ctx.db
+        .selectFrom('branchAdjustments')
+        .select('branchId')
+        .where('closed', '=', true)
+        .where('fromDate', '<=', on)
+        .where('toDate', '>=', on)
+        .execute()
+    ).map((a) => a.branchId),
+  );
+  const flags: BranchFlag[] = [];
+  for (const b of branches) {
+    for (const z of sealed) {
+      const inStreet = z.wholeStreet && z.streetCode === b.streetCode;
+      const d = z.lat !== null && z.lng !== null ? distanceKm(b.lat, b.lng, z.lat, z.lng) : null;
+      if (!inStreet && (d === null || d > radiusKm)) continue;
+      flags.push({
+        branchId: b.id,
+        orgId: b.orgId,
+        branchName: b.nameZh,
+        districtCode: b.districtCode,
+        zoneId: z.id,
+        zoneName: z.name,
+        why: inStreet ? 'in_sealed_street' : 'near_sealed_compound',
+        distanceKm: d === null ? null : Math.round(d * 1000) / 1000,
+        proposed: { closed: true, from: z.from > on ? z.from : on, to: z.to, reason: 'lockdown_zone' },
+        alreadyClosed: closedOn.has(b.id),
+      });
+      break;
+    }
+  }
+  return flags;
+}

@@ -19,6 +19,7 @@ import { apiTokenRoutes } from './modules/api-tokens/routes.ts';
 import { calendarRoutes } from './modules/branches/calendar-routes.ts';
 import { BranchFinder } from './modules/branches/finder.ts';
 import { branchRoutes } from './modules/branches/routes.ts';
+import { networkRoutes } from './modules/network/routes.ts';
 import { organizationRoutes } from './modules/organizations/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { zoneRoutes } from './modules/zones/routes.ts';
@@ -170,6 +171,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(branchRoutes(finder));
   await app.register(calendarRoutes);
   await app.register(zoneRoutes);
+  await app.register(networkRoutes);
   if (config.devOutbox) await app.register(devOutboxRoutes);
 
   if (existsSync(WEB_DIST)) {

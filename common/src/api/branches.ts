@@ -150,3 +150,35 @@ export const NearestAnswer = Type.Object({
   channels: Type.Array(ChannelView),
 });
 export type NearestAnswer = Static<typeof NearestAnswer>;
+
+export const BRANCH_STATUSES = ['open', 'adjusted', 'closed', 'flagged'] as const;
+export type BranchStatus = (typeof BRANCH_STATUSES)[number];
+export const BRANCH_STATUS_LABELS: Record<BranchStatus, { zh: string; en: string }> = {
+  open: { zh: '正常营业', en: 'Regular hours' },
+  adjusted: { zh: '调整时间', en: 'Adjusted hours' },
+  closed: { zh: '暂停营业', en: 'Closed' },
+  flagged: { zh: '位于封控区待处置', en: 'In a sealed area, pending' },
+};
+
+export const NetworkDistrict = Type.Object({
+  districtCode: Type.String(),
+  districtName: Type.String(),
+  total: Type.Integer(),
+  open: Type.Integer(),
+  adjusted: Type.Integer(),
+  closed: Type.Integer(),
+  flagged: Type.Integer(),
+});
+export const NetworkSummary = Type.Object({ on: Type.String(), districts: Type.Array(NetworkDistrict) });
+export type NetworkSummary = Static<typeof NetworkSummary>;
+
+export const NetworkBranch = Type.Object({
+  id: Type.String(),
+  institution: Type.String(),
+  nameZh: Type.String(),
+  address: Type.String(),
+  districtCode: Type.String(),
+  status: Type.Enum([...BRANCH_STATUSES]),
+  note: Type.Union([Type.String(), Type.Null()]),
+});
+export type NetworkBranch = Static<typeof NetworkBranch>;

@@ -153,6 +153,25 @@ describe('staff console in a real browser', () => {
     await page.close();
   });
 
+  it('shows the regulator the branch network by district, the branches behind a figure, and an Excel export', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', bypassCSP: true });
+    await signIn(page, 'regulator');
+    await page.getByRole('menuitem', { name: '网点运行情况' }).click();
+    await page.getByTestId('network-chart').locator('canvas').waitFor();
+    const row = page.getByRole('row').filter({ hasText: '浦东新区' });
+    await row.waitFor();
+    // The "closed" column of Pudong: open the list behind it.
+    await row.getByRole('button').nth(2).click();
+    await page.getByText('浦东新区 · 暂停营业').waitFor();
+    assert.deepEqual(await findAccessibilityProblems(page), []);
+    await page.screenshot({ path: shot('console-network-desktop'), fullPage: true });
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: /导出 Excel/ }).click();
+    const file = await download;
+    assert.match(file.suggestedFilename(), /^branch-network-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    await page.close();
+  });
+
   it('works on a phone', async () => {
     const page = await browser.newPage({ viewport: PHONE, locale: 'zh-CN' });
     await signIn(page, 'regulator');

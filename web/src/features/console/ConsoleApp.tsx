@@ -12,6 +12,7 @@ import { PasswordPage } from '../auth/PasswordPage.tsx';
 import { SecurityPage } from '../auth/SecurityPage.tsx';
 import { SignInPage } from '../auth/SignInPage.tsx';
 import { useMe } from '../auth/useMe.ts';
+import { NetworkPage } from '../network/NetworkPage.tsx';
 import { UsersPage } from '../users/UsersPage.tsx';
 import { ConsoleLayout } from './ConsoleLayout.tsx';
 import { DashboardPage } from './DashboardPage.tsx';
@@ -33,7 +34,7 @@ export default function ConsoleApp() {
       theme={{
         token: {
           colorPrimary: '#9f1d20',
-          colorLink: '#0b4fa8',
+          colorLink: '#0b4fa8', colorLinkHover: '#08306b', colorLinkActive: '#08306b',
           colorTextSecondary: '#555',
           colorTextDescription: '#555',
           colorTextTertiary: '#595959',
@@ -61,6 +62,7 @@ function ConsoleRoutes() {
         <Route index element={<DashboardPage me={me.data} />} />
         <Route path="users" element={<UsersPage me={me.data} />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="network" element={<NetworkPage />} />
         <Route path="password" element={<PasswordPage />} />
         <Route path="security" element={<SecurityPage me={me.data} />} />
         <Route path="*" element={<Navigate to="/console" replace />} />

@@ -1,0 +1,120 @@
+import { BRANCH_STATUS_LABELS, BRANCH_STATUSES, type BranchStatus, type NetworkBranch, type NetworkSummary } from '@shouhu/common';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Table, Tag } from 'antd';
+import { BarChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type ApiError, api } from '../../api/client.ts';
+
+echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+const COLOURS: Record<BranchStatus, string> = { open: '#1b5e20', adjusted: '#b26a00', closed: '#9f1d20', flagged: '#5e35b1' };
+
+/** The branch network by district as a stacked bar chart; a click lists the branches behind a bar. */
+export function NetworkPage() {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const chartRef = useRef<HTMLDivElement>(null);
+  const [pick, setPick] = useState<{ districtCode: string; status: BranchStatus }>();
+  const summary = useQuery({ queryKey: ['network'], queryFn: () => api<NetworkSummary>('/api/v1/branch-network') });
+  const list = useQuery({
+    queryKey: ['network', pick],
+    queryFn: () =>
+      api<{ items: NetworkBranch[] }>(`/api/v1/branch-network/branches?districtCode=${pick?.districtCode}&status=${pick?.status}`),
+    enabled: pick !== undefined,
+  });
+
+  useEffect(() => {
+    if (!chartRef.current || !summary.data) return;
+    const chart = echarts.init(chartRef.current);
+    const districts = summary.data.districts;
+    chart.setOption({
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 8, right: 8, bottom: 8, top: 40, containLabel: true },
+      xAxis: { type: 'category', data: districts.map((d) => d.districtName), axisLabel: { interval: 0, rotate: 40 } },
+      yAxis: { type: 'value' },
+      series: BRANCH_STATUSES.map((s) => ({
+        name: en ? BRANCH_STATUS_LABELS[s].en : BRANCH_STATUS_LABELS[s].zh,
+        type: 'bar',
+        stack: 'total',
+        itemStyle: { color: COLOURS[s] },
+        data: districts.map((d) => d[s]),
+      })),
+    });
+    chart.on('click', (p) => {
+      const district = districts[p.dataIndex];
+      if (district) setPick({ districtCode: district.districtCode, status: BRANCH_STATUSES[p.seriesIndex ?? 0] as BranchStatus });
+    });
+    const resize = () => chart.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.dispose();
+    };
+  }, [summary.data, en]);
+
+  const districtName = summary.data?.districts.find((d) => d.districtCode === pick?.districtCode)?.districtName;
+  return (
+    <Card
+      title={t('menu.network')}
+      extra={
+        <Button href={`/api/v1/branch-network/export.xlsx`} download>
+          {t('network.export')}
+        </Button>
+      }
+    >
+      {summary.error && <Alert type="error" title={(summary.error as ApiError).describe?.(i18n.language) ?? String(summary.error)} />}
+      <div ref={chartRef} style={{ width: '100%', height: 360 }} role="img" aria-label={t('menu.network')} data-testid="network-chart" />
+      <Table<
+        NetworkBranch['status'] extends string
+          ? { districtName: string; total: number; open: number; adjusted: number; closed: number; flagged: number; districtCode: string }
+          : never
+      >
+        rowKey="districtCode"
+        size="small"
+        pagination={false}
+        scroll={{ x: 600 }}
+        dataSource={summary.data?.districts}
+        style={{ marginTop: 16 }}
+        columns={[
+          { title: t('finder.district'), dataIndex: 'districtName' },
+          { title: t('network.total'), dataIndex: 'total' },
+          ...BRANCH_STATUSES.map((s) => ({
+            title: en ? BRANCH_STATUS_LABELS[s].en : BRANCH_STATUS_LABELS[s].zh,
+            render: (_: unknown, d: NetworkSummary['districts'][number]) => (
+              <Button type="link" size="small" onClick={() => setPick({ districtCode: d.districtCode, status: s })}>
+                {d[s]}
+              </Button>
+            ),
+          })),
+        ]}
+      />
+      {pick && (
+        <Card
+          size="small"
+          style={{ marginTop: 16 }}
+          title={`${districtName} · ${en ? BRANCH_STATUS_LABELS[pick.status].en : BRANCH_STATUS_LABELS[pick.status].zh}`}
+        >
+          <Table<NetworkBranch>
+            rowKey="id"
+            size="small"
+            loading={list.isPending}
+            dataSource={list.data?.items}
+            pagination={{ pageSize: 20 }}
+            scroll={{ x: 700 }}
+            columns={[
+              { title: t('network.institution'), dataIndex: 'institution' },
+              { title: t('network.branch'), dataIndex: 'nameZh' },
+              { title: t('network.address'), dataIndex: 'address' },
+              { title: t('network.note'), render: (_, b) => (b.note ? <Tag color="#555">{b.note}</Tag> : '—') },
+            ]}
+          />
+        </Card>
+      )}
+    </Card>
+  );
+}

@@ -152,7 +152,50 @@ export async function seedBranches(db: Db, perDistrict = { bank: 20, insurer: 3 
       }
     }
   }
+  // Sealed compounds next to a few branches without a closure yet, and two streets sealed whole:
+  // the flags the regulator's view and the institutions are shown.
+  const zones: Record<string, unknown>[] = [];
+  const unadjusted = branches.filter((b) => !adjustments.some((a) => a.branchId === (b as { id: string }).id)) as {
+    lat: number;
+    lng: number;
+    streetCode: string;
+    districtCode: string;
+  }[];
+  for (let i = 0; i < 12; i++) {
+    const b = unadjusted[Math.floor(next() * unadjusted.length)];
+    if (!b) continue;
+    zones.push({
+      id: createId(),
+      name: `示例小区${i + 1}`,
+      districtCode: b.districtCode,
+      streetCode: b.streetCode,
+      lat: b.lat + 0.001,
+      lng: b.lng + 0.001,
+      wholeStreet: false,
+      level: 'sealed',
+      fromDate: day(-5),
+      toDate: day(9),
+    });
+  }
+  for (const b of unadjusted.slice(0, 2)) {
+    zones.push({
+      id: createId(),
+      name: '示例整街封控',
+      districtCode: b.districtCode,
+      streetCode: b.streetCode,
+      lat: null,
+      lng: null,
+      wholeStreet: true,
+      level: 'sealed',
+      fromDate: day(-2),
+      toDate: day(12),
+    });
+  }
   await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('lockdownZones')
+      .values(zones as never)
+      .execute();
     for (let i = 0; i < branches.length; i += 500)
       await trx
         .insertInto('branches')

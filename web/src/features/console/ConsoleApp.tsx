@@ -34,7 +34,9 @@ export default function ConsoleApp() {
       theme={{
         token: {
           colorPrimary: '#9f1d20',
-          colorLink: '#0b4fa8', colorLinkHover: '#08306b', colorLinkActive: '#08306b',
+          colorLink: '#0b4fa8',
+          colorLinkHover: '#08306b',
+          colorLinkActive: '#08306b',
           colorTextSecondary: '#555',
           colorTextDescription: '#555',
           colorTextTertiary: '#595959',

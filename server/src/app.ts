@@ -28,6 +28,7 @@ import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { citizenRoutes } from './platform/citizen/routes.ts';
 import { trackRoutes } from './platform/citizen/track.ts';
+import { registerFileParsers } from './platform/files.ts';
 import { registerHealthRoutes } from './platform/health.ts';
 import { jobRoutes } from './platform/jobs/routes.ts';
 import type { Worker } from './platform/jobs/worker.ts';
@@ -100,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(cookie);
+  registerFileParsers(app);
   registerAccessControl(app, options.keys, deriveAuditKey(options.keys));
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { isDatabaseEmpty, seedDemoData } from './db/seed.ts';
+import { importBranchesJob } from './modules/branches/transfer.ts';
 import { DEMO_ORGANIZATIONS } from './modules/organizations/demo.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './modules/users/demo.ts';
 import { purgeExpiredAuditEvents } from './platform/audit/retention.ts';
@@ -18,6 +19,7 @@ export function createJobHandlers(config: Config, keys: KeyRing): Record<string,
     ...maintenanceHandlers,
     'notification.deliver': createDeliveryHandler(keys, createProviders(config)),
     'audit.purge': async ({ db }) => purgeExpiredAuditEvents(db, config.AUDIT_RETENTION_DAYS),
+    'branches.import': importBranchesJob,
   };
 }
 export const jobSchedules = [...maintenanceSchedules, { type: 'audit.purge', everyMs: 86_400_000 }];

@@ -10,6 +10,7 @@ import {
   NearestAnswer,
 } from '@shouhu/common';
 import { Type } from 'typebox';
+import { readTable, XLSX_TYPE } from '../../platform/files.ts';
 import { errorResponses } from '../../platform/http.ts';
 import type { BranchFinder } from './finder.ts';
 import {
@@ -22,6 +23,7 @@ import {
   listBranches,
   listChannels,
 } from './service.ts';
+import { exportBranches, startBranchImport } from './transfer.ts';
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
@@ -52,6 +54,50 @@ export function branchRoutes(finder: BranchFinder): FastifyPluginAsyncTypebox {
         },
       },
       async (req, reply) => reply.status(201).send(await createBranch(req.ctx, req.body)),
+    );
+    app.post(
+      '/api/v1/branches/import',
+      {
+        config: { access: 'branch.manage' },
+        schema: {
+          tags: ['branches'],
+          summary:
+            'Import branches from CSV (UTF-8 or GB18030) or XLSX: every bad row reported by line; written by a job with progress (see /api/v1/jobs/{id})',
+          querystring: Type.Object({ partial: Type.Boolean({ default: false }) }, { additionalProperties: false }),
+          response: {
+            202: Type.Object({
+              jobId: Type.String(),
+              accepted: Type.Integer(),
+              problems: Type.Array(Type.Object({ line: Type.Integer(), field: Type.String(), reason: Type.String() })),
+            }),
+            ...errorResponses(400, 401, 403, 415),
+          },
+        },
+      },
+      async (req, reply) => {
+        const table = await readTable(req.body as Buffer, req.headers['content-type'] ?? '');
+        const started = await startBranchImport(req.ctx, table, req.query.partial);
+        req.server.worker?.wake();
+        return reply.status(202).send(started);
+      },
+    );
+    app.get(
+      '/api/v1/branches/export',
+      {
+        config: { access: 'branch.read' },
+        schema: {
+          tags: ['branches'],
+          summary: 'The own institution’s branches as CSV or XLSX (the import’s columns)',
+          querystring: Type.Object({ format: Type.Enum(['csv', 'xlsx'], { default: 'xlsx' }) }, { additionalProperties: false }),
+        },
+      },
+      async (req, reply) => {
+        const file = await exportBranches(req.ctx, req.query.format);
+        return reply
+          .type(req.query.format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
+          .header('content-disposition', `attachment; filename="branches.${req.query.format}"`)
+          .send(file);
+      },
     );
     app.get(
       '/api/v1/branches/:id',

@@ -30,7 +30,7 @@ const ownOrgId = (ctx: Context) => ('orgId' in ctx.actor ? ctx.actor.orgId : '')
 const seesAll = (ctx: Context) => ctx.actor.type === 'user' && (ctx.actor.role === 'regulator' || ctx.actor.role === 'association');
 
 /** Street code → its district, and coordinates to WGS-84 (Chinese map apps give GCJ-02). */
-function placeBranch(input: BranchInput) {
+export function placeBranch(input: BranchInput) {
   const street = findDivision(input.streetCode);
   if (street?.code.length !== 9) throw new AppError('branch.street_unknown', { field: 'streetCode' });
   let { lat, lng } = input;

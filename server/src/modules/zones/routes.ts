@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { BranchFlag, ZONE_LEVELS, ZoneInput } from '@shouhu/common';
 import { Type } from 'typebox';
-import { detectEncoding } from '../../cli/validate.ts';
+import { readTable } from '../../platform/files.ts';
 import { errorResponses } from '../../platform/http.ts';
 import { createZone, findBranchFlags, importZones, listZones } from './service.ts';
 
@@ -20,11 +20,6 @@ const Zone = Type.Object({
 });
 
 export const zoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  // CSV arrives as bytes: decoded as UTF-8, or GB18030 when it is not UTF-8 (Excel on Chinese Windows).
-  app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => {
-    const bytes = body as Buffer;
-    done(null, new TextDecoder(detectEncoding(bytes)).decode(bytes));
-  });
   app.get(
     '/api/v1/zones',
     {
@@ -69,7 +64,7 @@ export const zoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (req) => importZones(req.ctx, req.body as string, req.query.partial),
+    async (req) => importZones(req.ctx, await readTable(req.body as Buffer, req.headers['content-type'] ?? ''), req.query.partial),
   );
   app.get(
     '/api/v1/branch-flags',

@@ -1,5 +1,4 @@
 import { type BranchFlag, findDivision, ZONE_LEVELS, type ZoneInput, ZoneInput as ZoneInputSchema, type ZoneLevel } from '@shouhu/common';
-import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { Value } from 'typebox/value';
 import { AppError } from '../../errors.ts';
@@ -94,14 +93,13 @@ const COLUMNS: Record<string, keyof ZoneInput> = {
  * with its line number and reason; nothing is imported unless all rows are good, or `partial` asks
  * for the good ones anyway.
  */
-export async function importZones(ctx: Context, text: string, partial: boolean) {
+export async function importZones(
+  ctx: Context,
+  table: { header: string[]; rows: { line: number; cells: Record<string, string> }[] },
+  partial: boolean,
+) {
   await assertCan(ctx, 'zone.manage', {});
-  const records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as {
-    record: string[];
-    info: { lines: number };
-  }[];
-  const [header, ...rows] = records;
-  const keys = (header?.record ?? []).map((h) => COLUMNS[h.trim()]);
+  const keys = table.header.map((h) => COLUMNS[h]);
   if (!keys.includes('name') || !keys.includes('streetCode') || !keys.includes('level') || !keys.includes('from')) {
     throw new AppError('zone.import_invalid', {
       problems: [{ line: 1, field: 'header', reason: 'needs name, street_code, level and from columns' }],
@@ -109,26 +107,26 @@ export async function importZones(ctx: Context, text: string, partial: boolean) 
   }
   const good: ZoneInput[] = [];
   const problems: RowProblem[] = [];
-  for (const { record, info } of rows) {
+  for (const { line, cells } of table.rows) {
     const raw: Record<string, unknown> = {};
-    keys.forEach((key, i) => {
-      const cell = record[i]?.trim();
-      if (!key || !cell) return;
+    for (const [column, cell] of Object.entries(cells)) {
+      const key = COLUMNS[column];
+      if (!key || !cell) continue;
       if (key === 'lat' || key === 'lng') raw[key] = Number(cell);
       else if (key === 'wholeStreet') raw[key] = ['1', 'true', '是', 'yes'].includes(cell.toLowerCase());
       else if (key === 'level') raw[key] = LEVEL_NAMES[cell] ?? cell;
       else raw[key] = cell;
-    });
+    }
     const [schemaError] = Value.Errors(ZoneInputSchema, raw);
     if (schemaError) {
       const field =
         schemaError.instancePath.replace(/^\//, '') ||
         String((schemaError.params as { requiredProperties?: string[] }).requiredProperties?.[0] ?? 'row');
-      problems.push({ line: info.lines, field, reason: schemaError.message });
+      problems.push({ line, field, reason: schemaError.message });
       continue;
     }
     const problem = checkZone(raw as ZoneInput);
-    if (problem) problems.push({ line: info.lines, ...problem });
+    if (problem) problems.push({ line, ...problem });
     else good.push(raw as ZoneInput);
   }
   if (problems.length > 0 && !partial) throw new AppError('zone.import_invalid', { problems });

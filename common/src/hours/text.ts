@@ -1,0 +1,53 @@
+import type { Interval, WeeklyHours } from './open-now.ts';
+
+// Weekly hours as one line of text, for spreadsheets: "1-5 09:00-12:00,13:00-17:00; 6 09:00-12:00; holiday 10:00-15:00".
+// Days are ISO weekdays (1 Monday … 7 Sunday); a day not named is closed.
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function formatIntervals(intervals: Interval[]): string {
+  return intervals.map((i) => `${i.open}-${i.close}`).join(',');
+}
+
+export function formatWeeklyHours(weekly: WeeklyHours): string {
+  const parts: string[] = [];
+  let start = 0;
+  for (let d = 1; d <= 8; d++) {
+    const here = d <= 7 ? formatIntervals(weekly.days[d as 1] ?? []) : '';
+    const prev = start ? formatIntervals(weekly.days[start as 1] ?? []) : '';
+    if (start && here !== prev) {
+      if (prev) parts.push(`${start === d - 1 ? start : `${start}-${d - 1}`} ${prev}`);
+      start = 0;
+    }
+    if (!start && d <= 7) start = d;
+  }
+  if (weekly.holiday?.length) parts.push(`holiday ${formatIntervals(weekly.holiday)}`);
+  return parts.join('; ');
+}
+
+/** Parses the text form; returns the hours, or the reason it cannot. */
+export function parseWeeklyHours(text: string): { ok: true; hours: WeeklyHours } | { ok: false; reason: string } {
+  const hours: WeeklyHours = { days: {} };
+  for (const part of text
+    .split(/[;；]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const m = /^(holiday|\d(?:-\d)?)\s+(.+)$/.exec(part);
+    if (!m) return { ok: false, reason: `cannot read "${part}"` };
+    const intervals: Interval[] = [];
+    for (const span of (m[2] as string).split(/[,，]/).map((s) => s.trim())) {
+      const [open, close] = span.split('-');
+      if (!open || !close || !TIME.test(open) || !TIME.test(close) || open === close)
+        return { ok: false, reason: `bad interval "${span}"` };
+      intervals.push({ open, close });
+    }
+    if (m[1] === 'holiday') {
+      hours.holiday = intervals;
+      continue;
+    }
+    const [from, to = from] = (m[1] as string).split('-').map(Number) as [number, number?];
+    if (from < 1 || (to as number) > 7 || from > (to as number)) return { ok: false, reason: `bad days "${m[1]}"` };
+    for (let d = from; d <= (to as number); d++) hours.days[d as 1] = intervals;
+  }
+  return { ok: true, hours };
+}

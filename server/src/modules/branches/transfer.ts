@@ -1,0 +1,160 @@
+import { BranchInput, formatWeeklyHours, parseWeeklyHours } from '@shouhu/common';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { Value } from 'typebox/value';
+import { AppError } from '../../errors.ts';
+import { assertCan } from '../../platform/access/hooks.ts';
+import { audit, type Context } from '../../platform/context.ts';
+import { createId } from '../../platform/ids.ts';
+import { enqueueJob } from '../../platform/jobs/service.ts';
+import type { JobHandler } from '../../platform/jobs/worker.ts';
+import { announceBranchChange } from './finder.ts';
+import { insertBranch, selectBranches, updateBranch } from './repo.ts';
+import { placeBranch } from './service.ts';
+
+// One column per field; the Chinese headings are what the export writes, English ones are read too.
+const COLUMNS = [
+  ['code', '网点编号'],
+  ['nameZh', '网点名称'],
+  ['nameEn', '英文名称'],
+  ['address', '地址'],
+  ['streetCode', '街道代码'],
+  ['lat', '纬度'],
+  ['lng', '经度'],
+  ['coordinateSystem', '坐标系'],
+  ['services', '业务'],
+  ['weeklyHours', '营业时间'],
+  ['phone', '电话'],
+  ['stepFree', '无障碍'],
+] as const;
+const FIELD_OF = new Map<string, string>(
+  COLUMNS.flatMap(([field, zh]) => [
+    [field, field],
+    [zh, field],
+    [field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), field],
+  ]),
+);
+
+export type ImportProblem = { line: number; field: string; reason: string };
+
+/** Reads the rows into branch inputs, reporting every bad row by line and field. */
+export function readBranchRows(table: { header: string[]; rows: { line: number; cells: Record<string, string> }[] }) {
+  const good: BranchInput[] = [];
+  const problems: ImportProblem[] = [];
+  for (const { line, cells } of table.rows) {
+    const raw: Record<string, unknown> = {};
+    let bad: ImportProblem | undefined;
+    for (const [column, cell] of Object.entries(cells)) {
+      const field = FIELD_OF.get(column);
+      if (!field || cell === '') continue;
+      if (field === 'lat' || field === 'lng') raw[field] = Number(cell);
+      else if (field === 'stepFree') raw[field] = ['1', 'true', '是', 'yes'].includes(cell.toLowerCase());
+      else if (field === 'services') raw[field] = cell.split(/[,，\s]+/).filter(Boolean);
+      else if (field === 'weeklyHours') {
+        const parsed = parseWeeklyHours(cell);
+        if (parsed.ok) raw[field] = parsed.hours;
+        else bad ??= { line, field, reason: parsed.reason };
+      } else raw[field] = cell;
+    }
+    if (!bad) {
+      const [error] = Value.Errors(BranchInput, raw);
+      if (error) {
+        const field =
+          error.instancePath.replace(/^\//, '').split('/')[0] ||
+          String((error.params as { requiredProperties?: string[] }).requiredProperties?.[0] ?? 'row');
+        bad = { line, field, reason: error.message };
+      }
+    }
+    if (!bad) {
+      try {
+        placeBranch(raw as BranchInput);
+      } catch (err) {
+        bad = { line, field: 'streetCode', reason: err instanceof AppError ? err.message : String(err) };
+      }
+    }
+    if (bad) problems.push(bad);
+    else good.push(raw as BranchInput);
+  }
+  return { good, problems };
+}
+
+/**
+ * Checks the whole file at once (every bad row, by line), then hands the good rows to a job that
+ * writes them in batches with progress; nothing is written when a row is bad, unless `partial`.
+ */
+export async function startBranchImport(ctx: Context, table: Parameters<typeof readBranchRows>[0], partial: boolean) {
+  const orgId = 'orgId' in ctx.actor ? ctx.actor.orgId : '';
+  await assertCan(ctx, 'branch.manage', { orgId });
+  const { good, problems } = readBranchRows(table);
+  if (problems.length > 0 && !partial) throw new AppError('branch.import_invalid', { problems });
+  const jobId = await ctx.db.transaction().execute(async (trx) => {
+    const id = await enqueueJob(trx, 'branches.import', { orgId, payload: { orgId, rows: good }, maxAttempts: 3 });
+    await audit(ctx, trx, {
+      action: 'branch.import_started',
+      orgId,
+      recordType: 'job',
+      recordId: id,
+      summary: { rows: good.length, skipped: problems.length },
+    });
+    return id;
+  });
+  return { jobId: jobId as string, accepted: good.length, problems };
+}
+
+/** Inserts new codes and updates known ones, 100 rows a transaction, reporting progress. Re-runnable. */
+export const importBranchesJob: JobHandler = async ({ db, job, reportProgress }) => {
+  const { orgId, rows } = job.payload as { orgId: string; rows: BranchInput[] };
+  const existing = new Map((await selectBranches(db, { orgId })).map((b) => [b.code, b.id]));
+  let created = 0;
+  let updated = 0;
+  for (let i = 0; i < rows.length; i += 100) {
+    await db.transaction().execute(async (trx) => {
+      for (const input of rows.slice(i, i + 100)) {
+        const { coordinateSystem: _c, ...fields } = input;
+        const place = placeBranch(input);
+        const id = existing.get(input.code);
+        if (id) {
+          await updateBranch(trx, id, { ...fields, ...place });
+          updated++;
+        } else {
+          const newId = createId();
+          await insertBranch(trx, { ...fields, ...place, id: newId, orgId });
+          existing.set(input.code, newId);
+          created++;
+        }
+      }
+      await announceBranchChange(trx);
+    });
+    const done = Math.min(rows.length, i + 100);
+    await reportProgress((done / rows.length) * 100, `${done} / ${rows.length}`);
+  }
+  return { created, updated };
+};
+
+/** The institution's branches as CSV (UTF-8 with BOM, for Excel) or XLSX, in the import's columns. */
+export async function exportBranches(ctx: Context, format: 'csv' | 'xlsx'): Promise<Buffer> {
+  const orgId = 'orgId' in ctx.actor ? ctx.actor.orgId : '';
+  await assertCan(ctx, 'branch.read', { orgId });
+  const rows = (await selectBranches(ctx.db, { orgId })).map((b) => [
+    b.code,
+    b.nameZh,
+    b.nameEn ?? '',
+    b.address,
+    b.streetCode,
+    b.lat,
+    b.lng,
+    'wgs84',
+    b.services.join(','),
+    formatWeeklyHours(b.weeklyHours),
+    b.phone ?? '',
+    b.stepFree ? '是' : '否',
+  ]);
+  await audit(ctx, ctx.db, { action: 'branch.exported', orgId, recordType: 'branch', summary: { rows: rows.length, format } });
+  const header = COLUMNS.map(([, zh]) => zh);
+  if (format === 'csv') return Buffer.from(`\uFEFF${stringify([header, ...rows])}`, 'utf8');
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('网点');
+  sheet.addRow(header).font = { bold: true };
+  for (const r of rows) sheet.addRow(r);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

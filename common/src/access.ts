@@ -46,6 +46,8 @@ export const POLICY = {
   /** Reading branch records: their institution, and the regulator and associations for all. */
   'branch.read': (actor, r) =>
     hasRole('regulator', 'association')(actor) || (hasRole('institution_admin', 'institution_staff')(actor) && ownOrg(actor, r)),
+  /** Compiling, reviewing and publishing the association's notice. */
+  'notice.publish': hasRole('association'),
   /** The whole branch network by district, and its export: the regulator and the associations. */
   'network.view': hasRole('regulator', 'association'),
   /** Lockdown zones, as the city publishes them: the regulator enters or imports them. */

@@ -2,6 +2,7 @@ export * from './access.ts';
 export * from './api/branches.ts';
 export * from './api/errors.ts';
 export * from './api/identity.ts';
+export * from './api/notices.ts';
 export * from './api/organizations.ts';
 export * from './api/zones.ts';
 export * from './divisions/index.ts';

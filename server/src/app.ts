@@ -20,6 +20,7 @@ import { calendarRoutes } from './modules/branches/calendar-routes.ts';
 import { BranchFinder } from './modules/branches/finder.ts';
 import { branchRoutes } from './modules/branches/routes.ts';
 import { networkRoutes } from './modules/network/routes.ts';
+import { noticeRoutes } from './modules/notices/routes.ts';
 import { organizationRoutes } from './modules/organizations/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { zoneRoutes } from './modules/zones/routes.ts';
@@ -147,6 +148,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'api tokens', description: 'Tokens for partner systems' },
         { name: 'notifications', description: 'SMS, e-mail and signed webhooks' },
         { name: 'branches', description: 'Branch network, hours adjustments, online channels (C1, C6)' },
+        { name: 'notices', description: 'The association’s notice of adjusted branch hours (C1)' },
         { name: 'public', description: 'Citizens: verification by SMS code' },
       ],
     },
@@ -174,6 +176,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(calendarRoutes);
   await app.register(zoneRoutes);
   await app.register(networkRoutes);
+  await app.register(noticeRoutes);
   if (config.devOutbox) await app.register(devOutboxRoutes);
 
   if (existsSync(WEB_DIST)) {

@@ -55,6 +55,8 @@ export const ERRORS = {
     en: 'Some rows of the file are invalid; nothing was imported',
     zh: '文件中有无效的行，未导入任何数据',
   },
+  'notice.not_found': { status: 404, en: 'No such notice', zh: '通告不存在' },
+  'notice.no_draft': { status: 409, en: 'There is no draft to publish; compile one first', zh: '没有待发布的草稿，请先汇编' },
   'adjustment.overlap': { status: 409, en: 'The dates overlap another adjustment of this branch', zh: '调整日期与该网点已有的调整重叠' },
   'adjustment.hours_required': { status: 400, en: 'Give the hours, or mark the branch closed', zh: '请填写营业时间，或标记为暂停营业' },
   'zone.import_invalid': {

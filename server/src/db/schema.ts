@@ -5,7 +5,7 @@ export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp the database fills in by default. */
 export type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
-import type { Interval, OrganizationKind, WeeklyHours } from '@shouhu/common';
+import type { Interval, NoticeChanges, NoticeEntry, OrganizationKind, WeeklyHours } from '@shouhu/common';
 
 export interface OrganizationsTable {
   id: string;
@@ -230,6 +230,18 @@ export interface HolidayOverridesTable {
   name: string | null;
 }
 
+export interface NoticesTable {
+  id: string;
+  associationId: string;
+  version: number | null;
+  status: 'draft' | 'published';
+  asOf: ColumnType<string, string, string>;
+  entries: ColumnType<NoticeEntry[], string, string>;
+  changes: ColumnType<NoticeChanges, string, string>;
+  compiledAt: Timestamp;
+  publishedAt: Timestamp | null;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   jobs: JobsTable;
@@ -247,4 +259,5 @@ export interface DB {
   onlineChannels: OnlineChannelsTable;
   holidayOverrides: HolidayOverridesTable;
   lockdownZones: LockdownZonesTable;
+  notices: NoticesTable;
 }

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_identity.ts';
 import * as m0003 from './0003_branches.ts';
+import * as m0004 from './0004_notices.ts';
 
 /** Forward-only and numbered: a migration, once released, is never edited. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_identity': m0002,
   '0003_branches': m0003,
+  '0004_notices': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,274 @@
+import { findDivision, formatWeeklyHours, type NoticeChanges, type NoticeEntry, type NoticeView } from '@shouhu/common';
+import ExcelJS from 'exceljs';
+import { Feed } from 'feed';
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import { AppError } from '../../errors.ts';
+import { assertCan } from '../../platform/access/hooks.ts';
+import { audit, type Context } from '../../platform/context.ts';
+import { createId } from '../../platform/ids.ts';
+
+const NOTICE_COLUMNS = [
+  'id',
+  'associationId',
+  'version',
+  'status',
+  sql<string>`to_char(as_of, 'YYYY-MM-DD')`.as('asOf'),
+  'entries',
+  'changes',
+  'compiledAt',
+  'publishedAt',
+] as const;
+
+async function toView(
+  db: Db,
+  row: {
+    id: string;
+    associationId: string;
+    version: number | null;
+    status: 'draft' | 'published';
+    asOf: string;
+    entries: NoticeEntry[];
+    changes: NoticeChanges;
+    compiledAt: Date | string;
+    publishedAt: Date | string | null;
+  },
+): Promise<NoticeView> {
+  const association = await db
+    .selectFrom('organizations')
+    .select(['nameZh', 'nameEn'])
+    .where('id', '=', row.associationId)
+    .executeTakeFirstOrThrow();
+  return {
+    ...row,
+    association,
+    compiledAt: new Date(row.compiledAt).toISOString(),
+    publishedAt: row.publishedAt ? new Date(row.publishedAt).toISOString() : null,
+  };
+}
+
+/** The adjustments of the association's member institutions in force on the date, as notice entries. */
+async function collectEntries(db: Db, associationId: string, asOf: string): Promise<NoticeEntry[]> {
+  const rows = await db
+    .selectFrom('branchAdjustments')
+    .innerJoin('branches', 'branches.id', 'branchAdjustments.branchId')
+    .innerJoin('organizations', 'organizations.id', 'branches.orgId')
+    .select([
+      'branches.id as branchId',
+      'organizations.nameZh as institution',
+      'branches.nameZh as branchName',
+      'branches.address',
+      'branches.districtCode',
+      'branchAdjustments.closed',
+      'branchAdjustments.hours',
+      sql<string>`to_char(branch_adjustments.from_date, 'YYYY-MM-DD')`.as('from'),
+      sql<string>`to_char(branch_adjustments.to_date, 'YYYY-MM-DD')`.as('to'),
+      'branchAdjustments.publicNote as note',
+    ])
+    .where('organizations.parentId', '=', associationId)
+    .where('branchAdjustments.fromDate', '<=', asOf)
+    .where('branchAdjustments.toDate', '>=', asOf)
+    .orderBy('branches.districtCode')
+    .orderBy('organizations.nameZh')
+    .orderBy('branches.nameZh')
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    districtName: findDivision(r.districtCode)?.name ?? r.districtCode,
+    hours: r.closed || !r.hours ? null : formatWeeklyHours({ days: { 1: r.hours } }).replace(/^1 /, ''),
+  }));
+}
+
+/** What changed against the previous published version: newly closed, reopened, hours changed. */
+export function diffEntries(previous: NoticeEntry[] | undefined, current: NoticeEntry[], previousVersion: number | null): NoticeChanges {
+  const before = new Map((previous ?? []).map((e) => [e.branchId, e]));
+  const now = new Map(current.map((e) => [e.branchId, e]));
+  return {
+    closed: current.filter((e) => e.closed && !before.get(e.branchId)?.closed).map((e) => e.branchId),
+    reopened: [...before.keys()].filter((id) => !now.has(id)),
+    hoursChanged: current
+      .filter((e) => !e.closed && before.has(e.branchId) && before.get(e.branchId)?.hours !== e.hours)
+      .map((e) => e.branchId),
+    previousVersion,
+  };
+}
+
+async function latestPublished(db: Db, associationId: string) {
+  return db
+    .selectFrom('notices')
+    .select(NOTICE_COLUMNS)
+    .where('associationId', '=', associationId)
+    .where('status', '=', 'published')
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Compiles (or recompiles) the association's draft as of a date, for review before publishing. */
+export async function compileDraft(ctx: Context, asOf: string): Promise<NoticeView> {
+  await assertCan(ctx, 'notice.publish', {});
+  const associationId = 'orgId' in ctx.actor ? ctx.actor.orgId : '';
+  const entries = await collectEntries(ctx.db, associationId, asOf);
+  const previous = await latestPublished(ctx.db, associationId);
+  const changes = diffEntries(previous?.entries, entries, previous?.version ?? null);
+  const id = createId();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('notices').where('associationId', '=', associationId).where('status', '=', 'draft').execute();
+    await trx
+      .insertInto('notices')
+      .values({
+        id,
+        associationId,
+        version: null,
+        status: 'draft',
+        asOf,
+        entries: JSON.stringify(entries),
+        changes: JSON.stringify(changes),
+        compiledAt: new Date(),
+      })
+      .execute();
+    await audit(ctx, trx, {
+      action: 'notice.compiled',
+      orgId: associationId,
+      recordType: 'notice',
+      recordId: id,
+      summary: { asOf, entries: entries.length },
+    });
+  });
+  return getDraft(ctx);
+}
+
+export async function getDraft(ctx: Context): Promise<NoticeView> {
+  await assertCan(ctx, 'notice.publish', {});
+  const associationId = 'orgId' in ctx.actor ? ctx.actor.orgId : '';
+  const row = await ctx.db
+    .selectFrom('notices')
+    .select(NOTICE_COLUMNS)
+    .where('associationId', '=', associationId)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+  if (!row) throw new AppError('notice.no_draft');
+  return toView(ctx.db, row);
+}
+
+/** Publishes the reviewed draft as the next numbered version; published versions never change. */
+export async function publishDraft(ctx: Context): Promise<NoticeView> {
+  const draft = await getDraft(ctx);
+  const associationId = 'orgId' in ctx.actor ? ctx.actor.orgId : '';
+  await ctx.db.transaction().execute(async (trx) => {
+    const last = await trx
+      .selectFrom('notices')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .where('associationId', '=', associationId)
+      .executeTakeFirst();
+    const version = Number(last?.v ?? 0) + 1;
+    await trx.updateTable('notices').set({ status: 'published', version, publishedAt: new Date() }).where('id', '=', draft.id).execute();
+    await audit(ctx, trx, {
+      action: 'notice.published',
+      orgId: associationId,
+      recordType: 'notice',
+      recordId: draft.id,
+      summary: {
+        version,
+        entries: draft.entries.length,
+        changes: {
+          closed: draft.changes.closed.length,
+          reopened: draft.changes.reopened.length,
+          hoursChanged: draft.changes.hoursChanged.length,
+        },
+      },
+    });
+  });
+  return getPublished(ctx.db, draft.id);
+}
+
+export async function getPublished(db: Db, id: string): Promise<NoticeView> {
+  const row = await db
+    .selectFrom('notices')
+    .select(NOTICE_COLUMNS)
+    .where('id', '=', id)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+  if (!row) throw new AppError('notice.not_found');
+  return toView(db, row);
+}
+
+/** Every published version, newest first (without entries). */
+export async function listPublished(db: Db) {
+  const rows = await db
+    .selectFrom('notices')
+    .innerJoin('organizations', 'organizations.id', 'notices.associationId')
+    .select([
+      'notices.id',
+      'notices.version',
+      sql<string>`to_char(notices.as_of, 'YYYY-MM-DD')`.as('asOf'),
+      'notices.publishedAt',
+      'organizations.nameZh',
+      sql<number>`jsonb_array_length(notices.entries)`.as('entryCount'),
+    ])
+    .where('notices.status', '=', 'published')
+    .orderBy('notices.publishedAt', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    version: r.version as number,
+    asOf: r.asOf,
+    publishedAt: new Date(r.publishedAt as Date).toISOString(),
+    association: r.nameZh,
+    entries: Number(r.entryCount),
+  }));
+}
+
+/** The institution's own branches listed in a published version. */
+export async function listMine(ctx: Context, id: string): Promise<NoticeEntry[]> {
+  const orgId = 'orgId' in ctx.actor ? ctx.actor.orgId : '';
+  await assertCan(ctx, 'branch.read', { orgId });
+  const notice = await getPublished(ctx.db, id);
+  const mine = new Set((await ctx.db.selectFrom('branches').select('id').where('orgId', '=', orgId).execute()).map((b) => b.id));
+  return notice.entries.filter((e) => mine.has(e.branchId));
+}
+
+export async function toXlsx(notice: NoticeView): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet(`通告第${notice.version}版`);
+  sheet.addRow([`${notice.association.nameZh}：上海市部分银行营业网点时间调整通告（第${notice.version}版，截至${notice.asOf}）`]).font = {
+    bold: true,
+  };
+  sheet.addRow(['区', '银行', '网点', '地址', '调整', '起', '止', '说明']).font = { bold: true };
+  for (const e of notice.entries)
+    sheet.addRow([
+      e.districtName,
+      e.institution,
+      e.branchName,
+      e.address,
+      e.closed ? '暂停营业' : `营业时间 ${e.hours}`,
+      e.from,
+      e.to,
+      e.note ?? '',
+    ]);
+  sheet.columns.forEach((c, i) => {
+    c.width = [8, 18, 28, 30, 22, 12, 12, 30][i];
+  });
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+export async function toAtom(db: Db, baseUrl: string): Promise<string> {
+  const versions = await listPublished(db);
+  const feed = new Feed({
+    title: '上海市部分银行营业网点时间调整通告 · Shouhu',
+    id: `${baseUrl}/notices`,
+    link: `${baseUrl}/notices`,
+    copyright: 'Shanghai Banking Association',
+    updated: versions[0] ? new Date(versions[0].publishedAt) : new Date(0),
+  });
+  for (const v of versions) {
+    feed.addItem({
+      title: `第${v.version}版（截至${v.asOf}）：${v.entries}个网点`,
+      id: `${baseUrl}/api/v1/public/notices/${v.id}`,
+      link: `${baseUrl}/notices/${v.id}`,
+      date: new Date(v.publishedAt),
+      description: `${v.association} 发布，${v.entries} 个网点调整营业。`,
+    });
+  }
+  return feed.atom1();
+}

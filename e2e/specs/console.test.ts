@@ -172,6 +172,31 @@ describe('staff console in a real browser', () => {
     await page.close();
   });
 
+  it('lets the association compile, review and publish the notice, which the public then reads on a phone', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', bypassCSP: true });
+    await signIn(page, 'association');
+    await page.getByRole('menuitem', { name: '营业调整通告' }).click();
+    await page.getByRole('button', { name: '汇编草稿' }).click();
+    await page.getByText(/草稿：截至\d{4}-\d{2}-\d{2}，共\d+个网点/).waitFor();
+    await page.getByText('这是第一版通告。').waitFor();
+    assert.deepEqual(await findAccessibilityProblems(page), []);
+    await page.screenshot({ path: shot('console-notice-desktop') });
+    await page.getByRole('button', { name: /审核无误，发布/ }).click();
+    await page.getByText('第1版已发布。').waitFor();
+    await page.close();
+
+    const phone = await browser.newPage({ viewport: PHONE, locale: 'zh-CN', bypassCSP: true });
+    await phone.goto(`${server.url}/notices`);
+    await phone
+      .getByText(/第1版（截至/)
+      .first()
+      .waitFor();
+    await phone.getByText('暂停营业').first().waitFor();
+    assert.deepEqual(await findAccessibilityProblems(phone), []);
+    await phone.screenshot({ path: shot('public-notice-phone') });
+    await phone.close();
+  });
+
   it('works on a phone', async () => {
     const page = await browser.newPage({ viewport: PHONE, locale: 'zh-CN' });
     await signIn(page, 'regulator');

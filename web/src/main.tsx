@@ -4,6 +4,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { initI18n } from './app/i18n.ts';
 import { FinderPage } from './features/public/FinderPage.tsx';
 import { HomePage } from './features/public/HomePage.tsx';
+import { NoticePage } from './features/public/NoticePage.tsx';
 import { OutboxPage } from './features/public/OutboxPage.tsx';
 import { PublicLayout } from './features/public/PublicLayout.tsx';
 import { TrackPage } from './features/public/TrackPage.tsx';
@@ -25,6 +26,8 @@ createRoot(document.getElementById('root') as HTMLElement).render(
           <Route path="verify" element={<VerifyPage />} />
           <Route path="track" element={<TrackPage />} />
           <Route path="dev/outbox" element={<OutboxPage />} />
+          <Route path="notices" element={<NoticePage />} />
+          <Route path="notices/:id" element={<NoticePage />} />
         </Route>
         <Route
           path="console/*"

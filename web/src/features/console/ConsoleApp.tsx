@@ -13,6 +13,7 @@ import { SecurityPage } from '../auth/SecurityPage.tsx';
 import { SignInPage } from '../auth/SignInPage.tsx';
 import { useMe } from '../auth/useMe.ts';
 import { NetworkPage } from '../network/NetworkPage.tsx';
+import { NoticeDraftPage } from '../notices/NoticeDraftPage.tsx';
 import { UsersPage } from '../users/UsersPage.tsx';
 import { ConsoleLayout } from './ConsoleLayout.tsx';
 import { DashboardPage } from './DashboardPage.tsx';
@@ -65,6 +66,7 @@ function ConsoleRoutes() {
         <Route path="users" element={<UsersPage me={me.data} />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="network" element={<NetworkPage />} />
+        <Route path="notice" element={<NoticeDraftPage />} />
         <Route path="password" element={<PasswordPage />} />
         <Route path="security" element={<SecurityPage me={me.data} />} />
         <Route path="*" element={<Navigate to="/console" replace />} />

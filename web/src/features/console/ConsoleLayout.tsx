@@ -22,6 +22,7 @@ export function ConsoleLayout({ me }: { me: Me }) {
     { key: '/console', label: t('menu.dashboard') },
     ...(can(actor, 'user.read') ? [{ key: '/console/users', label: t('menu.users') }] : []),
     ...(can(actor, 'network.view') ? [{ key: '/console/network', label: t('menu.network') }] : []),
+    ...(can(actor, 'notice.publish') ? [{ key: '/console/notice', label: t('menu.notice') }] : []),
     ...(can(actor, 'audit.search') ? [{ key: '/console/audit', label: t('menu.audit') }] : []),
     { key: '/console/password', label: t('menu.password') },
     { key: '/console/security', label: t('menu.security') },

@@ -16,6 +16,12 @@ export function HomePage() {
           </Link>
         </li>
         <li>
+          <Link to="/notices" className="service">
+            <strong>{t('nav.notice')}</strong>
+            <span>{t('home.notice.desc')}</span>
+          </Link>
+        </li>
+        <li>
           <Link to="/verify" className="service">
             <strong>{t('nav.verify')}</strong>
             <span>{t('home.verify.desc')}</span>

@@ -101,6 +101,12 @@ describe(`the association's notice (${testDatabaseKind})`, () => {
     const sheet = book.worksheets[0];
     expect(sheet?.getRow(1).getCell(1).text).toContain('上海市部分银行营业网点时间调整通告（第2版');
     expect(sheet?.rowCount).toBe(2 + 2);
+    const pdf = await t.app.inject(`/api/v1/public/notices/${latest.id}/pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // The Chinese font is embedded (subset), so the PDF reads the same on any machine.
+    expect(pdf.rawPayload.toString('latin1')).toMatch(/FontFile2/);
+    expect(pdf.rawPayload.toString('latin1')).toMatch(/NotoSansSC/);
     const atom = await t.app.inject('/api/v1/public/notices/feed.atom');
     expect(atom.headers['content-type']).toContain('application/atom+xml');
     expect(atom.body).toContain('<feed');

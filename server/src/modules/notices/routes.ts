@@ -3,6 +3,7 @@ import { NoticeEntry, NoticeView } from '@shouhu/common';
 import { Type } from 'typebox';
 import { XLSX_TYPE } from '../../platform/files.ts';
 import { errorResponses } from '../../platform/http.ts';
+import { renderNoticePdf } from './pdf.ts';
 import { compileDraft, getDraft, getPublished, listMine, listPublished, publishDraft, toAtom, toXlsx } from './service.ts';
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -96,6 +97,20 @@ export const noticeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => getPublished(req.ctx.db, req.params.id),
+  );
+  app.get(
+    '/api/v1/public/notices/:id/pdf',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['notices'], summary: 'One published version as a PDF (Chinese font embedded)', params: IdParams },
+    },
+    async (req, reply) => {
+      const notice = await getPublished(req.ctx.db, req.params.id);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="notice-v${notice.version}.pdf"`)
+        .send(await renderNoticePdf(notice));
+    },
   );
   app.get(
     '/api/v1/public/notices/:id/xlsx',

@@ -50,8 +50,8 @@ export function NoticePage() {
           </p>
           <p className="hint">{t('notice.advice')}</p>
           <p>
-            <a href={`/api/v1/public/notices/${notice.id}/xlsx`}>Excel</a> · <a href={`/api/v1/public/notices/${notice.id}`}>JSON</a> ·{' '}
-            <a href="/api/v1/public/notices/feed.atom">Atom</a>
+            <a href={`/api/v1/public/notices/${notice.id}/pdf`}>PDF</a> · <a href={`/api/v1/public/notices/${notice.id}/xlsx`}>Excel</a> ·{' '}
+            <a href={`/api/v1/public/notices/${notice.id}`}>JSON</a> · <a href="/api/v1/public/notices/feed.atom">Atom</a>
           </p>
           {notice.changes.previousVersion !== null && (
             <p className="notice">

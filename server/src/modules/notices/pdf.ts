@@ -1,0 +1,42 @@
+import { createRequire } from 'node:module';
+import type { NoticeView } from '@shouhu/common';
+import PDFDocument from 'pdfkit';
+
+// Noto Sans SC (SIL Open Font License), embedded and subset to the characters used.
+const FONT = createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
+
+/** The notice as an A4 PDF in Chinese: heading, advice, then the branches by district. */
+export function renderNoticePdf(notice: NoticeView): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 48,
+    info: { Title: `上海市部分银行营业网点时间调整通告 第${notice.version}版`, Author: notice.association.nameZh },
+  });
+  doc.registerFont('noto', FONT);
+  doc.font('noto');
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+
+  doc.fontSize(18).text('上海市部分银行营业网点时间调整通告', { align: 'center' });
+  doc.moveDown(0.3).fontSize(11).text(`${notice.association.nameZh} · 第${notice.version}版 · 截至${notice.asOf}`, { align: 'center' });
+  doc
+    .moveDown()
+    .fontSize(11)
+    .text('受疫情影响，以下网点暂停营业或调整营业时间。建议广大市民选择就近营业网点，或通过手机银行等线上渠道办理业务。');
+  let district = '';
+  for (const e of notice.entries) {
+    if (e.districtName !== district) {
+      district = e.districtName;
+      doc.moveDown().fontSize(13).text(district);
+    }
+    doc
+      .moveDown(0.2)
+      .fontSize(10)
+      .text(`${e.institution}  ${e.branchName}  ${e.address}`)
+      .text(`    ${e.closed ? '暂停营业' : `营业时间 ${e.hours}`}  ${e.from} 至 ${e.to}${e.note ? `  （${e.note}）` : ''}`, { lineGap: 2 });
+  }
+  if (notice.entries.length === 0) doc.moveDown().text('截至该日，暂无网点调整营业。');
+  doc.end();
+  return done;
+}

@@ -157,3 +157,8 @@ export function findNextOpening(schedule: Schedule, instant: Date, options: Hour
   }
   return null;
 }
+
+/** Today's date in the business time zone. */
+export function todayInShanghai(now: Date = new Date()): string {
+  return toLocal(now).date;
+}

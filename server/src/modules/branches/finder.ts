@@ -9,7 +9,7 @@ import {
   type Schedule,
   todayHours,
 } from '@shouhu/common';
-import { around } from 'geokdbush';
+import { around, distance } from 'geokdbush';
 import KDBush from 'kdbush';
 import { sql } from 'kysely';
 import type { Database, Db } from '../../db/database.ts';
@@ -114,7 +114,7 @@ export class BranchFinder {
         address: b.address,
         lat: b.lat,
         lng: b.lng,
-        distanceKm: Math.round(distanceKm(query.lat, query.lng, b.lat, b.lng) * 100) / 100,
+        distanceKm: Math.round(distance(query.lng, query.lat, b.lng, b.lat) * 100) / 100,
         openNow: isOpenAt(schedule, query.at, s.hours),
         today: { intervals: today.intervals, reason: today.reason, note: today.note ?? null },
         nextOpening: next ? next.toISOString() : null,
@@ -130,13 +130,6 @@ export class BranchFinder {
         : [...s.channelsByOrg.values()].flat().filter((c) => !query.service || c.services.includes(query.service as never));
     return { items, channels };
   }
-}
-
-function distanceKm(lat1: number, lng1: number, lat2: number, lng2: number): number {
-  const rad = Math.PI / 180;
-  const a =
-    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
-  return 6371 * 2 * Math.asin(Math.sqrt(a));
 }
 
 function toSchedule(branch: BranchRow, adjustments: AdjustmentRow[]): Schedule {

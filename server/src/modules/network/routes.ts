@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { BRANCH_STATUSES, NetworkBranch, NetworkSummary } from '@shouhu/common';
+import { BRANCH_STATUSES, NetworkBranch, NetworkSummary, todayInShanghai } from '@shouhu/common';
 import { Type } from 'typebox';
 import { errorResponses } from '../../platform/http.ts';
-import { exportNetwork, listNetworkBranches, summarizeNetwork, todayInShanghai } from './service.ts';
+import { exportNetwork, listNetworkBranches, summarizeNetwork } from './service.ts';
 
 const On = Type.Optional(Type.String({ format: 'date', description: 'default: today in Shanghai' }));
 

@@ -99,5 +99,3 @@ export async function exportNetwork(ctx: Context, on: string): Promise<Buffer> {
   });
   return Buffer.from(await book.xlsx.writeBuffer());
 }
-
-export const todayInShanghai = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);

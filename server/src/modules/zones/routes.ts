@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { BranchFlag, ZONE_LEVELS, ZoneInput } from '@shouhu/common';
+import { BranchFlag, todayInShanghai, ZONE_LEVELS, ZoneInput } from '@shouhu/common';
 import { Type } from 'typebox';
 import { readTable } from '../../platform/files.ts';
 import { errorResponses } from '../../platform/http.ts';
 import { createZone, findBranchFlags, importZones, listZones } from './service.ts';
 
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const Zone = Type.Object({
   id: Type.String(),
   name: Type.String(),
@@ -31,7 +30,7 @@ export const zoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ items: Type.Array(Zone) }), ...errorResponses(400) },
       },
     },
-    async (req) => ({ items: await listZones(req.ctx, req.query.on ?? today()) }),
+    async (req) => ({ items: await listZones(req.ctx, req.query.on ?? todayInShanghai()) }),
   );
   app.post(
     '/api/v1/zones',
@@ -80,6 +79,6 @@ export const zoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ items: Type.Array(BranchFlag) }), ...errorResponses(400, 401, 403) },
       },
     },
-    async (req) => ({ items: await findBranchFlags(req.ctx, req.query.on ?? today(), req.query.radiusKm) }),
+    async (req) => ({ items: await findBranchFlags(req.ctx, req.query.on ?? todayInShanghai(), req.query.radiusKm) }),
   );
 };

@@ -1,4 +1,5 @@
 import { type BranchFlag, findDivision, ZONE_LEVELS, type ZoneInput, ZoneInput as ZoneInputSchema, type ZoneLevel } from '@shouhu/common';
+import { distance } from 'geokdbush';
 import { sql } from 'kysely';
 import { Value } from 'typebox/value';
 import { AppError } from '../../errors.ts';
@@ -155,13 +156,6 @@ export async function listZones(ctx: Context, on: string) {
     .execute();
 }
 
-function distanceKm(lat1: number, lng1: number, lat2: number, lng2: number): number {
-  const rad = Math.PI / 180;
-  const a =
-    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
-  return 6371 * 2 * Math.asin(Math.sqrt(a));
-}
-
 /**
  * Branches inside a sealed area on a date — in a sealed street, or within `radiusKm` of a sealed
  * compound — each with the closure proposed to its institution. Nothing is closed here: the
@@ -191,7 +185,7 @@ export async function findBranchFlags(ctx: Context, on: string, radiusKm = DEFAU
   for (const b of branches) {
     for (const z of sealed) {
       const inStreet = z.wholeStreet && z.streetCode === b.streetCode;
-      const d = z.lat !== null && z.lng !== null ? distanceKm(b.lat, b.lng, z.lat, z.lng) : null;
+      const d = z.lat !== null && z.lng !== null ? distance(b.lng, b.lat, z.lng, z.lat) : null;
       if (!inStreet && (d === null || d > radiusKm)) continue;
       flags.push({
         branchId: b.id,

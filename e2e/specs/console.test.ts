@@ -197,6 +197,69 @@ describe('staff console in a real browser', () => {
     await phone.close();
   });
 
+  it('on a phone: a bank adjusts one branch and closes another; the association publishes; the public sees it', async () => {
+    const page = await browser.newPage({ viewport: PHONE, locale: 'zh-CN', bypassCSP: true });
+    await signIn(page, 'boc.staff');
+    await page.getByText('赵**，您好').waitFor();
+    await page.goto(`${server.url}/console/branches`);
+    const rows = page.getByRole('row').filter({ has: page.getByRole('button', { name: '调整营业' }) });
+    await rows.first().waitFor();
+    const nameOf = async (row: number) => ((await rows.nth(row).locator('td').nth(1).textContent()) ?? '').replace('位于封控区', '').trim();
+    const names = [await nameOf(0), await nameOf(1)];
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const later = new Date(Date.now() + 8 * 3_600_000 + 3 * 86_400_000).toISOString().slice(0, 10);
+    const adjust = async (row: number, closed: boolean) => {
+      await rows.nth(row).getByRole('button', { name: '调整营业' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByPlaceholder('开始日期').fill(today);
+      await dialog.getByPlaceholder('结束日期').fill(later);
+      await dialog.getByPlaceholder('结束日期').press('Enter');
+      if (!closed) {
+        await dialog.getByText('调整营业时间').click();
+        await dialog.getByLabel('开门').fill('10:00');
+        await dialog.getByLabel('关门').fill('15:00');
+      }
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await page.getByText('已保存，查找网点与通告随即更新。').last().waitFor();
+    };
+    await adjust(0, false);
+    await adjust(1, true);
+    await page.screenshot({ path: shot('console-branches-phone') });
+    await page.close();
+
+    // The association publishes a new version listing the change.
+    const assoc = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN' });
+    await signIn(assoc, 'association');
+    await assoc.getByRole('menuitem', { name: '营业调整通告' }).click();
+    await assoc.getByRole('button', { name: '汇编草稿' }).click();
+    await assoc.getByText(/草稿：截至/).waitFor();
+    await assoc.getByRole('button', { name: /审核无误，发布/ }).click();
+    await assoc.getByText(/第\d+版已发布。/).waitFor();
+    await assoc.close();
+
+    const phone = await browser.newPage({ viewport: PHONE, locale: 'zh-CN' });
+    await phone.goto(`${server.url}/notices`);
+    const closedEntry = phone.getByRole('listitem').filter({ hasText: (names[1] ?? '').trim() });
+    await closedEntry.getByText('暂停营业').waitFor();
+    await closedEntry.getByText('变化').waitFor();
+    const latest = ((await (await phone.request.get(`${server.url}/api/v1/public/notices`)).json()) as { items: { id: string }[] }).items[0]
+      ?.id;
+    const pdf = await phone.request.get(`${server.url}/api/v1/public/notices/${latest}/pdf`);
+    assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
+    const xlsx = await phone.request.get(`${server.url}/api/v1/public/notices/${latest}/xlsx`);
+    assert.equal((await xlsx.body()).subarray(0, 2).toString(), 'PK');
+    // The finder skips the closed branch (at 10:00 tomorrow) and still lists the other.
+    const tomorrow10 = new Date(Date.parse(`${later}T02:00:00Z`) - 2 * 86_400_000).toISOString();
+    const branches = ((await (await phone.request.get(`${server.url}/api/v1/branches`, {})).json()) as { items?: unknown[] }).items;
+    assert.equal(branches, undefined); // the public page has no staff session
+    const nearest = (await (
+      await phone.request.get(`${server.url}/api/v1/public/branches/nearest?lat=31.2317&lng=121.4846&radius=100&limit=50&at=${tomorrow10}`)
+    ).json()) as { items: { nameZh: string }[] };
+    assert.ok(!nearest.items.some((b) => b.nameZh === (names[1] ?? '').trim()), 'closed branch not offered');
+    await phone.screenshot({ path: shot('public-notice-phone-v2') });
+    await phone.close();
+  });
+
   it('works on a phone', async () => {
     const page = await browser.newPage({ viewport: PHONE, locale: 'zh-CN' });
     await signIn(page, 'regulator');

@@ -12,6 +12,7 @@ import { PasswordPage } from '../auth/PasswordPage.tsx';
 import { SecurityPage } from '../auth/SecurityPage.tsx';
 import { SignInPage } from '../auth/SignInPage.tsx';
 import { useMe } from '../auth/useMe.ts';
+import { BranchesPage } from '../branches/BranchesPage.tsx';
 import { NetworkPage } from '../network/NetworkPage.tsx';
 import { NoticeDraftPage } from '../notices/NoticeDraftPage.tsx';
 import { UsersPage } from '../users/UsersPage.tsx';
@@ -66,6 +67,7 @@ function ConsoleRoutes() {
         <Route path="users" element={<UsersPage me={me.data} />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="network" element={<NetworkPage />} />
+        <Route path="branches" element={<BranchesPage />} />
         <Route path="notice" element={<NoticeDraftPage />} />
         <Route path="password" element={<PasswordPage />} />
         <Route path="security" element={<SecurityPage me={me.data} />} />

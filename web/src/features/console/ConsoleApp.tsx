@@ -5,24 +5,26 @@ import type { Locale } from 'antd/es/locale/index.js';
 import zhLocale from 'antd/es/locale/zh_CN.js';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
-import { AuditPage } from '../audit/AuditPage.tsx';
 import { PasswordPage } from '../auth/PasswordPage.tsx';
 import { SecurityPage } from '../auth/SecurityPage.tsx';
 import { SignInPage } from '../auth/SignInPage.tsx';
 import { useMe } from '../auth/useMe.ts';
-import { BranchesPage } from '../branches/BranchesPage.tsx';
-import { NetworkPage } from '../network/NetworkPage.tsx';
-import { NoticeDraftPage } from '../notices/NoticeDraftPage.tsx';
-import { UsersPage } from '../users/UsersPage.tsx';
 import { ConsoleLayout } from './ConsoleLayout.tsx';
 import { DashboardPage } from './DashboardPage.tsx';
 
+// Feature pages load when first opened: the sign-in page does not need charts or tables.
 // The locale modules are ES modules with a default export; their typings describe them as CommonJS.
 const zhCN = zhLocale as unknown as Locale;
 const enUS = enLocale as unknown as Locale;
 
+const AuditPage = lazy(() => import('../audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const BranchesPage = lazy(() => import('../branches/BranchesPage.tsx').then((m) => ({ default: m.BranchesPage })));
+const NetworkPage = lazy(() => import('../network/NetworkPage.tsx').then((m) => ({ default: m.NetworkPage })));
+const NoticeDraftPage = lazy(() => import('../notices/NoticeDraftPage.tsx').then((m) => ({ default: m.NoticeDraftPage })));
+const UsersPage = lazy(() => import('../users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
 
 /** The staff console, loaded only when someone opens /console (antd stays out of the public pages). */

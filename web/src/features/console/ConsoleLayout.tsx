@@ -1,5 +1,6 @@
 import { type Actor, can, type Me, ROLE_LABELS } from '@shouhu/common';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
@@ -65,7 +66,9 @@ export function ConsoleLayout({ me }: { me: Me }) {
           />
         </Layout.Sider>
         <Layout.Content className="console-content">
-          <Outlet />
+          <Suspense fallback={null}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

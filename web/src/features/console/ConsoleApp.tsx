@@ -5,7 +5,7 @@ import type { Locale } from 'antd/es/locale/index.js';
 import zhLocale from 'antd/es/locale/zh_CN.js';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { PasswordPage } from '../auth/PasswordPage.tsx';

@@ -10,14 +10,19 @@ export function FinderPage() {
   const en = i18n.language === 'en';
   const [service, setService] = useState<string>('cash');
   const [district, setDistrict] = useState<string>('310101');
+  // Empty means now; otherwise a local time in Shanghai, e.g. tomorrow morning.
+  const [when, setWhen] = useState('');
   const [answer, setAnswer] = useState<NearestAnswer>();
   const { run, busy, error } = useAction();
 
   const centre = () => DISTRICT_CENTRES[district] ?? { lat: 31.2317, lng: 121.4846 };
   const search = (lat: number, lng: number) =>
-    run(async () =>
-      setAnswer(await api<NearestAnswer>(`/api/v1/public/branches/nearest?lat=${lat}&lng=${lng}&service=${service}&limit=10&radius=10`)),
-    );
+    run(async () => {
+      const at = when ? `&at=${encodeURIComponent(new Date(`${when}:00+08:00`).toISOString())}` : '';
+      setAnswer(
+        await api<NearestAnswer>(`/api/v1/public/branches/nearest?lat=${lat}&lng=${lng}&service=${service}&limit=10&radius=10${at}`),
+      );
+    });
   const searchHere = () =>
     navigator.geolocation.getCurrentPosition(
       (p) => void search(p.coords.latitude, p.coords.longitude),
@@ -51,6 +56,9 @@ export function FinderPage() {
             </option>
           ))}
         </select>
+        <label htmlFor="when">{t('finder.when')}</label>
+        <input id="when" type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
+        <p className="hint">{t('finder.whenHint')}</p>
         <button type="submit" className="primary" disabled={busy}>
           {t('finder.search')}
         </button>

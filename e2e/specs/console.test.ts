@@ -260,6 +260,22 @@ describe('staff console in a real browser', () => {
     await phone.close();
   });
 
+  it('imports branches from a CSV through the branches page, reporting a bad row by its line', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN' });
+    await signIn(page, 'cib.admin');
+    await page.getByText('周**，您好').waitFor();
+    await page.goto(`${server.url}/console/branches`);
+    const csv = [
+      '网点编号,网点名称,地址,街道代码,纬度,经度,业务,营业时间',
+      'UP1,上传网点一,黄浦区某路1号,310101002,31.23,121.48,cash,1-5 09:00-17:00',
+      'UP2,上传网点二,黄浦区某路2号,310199999,31.23,121.48,cash,1-5 09:00-17:00',
+    ].join('\n');
+    await page.locator('input[type=file]').setInputFiles({ name: 'branches.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByText('已受理 1 行，正在后台写入。').waitFor();
+    await page.getByText(/第3行 streetCode/).waitFor();
+    await page.close();
+  });
+
   it('works on a phone', async () => {
     const page = await browser.newPage({ viewport: PHONE, locale: 'zh-CN' });
     await signIn(page, 'regulator');

@@ -31,10 +31,18 @@ function readCookie(name: string): string | undefined {
 }
 
 /** Calls the API with the session cookie and, on unsafe requests, the CSRF token. */
-export async function api<T>(path: string, options: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  options: { method?: string; body?: unknown; file?: File; signal?: AbortSignal } = {},
+): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  // A spreadsheet upload goes as it is, typed by its extension.
+  if (options.file)
+    headers['content-type'] = options.file.name.endsWith('.xlsx')
+      ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+      : 'text/csv';
   if (method !== 'GET') {
     const csrf = readCookie('shouhu_csrf');
     if (csrf) headers['x-csrf-token'] = decodeURIComponent(csrf);
@@ -45,7 +53,7 @@ export async function api<T>(path: string, options: { method?: string; body?: un
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (err) {

@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
 
+type ImportAnswer = { jobId: string; accepted: number; problems: { line: number; field: string; reason: string }[] };
+
 interface AdjustForm {
   dates: [Dayjs, Dayjs];
   closed: boolean;
@@ -26,11 +28,7 @@ export function BranchesPage() {
   const [adjusting, setAdjusting] = useState<BranchView>();
   const [form] = Form.useForm<AdjustForm>();
   const { run, busy, error } = useAction();
-  const [imported, setImported] = useState<{
-    jobId: string;
-    accepted: number;
-    problems: { line: number; field: string; reason: string }[];
-  }>();
+  const [imported, setImported] = useState<ImportAnswer>();
   const [importError, setImportError] = useState<ApiError>();
   const flagged = new Map((flags.data?.items ?? []).map((f) => [f.branchId, f]));
 
@@ -64,25 +62,11 @@ export function BranchesPage() {
             showUploadList={false}
             customRequest={async ({ file }) => {
               setImportError(undefined);
-              const f = file as File;
-              const csrf =
-                document.cookie
-                  .split('; ')
-                  .find((c) => c.startsWith('shouhu_csrf='))
-                  ?.slice(12) ?? '';
-              const res = await fetch('/api/v1/branches/import?partial=true', {
-                method: 'POST',
-                headers: {
-                  'content-type': f.name.endsWith('.xlsx')
-                    ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-                    : 'text/csv',
-                  'x-csrf-token': decodeURIComponent(csrf),
-                },
-                body: f,
-              });
-              const body = await res.json();
-              if (res.ok) setImported(body);
-              else setImportError(new ApiError(res.status, body));
+              try {
+                setImported(await api<ImportAnswer>('/api/v1/branches/import?partial=true', { method: 'POST', file: file as File }));
+              } catch (e) {
+                setImportError(e instanceof ApiError ? e : new ApiError(0, undefined));
+              }
             }}
           >
             <Button>{t('branches.import')}</Button>

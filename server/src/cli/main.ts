@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { runValidate, UsageError } from './validate.ts';
@@ -10,7 +11,8 @@ const USAGE = `Usage: shouhu <command> [options]
 Commands:
   serve                         start the platform (what npm start runs)
   migrate                       apply pending database migrations
-  seed                          insert or refresh the demo data
+  seed [--branches N]           insert or refresh the demo data; --branches N generates a network of
+                                about N branches (for benchmarks)
   worker                        run the background job worker alone
   org list | org add --code C --kind K --name-zh N --name-en N [--uscc U] [--parent C]
                                 list or register organisations
@@ -42,12 +44,17 @@ export async function runCli(argv: string[]): Promise<number> {
         });
       case 'seed':
         return await withDatabase(async (db) => {
+          const { values } = parseArgs({ args: rest, options: { branches: { type: 'string' } }, strict: true });
+          const branches = values.branches === undefined ? undefined : Number(values.branches);
+          if (branches !== undefined && (!Number.isInteger(branches) || branches < 100 || branches > 1_000_000)) {
+            throw new UsageError('--branches takes a whole number from 100 to 1000000');
+          }
           const { migrateToLatest } = await import('../db/database.ts');
           const { seedDemoData } = await import('../db/seed.ts');
           const { loadKeyRing } = await import('../platform/pii/keys.ts');
           await migrateToLatest(db);
           const config = loadConfig();
-          const counts = await seedDemoData(db, loadKeyRing(config, config.dataDir).ring);
+          const counts = await seedDemoData(db, loadKeyRing(config, config.dataDir).ring, { branchCount: branches });
           process.stdout.write(`Demo data seeded: ${JSON.stringify(counts)}\n`);
         });
       case 'worker':

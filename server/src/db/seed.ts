@@ -1,15 +1,22 @@
-import { seedBranches } from '../modules/branches/demo.ts';
+import { perDistrictFor, seedBranches } from '../modules/branches/demo.ts';
 import { seedOrganizations } from '../modules/organizations/demo.ts';
 import { seedUsers } from '../modules/users/demo.ts';
 import type { KeyRing } from '../platform/pii/keys.ts';
 import type { Db } from './database.ts';
 
 /** Each module seeds its demo data here, in dependency order. Every seeder is idempotent. */
-export async function seedDemoData(db: Db, keys: KeyRing, options: { branches?: boolean } = {}): Promise<Record<string, number>> {
+export async function seedDemoData(
+  db: Db,
+  keys: KeyRing,
+  options: { branches?: boolean; branchCount?: number } = {},
+): Promise<Record<string, number>> {
   const organizations = await seedOrganizations(db);
   const users = await seedUsers(db, keys);
   // Several thousand branches: tests that do not look at the network skip them.
-  const branches = options.branches === false ? 0 : await seedBranches(db);
+  const branches =
+    options.branches === false
+      ? 0
+      : await seedBranches(db, options.branchCount === undefined ? undefined : perDistrictFor(options.branchCount));
   return { organizations, users, branches };
 }
 

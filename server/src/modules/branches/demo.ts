@@ -51,6 +51,12 @@ function random(seed: number) {
   };
 }
 
+/** Branches per district for each bank and insurer, for a network of about `total` branches (9 banks, 8 insurers, 16 districts). */
+export function perDistrictFor(total: number): { bank: number; insurer: number } {
+  const bank = Math.max(1, Math.round(total / (16 * (9 + 8 * 0.15))));
+  return { bank, insurer: Math.max(1, Math.round(bank * 0.15)) };
+}
+
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
@@ -155,7 +161,8 @@ export async function seedBranches(db: Db, perDistrict = { bank: 20, insurer: 3 
   // Sealed compounds next to a few branches without a closure yet, and two streets sealed whole:
   // the flags the regulator's view and the institutions are shown.
   const zones: Record<string, unknown>[] = [];
-  const unadjusted = branches.filter((b) => !adjustments.some((a) => a.branchId === (b as { id: string }).id)) as {
+  const adjusted = new Set(adjustments.map((a) => a.branchId));
+  const unadjusted = branches.filter((b) => !adjusted.has((b as { id: string }).id)) as {
     lat: number;
     lng: number;
     streetCode: string;

@@ -273,6 +273,7 @@ describe('staff console in a real browser', () => {
     await page.locator('input[type=file]').setInputFiles({ name: 'branches.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByText('已受理 1 行，正在后台写入。').waitFor();
     await page.getByText(/第3行 streetCode/).waitFor();
+    await page.screenshot({ path: shot('console-branches-desktop') });
     await page.close();
   });
 
@@ -283,6 +284,9 @@ describe('staff console in a real browser', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `horizontal overflow ${overflow}px`);
     await page.screenshot({ path: shot('console-dashboard-phone') });
+    await page.goto(`${server.url}/console/audit`);
+    await page.getByRole('cell', { name: 'auth.sign_in' }).first().waitFor();
+    await page.screenshot({ path: shot('console-audit-phone') });
     await page.close();
   });
 });

@@ -2,11 +2,6 @@ import { type Static, Type } from 'typebox';
 
 export const ZONE_LEVELS = ['sealed', 'controlled', 'precaution'] as const;
 export type ZoneLevel = (typeof ZONE_LEVELS)[number];
-export const ZONE_LEVEL_LABELS: Record<ZoneLevel, { zh: string; en: string }> = {
-  sealed: { zh: '封控区', en: 'Sealed zone' },
-  controlled: { zh: '管控区', en: 'Controlled zone' },
-  precaution: { zh: '防范区', en: 'Precaution zone' },
-};
 
 export const ZoneInput = Type.Object(
   {

@@ -3,8 +3,6 @@ import { SHANGHAI_DISTRICTS } from './shanghai.generated.ts';
 export { PROVINCE_CODES } from './provinces.generated.ts';
 export { SHANGHAI_DISTRICTS } from './shanghai.generated.ts';
 
-export const SHANGHAI_CODE = '310000';
-
 const byCode = new Map<string, { code: string; name: string; districtCode: string }>();
 for (const d of SHANGHAI_DISTRICTS) {
   byCode.set(d.code, { code: d.code, name: d.name, districtCode: d.code });

@@ -6,7 +6,8 @@ import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { detectEncoding, runValidate, UsageError } from './validate.ts';
+import { detectEncoding } from '../platform/files.ts';
+import { runValidate, UsageError } from './validate.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/shouhu.js', import.meta.url));
 

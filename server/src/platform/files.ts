@@ -1,8 +1,32 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
-import { detectEncoding } from '../cli/validate.ts';
 import { AppError } from '../errors.ts';
+
+/**
+ * UTF-8 unless the first chunk is not valid UTF-8, in which case GB18030 (what Excel on
+ * Chinese Windows saves). A later invalid byte in a "UTF-8" file becomes U+FFFD, which fails
+ * validation as `format` rather than passing silently.
+ */
+export function detectEncoding(firstChunk: Uint8Array): 'utf-8' | 'gb18030' {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(firstChunk, { stream: true });
+    return 'utf-8';
+  } catch {
+    return 'gb18030';
+  }
+}
+
+export async function* decodeText(source: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  let decoder: TextDecoder | undefined;
+  for await (const chunk of source) {
+    decoder ??= new TextDecoder(detectEncoding(chunk));
+    const text = decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const tail = decoder?.decode() ?? '';
+  if (tail) yield tail;
+}
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -65,6 +65,3 @@ export async function api<T>(
   if (!res.ok) throw new ApiError(res.status, body as ErrorBody | undefined);
   return body as T;
 }
-
-/** Kept for the organisation directory: a GET with an abort signal. */
-export const getJson = <T>(path: string, signal?: AbortSignal) => api<T>(path, { signal });

@@ -33,8 +33,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('to_date', 'date', (c) => c.notNull())
     .addColumn('closed', 'boolean', (c) => c.notNull())
     .addColumn('hours', 'jsonb')
-    .addColumn('reason', 'text', (c) =>
-      c.notNull().check(sql`reason in ('lockdown_zone', 'staffing', 'protection_measures', 'holiday', 'other')`),
+    .addColumn(
+      'reason',
+      'text',
+      (c) => c.notNull().check(sql`reason in ('lockdown_zone', 'staffing', 'protection_measures', 'holiday', 'other')`), // ADJUSTMENT_REASONS; a released migration does not import code that may change
     )
     .addColumn('public_note', 'text')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))

@@ -38,7 +38,6 @@ export function placeBranch(input: BranchInput) {
   return { districtCode: street.districtCode, lat: Math.round(lat * 1e6) / 1e6, lng: Math.round(lng * 1e6) / 1e6 };
 }
 
-const toView = (b: BranchRow) => ({ ...b });
 const toAdjustmentView = (a: AdjustmentRow) => ({
   id: a.id,
   branchId: a.branchId,
@@ -53,7 +52,7 @@ const toAdjustmentView = (a: AdjustmentRow) => ({
 export async function listBranches(ctx: Context, filter: { orgId?: string }) {
   const orgId = seesAll(ctx) ? (filter.orgId ?? null) : ownOrgId(ctx);
   await assertCan(ctx, 'branch.read', { orgId: orgId ?? undefined });
-  return (await selectBranches(ctx.db, { orgId })).map(toView);
+  return selectBranches(ctx.db, { orgId });
 }
 
 async function loadBranch(ctx: Context, id: string, action: 'branch.read' | 'branch.manage') {
@@ -64,7 +63,7 @@ async function loadBranch(ctx: Context, id: string, action: 'branch.read' | 'bra
   return branch;
 }
 
-export const getBranch = async (ctx: Context, id: string) => toView(await loadBranch(ctx, id, 'branch.read'));
+export const getBranch = (ctx: Context, id: string) => loadBranch(ctx, id, 'branch.read');
 
 export async function createBranch(ctx: Context, input: BranchInput) {
   const orgId = ownOrgId(ctx);
@@ -89,7 +88,7 @@ export async function createBranch(ctx: Context, input: BranchInput) {
       summary: { after: { code: input.code, nameZh: input.nameZh, ...place } },
     });
     await announceBranchChange(trx);
-    return toView((await selectBranch(trx, id)) as BranchRow);
+    return (await selectBranch(trx, id)) as BranchRow;
   });
 }
 
@@ -116,7 +115,7 @@ export async function changeBranch(ctx: Context, id: string, input: BranchInput)
       summary: { before, after },
     });
     await announceBranchChange(trx);
-    return toView(after);
+    return after;
   });
 }
 

@@ -1,5 +1,6 @@
+import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { Role } from '../../db/schema.ts';
+import type { UsersTable } from '../../db/schema.ts';
 
 const COLUMNS = [
   'id',
@@ -28,22 +29,7 @@ export function selectUser(db: Db, id: string) {
 
 export type UserListRow = NonNullable<Awaited<ReturnType<typeof selectUser>>>;
 
-export async function insertUser(
-  db: Db,
-  user: {
-    id: string;
-    orgId: string;
-    username: string;
-    role: Role;
-    nameEnc: string;
-    mobileEnc: string | null;
-    mobileHash: string | null;
-    passwordHash: string;
-    mustChangePassword: boolean;
-    mfaRequired: boolean;
-    isDemo: boolean;
-  },
-): Promise<void> {
+export async function insertUser(db: Db, user: Insertable<UsersTable>): Promise<void> {
   await db.insertInto('users').values(user).execute();
 }
 

@@ -44,22 +44,6 @@ export async function insertSession(
   await db.insertInto('sessions').values(session).execute();
 }
 
-export function selectLiveSession(db: Db, tokenHash: string) {
-  return db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('tokenHash', '=', tokenHash)
-    .where('revokedAt', 'is', null)
-    .where('expiresAt', '>', sql<Date>`now()`)
-    .executeTakeFirst();
-}
-
-export type SessionRow = NonNullable<Awaited<ReturnType<typeof selectLiveSession>>>;
-
-export async function touchSession(db: Db, id: string): Promise<void> {
-  await db.updateTable('sessions').set({ lastSeenAt: sql`now()` }).where('id', '=', id).execute();
-}
-
 export async function markSessionMfaPassed(db: Db, id: string): Promise<void> {
   await db.updateTable('sessions').set({ mfaPassed: true }).where('id', '=', id).execute();
 }
@@ -74,14 +58,4 @@ export async function revokeUserSessions(db: Db, userId: string, keep?: string):
   if (keep) q = q.where('id', '!=', keep);
   const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows);
-}
-
-export function selectLiveApiToken(db: Db, tokenHash: string) {
-  return db
-    .selectFrom('apiTokens')
-    .selectAll()
-    .where('tokenHash', '=', tokenHash)
-    .where('revokedAt', 'is', null)
-    .where('expiresAt', '>', sql<Date>`now()`)
-    .executeTakeFirst();
 }

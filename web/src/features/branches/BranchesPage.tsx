@@ -1,4 +1,4 @@
-import { type AdjustmentView, type BranchFlag, type BranchView, formatWeeklyHours } from '@shouhu/common';
+import { ADJUSTMENT_REASONS, type AdjustmentView, type BranchFlag, type BranchView, formatWeeklyHours } from '@shouhu/common';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Radio, Select, Space, Table, Tag, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -164,7 +164,7 @@ export function BranchesPage() {
           </Form.Item>
           <Form.Item label={t('branches.reason')} name="reason">
             <Select
-              options={['lockdown_zone', 'staffing', 'protection_measures', 'holiday', 'other'].map((r) => ({
+              options={ADJUSTMENT_REASONS.map((r) => ({
                 value: r,
                 label: t(`branches.reason.${r}`),
               }))}

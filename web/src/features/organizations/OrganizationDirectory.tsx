@@ -1,7 +1,7 @@
 import { ORGANIZATION_KIND_LABELS, ORGANIZATION_KINDS, type OrganizationList } from '@shouhu/common';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, getJson } from '../../api/client.ts';
+import { ApiError, api } from '../../api/client.ts';
 
 /** The organisations taking part, grouped by kind: who regulates, who publishes, who serves. */
 export function OrganizationDirectory() {
@@ -12,7 +12,7 @@ export function OrganizationDirectory() {
 
   useEffect(() => {
     const abort = new AbortController();
-    getJson<OrganizationList>('/api/v1/organizations', abort.signal)
+    api<OrganizationList>('/api/v1/organizations', { signal: abort.signal })
       .then((r) => setList(r.items))
       .catch((e) => abort.signal.aborted || setError(e instanceof ApiError ? e : new ApiError(0, undefined)));
     return () => abort.abort();

@@ -142,12 +142,22 @@ export const NearestBranch = Type.Object({
   nextOpening: Type.Union([Type.String(), Type.Null()]),
   phone: Type.Union([Type.String(), Type.Null()]),
   stepFree: Type.Boolean(),
-  channels: Type.Array(ChannelView),
 });
+/** An online channel as the public sees it: for the service asked about, so without its list of services. */
+export const PublicChannel = Type.Object({
+  orgId: Type.String(),
+  kind: Type.Enum([...CHANNEL_KINDS]),
+  name: Type.String(),
+  address: Type.String(),
+});
+export type PublicChannel = Static<typeof PublicChannel>;
 export const NearestAnswer = Type.Object({
   items: Type.Array(NearestBranch),
-  /** When nothing open is near: the institutions' online channels for the service. */
-  channels: Type.Array(ChannelView),
+  /**
+   * The online channels, for the service, of each institution whose listed branch is closed at
+   * that time; when no branch is found, of every institution.
+   */
+  channels: Type.Array(PublicChannel),
 });
 export type NearestAnswer = Static<typeof NearestAnswer>;
 

@@ -121,18 +121,37 @@ export function hoursOn(schedule: Schedule, date: string, options: HoursOptions)
   return { date, intervals, reason: intervals.length ? 'regular' : 'closed' };
 }
 
+/**
+ * The minutes of a local date during which the branch is open, as [from, to) pairs in one flat
+ * list: the intervals that begin that day (cut at midnight) and the part of the day before's
+ * overnight intervals that runs past midnight. Depends on the date only, so callers that ask
+ * about many instants of one day (the finder) compute it once per branch and day.
+ */
+export function openMinutesOn(schedule: Schedule, date: string, options: HoursOptions): number[] {
+  const minutes: number[] = [];
+  for (const i of hoursOn(schedule, addDays(date, -1), options).intervals) {
+    const [, close] = span(i);
+    if (close > MINUTES_PER_DAY) minutes.push(0, close - MINUTES_PER_DAY);
+  }
+  for (const i of hoursOn(schedule, date, options).intervals) {
+    const [open, close] = span(i);
+    minutes.push(open, Math.min(close, MINUTES_PER_DAY));
+  }
+  return minutes;
+}
+
+/** Whether a minute of the day falls in one of openMinutesOn's ranges. */
+export function isOpenMinute(openMinutes: readonly number[], minute: number): boolean {
+  for (let k = 0; k < openMinutes.length; k += 2) {
+    if (minute >= (openMinutes[k] as number) && minute < (openMinutes[k + 1] as number)) return true;
+  }
+  return false;
+}
+
 /** Open at this instant: within an interval that began today, or one that began yesterday and runs past midnight. */
 export function isOpenAt(schedule: Schedule, instant: Date, options: HoursOptions): boolean {
   const { date, minute } = toLocal(instant, options.timeZone);
-  const today = hoursOn(schedule, date, options).intervals.some((i) => {
-    const [open, close] = span(i);
-    return minute >= open && minute < close;
-  });
-  if (today) return true;
-  return hoursOn(schedule, addDays(date, -1), options).intervals.some((i) => {
-    const [, close] = span(i);
-    return close > MINUTES_PER_DAY && minute < close - MINUTES_PER_DAY;
-  });
+  return isOpenMinute(openMinutesOn(schedule, date, options), minute);
 }
 
 /** Today's hours in the business time zone. */

@@ -15,7 +15,7 @@ export interface Database {
   /** Connection pool figures for /metrics; PGlite is a single in-process connection. */
   poolStats(): { total: number; idle: number; waiting: number };
   /** Calls back on every NOTIFY on the channel, from any process; resolves to an unsubscribe. */
-  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -44,7 +44,7 @@ export async function openDatabase(options: { url?: string; dataDir?: string | n
         const client = new pg.Client({ connectionString: options.url, application_name: 'shouhu-listen' });
         client.on('error', () => {});
         await client.connect();
-        client.on('notification', (n) => n.channel === channel && onNotify());
+        client.on('notification', (n) => n.channel === channel && onNotify(n.payload ?? ''));
         await client.query(`listen ${pg.escapeIdentifier(channel)}`);
         listeners.push(client);
         return async () => {

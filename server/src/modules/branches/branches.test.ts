@@ -1,3 +1,5 @@
+import { NearestAnswer } from '@shouhu/common';
+import { Value } from 'typebox/value';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
@@ -43,7 +45,14 @@ describe(`branches, adjustments, channels and the public finder (${testDatabaseK
   afterAll(() => t.close());
 
   const post = (url: string, payload: object, headers = boc) => t.app.inject({ method: 'POST', url, headers, payload });
-  const nearest = async (query: string) => (await t.app.inject(`/api/v1/public/branches/nearest?${query}`)).json();
+  // The finder encodes its answers itself: each must still be what the schema documents.
+  const nearest = async (query: string) => {
+    const res = await t.app.inject(`/api/v1/public/branches/nearest?${query}`);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    const answer = res.json();
+    expect([...Value.Errors(NearestAnswer, answer)]).toEqual([]);
+    return answer;
+  };
 
   it('registers branches, naming the bad field, and converts GCJ-02 coordinates', async () => {
     const badStreet = await post('/api/v1/branches', { ...branch('X1', 31.23, 121.48), streetCode: '310199999' });
@@ -93,6 +102,10 @@ describe(`branches, adjustments, channels and the public finder (${testDatabaseK
     expect(sunday.channels[0]).toMatchObject({ kind: 'app', name: '中国银行手机银行' });
     const closedToo = await nearest('lat=31.2304&lng=121.4737&at=2022-05-08T02:00:00.000Z&openOnly=false');
     expect(closedToo.items[0]).toMatchObject({ openNow: false, nextOpening: '2022-05-09T01:00:00.000Z' });
+    // A closed branch comes with its institution's online channels.
+    expect(closedToo.channels).toEqual([
+      { orgId: closedToo.items[0].orgId, kind: 'app', name: '中国银行手机银行', address: 'https://example.com/app' },
+    ]);
     const bad = await t.app.inject('/api/v1/public/branches/nearest?lat=abc&lng=121&service=pawnshop');
     expect(
       bad
@@ -160,10 +173,27 @@ describe(`branches, adjustments, channels and the public finder (${testDatabaseK
     const second = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database: t.database, keys: t.keys });
     await second.ready();
     try {
-      await post('/api/v1/branches', branch('B9', 31.4, 121.3));
+      const b9 = (await post('/api/v1/branches', branch('B9', 31.4, 121.3))).json();
+      const near = (lat: number, lng: number) => async () =>
+        (await second.inject(`/api/v1/public/branches/nearest?lat=${lat}&lng=${lng}&at=${MONDAY_10}&radius=1`)).json();
+      const hasB9 = (r: { items: { nameZh: string }[] }) => r.items.some((b) => b.nameZh === '测试网点B9');
+      await until(near(31.4, 121.3), hasB9);
+      // Moved 5 km: found at the new place, no longer at the old one (only that branch is reloaded).
+      const moved = await t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/branches/${b9.id}`,
+        headers: boc,
+        payload: branch('B9', 31.45, 121.3),
+      });
+      expect(moved.statusCode, moved.body).toBe(200);
+      await until(near(31.45, 121.3), hasB9);
+      expect(hasB9(await near(31.4, 121.3)())).toBe(false);
+      // A new online channel reaches the other process's answers too (shown where nothing is open: Sunday).
+      await post('/api/v1/channels', { kind: 'hotline', name: '测试热线', address: '95566', services: ['cash'] });
       await until(
-        async () => (await second.inject(`/api/v1/public/branches/nearest?lat=31.4&lng=121.3&at=${MONDAY_10}&radius=1`)).json(),
-        (r) => r.items.some((b: { nameZh: string }) => b.nameZh === '测试网点B9'),
+        async () =>
+          (await second.inject('/api/v1/public/branches/nearest?lat=31.45&lng=121.3&service=cash&at=2022-05-08T02:00:00.000Z')).json(),
+        (r: { channels: { name: string }[] }) => r.channels.some((c) => c.name === '测试热线'),
       );
     } finally {
       await second.close();

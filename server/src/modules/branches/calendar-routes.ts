@@ -52,7 +52,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
           .onConflict((oc) => oc.column('date').doUpdateSet({ kind: row.kind, name: row.name }))
           .execute();
         await audit(req.ctx, trx, { action: 'calendar.overridden', recordType: 'date', recordId: row.date, summary: { after: row } });
-        await announceBranchChange(trx);
+        await announceBranchChange(trx, 'calendar');
       });
       return row;
     },
@@ -73,7 +73,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await req.ctx.db.transaction().execute(async (trx) => {
         await trx.deleteFrom('holidayOverrides').where(sql`date`, '=', req.params.date).execute();
         await audit(req.ctx, trx, { action: 'calendar.override_removed', recordType: 'date', recordId: req.params.date });
-        await announceBranchChange(trx);
+        await announceBranchChange(trx, 'calendar');
       });
       return reply.status(204).send(null);
     },

@@ -1,136 +1,290 @@
 import {
+  BRANCH_SERVICES,
+  type BranchService,
   type Calendar,
   type ChannelView,
   createCalendar,
   findNextOpening,
   type HoursOptions,
-  isOpenAt,
-  type NearestAnswer,
+  hoursOn,
+  isOpenMinute,
+  openMinutesOn,
+  type PublicChannel,
   type Schedule,
-  todayHours,
+  toLocal,
 } from '@shouhu/common';
-import { around, distance } from 'geokdbush';
-import KDBush from 'kdbush';
+import { distance } from 'geokdbush';
+import type KDBush from 'kdbush';
 import { sql } from 'kysely';
 import type { Database, Db } from '../../db/database.ts';
+import { buildNearestIndex, findNearestIds } from './nearest.ts';
 import { type AdjustmentRow, type BranchRow, selectAdjustments, selectBranches, selectChannels, selectHolidayOverrides } from './repo.ts';
 
 export const BRANCHES_CHANNEL = 'shouhu_branches';
 
+/** What changed, so that each process reloads no more than that. */
+export type BranchChange = { branchIds: string[] } | 'channels' | 'calendar' | 'all';
+
+// A notice's payload is limited to 8,000 bytes: a long list of branches becomes "all".
+const MAX_IDS_IN_NOTICE = 200;
+
 /** Tells every server process that branch data changed; delivered when the transaction commits. */
-export async function announceBranchChange(db: Db): Promise<void> {
-  await sql`select pg_notify(${BRANCHES_CHANNEL}, '')`.execute(db);
+export async function announceBranchChange(db: Db, change: BranchChange): Promise<void> {
+  const payload =
+    typeof change === 'string' ? change : change.branchIds.length > MAX_IDS_IN_NOTICE ? 'all' : `branches:${change.branchIds.join(',')}`;
+  await sql`select pg_notify(${BRANCHES_CHANNEL}, ${payload})`.execute(db);
 }
 
-interface Snapshot {
-  branches: BranchRow[];
-  schedules: Schedule[];
-  index: KDBush;
-  channelsByOrg: Map<string, ChannelView[]>;
-  orgNames: Map<string, { nameZh: string; nameEn: string }>;
-  hours: HoursOptions;
+function parseChange(payload: string): BranchChange {
+  if (payload.startsWith('branches:')) return { branchIds: payload.slice('branches:'.length).split(',').filter(Boolean) };
+  return payload === 'channels' || payload === 'calendar' ? payload : 'all';
 }
+
+interface DayEntry {
+  openMinutes: number[];
+  /** `"today":{…},` of the answer, encoded once. */
+  todayJson: Buffer;
+}
+
+// The finder asks about one or two dates at a time (today, a chosen day): keep a few.
+const DAYS_KEPT = 4;
 
 /**
  * The public finder's in-memory view: every branch in a kd-tree, with its hours, adjustments and
- * its institution's online channels. Rebuilt on every change notice (a few thousand branches take
- * milliseconds), so public reads never touch the database.
+ * its institution's online channels, so public reads never touch the database. A change notice
+ * reloads only what changed (a branch's row and adjustments; the tree is rebuilt from memory when
+ * a branch moves or appears), so a change shows within milliseconds even with 200,000 branches.
+ * Open minutes are computed once per branch and day, when first asked.
  */
 export class BranchFinder {
-  #snapshot: Snapshot | undefined;
-  #reloading: Promise<void> | undefined;
-  #again = false;
+  #branches: (BranchRow | undefined)[] = [];
+  #schedules: Schedule[] = [];
+  #serviceBits = new Uint16Array(0);
+  #positionOf = new Map<string, number>();
+  #index: KDBush | undefined;
+  #channelsByOrg = new Map<string, ChannelView[]>();
+  #orgNames = new Map<string, { nameZh: string; nameEn: string }>();
+  #hours: HoursOptions = { calendar: createCalendar() };
+  #days = new Map<string, (DayEntry | undefined)[]>();
+  #fragments: (Buffer | undefined)[] = [];
 
-  async reload(db: Db): Promise<void> {
-    // Coalesce bursts of notices: one reload at a time, one more if something changed meanwhile.
-    if (this.#reloading) {
-      this.#again = true;
-      return this.#reloading;
-    }
-    this.#reloading = (async () => {
-      do {
-        this.#again = false;
-        this.#snapshot = await loadSnapshot(db);
-      } while (this.#again);
-    })().finally(() => {
-      this.#reloading = undefined;
+  #queue: Promise<void> = Promise.resolve();
+  #pending: BranchChange[] = [];
+  #loaded = false;
+  #db: Db | undefined;
+  #onError: (err: unknown) => void = () => {};
+
+  /** Applies a change; changes arriving meanwhile are merged into one more pass. */
+  apply(db: Db, change: BranchChange): Promise<void> {
+    this.#pending.push(change);
+    this.#queue = this.#queue.then(async () => {
+      const changes = this.#pending.splice(0);
+      if (changes.length === 0) return;
+      await this.#applyAll(db, changes);
     });
-    return this.#reloading;
+    return this.#queue;
+  }
+
+  async #applyAll(db: Db, changes: BranchChange[]): Promise<void> {
+    if (!this.#loaded || changes.includes('all')) {
+      await this.#loadAll(db);
+      return;
+    }
+    if (changes.includes('calendar')) await this.#loadCalendar(db);
+    if (changes.includes('channels')) await this.#loadOrganizations(db);
+    const ids = [...new Set(changes.flatMap((c) => (typeof c === 'object' ? c.branchIds : [])))];
+    if (ids.length > 0) await this.#loadBranches(db, ids);
+  }
+
+  async #loadAll(db: Db): Promise<void> {
+    const [branches, adjustments] = await Promise.all([selectBranches(db, { orgId: null }), selectAdjustments(db, null)]);
+    await Promise.all([this.#loadOrganizations(db), this.#loadCalendar(db)]);
+    const byBranch = Map.groupBy(adjustments, (a) => a.branchId);
+    this.#branches = branches;
+    this.#schedules = branches.map((b) => toSchedule(b, byBranch.get(b.id) ?? []));
+    this.#serviceBits = Uint16Array.from(branches, (b) => toServiceBits(b.services));
+    this.#positionOf = new Map(branches.map((b, i) => [b.id, i]));
+    this.#index = buildNearestIndex(this.#branches);
+    this.#days.clear();
+    this.#fragments = [];
+    this.#loaded = true;
+  }
+
+  async #loadBranches(db: Db, ids: string[]): Promise<void> {
+    const [rows, adjustments] = await Promise.all([selectBranches(db, { orgId: null, ids }), selectAdjustments(db, ids)]);
+    const byBranch = Map.groupBy(adjustments, (a) => a.branchId);
+    const found = new Map(rows.map((b) => [b.id, b]));
+    let moved = false;
+    for (const id of ids) {
+      const row = found.get(id);
+      let i = this.#positionOf.get(id);
+      if (i === undefined) {
+        if (!row) continue;
+        i = this.#branches.length;
+        this.#positionOf.set(id, i);
+        moved = true;
+      }
+      const before = this.#branches[i];
+      if (!row || !before || before.lat !== row.lat || before.lng !== row.lng) moved = true;
+      this.#branches[i] = row;
+      this.#schedules[i] = row ? toSchedule(row, byBranch.get(id) ?? []) : { weekly: { days: {} } };
+      if (i >= this.#serviceBits.length) {
+        const bits = new Uint16Array(Math.max(16, this.#serviceBits.length * 2));
+        bits.set(this.#serviceBits);
+        this.#serviceBits = bits;
+      }
+      this.#serviceBits[i] = row ? toServiceBits(row.services) : 0;
+      this.#fragments[i] = undefined;
+      for (const day of this.#days.values()) day[i] = undefined;
+    }
+    // KDBush is static; rebuilding it from memory takes tens of milliseconds at 200,000 branches.
+    if (moved) this.#index = buildNearestIndex(this.#branches);
+  }
+
+  async #loadOrganizations(db: Db): Promise<void> {
+    const [channels, orgs] = await Promise.all([
+      selectChannels(db, null),
+      db.selectFrom('organizations').select(['id', 'nameZh', 'nameEn']).execute(),
+    ]);
+    this.#channelsByOrg = Map.groupBy(channels as ChannelView[], (c) => c.orgId);
+    this.#orgNames = new Map(orgs.map((o) => [o.id, { nameZh: o.nameZh, nameEn: o.nameEn }]));
+    this.#fragments = [];
+  }
+
+  async #loadCalendar(db: Db): Promise<void> {
+    const overrides = await selectHolidayOverrides(db);
+    const calendar: Calendar = createCalendar(
+      Object.fromEntries(overrides.map((o) => [o.date, { kind: o.kind, name: o.name ?? undefined }])),
+    );
+    this.#hours = { calendar };
+    this.#days.clear();
   }
 
   /**
-   * Subscribes to change notices from every process and loads the first snapshot. A database
-   * that is not migrated or not reachable yet leaves the finder empty, to be loaded on first use.
+   * Subscribes to change notices from every process and loads everything. A database that is
+   * not migrated or not reachable yet leaves the finder empty, to be loaded on first use.
    */
   async start(database: Database, onError: (err: unknown) => void): Promise<() => Promise<void>> {
     this.#db = database.db;
     this.#onError = onError;
     const unsubscribe = await database
-      .listen(BRANCHES_CHANNEL, () => void this.reload(database.db).catch(onError))
+      .listen(BRANCHES_CHANNEL, (payload) => void this.apply(database.db, parseChange(payload)).catch(onError))
       .catch((err) => {
         onError(err);
         return async () => {};
       });
-    await this.reload(database.db).catch(onError);
+    await this.apply(database.db, 'all').catch(onError);
     return unsubscribe;
   }
 
-  #db: Db | undefined;
-  #onError: (err: unknown) => void = () => {};
-
   get size(): number {
-    return this.#snapshot?.branches.length ?? 0;
+    return this.#positionOf.size;
   }
 
-  findNearest(query: {
-    lat: number;
-    lng: number;
-    service?: string;
-    at: Date;
-    limit: number;
-    radiusKm: number;
-    openOnly: boolean;
-  }): NearestAnswer {
-    const s = this.#snapshot;
-    if (!s && this.#db && !this.#reloading) void this.reload(this.#db).catch(this.#onError);
-    if (!s || s.branches.length === 0) return { items: [], channels: [] };
-    const fits = (i: number) => {
-      const b = s.branches[i] as BranchRow;
-      if (query.service && !b.services.includes(query.service)) return false;
-      return !query.openOnly || isOpenAt(s.schedules[i] as Schedule, query.at, s.hours);
-    };
-    const ids = around(s.index, query.lng, query.lat, query.limit, query.radiusKm, fits);
-    const items = ids.map((i) => {
-      const b = s.branches[i] as BranchRow;
-      const schedule = s.schedules[i] as Schedule;
-      const today = todayHours(schedule, query.at, s.hours);
-      const next = findNextOpening(schedule, query.at, s.hours);
-      const channels = (s.channelsByOrg.get(b.orgId) ?? []).filter((c) => !query.service || c.services.includes(query.service as never));
-      return {
+  /** Branch i's hours and open minutes on a local date, computed on first use. */
+  #day(i: number, date: string): DayEntry {
+    let day = this.#days.get(date);
+    if (!day) {
+      if (this.#days.size >= DAYS_KEPT) this.#days.delete(this.#days.keys().next().value as string);
+      day = [];
+      this.#days.set(date, day);
+    }
+    let entry = day[i];
+    if (!entry) {
+      const schedule = this.#schedules[i] as Schedule;
+      const hours = hoursOn(schedule, date, this.#hours);
+      const today = { intervals: hours.intervals, reason: hours.reason, note: hours.note ?? null };
+      entry = { openMinutes: openMinutesOn(schedule, date, this.#hours), todayJson: Buffer.from(`"today":${JSON.stringify(today)},`) };
+      day[i] = entry;
+    }
+    return entry;
+  }
+
+  /** The parts of branch i's entry in the answer that do not depend on the query, encoded once. */
+  #fragment(i: number): Buffer {
+    let fragment = this.#fragments[i];
+    if (!fragment) {
+      const b = this.#branches[i] as BranchRow;
+      const fixed = {
         id: b.id,
         orgId: b.orgId,
-        institution: s.orgNames.get(b.orgId) ?? { nameZh: '', nameEn: '' },
+        institution: this.#orgNames.get(b.orgId) ?? { nameZh: '', nameEn: '' },
         nameZh: b.nameZh,
         address: b.address,
         lat: b.lat,
         lng: b.lng,
-        distanceKm: Math.round(distance(query.lng, query.lat, b.lng, b.lat) * 100) / 100,
-        openNow: isOpenAt(schedule, query.at, s.hours),
-        today: { intervals: today.intervals, reason: today.reason, note: today.note ?? null },
-        nextOpening: next ? next.toISOString() : null,
         phone: b.phone,
         stepFree: b.stepFree,
-        channels,
       };
-    });
-    // Nothing open near: offer every institution's online channels for the service.
-    const channels =
-      items.length > 0
-        ? []
-        : [...s.channelsByOrg.values()].flat().filter((c) => !query.service || c.services.includes(query.service as never));
-    return { items, channels };
+      fragment = Buffer.from(`${JSON.stringify(fixed).slice(0, -1)},`);
+      this.#fragments[i] = fragment;
+    }
+    return fragment;
+  }
+
+  /**
+   * The nearest branches as the JSON of NearestAnswer, assembled from parts encoded once per
+   * branch and day: most of an answer is the same text for every query, and serialising and
+   * encoding it per request cost more than the search.
+   */
+  findNearest(query: {
+    lat: number;
+    lng: number;
+    service?: BranchService;
+    at: Date;
+    limit: number;
+    radiusKm: number;
+    openOnly: boolean;
+  }): Buffer {
+    if (!this.#loaded && this.#db) void this.apply(this.#db, 'all').catch(this.#onError);
+    const index = this.#index;
+    if (!index || this.#positionOf.size === 0) return Buffer.from('{"items":[],"channels":[]}');
+    const { date, minute } = toLocal(query.at, this.#hours.timeZone);
+    const bit = query.service ? serviceBit(query.service) : 0;
+    const fits = (i: number) =>
+      this.#branches[i] !== undefined &&
+      (bit === 0 || ((this.#serviceBits[i] as number) & bit) !== 0) &&
+      (!query.openOnly || isOpenMinute(this.#day(i, date).openMinutes, minute));
+    const ids = findNearestIds(index, query.lng, query.lat, query.limit, query.radiusKm, fits);
+    // Parts encoded once (the same for every query), and the few that vary.
+    const parts: Buffer[] = [OPEN_ITEMS];
+    const closedOrgs = new Set<string>();
+    for (let k = 0; k < ids.length; k++) {
+      const i = ids[k] as number;
+      const b = this.#branches[i] as BranchRow;
+      const { openMinutes, todayJson } = this.#day(i, date);
+      const openNow = isOpenMinute(openMinutes, minute);
+      const next = openNow ? null : findNextOpening(this.#schedules[i] as Schedule, query.at, this.#hours);
+      if (!openNow) closedOrgs.add(b.orgId);
+      const distanceKm = Math.round(distance(query.lng, query.lat, b.lng, b.lat) * 100) / 100;
+      const nextOpening = next ? `"${next.toISOString()}"` : 'null';
+      parts.push(
+        ...(k === 0 ? [] : [COMMA]),
+        this.#fragment(i),
+        todayJson,
+        Buffer.from(`"distanceKm":${distanceKm},"openNow":${openNow},"nextOpening":${nextOpening}}`, 'latin1'),
+      );
+    }
+    // Online channels where a listed branch is closed; every institution's when nothing is near.
+    const orgIds = ids.length > 0 ? closedOrgs : this.#channelsByOrg.keys();
+    const channels = [...orgIds].flatMap((orgId) => this.#channelsOf(orgId, query.service));
+    parts.push(channels.length === 0 ? NO_CHANNELS : Buffer.from(`],"channels":${JSON.stringify(channels)}}`));
+    return Buffer.concat(parts);
+  }
+
+  #channelsOf(orgId: string, service: BranchService | undefined): PublicChannel[] {
+    return (this.#channelsByOrg.get(orgId) ?? [])
+      .filter((c) => !service || c.services.includes(service))
+      .map((c) => ({ orgId: c.orgId, kind: c.kind, name: c.name, address: c.address }));
   }
 }
+
+const OPEN_ITEMS = Buffer.from('{"items":[');
+const COMMA = Buffer.from(',');
+const NO_CHANNELS = Buffer.from('],"channels":[]}');
+
+const serviceBit = (service: string) => 1 << BRANCH_SERVICES.indexOf(service as BranchService);
+const toServiceBits = (services: readonly string[]) => services.reduce((bits, s) => bits | serviceBit(s), 0);
 
 function toSchedule(branch: BranchRow, adjustments: AdjustmentRow[]): Schedule {
   return {
@@ -142,31 +296,5 @@ function toSchedule(branch: BranchRow, adjustments: AdjustmentRow[]): Schedule {
       hours: a.hours ?? undefined,
       note: a.publicNote ?? undefined,
     })),
-  };
-}
-
-async function loadSnapshot(db: Db): Promise<Snapshot> {
-  const [branches, adjustments, channels, orgs, overrides] = await Promise.all([
-    selectBranches(db, { orgId: null }),
-    selectAdjustments(db, null),
-    selectChannels(db, null),
-    db.selectFrom('organizations').select(['id', 'nameZh', 'nameEn']).execute(),
-    selectHolidayOverrides(db),
-  ]);
-  const byBranch = Map.groupBy(adjustments, (a) => a.branchId);
-  const index = new KDBush(Math.max(1, branches.length));
-  for (const b of branches) index.add(b.lng, b.lat);
-  if (branches.length === 0) index.add(0, 0);
-  index.finish();
-  const calendar: Calendar = createCalendar(
-    Object.fromEntries(overrides.map((o) => [o.date, { kind: o.kind, name: o.name ?? undefined }])),
-  );
-  return {
-    branches,
-    schedules: branches.map((b) => toSchedule(b, byBranch.get(b.id) ?? [])),
-    index,
-    channelsByOrg: Map.groupBy(channels as ChannelView[], (c) => c.orgId),
-    orgNames: new Map(orgs.map((o) => [o.id, { nameZh: o.nameZh, nameEn: o.nameEn }])),
-    hours: { calendar },
   };
 }

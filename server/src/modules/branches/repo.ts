@@ -24,9 +24,13 @@ const BRANCH_COLUMNS = [
   'stepFree',
 ] as const;
 
-export function selectBranches(db: Db, scope: { orgId: string | null }) {
+export function selectBranches(db: Db, scope: { orgId: string | null; ids?: string[] }) {
   let q = db.selectFrom('branches').select(BRANCH_COLUMNS);
   if (scope.orgId !== null) q = q.where('orgId', '=', scope.orgId);
+  if (scope.ids) {
+    if (scope.ids.length === 0) return Promise.resolve([]);
+    q = q.where('id', 'in', scope.ids);
+  }
   return q.orderBy('code').execute();
 }
 

@@ -200,16 +200,19 @@ export function branchRoutes(finder: BranchFinder): FastifyPluginAsyncTypebox {
           response: { 200: NearestAnswer, ...errorResponses(400) },
         },
       },
-      async (req) =>
-        finder.findNearest({
-          lat: req.query.lat,
-          lng: req.query.lng,
-          service: req.query.service,
-          at: req.query.at ? new Date(req.query.at) : new Date(),
-          limit: req.query.limit,
-          radiusKm: req.query.radius,
-          openOnly: req.query.openOnly,
-        }),
+      // The finder answers with the JSON already encoded (see findNearest); tests check it against the schema.
+      async (req, reply) =>
+        reply.type('application/json; charset=utf-8').send(
+          finder.findNearest({
+            lat: req.query.lat,
+            lng: req.query.lng,
+            service: req.query.service,
+            at: req.query.at ? new Date(req.query.at) : new Date(),
+            limit: req.query.limit,
+            radiusKm: req.query.radius,
+            openOnly: req.query.openOnly,
+          }) as unknown as NearestAnswer,
+        ),
     );
   };
 }

@@ -87,7 +87,7 @@ export async function createBranch(ctx: Context, input: BranchInput) {
       recordId: id,
       summary: { after: { code: input.code, nameZh: input.nameZh, ...place } },
     });
-    await announceBranchChange(trx);
+    await announceBranchChange(trx, { branchIds: [id] });
     return (await selectBranch(trx, id)) as BranchRow;
   });
 }
@@ -114,7 +114,7 @@ export async function changeBranch(ctx: Context, id: string, input: BranchInput)
       recordId: id,
       summary: { before, after },
     });
-    await announceBranchChange(trx);
+    await announceBranchChange(trx, { branchIds: [id] });
     return after;
   });
 }
@@ -145,7 +145,7 @@ export async function addAdjustment(ctx: Context, branchId: string, input: Adjus
       recordId: branchId,
       summary: { adjustment: { id, ...input } },
     });
-    await announceBranchChange(trx);
+    await announceBranchChange(trx, { branchIds: [branchId] });
     return toAdjustmentView((await selectAdjustments(trx, [branchId])).find((a) => a.id === id) as AdjustmentRow);
   });
 }
@@ -163,7 +163,7 @@ export async function addChannel(ctx: Context, input: ChannelInput) {
   await ctx.db.transaction().execute(async (trx) => {
     await insertChannel(trx, { ...input, id, orgId });
     await audit(ctx, trx, { action: 'channel.created', orgId, recordType: 'channel', recordId: id, summary: { after: input } });
-    await announceBranchChange(trx);
+    await announceBranchChange(trx, 'channels');
   });
   return { id, orgId, ...input };
 }

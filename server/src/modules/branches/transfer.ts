@@ -109,21 +109,24 @@ export const importBranchesJob: JobHandler = async ({ db, job, reportProgress })
   let updated = 0;
   for (let i = 0; i < rows.length; i += 100) {
     await db.transaction().execute(async (trx) => {
+      const written: string[] = [];
       for (const input of rows.slice(i, i + 100)) {
         const { coordinateSystem: _c, ...fields } = input;
         const place = placeBranch(input);
         const id = existing.get(input.code);
         if (id) {
           await updateBranch(trx, id, { ...fields, ...place });
+          written.push(id);
           updated++;
         } else {
           const newId = createId();
           await insertBranch(trx, { ...fields, ...place, id: newId, orgId });
           existing.set(input.code, newId);
+          written.push(newId);
           created++;
         }
       }
-      await announceBranchChange(trx);
+      await announceBranchChange(trx, { branchIds: written });
     });
     const done = Math.min(rows.length, i + 100);
     await reportProgress((done / rows.length) * 100, `${done} / ${rows.length}`);

@@ -6,7 +6,6 @@ import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { audit, type Context } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
-import { announceBranchChange } from '../branches/finder.ts';
 
 /** A branch within this distance of a sealed compound is flagged (configurable per call). */
 export const DEFAULT_FLAG_RADIUS_KM = 0.5;
@@ -48,7 +47,6 @@ async function insertZones(ctx: Context, zones: ZoneInput[], source: string) {
       recordType: 'lockdown_zone',
       summary: { source, count: zones.length, sealed: zones.filter((z) => z.level === 'sealed').length },
     });
-    await announceBranchChange(trx);
   });
 }
 

@@ -76,7 +76,7 @@ export function FinderPage() {
           <p className="notice">{t('finder.none')}</p>
           <ul className="service-list">
             {answer.channels.map((c) => (
-              <li key={c.id} className="service">
+              <li key={`${c.orgId}-${c.kind}-${c.name}`} className="service">
                 <strong>{c.name}</strong>
                 <span>{c.address}</span>
               </li>
@@ -98,6 +98,15 @@ export function FinderPage() {
                 {b.today.note ? `（${b.today.note}）` : ''}
               </div>
               {b.phone && <a href={`tel:${b.phone}`}>{b.phone}</a>}
+              {!b.openNow && answer.channels.some((c) => c.orgId === b.orgId) && (
+                <div>
+                  {t('finder.online')}:{' '}
+                  {answer.channels
+                    .filter((c) => c.orgId === b.orgId)
+                    .map((c) => `${c.name} ${c.address}`)
+                    .join('；')}
+                </div>
+              )}
             </li>
           ))}
         </ol>

@@ -1,0 +1,91 @@
+// How soon a branch change shows in the public finder, index update included: an institution
+// closes one of its branches for today (an adjustment through the API), and the finder is asked
+// again and again until that branch is no longer offered. BENCH_BRANCHES=200000 for the large
+// network (seeded once with BENCH_DATA_DIR); each of 20 rounds closes another branch.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../e2e/support/server.ts';
+
+const BRANCHES = process.env.BENCH_BRANCHES ? Number(process.env.BENCH_BRANCHES) : undefined;
+const ROUNDS = 20;
+const kept = process.env.BENCH_DATA_DIR;
+const dir = kept ?? mkdtempSync(join(tmpdir(), 'shouhu-finder-'));
+if (BRANCHES && !(kept && existsSync(join(kept, 'pglite')))) {
+  const seeded = spawnSync(
+    process.execPath,
+    [fileURLToPath(new URL('../server/bin/shouhu.js', import.meta.url)), 'seed', '--branches', String(BRANCHES)],
+    { env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' }, encoding: 'utf8' },
+  );
+  if (seeded.status !== 0) throw new Error(seeded.stderr);
+}
+const server = await startServer(
+  { env: { DATA_DIR: dir, DATABASE_URL: '' }, label: 'pglite', remove: async () => {} },
+  { RATE_LIMIT_MAX: '100000000', LOG_LEVEL: 'warn' },
+);
+
+// Right after loading 200,000 branches the server may still report a busy event loop (503): retry.
+let signIn: Response;
+do {
+  await new Promise((r) => setTimeout(r, 500));
+  signIn = await fetch(`${server.url}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'boc.admin', password: 'Shouhu-demo-2022' }),
+  });
+} while (signIn.status === 503);
+if (!signIn.ok) throw new Error(await signIn.text());
+const session = /shouhu_session=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')?.[1];
+const headers = {
+  cookie: `shouhu_session=${session}`,
+  'x-csrf-token': (await signIn.json()).csrfToken,
+  'content-type': 'application/json',
+};
+const listed = await (await fetch(`${server.url}/api/v1/branches`, { headers })).json();
+if (!listed.items) throw new Error(JSON.stringify(listed));
+const branches = listed.items as {
+  id: string;
+  lat: number;
+  lng: number;
+}[];
+
+// A date far ahead, so that no demo adjustment overlaps: 10:00 on a Monday.
+const day = '2027-03-01';
+const at = '2027-03-01T02:00:00.000Z';
+const offered = async (b: { id: string; lat: number; lng: number }) => {
+  const res = await fetch(`${server.url}/api/v1/public/branches/nearest?lat=${b.lat}&lng=${b.lng}&radius=0.5&limit=50&at=${at}`);
+  return ((await res.json()).items as { id: string }[]).some((x) => x.id === b.id);
+};
+const timings: number[] = [];
+for (const b of branches.filter((_, i) => i % Math.floor(branches.length / ROUNDS) === 0).slice(0, ROUNDS)) {
+  if (!(await offered(b))) continue; // closed that day anyway
+  const res = await fetch(`${server.url}/api/v1/branches/${b.id}/adjustments`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ from: day, to: day, closed: true, reason: 'lockdown_zone', publicNote: '测试' }),
+  });
+  if (res.status !== 201) throw new Error(`${res.status} ${await res.text()}`);
+  const committed = performance.now();
+  while (await offered(b)) {}
+  timings.push(performance.now() - committed);
+}
+await server.stop();
+if (!kept) rmSync(dir, { recursive: true, force: true });
+
+timings.sort((a, b) => a - b);
+const result = {
+  benchmark: 'public finder, time until a closed branch is no longer offered',
+  date: new Date().toISOString(),
+  node: process.version,
+  branches: BRANCHES ?? 3264,
+  rounds: timings.length,
+  visibleAfterMs: {
+    p50: Number((timings[Math.floor(timings.length / 2)] ?? 0).toFixed(1)),
+    max: Number((timings.at(-1) ?? 0).toFixed(1)),
+  },
+};
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+writeFileSync(new URL(`./results/finder-change-${BRANCHES ?? 3264}.json`, import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
+console.log(JSON.stringify(result, null, 2));

@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { distance } from 'geokdbush';
+import { describe, expect, it } from 'vitest';
+import { buildNearestIndex, findNearestIds } from './nearest.ts';
+
+// Points on a 10 m grid over the city (doubles would crowd at the edges of their range).
+const point = fc.record({
+  lng: fc.integer({ min: 0, max: 8000 }).map((n) => 121.1 + n / 10_000),
+  lat: fc.integer({ min: 0, max: 8000 }).map((n) => 30.8 + n / 10_000),
+});
+
+describe('nearest branches over the kd-tree', () => {
+  it('finds what a scan of every point finds: the nearest that pass the filter, within the radius', () => {
+    fc.assert(
+      fc.property(
+        fc.array(point, { minLength: 0, maxLength: 600, size: 'max' }),
+        point,
+        fc.integer({ min: 1, max: 12 }),
+        fc.double({ min: 0.5, max: 30, noNaN: true }),
+        fc.integer({ min: 1, max: 4 }),
+        (points, q, limit, radiusKm, every) => {
+          const fits = (id: number) => id % every === 0;
+          const got = findNearestIds(buildNearestIndex(points), q.lng, q.lat, limit, radiusKm, fits);
+          const km = (id: number) => distance(q.lng, q.lat, (points[id] as { lng: number }).lng, (points[id] as { lat: number }).lat);
+          const expected = points
+            .map((_, id) => id)
+            .filter((id) => fits(id) && km(id) <= radiusKm)
+            .sort((a, b) => km(a) - km(b))
+            .slice(0, limit);
+          // The plane ranks as the sphere does up to 1%: compare distances, with that tolerance.
+          expect(got.length).toBeGreaterThanOrEqual(expected.length - 1);
+          expect(got.length).toBeLessThanOrEqual(limit);
+          got.forEach((id, k) => {
+            expect(fits(id)).toBe(true);
+            const e = expected[k] ?? expected.at(-1);
+            if (e !== undefined) expect(km(id)).toBeLessThanOrEqual(km(e) * 1.01 + 1e-9);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('answers nothing from an empty index', () => {
+    expect(findNearestIds(buildNearestIndex([]), 121.47, 31.23, 10, 10, () => true)).toEqual([]);
+  });
+});

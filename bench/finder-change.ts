@@ -40,23 +40,20 @@ if (!signIn.ok) throw new Error(await signIn.text());
 const session = /shouhu_session=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')?.[1];
 const headers = {
   cookie: `shouhu_session=${session}`,
-  'x-csrf-token': (await signIn.json()).csrfToken,
+  'x-csrf-token': ((await signIn.json()) as { csrfToken: string }).csrfToken,
   'content-type': 'application/json',
 };
-const listed = await (await fetch(`${server.url}/api/v1/branches`, { headers })).json();
+type Place = { id: string; lat: number; lng: number };
+const listed = (await (await fetch(`${server.url}/api/v1/branches`, { headers })).json()) as { items?: Place[] };
 if (!listed.items) throw new Error(JSON.stringify(listed));
-const branches = listed.items as {
-  id: string;
-  lat: number;
-  lng: number;
-}[];
+const branches = listed.items;
 
 // A date far ahead, so that no demo adjustment overlaps: 10:00 on a Monday.
 const day = '2027-03-01';
 const at = '2027-03-01T02:00:00.000Z';
-const offered = async (b: { id: string; lat: number; lng: number }) => {
+const offered = async (b: Place) => {
   const res = await fetch(`${server.url}/api/v1/public/branches/nearest?lat=${b.lat}&lng=${b.lng}&radius=0.5&limit=50&at=${at}`);
-  return ((await res.json()).items as { id: string }[]).some((x) => x.id === b.id);
+  return ((await res.json()) as { items: { id: string }[] }).items.some((x) => x.id === b.id);
 };
 const timings: number[] = [];
 for (const b of branches.filter((_, i) => i % Math.floor(branches.length / ROUNDS) === 0).slice(0, ROUNDS)) {

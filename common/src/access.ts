@@ -48,6 +48,8 @@ export const POLICY = {
     hasRole('regulator', 'association')(actor) || (hasRole('institution_admin', 'institution_staff')(actor) && ownOrg(actor, r)),
   /** Compiling, reviewing and publishing the association's notice. */
   'notice.publish': hasRole('association'),
+  /** Home visits (上门服务): the institution's own staff triage, check identity, schedule and close them. */
+  'homeVisit.manage': (actor, r) => hasRole('institution_admin', 'institution_staff')(actor) && ownOrg(actor, r),
   /** The whole branch network by district, and its export: the regulator and the associations. */
   'network.view': hasRole('regulator', 'association'),
   /** Lockdown zones, as the city publishes them: the regulator enters or imports them. */

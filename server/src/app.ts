@@ -19,6 +19,7 @@ import { apiTokenRoutes } from './modules/api-tokens/routes.ts';
 import { calendarRoutes } from './modules/branches/calendar-routes.ts';
 import { BranchFinder } from './modules/branches/finder.ts';
 import { branchRoutes } from './modules/branches/routes.ts';
+import { homeVisitRoutes } from './modules/home-visits/routes.ts';
 import { networkRoutes } from './modules/network/routes.ts';
 import { noticeRoutes } from './modules/notices/routes.ts';
 import { organizationRoutes } from './modules/organizations/routes.ts';
@@ -149,6 +150,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'notifications', description: 'SMS, e-mail and signed webhooks' },
         { name: 'branches', description: 'Branch network, hours adjustments, online channels (C1, C6)' },
         { name: 'notices', description: 'The association’s notice of adjusted branch hours (C1)' },
+        { name: 'home visits', description: 'Home visits for customers who cannot come in (C3)' },
         { name: 'public', description: 'Citizens: verification by SMS code' },
       ],
     },
@@ -177,6 +179,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(zoneRoutes);
   await app.register(networkRoutes);
   await app.register(noticeRoutes);
+  await app.register(homeVisitRoutes);
   if (config.devOutbox) await app.register(devOutboxRoutes);
 
   if (existsSync(WEB_DIST)) {

@@ -73,5 +73,23 @@ export const AuditEventPage = Type.Object({ items: Type.Array(AuditEventView), n
 export type AuditEventPage = Static<typeof AuditEventPage>;
 
 /** The public answer about a request followed by its reference number. */
-export const TrackAnswer = Type.Object({ reference: Type.String(), kind: Type.String(), status: Type.String(), updatedAt: Type.String() });
+export const TrackAnswer = Type.Object({
+  reference: Type.String(),
+  kind: Type.String(),
+  status: Type.String(),
+  updatedAt: Type.String(),
+  institution: Type.Optional(Type.String()),
+  scheduledAt: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+});
 export type TrackAnswer = Static<typeof TrackAnswer>;
+
+/** Where a staff member lives, so that someone in a sealed or controlled zone is not sent out. Personal data: stored encrypted. */
+export const StaffHome = Type.Object(
+  {
+    streetCode: Type.String({ pattern: '^3101\\d{5}$' }),
+    lat: Type.Optional(Type.Number({ minimum: 30.6, maximum: 31.9 })),
+    lng: Type.Optional(Type.Number({ minimum: 120.8, maximum: 122.2 })),
+  },
+  { additionalProperties: false },
+);
+export type StaffHome = Static<typeof StaffHome>;

@@ -5,7 +5,16 @@ export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp the database fills in by default. */
 export type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
-import type { Interval, NoticeChanges, NoticeEntry, OrganizationKind, WeeklyHours } from '@shouhu/common';
+import type {
+  HomeVisitReason,
+  HomeVisitStatus,
+  Interval,
+  NoticeChanges,
+  NoticeEntry,
+  OrganizationKind,
+  TimeWindow,
+  WeeklyHours,
+} from '@shouhu/common';
 
 export interface OrganizationsTable {
   id: string;
@@ -67,6 +76,7 @@ export interface UsersTable {
   lockedUntil: Timestamp | null;
   disabledAt: Timestamp | null;
   isDemo: Generated<boolean>;
+  homeEnc: string | null;
   createdAt: GeneratedTimestamp;
   updatedAt: GeneratedTimestamp;
 }
@@ -242,6 +252,38 @@ export interface NoticesTable {
   publishedAt: Timestamp | null;
 }
 
+export interface HomeVisitsTable {
+  id: string;
+  reference: string;
+  orgId: string;
+  service: string;
+  nameEnc: string;
+  mobileEnc: string;
+  mobileHash: string;
+  districtCode: string;
+  streetCode: string;
+  compound: string;
+  addressEnc: string;
+  reason: HomeVisitReason;
+  windows: ColumnType<TimeWindow[], string, string>;
+  status: HomeVisitStatus;
+  raisedBy: 'citizen' | 'staff';
+  raisedByUserId: string | null;
+  residentIdEnc: string | null;
+  residentIdHash: string | null;
+  identityNameEnc: string | null;
+  documents: ColumnType<string[], string | undefined, string>;
+  identityCheckedAt: Timestamp | null;
+  identityCheckedBy: string | null;
+  assignedUserId: string | null;
+  scheduledAt: Timestamp | null;
+  outcomeNoteEnc: string | null;
+  firstResponseAt: Timestamp | null;
+  completedAt: Timestamp | null;
+  createdAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   jobs: JobsTable;
@@ -260,4 +302,5 @@ export interface DB {
   holidayOverrides: HolidayOverridesTable;
   lockdownZones: LockdownZonesTable;
   notices: NoticesTable;
+  homeVisits: HomeVisitsTable;
 }

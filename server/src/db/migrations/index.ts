@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_identity.ts';
 import * as m0003 from './0003_branches.ts';
 import * as m0004 from './0004_notices.ts';
+import * as m0005 from './0005_home_visits.ts';
 
 /** Forward-only and numbered: a migration, once released, is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '0002_identity': m0002,
   '0003_branches': m0003,
   '0004_notices': m0004,
+  '0005_home_visits': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

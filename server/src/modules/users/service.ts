@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { OrganizationKind } from '@shouhu/common';
-import { maskMobile, maskName, validateMobile } from '@shouhu/common';
+import { findDivision, maskMobile, maskName, type StaffHome, validateMobile } from '@shouhu/common';
 import type { Role } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
@@ -145,6 +145,29 @@ export async function setUserDisabled(ctx: Context, id: string, disabled: boolea
       recordType: 'user',
       recordId: id,
       summary: { before: { disabled: row.disabledAt !== null }, after: { disabled } },
+    });
+  });
+  return getUser(ctx, id);
+}
+
+/** Records where a staff member lives (encrypted), or clears it; audited without the address itself. */
+export async function setUserHome(ctx: Context, id: string, home: StaffHome | null) {
+  const row = await loadUser(ctx, id, 'user.manage');
+  if (home && !findDivision(home.streetCode)) {
+    throw new AppError('validation.failed', { fields: [{ field: 'body.streetCode', reason: 'unknown street' }] });
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ homeEnc: home ? encryptField(ctx.keys, JSON.stringify(home)) : null, updatedAt: new Date() })
+      .where('id', '=', id)
+      .execute();
+    await audit(ctx, trx, {
+      action: 'user.home_set',
+      orgId: row.orgId,
+      recordType: 'user',
+      recordId: id,
+      summary: { recorded: home !== null },
     });
   });
   return getUser(ctx, id);

@@ -181,24 +181,40 @@ export async function findBranchFlags(ctx: Context, on: string, radiusKm = DEFAU
   );
   const flags: BranchFlag[] = [];
   for (const b of branches) {
-    for (const z of sealed) {
-      const inStreet = z.wholeStreet && z.streetCode === b.streetCode;
-      const d = z.lat !== null && z.lng !== null ? distance(b.lng, b.lat, z.lng, z.lat) : null;
-      if (!inStreet && (d === null || d > radiusKm)) continue;
-      flags.push({
-        branchId: b.id,
-        orgId: b.orgId,
-        branchName: b.nameZh,
-        districtCode: b.districtCode,
-        zoneId: z.id,
-        zoneName: z.name,
-        why: inStreet ? 'in_sealed_street' : 'near_sealed_compound',
-        distanceKm: d === null ? null : Math.round(d * 1000) / 1000,
-        proposed: { closed: true, from: z.from > on ? z.from : on, to: z.to, reason: 'lockdown_zone' },
-        alreadyClosed: closedOn.has(b.id),
-      });
-      break;
-    }
+    const found = findZoneAround(sealed, b, radiusKm);
+    if (!found) continue;
+    const { zone: z, inStreet, distanceKm } = found;
+    flags.push({
+      branchId: b.id,
+      orgId: b.orgId,
+      branchName: b.nameZh,
+      districtCode: b.districtCode,
+      zoneId: z.id,
+      zoneName: z.name,
+      why: inStreet ? 'in_sealed_street' : 'near_sealed_compound',
+      distanceKm,
+      proposed: { closed: true, from: z.from > on ? z.from : on, to: z.to, reason: 'lockdown_zone' },
+      alreadyClosed: closedOn.has(b.id),
+    });
   }
   return flags;
+}
+
+type ZoneRow = Awaited<ReturnType<typeof listZones>>[number];
+
+/** The first zone a place lies in: its street declared whole, or within `radiusKm` of the compound. */
+export function findZoneAround(
+  zones: ZoneRow[],
+  place: { streetCode: string | null; lat: number | null; lng: number | null },
+  radiusKm = DEFAULT_FLAG_RADIUS_KM,
+): { zone: ZoneRow; inStreet: boolean; distanceKm: number | null } | undefined {
+  for (const zone of zones) {
+    const inStreet = zone.wholeStreet && place.streetCode !== null && zone.streetCode === place.streetCode;
+    const d =
+      zone.lat !== null && zone.lng !== null && place.lat !== null && place.lng !== null
+        ? distance(place.lng, place.lat, zone.lng, zone.lat)
+        : null;
+    if (inStreet || (d !== null && d <= radiusKm)) return { zone, inStreet, distanceKm: d === null ? null : Math.round(d * 1000) / 1000 };
+  }
+  return undefined;
 }

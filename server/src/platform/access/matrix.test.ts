@@ -32,6 +32,10 @@ const BODIES: Record<string, unknown> = {
   'PUT /api/v1/branches/:id': BRANCH_BODY,
   'POST /api/v1/branches/:id/adjustments': { from: '2030-01-01', to: '2030-01-01', closed: true, reason: 'other' },
   'PATCH /api/v1/users/:id': { disabled: false },
+  'PUT /api/v1/users/:id/home': { home: { streetCode: '310101002' } },
+  'POST /api/v1/home-visits/:id/identity-check': { residentId: '11010519491231002X', name: '测试', documents: ['resident_id_card'] },
+  'POST /api/v1/home-visits/:id/schedule': { userId: '00000000-0000-4000-8000-000000000000', at: '2030-01-01T02:00:00.000Z' },
+  'POST /api/v1/home-visits/:id/outcome': { outcome: 'unreachable' },
   'PATCH /api/v1/organizations/:id': { nameEn: 'Renamed for the access test' },
 };
 
@@ -128,6 +132,31 @@ describe(`access matrix (${testDatabaseKind})`, () => {
     };
     records['/api/v1/branches/'] = { own: await branchOf(boc), other: await branchOf(cib), ownOrg: boc, otherOrg: cib };
     records['/api/v1/webhooks/'] = { own: await endpointOf(boc), other: await endpointOf(cib), ownOrg: boc, otherOrg: cib };
+    const homeVisitOf = async (orgId: string) => {
+      const id = randomUUID();
+      await t.database.db
+        .insertInto('homeVisits')
+        .values({
+          id,
+          reference: `HV-20300101-${id.slice(0, 6).replace(/\D/g, '0')}`,
+          orgId,
+          service: 'cash',
+          nameEnc: encryptField(t.keys, '测试'),
+          mobileEnc: encryptField(t.keys, '13800000000'),
+          mobileHash: 'x',
+          districtCode: '310101',
+          streetCode: '310101002',
+          compound: '测试小区',
+          addressEnc: encryptField(t.keys, '1号楼'),
+          reason: 'elderly',
+          windows: '[]',
+          status: 'requested',
+          raisedBy: 'staff',
+        })
+        .execute();
+      return id;
+    };
+    records['/api/v1/home-visits/'] = { own: await homeVisitOf(boc), other: await homeVisitOf(cib), ownOrg: boc, otherOrg: cib };
     // API tokens are created per test below, as they are revoked by the DELETE route.
   });
   afterAll(() => t.close());

@@ -14,9 +14,10 @@ export const CITIZEN_SESSION_MS = 30 * 60_000;
 const PER_NUMBER = { perMinute: 1, perHour: 5 };
 const PER_ADDRESS_PER_HOUR = 20;
 
-function normalizeMobile(input: string): string {
+/** A valid mainland mobile number, normalised; else a validation error naming the field. */
+export function normalizeMobile(input: string, field = 'body.mobile'): string {
   const result = validateMobile(input);
-  if (!result.valid) throw new AppError('validation.failed', { fields: [{ field: 'body.mobile', reason: result.reason }] });
+  if (!result.valid) throw new AppError('validation.failed', { fields: [{ field, reason: result.reason }] });
   return result.normalized;
 }
 

@@ -10,9 +10,10 @@ import { errorResponses } from '../http.ts';
  * Public reference numbers look like HV-20220415-000123: a prefix per kind of request, the date,
  * a number. Each module that issues them registers a tracker for its prefix here.
  */
-const TRACKERS = new Map<string, (ctx: Context, reference: string) => Promise<TrackAnswer | undefined>>();
+type Tracker = (ctx: Context, reference: string, mobile: string | undefined) => Promise<TrackAnswer | undefined>;
+const TRACKERS = new Map<string, Tracker>();
 
-export function registerTracker(prefix: string, track: (ctx: Context, reference: string) => Promise<TrackAnswer | undefined>): void {
+export function registerTracker(prefix: string, track: Tracker): void {
   TRACKERS.set(prefix, track);
 }
 
@@ -27,6 +28,10 @@ export function trackRoutes(config: Config): FastifyPluginAsyncTypebox {
           tags: ['public'],
           summary: 'Follow a request by its public reference number, without an account',
           params: Type.Object({ reference: Type.String({ pattern: '^[A-Za-z]{2,4}-\\d{8}-\\d{6}$' }) }),
+          querystring: Type.Object(
+            { mobile: Type.Optional(Type.String({ maxLength: 20, description: 'the mobile the request was made with' })) },
+            { additionalProperties: false },
+          ),
           response: {
             200: TrackAnswer,
             ...errorResponses(400, 404, 429),
@@ -35,7 +40,7 @@ export function trackRoutes(config: Config): FastifyPluginAsyncTypebox {
       },
       async (req) => {
         const reference = req.params.reference.toUpperCase();
-        const answer = await TRACKERS.get(reference.split('-')[0] as string)?.(req.ctx, reference);
+        const answer = await TRACKERS.get(reference.split('-')[0] as string)?.(req.ctx, reference, req.query.mobile);
         if (!answer) throw new AppError('reference.not_found', { field: 'reference' });
         return answer;
       },

@@ -5,9 +5,10 @@ import type { KeyRing } from './keys.ts';
 
 /** Every encrypted column of the platform. A module that adds one adds it here, or rotation misses it. */
 export const ENCRYPTED_COLUMNS: { table: string; columns: string[] }[] = [
-  { table: 'users', columns: ['name_enc', 'mobile_enc', 'totp_secret_enc'] },
+  { table: 'users', columns: ['name_enc', 'mobile_enc', 'totp_secret_enc', 'home_enc'] },
   { table: 'notifications', columns: ['recipient_enc', 'body_enc'] },
   { table: 'webhook_endpoints', columns: ['secret_enc'] },
+  { table: 'home_visits', columns: ['name_enc', 'mobile_enc', 'address_enc', 'resident_id_enc', 'identity_name_enc', 'outcome_note_enc'] },
 ];
 
 /**

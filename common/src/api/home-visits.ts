@@ -1,0 +1,118 @@
+import { type Static, Type } from 'typebox';
+import { BRANCH_SERVICES } from './branches.ts';
+
+/** Why the customer cannot come to a branch (C3). */
+export const HOME_VISIT_REASONS = ['elderly', 'disabled', 'ill', 'quarantined', 'sealed_compound'] as const;
+export type HomeVisitReason = (typeof HOME_VISIT_REASONS)[number];
+export const HOME_VISIT_REASON_LABELS: Record<HomeVisitReason, { zh: string; en: string }> = {
+  elderly: { zh: '高龄', en: 'Elderly' },
+  disabled: { zh: '残障', en: 'Disabled' },
+  ill: { zh: '患病', en: 'Ill' },
+  quarantined: { zh: '居家隔离', en: 'In quarantine' },
+  sealed_compound: { zh: '所在小区封控', en: 'Compound sealed' },
+};
+
+/** A request's life: asked, accepted by the institution, scheduled with a staff member, and an outcome. */
+export const HOME_VISIT_STATUSES = ['requested', 'accepted', 'scheduled', 'done', 'partly_done', 'refused', 'unreachable'] as const;
+export type HomeVisitStatus = (typeof HOME_VISIT_STATUSES)[number];
+export const HOME_VISIT_OUTCOMES = ['done', 'partly_done', 'refused', 'unreachable'] as const;
+export type HomeVisitOutcome = (typeof HOME_VISIT_OUTCOMES)[number];
+export const HOME_VISIT_STATUS_LABELS: Record<HomeVisitStatus, { zh: string; en: string }> = {
+  requested: { zh: '已提交，等待受理', en: 'Received, awaiting the institution' },
+  accepted: { zh: '已受理，正在安排人员', en: 'Accepted, arranging a visit' },
+  scheduled: { zh: '已安排上门', en: 'Visit scheduled' },
+  done: { zh: '已办结', en: 'Done' },
+  partly_done: { zh: '部分办结', en: 'Partly done' },
+  refused: { zh: '未能办理', en: 'Could not be served' },
+  unreachable: { zh: '未能联系上您', en: 'Could not reach you' },
+};
+/** Statuses in which the request is still open. */
+export const OPEN_HOME_VISIT_STATUSES: readonly HomeVisitStatus[] = ['requested', 'accepted', 'scheduled'];
+/** Documents staff may have seen when checking identity at the door. */
+export const IDENTITY_DOCUMENTS = ['resident_id_card', 'household_register', 'passport', 'bank_card', 'proxy_authorization'] as const;
+
+export const TimeWindow = Type.Object({ from: Type.String({ format: 'date-time' }), to: Type.String({ format: 'date-time' }) });
+export type TimeWindow = Static<typeof TimeWindow>;
+
+export const HomeVisitInput = Type.Object(
+  {
+    orgId: Type.String({ format: 'uuid', description: 'the institution asked to visit' }),
+    service: Type.Enum([...BRANCH_SERVICES]),
+    name: Type.String({ minLength: 1, maxLength: 50 }),
+    mobile: Type.String({ minLength: 11, maxLength: 20 }),
+    streetCode: Type.String({ pattern: '^3101\\d{5}$', description: 'street or town division code (9 digits)' }),
+    compound: Type.String({ minLength: 1, maxLength: 100, description: 'compound (小区) name' }),
+    address: Type.String({ minLength: 1, maxLength: 200, description: 'building, unit and room' }),
+    reason: Type.Enum([...HOME_VISIT_REASONS]),
+    windows: Type.Array(TimeWindow, { minItems: 1, maxItems: 5, description: 'preferred time windows' }),
+  },
+  { additionalProperties: false },
+);
+export type HomeVisitInput = Static<typeof HomeVisitInput>;
+
+/** A request as staff see it: personal data masked (reveal with a reason, audited). */
+export const HomeVisitView = Type.Object({
+  id: Type.String(),
+  reference: Type.String(),
+  orgId: Type.String(),
+  service: Type.String(),
+  name: Type.String(),
+  mobile: Type.String(),
+  districtCode: Type.String(),
+  streetCode: Type.String(),
+  compound: Type.String(),
+  address: Type.String(),
+  reason: Type.Enum([...HOME_VISIT_REASONS]),
+  windows: Type.Array(TimeWindow),
+  status: Type.Enum([...HOME_VISIT_STATUSES]),
+  raisedBy: Type.Enum(['citizen', 'staff']),
+  identityCheckedAt: Type.Union([Type.String(), Type.Null()]),
+  residentId: Type.Union([Type.String(), Type.Null()]),
+  documents: Type.Array(Type.String()),
+  assignedUserId: Type.Union([Type.String(), Type.Null()]),
+  scheduledAt: Type.Union([Type.String(), Type.Null()]),
+  outcomeNote: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+export type HomeVisitView = Static<typeof HomeVisitView>;
+
+export const IdentityCheckInput = Type.Object(
+  {
+    residentId: Type.String({ minLength: 15, maxLength: 18 }),
+    name: Type.String({ minLength: 1, maxLength: 50 }),
+    documents: Type.Array(Type.Enum([...IDENTITY_DOCUMENTS]), { minItems: 1, uniqueItems: true }),
+  },
+  { additionalProperties: false },
+);
+export type IdentityCheckInput = Static<typeof IdentityCheckInput>;
+
+export const ScheduleInput = Type.Object(
+  { userId: Type.String({ format: 'uuid' }), at: Type.String({ format: 'date-time' }) },
+  { additionalProperties: false },
+);
+export const OutcomeInput = Type.Object(
+  { outcome: Type.Enum([...HOME_VISIT_OUTCOMES]), note: Type.Optional(Type.String({ maxLength: 500 })) },
+  { additionalProperties: false },
+);
+
+/** A staff member who could be sent, and whether they are free to move (home not in a sealed or controlled zone). */
+export const AssignableStaff = Type.Object({
+  userId: Type.String(),
+  name: Type.String(),
+  free: Type.Boolean(),
+  zoneName: Type.Union([Type.String(), Type.Null()]),
+});
+export type AssignableStaff = Static<typeof AssignableStaff>;
+
+/** What the citizen sees of their own request: no personal data beyond what they typed. */
+export const HomeVisitStatusView = Type.Object({
+  reference: Type.String(),
+  institution: Type.String(),
+  service: Type.String(),
+  status: Type.Enum([...HOME_VISIT_STATUSES]),
+  scheduledAt: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+export type HomeVisitStatusView = Static<typeof HomeVisitStatusView>;

@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, findOrgId, signInAs, type TestApp } from '../../test/app.ts';
+import { testDatabaseKind } from '../../test/database.ts';
+
+const MOBILE = '13912345678';
+const tomorrow = (hour: number) => {
+  const d = new Date(Date.now() + 86_400_000);
+  d.setUTCHours(hour - 8, 0, 0, 0);
+  return d.toISOString();
+};
+
+describe(`home visits (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  let boc: Record<string, string>;
+  let bocAdmin: Record<string, string>;
+  let citizen: Record<string, string>;
+  let bocId: string;
+  beforeAll(async () => {
+    t = await createTestApp({ DEV_OUTBOX: 'true' });
+    boc = await signInAs(t.app, 'boc.staff');
+    bocAdmin = await signInAs(t.app, 'boc.admin');
+    bocId = await findOrgId(t, 'boc-sh');
+    await t.app.inject({ method: 'POST', url: '/api/v1/public/sms-codes', payload: { mobile: MOBILE } });
+    const code = /(\d{6})/.exec((await outbox()).find((m) => m.recipient === MOBILE)?.body ?? '')?.[1];
+    const verified = await t.app.inject({ method: 'POST', url: '/api/v1/public/sessions', payload: { mobile: MOBILE, code } });
+    citizen = {
+      cookie: `shouhu_session=${verified.cookies.find((c) => c.name === 'shouhu_session')?.value}`,
+      'x-csrf-token': verified.json().csrfToken,
+    };
+  });
+  afterAll(() => t.close());
+
+  const outbox = async () => (await t.app.inject('/api/v1/dev/outbox')).json().items as { recipient: string; body: string }[];
+  const request = (overrides: object = {}) => ({
+    orgId: bocId,
+    service: 'cash',
+    name: '王建国',
+    mobile: MOBILE,
+    streetCode: '310101002',
+    compound: '福寿小区',
+    address: '3号楼2单元501室',
+    reason: 'sealed_compound',
+    windows: [{ from: tomorrow(9), to: tomorrow(12) }],
+    ...overrides,
+  });
+  const post = (url: string, payload: object | undefined, headers = boc) =>
+    t.app.inject({ method: 'POST', url, headers, ...(payload ? { payload } : {}) });
+
+  it('takes a citizen’s request, follows it to done with an SMS at each step, and never shows it to another institution', async () => {
+    const created = await post('/api/v1/public/home-visits', request(), citizen);
+    expect(created.statusCode, created.body).toBe(201);
+    const { id, reference } = created.json();
+    expect(reference).toMatch(/^HV-\d{8}-\d{6}$/);
+    // Stored encrypted: neither the name nor the address is in the row as typed.
+    const row = await t.database.db.selectFrom('homeVisits').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(JSON.stringify(row)).not.toMatch(/王建国|501室|13912345678/);
+
+    const track = async (mobile = MOBILE) => t.app.inject(`/api/v1/public/track/${reference}?mobile=${mobile}`);
+    expect((await track()).json()).toMatchObject({ reference, kind: 'home_visit', status: 'requested', institution: '中国银行上海市分行' });
+    expect((await track('13900000000')).statusCode).toBe(404);
+    expect((await t.app.inject(`/api/v1/public/track/${reference}`)).statusCode).toBe(404);
+
+    const list = (await t.app.inject({ url: '/api/v1/home-visits', headers: boc })).json().items;
+    expect(list[0]).toMatchObject({ reference, name: '王**', mobile: '139****5678', status: 'requested', compound: '福寿小区' });
+    expect(list[0].address).not.toContain('501');
+    const cib = await signInAs(t.app, 'cib.admin');
+    expect((await t.app.inject({ url: '/api/v1/home-visits', headers: cib })).json().items).toEqual([]);
+    expect((await t.app.inject({ url: `/api/v1/home-visits/${id}`, headers: cib })).statusCode).toBe(404);
+
+    // Out of order: nothing moves.
+    expect((await post(`/api/v1/home-visits/${id}/outcome`, { outcome: 'done' })).json().error.code).toBe('homeVisit.identity_required');
+    expect((await post(`/api/v1/home-visits/${id}/acceptance`, undefined)).json().status).toBe('accepted');
+    expect((await post(`/api/v1/home-visits/${id}/acceptance`, undefined)).json().error.code).toBe('homeVisit.wrong_status');
+
+    const badId = await post(`/api/v1/home-visits/${id}/identity-check`, {
+      residentId: '110105194912310021',
+      name: '王建国',
+      documents: ['resident_id_card'],
+    });
+    expect(badId.json().error).toMatchObject({
+      code: 'validation.failed',
+      details: { fields: [{ field: 'body.residentId', reason: 'checksum' }] },
+    });
+    const checked = await post(`/api/v1/home-visits/${id}/identity-check`, {
+      residentId: '11010519491231002X',
+      name: '王建国',
+      documents: ['resident_id_card'],
+    });
+    expect(checked.json()).toMatchObject({ residentId: '110105********002X', documents: ['resident_id_card'] });
+
+    // boc.staff lives in a sealed compound: not offered, and refused if chosen anyway.
+    const users = await t.database.db.selectFrom('users').select(['id', 'username']).where('orgId', '=', bocId).execute();
+    const staffId = users.find((u) => u.username === 'boc.staff')?.id as string;
+    const adminId = users.find((u) => u.username === 'boc.admin')?.id as string;
+    const regulator = await signInAs(t.app, 'regulator');
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const zone = await post(
+      '/api/v1/zones',
+      { name: '康乐小区', streetCode: '310101002', lat: 31.2301, lng: 121.4801, level: 'sealed', from: today },
+      regulator,
+    );
+    expect(zone.statusCode, zone.body).toBe(201);
+    const home = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/users/${staffId}/home`,
+      headers: bocAdmin,
+      payload: { home: { streetCode: '310101002', lat: 31.2303, lng: 121.4803 } },
+    });
+    expect(home.statusCode, home.body).toBe(200);
+    const staff = (await t.app.inject({ url: `/api/v1/home-visits/${id}/assignable-staff`, headers: boc })).json().items;
+    expect(staff.find((s: { userId: string }) => s.userId === staffId)).toMatchObject({ free: false, zoneName: '康乐小区' });
+    expect(staff.find((s: { userId: string }) => s.userId === adminId)).toMatchObject({ free: true });
+    expect((await post(`/api/v1/home-visits/${id}/schedule`, { userId: staffId, at: tomorrow(10) })).json().error.code).toBe(
+      'homeVisit.staff_not_free',
+    );
+    expect((await post(`/api/v1/home-visits/${id}/schedule`, { userId: adminId, at: '2020-01-01T02:00:00.000Z' })).json().error.code).toBe(
+      'homeVisit.window_past',
+    );
+    const scheduled = await post(`/api/v1/home-visits/${id}/schedule`, { userId: adminId, at: tomorrow(10) });
+    expect(scheduled.json()).toMatchObject({ status: 'scheduled', assignedUserId: adminId });
+    expect((await track()).json()).toMatchObject({ status: 'scheduled', scheduledAt: tomorrow(10) });
+
+    const done = await post(`/api/v1/home-visits/${id}/outcome`, { outcome: 'done', note: '已取现 2000 元' });
+    expect(done.json()).toMatchObject({ status: 'done', outcomeNote: '已取现 2000 元' });
+    expect((await track()).json().status).toBe('done');
+    expect((await t.app.inject({ url: '/api/v1/public/home-visits', headers: citizen })).json().items[0]).toMatchObject({
+      reference,
+      status: 'done',
+    });
+
+    const sms = (await outbox()).filter((m) => m.recipient === MOBILE && m.body.includes(reference)).map((m) => m.body);
+    expect(sms).toHaveLength(4); // received, accepted, scheduled, done
+    const actions = await t.database.db.selectFrom('auditEvents').select('action').where('recordId', '=', id).execute();
+    expect(actions.map((a) => a.action).sort()).toEqual(
+      ['homeVisit.accepted', 'homeVisit.closed', 'homeVisit.identity_checked', 'homeVisit.requested', 'homeVisit.scheduled'].sort(),
+    );
+  });
+
+  it('lets staff raise a request after a phone call, and refuses bad input naming the field, writing nothing', async () => {
+    const before = await t.database.db.selectFrom('homeVisits').select('id').execute();
+    const bad = async (payload: object, headers = boc) => (await post('/api/v1/home-visits', payload, headers)).json().error;
+    expect(await bad(request({ mobile: '12345' }))).toMatchObject({
+      code: 'validation.failed',
+      details: { fields: [{ field: 'body.mobile' }] },
+    });
+    expect(await bad(request({ service: 'pawnshop' }))).toMatchObject({ code: 'validation.failed' });
+    expect(await bad(request({ windows: [{ from: '2020-01-01T01:00:00Z', to: '2020-01-01T03:00:00Z' }] }))).toMatchObject({
+      code: 'homeVisit.window_past',
+      details: { field: 'windows.0' },
+    });
+    // Staff raise requests for their own institution only; a citizen only for the mobile they verified.
+    expect((await post('/api/v1/home-visits', request({ orgId: await findOrgId(t, 'cib-sh') }))).statusCode).toBe(403);
+    expect(await bad(request(), citizen)).toMatchObject({ code: 'access.denied' }); // citizens use the public route
+    expect((await post('/api/v1/public/home-visits', request({ mobile: '13800009999' }), citizen)).json().error.code).toBe(
+      'homeVisit.mobile_mismatch',
+    );
+    expect((await t.database.db.selectFrom('homeVisits').select('id').execute()).length).toBe(before.length);
+
+    const raised = await post('/api/v1/home-visits', request({ mobile: '13700001111', reason: 'elderly' }));
+    expect(raised.statusCode, raised.body).toBe(201);
+    const view = (await t.app.inject({ url: `/api/v1/home-visits/${raised.json().id}`, headers: boc })).json();
+    expect(view).toMatchObject({ raisedBy: 'staff', status: 'requested', reason: 'elderly' });
+    // Not reachable may close a request at any open step.
+    expect((await post(`/api/v1/home-visits/${view.id}/outcome`, { outcome: 'unreachable' })).json().status).toBe('unreachable');
+  });
+});

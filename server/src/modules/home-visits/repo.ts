@@ -1,0 +1,93 @@
+import type { HomeVisitStatus } from '@shouhu/common';
+import { type Insertable, sql, type Updateable } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { HomeVisitsTable } from '../../db/schema.ts';
+
+const COLUMNS = [
+  'id',
+  'reference',
+  'orgId',
+  'service',
+  'nameEnc',
+  'mobileEnc',
+  'mobileHash',
+  'districtCode',
+  'streetCode',
+  'compound',
+  'addressEnc',
+  'reason',
+  'windows',
+  'status',
+  'raisedBy',
+  'residentIdEnc',
+  'documents',
+  'identityCheckedAt',
+  'assignedUserId',
+  'scheduledAt',
+  'outcomeNoteEnc',
+  'createdAt',
+  'updatedAt',
+] as const;
+
+export function selectHomeVisit(db: Db, id: string) {
+  return db.selectFrom('homeVisits').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+export type HomeVisitRow = NonNullable<Awaited<ReturnType<typeof selectHomeVisit>>>;
+
+export function selectHomeVisits(db: Db, filter: { orgId?: string; mobileHash?: string; status?: HomeVisitStatus; limit: number }) {
+  let q = db.selectFrom('homeVisits').select(COLUMNS);
+  if (filter.orgId) q = q.where('orgId', '=', filter.orgId);
+  if (filter.mobileHash) q = q.where('mobileHash', '=', filter.mobileHash);
+  if (filter.status) q = q.where('status', '=', filter.status);
+  return q.orderBy('createdAt', 'desc').limit(filter.limit).execute();
+}
+
+export function selectHomeVisitByReference(db: Db, reference: string) {
+  return db
+    .selectFrom('homeVisits')
+    .innerJoin('organizations', 'organizations.id', 'homeVisits.orgId')
+    .select([
+      'homeVisits.reference',
+      'homeVisits.mobileHash',
+      'homeVisits.service',
+      'homeVisits.status',
+      'homeVisits.scheduledAt',
+      'homeVisits.createdAt',
+      'homeVisits.updatedAt',
+      'organizations.nameZh as institution',
+    ])
+    .where('reference', '=', reference)
+    .executeTakeFirst();
+}
+
+export async function insertHomeVisit(db: Db, row: Omit<Insertable<HomeVisitsTable>, 'reference'>) {
+  // A number from a sequence, shown with the day it was asked: HV-20220415-000123.
+  const { reference } = await db
+    .insertInto('homeVisits')
+    .values({
+      ...row,
+      reference: sql<string>`'HV-' || to_char(now() at time zone 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad((nextval('home_visit_numbers') % 1000000)::text, 6, '0')`,
+    })
+    .returning('reference')
+    .executeTakeFirstOrThrow();
+  return reference;
+}
+
+/**
+ * Moves a request on only from the statuses given: two staff acting at once cannot both move it,
+ * and a step taken out of order changes nothing. Answers whether it moved.
+ */
+export async function updateHomeVisit(
+  db: Db,
+  id: string,
+  from: readonly HomeVisitStatus[],
+  changes: Updateable<HomeVisitsTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('homeVisits')
+    .set({ ...changes, updatedAt: sql`now()` })
+    .where('id', '=', id)
+    .where('status', 'in', [...from])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -1,0 +1,158 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  AssignableStaff,
+  HOME_VISIT_STATUSES,
+  HomeVisitInput,
+  HomeVisitStatusView,
+  HomeVisitView,
+  IdentityCheckInput,
+  OutcomeInput,
+  ScheduleInput,
+} from '@shouhu/common';
+import { Type } from 'typebox';
+import { errorResponses } from '../../platform/http.ts';
+import {
+  acceptHomeVisit,
+  checkIdentity,
+  getHomeVisit,
+  listAssignableStaff,
+  listHomeVisits,
+  listMyHomeVisits,
+  recordOutcome,
+  requestHomeVisit,
+  scheduleHomeVisit,
+} from './service.ts';
+
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const Created = Type.Object({ id: Type.String(), reference: Type.String() });
+const tags = ['home visits'];
+
+export const homeVisitRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/api/v1/public/home-visits',
+    {
+      config: { access: 'citizen.self' },
+      schema: {
+        tags,
+        summary: 'Ask for a home visit (citizen verified by SMS code, for the verified mobile)',
+        body: HomeVisitInput,
+        response: { 201: Created, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await requestHomeVisit(req.ctx, req.body)),
+  );
+  app.get(
+    '/api/v1/public/home-visits',
+    {
+      config: { access: 'citizen.self' },
+      schema: {
+        tags,
+        summary: 'The verified citizen’s own requests',
+        response: { 200: Type.Object({ items: Type.Array(HomeVisitStatusView) }), ...errorResponses(401, 403) },
+      },
+    },
+    async (req) => ({ items: await listMyHomeVisits(req.ctx) }),
+  );
+  app.post(
+    '/api/v1/home-visits',
+    {
+      config: { access: 'homeVisit.manage' },
+      schema: {
+        tags,
+        summary: 'Raise a home visit on a customer’s behalf (after a phone call)',
+        body: HomeVisitInput,
+        response: { 201: Created, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await requestHomeVisit(req.ctx, req.body)),
+  );
+  app.get(
+    '/api/v1/home-visits',
+    {
+      config: { access: 'homeVisit.manage' },
+      schema: {
+        tags,
+        summary: 'The institution’s home-visit requests, newest first (personal data masked)',
+        querystring: Type.Object({ status: Type.Optional(Type.Enum([...HOME_VISIT_STATUSES])) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ items: Type.Array(HomeVisitView) }), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => ({ items: await listHomeVisits(req.ctx, req.query) }),
+  );
+  app.get(
+    '/api/v1/home-visits/:id',
+    {
+      config: { access: 'homeVisit.manage' },
+      schema: { tags, summary: 'One request', params: IdParams, response: { 200: HomeVisitView, ...errorResponses(400, 401, 403, 404) } },
+    },
+    async (req) => getHomeVisit(req.ctx, req.params.id),
+  );
+  app.post(
+    '/api/v1/home-visits/:id/acceptance',
+    {
+      config: { access: 'homeVisit.manage' },
+      schema: {
+        tags,
+        summary: 'Accept the request (first response)',
+        params: IdParams,
+        response: { 200: HomeVisitView, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => acceptHomeVisit(req.ctx, req.params.id),
+  );
+  app.post(
+    '/api/v1/home-visits/:id/identity-check',
+    {
+      config: { access: 'homeVisit.manage' },
+      schema: {
+        tags,
+        summary: 'Record the identity check: resident ID (validated), name, documents seen',
+        params: IdParams,
+        body: IdentityCheckInput,
+        response: { 200: HomeVisitView, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => checkIdentity(req.ctx, req.params.id, req.body),
+  );
+  app.get(
+    '/api/v1/home-visits/:id/assignable-staff',
+    {
+      config: { access: 'homeVisit.manage' },
+      schema: {
+        tags,
+        summary: 'Staff who could go, and whether each is free to move (home not in a sealed or controlled zone today)',
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(AssignableStaff) }), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => ({ items: await listAssignableStaff(req.ctx, req.params.id) }),
+  );
+  app.post(
+    '/api/v1/home-visits/:id/schedule',
+    {
+      config: { access: 'homeVisit.manage' },
+      schema: {
+        tags,
+        summary: 'Assign a staff member who is free to move, at a time',
+        params: IdParams,
+        body: ScheduleInput,
+        response: { 200: HomeVisitView, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => scheduleHomeVisit(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/api/v1/home-visits/:id/outcome',
+    {
+      config: { access: 'homeVisit.manage' },
+      schema: {
+        tags,
+        summary: 'Close the visit: done, partly done, refused or not reachable',
+        params: IdParams,
+        body: OutcomeInput,
+        response: { 200: HomeVisitView, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => recordOutcome(req.ctx, req.params.id, req.body),
+  );
+};

@@ -1,0 +1,330 @@
+import {
+  type AssignableStaff,
+  BRANCH_SERVICE_LABELS,
+  findDivision,
+  HOME_VISIT_STATUS_LABELS,
+  type HomeVisitInput,
+  type HomeVisitOutcome,
+  type HomeVisitStatus,
+  type HomeVisitStatusView,
+  type HomeVisitView,
+  type IdentityCheckInput,
+  maskAddress,
+  maskMobile,
+  maskName,
+  maskResidentId,
+  OPEN_HOME_VISIT_STATUSES,
+  type StaffHome,
+  todayInShanghai,
+  validateResidentId,
+} from '@shouhu/common';
+import type { Db } from '../../db/database.ts';
+import { AppError } from '../../errors.ts';
+import { assertCan } from '../../platform/access/hooks.ts';
+import { normalizeMobile } from '../../platform/citizen/service.ts';
+import { registerTracker } from '../../platform/citizen/track.ts';
+import { audit, type Context } from '../../platform/context.ts';
+import { createId } from '../../platform/ids.ts';
+import { queueNotification } from '../../platform/notify/service.ts';
+import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
+import { findZoneAround, listZones } from '../zones/service.ts';
+import {
+  type HomeVisitRow,
+  insertHomeVisit,
+  selectHomeVisit,
+  selectHomeVisitByReference,
+  selectHomeVisits,
+  updateHomeVisit,
+} from './repo.ts';
+
+const ownOrgId = (ctx: Context) => ('orgId' in ctx.actor ? ctx.actor.orgId : '');
+const userId = (ctx: Context) => (ctx.actor.type === 'user' ? ctx.actor.userId : null);
+
+function toView(ctx: Context, row: HomeVisitRow): HomeVisitView {
+  const reveal = (value: string | null) => (value === null ? null : decryptField(ctx.keys, value));
+  const residentId = reveal(row.residentIdEnc);
+  return {
+    id: row.id,
+    reference: row.reference,
+    orgId: row.orgId,
+    service: row.service,
+    name: maskName(reveal(row.nameEnc) ?? ''),
+    mobile: maskMobile(reveal(row.mobileEnc) ?? ''),
+    districtCode: row.districtCode,
+    streetCode: row.streetCode,
+    compound: row.compound,
+    address: maskAddress(reveal(row.addressEnc) ?? ''),
+    reason: row.reason,
+    windows: row.windows,
+    status: row.status,
+    raisedBy: row.raisedBy,
+    identityCheckedAt: row.identityCheckedAt ? new Date(row.identityCheckedAt).toISOString() : null,
+    residentId: residentId === null ? null : maskResidentId(residentId),
+    documents: row.documents,
+    assignedUserId: row.assignedUserId,
+    scheduledAt: row.scheduledAt ? new Date(row.scheduledAt).toISOString() : null,
+    // Staff notes may name people or places: shown to staff of the institution, never to the public.
+    outcomeNote: reveal(row.outcomeNoteEnc),
+    createdAt: new Date(row.createdAt).toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+  };
+}
+
+/** Sends the customer the request's new step by SMS, in the transaction that takes the step. */
+async function notifyCustomer(ctx: Context, db: Db, row: { mobileEnc: string; reference: string; orgId: string }, text: string) {
+  await queueNotification(db, ctx.keys, {
+    channel: 'sms',
+    recipient: decryptField(ctx.keys, row.mobileEnc),
+    body: `【守沪】上门服务 ${row.reference}：${text}`,
+    orgId: row.orgId,
+  });
+}
+
+/**
+ * A request for a home visit: by a citizen verified by SMS code (for their own mobile), or by
+ * the institution's staff after a phone call. Validation, encryption, the record, its audit
+ * entry and the SMS to the customer in one transaction; answers the reference number.
+ */
+export async function requestHomeVisit(ctx: Context, input: HomeVisitInput): Promise<{ id: string; reference: string }> {
+  const mobile = normalizeMobile(input.mobile);
+  const mobileHash = hashField(ctx.keys, 'mobile', mobile);
+  if (ctx.actor.type === 'citizen') {
+    if (ctx.actor.mobileHash !== mobileHash) throw new AppError('homeVisit.mobile_mismatch', { field: 'mobile' });
+  } else {
+    await assertCan(ctx, 'homeVisit.manage', { orgId: input.orgId });
+  }
+  const street = findDivision(input.streetCode);
+  if (!street) throw new AppError('validation.failed', { fields: [{ field: 'body.streetCode', reason: 'unknown street' }] });
+  const now = Date.now();
+  input.windows.forEach((w, i) => {
+    if (Date.parse(w.to) <= now || Date.parse(w.to) <= Date.parse(w.from))
+      throw new AppError('homeVisit.window_past', { field: `windows.${i}` });
+  });
+  const id = createId();
+  return ctx.db.transaction().execute(async (trx) => {
+    const institution = await trx
+      .selectFrom('organizations')
+      .select('id')
+      .where('id', '=', input.orgId)
+      .where('kind', 'in', ['bank', 'insurer'])
+      .executeTakeFirst();
+    if (!institution) throw new AppError('homeVisit.institution_unknown', { field: 'orgId' });
+    const mobileEnc = encryptField(ctx.keys, mobile);
+    const reference = await insertHomeVisit(trx, {
+      id,
+      orgId: input.orgId,
+      service: input.service,
+      nameEnc: encryptField(ctx.keys, input.name.trim()),
+      mobileEnc,
+      mobileHash,
+      districtCode: street.districtCode,
+      streetCode: input.streetCode,
+      compound: input.compound.trim(),
+      addressEnc: encryptField(ctx.keys, input.address.trim()),
+      reason: input.reason,
+      windows: JSON.stringify(input.windows),
+      status: 'requested',
+      raisedBy: ctx.actor.type === 'citizen' ? 'citizen' : 'staff',
+      raisedByUserId: userId(ctx),
+      residentIdEnc: null,
+      residentIdHash: null,
+      identityNameEnc: null,
+      identityCheckedAt: null,
+      identityCheckedBy: null,
+      assignedUserId: null,
+      scheduledAt: null,
+      outcomeNoteEnc: null,
+      firstResponseAt: null,
+      completedAt: null,
+    });
+    await audit(ctx, trx, {
+      action: 'homeVisit.requested',
+      orgId: input.orgId,
+      recordType: 'home_visit',
+      recordId: id,
+      summary: { reference, service: input.service, reason: input.reason, streetCode: input.streetCode },
+    });
+    await notifyCustomer(
+      ctx,
+      trx,
+      { mobileEnc, reference, orgId: input.orgId },
+      `已收到您的${BRANCH_SERVICE_LABELS[input.service].zh}上门服务申请，我们会尽快联系您。`,
+    );
+    return { id, reference };
+  });
+}
+
+export async function listHomeVisits(ctx: Context, filter: { status?: HomeVisitStatus }) {
+  const orgId = ownOrgId(ctx);
+  await assertCan(ctx, 'homeVisit.manage', { orgId });
+  return (await selectHomeVisits(ctx.db, { orgId, status: filter.status, limit: 200 })).map((r) => toView(ctx, r));
+}
+
+async function loadHomeVisit(ctx: Context, id: string): Promise<HomeVisitRow> {
+  const row = await selectHomeVisit(ctx.db, id);
+  // Another institution's request is "not found" to its staff: no probing.
+  if (!row || row.orgId !== ownOrgId(ctx)) throw new AppError('homeVisit.not_found');
+  await assertCan(ctx, 'homeVisit.manage', { orgId: row.orgId }, { type: 'home_visit', id });
+  return row;
+}
+
+export async function getHomeVisit(ctx: Context, id: string) {
+  return toView(ctx, await loadHomeVisit(ctx, id));
+}
+
+/** Takes one step: moves the status (only from the allowed ones), audits, tells the customer. */
+async function takeStep(
+  ctx: Context,
+  id: string,
+  step: {
+    from: readonly HomeVisitStatus[];
+    changes: Parameters<typeof updateHomeVisit>[3];
+    action: string;
+    summary: Record<string, unknown>;
+    sms?: string;
+  },
+) {
+  const row = await loadHomeVisit(ctx, id);
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await updateHomeVisit(trx, id, step.from, step.changes))) {
+      throw new AppError('homeVisit.wrong_status', { status: row.status });
+    }
+    await audit(ctx, trx, { action: step.action, orgId: row.orgId, recordType: 'home_visit', recordId: id, summary: step.summary });
+    if (step.sms) await notifyCustomer(ctx, trx, row, step.sms);
+  });
+  return getHomeVisit(ctx, id);
+}
+
+/** The institution accepts the request: its first response. */
+export const acceptHomeVisit = (ctx: Context, id: string) =>
+  takeStep(ctx, id, {
+    from: ['requested'],
+    changes: { status: 'accepted', firstResponseAt: new Date() },
+    action: 'homeVisit.accepted',
+    summary: {},
+    sms: '已受理，我们正在安排工作人员上门。',
+  });
+
+/** Records the identity check at the door or by phone: a valid resident ID, the name, the documents seen. */
+export async function checkIdentity(ctx: Context, id: string, input: IdentityCheckInput) {
+  const result = validateResidentId(input.residentId);
+  if (!result.valid) throw new AppError('validation.failed', { fields: [{ field: 'body.residentId', reason: result.reason }] });
+  return takeStep(ctx, id, {
+    from: OPEN_HOME_VISIT_STATUSES,
+    changes: {
+      residentIdEnc: encryptField(ctx.keys, result.normalized),
+      residentIdHash: hashField(ctx.keys, 'residentId', result.normalized),
+      identityNameEnc: encryptField(ctx.keys, input.name.trim()),
+      documents: JSON.stringify(input.documents),
+      identityCheckedAt: new Date(),
+      identityCheckedBy: userId(ctx),
+    },
+    action: 'homeVisit.identity_checked',
+    summary: { residentId: maskResidentId(result.normalized), documents: input.documents },
+  });
+}
+
+/** The institution's staff and whether each is free to move today: a home in a sealed or controlled zone is not. */
+export async function listAssignableStaff(ctx: Context, id: string): Promise<AssignableStaff[]> {
+  const row = await loadHomeVisit(ctx, id);
+  const zones = (await listZones(ctx, todayInShanghai())).filter((z) => z.level === 'sealed' || z.level === 'controlled');
+  const staff = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'nameEnc', 'homeEnc'])
+    .where('orgId', '=', row.orgId)
+    .where('role', 'in', ['institution_admin', 'institution_staff'])
+    .where('disabledAt', 'is', null)
+    .orderBy('username')
+    .execute();
+  return staff.map((u) => {
+    const home = u.homeEnc ? (JSON.parse(decryptField(ctx.keys, u.homeEnc)) as StaffHome) : null;
+    const zone = home
+      ? findZoneAround(zones, { streetCode: home.streetCode, lat: home.lat ?? null, lng: home.lng ?? null })?.zone
+      : undefined;
+    return { userId: u.id, name: maskName(decryptField(ctx.keys, u.nameEnc)), free: !zone, zoneName: zone?.name ?? null };
+  });
+}
+
+/** Assigns a staff member who is free to move, for a time. */
+export async function scheduleHomeVisit(ctx: Context, id: string, input: { userId: string; at: string }) {
+  const staff = await listAssignableStaff(ctx, id);
+  const chosen = staff.find((s) => s.userId === input.userId);
+  if (!chosen) throw new AppError('homeVisit.staff_unknown', { field: 'userId' });
+  if (!chosen.free) throw new AppError('homeVisit.staff_not_free', { field: 'userId', zoneName: chosen.zoneName });
+  if (Date.parse(input.at) <= Date.now()) throw new AppError('homeVisit.window_past', { field: 'at' });
+  const at = new Date(input.at);
+  const local = new Date(at.getTime() + 8 * 3_600_000).toISOString();
+  return takeStep(ctx, id, {
+    from: ['accepted', 'scheduled'],
+    changes: { status: 'scheduled', assignedUserId: input.userId, scheduledAt: at },
+    action: 'homeVisit.scheduled',
+    summary: { userId: input.userId, at: input.at },
+    sms: `工作人员将于 ${local.slice(5, 10).replace('-', '月')}日 ${local.slice(11, 16)} 上门，请保持电话畅通。`,
+  });
+}
+
+/** Closes the visit with its outcome; "done" and "partly done" need the identity check first. */
+export async function recordOutcome(ctx: Context, id: string, input: { outcome: HomeVisitOutcome; note?: string }) {
+  const row = await loadHomeVisit(ctx, id);
+  if ((input.outcome === 'done' || input.outcome === 'partly_done') && !row.identityCheckedAt) {
+    throw new AppError('homeVisit.identity_required');
+  }
+  return takeStep(ctx, id, {
+    from: input.outcome === 'unreachable' ? OPEN_HOME_VISIT_STATUSES : ['scheduled'],
+    changes: {
+      status: input.outcome,
+      outcomeNoteEnc: input.note ? encryptField(ctx.keys, input.note) : null,
+      completedAt: new Date(),
+      ...(row.status === 'requested' ? { firstResponseAt: new Date() } : {}),
+    },
+    action: 'homeVisit.closed',
+    summary: { outcome: input.outcome },
+    sms: `${HOME_VISIT_STATUS_LABELS[input.outcome].zh}。感谢您的耐心。`,
+  });
+}
+
+/** A verified citizen's own requests (by the mobile they verified). */
+export async function listMyHomeVisits(ctx: Context): Promise<HomeVisitStatusView[]> {
+  if (ctx.actor.type !== 'citizen') throw new AppError('auth.required');
+  const rows = await selectHomeVisits(ctx.db, { mobileHash: ctx.actor.mobileHash, limit: 50 });
+  const names = new Map(
+    (
+      await ctx.db
+        .selectFrom('organizations')
+        .select(['id', 'nameZh'])
+        .where('id', 'in', rows.length ? rows.map((r) => r.orgId) : [''])
+        .execute()
+    ).map((o) => [o.id, o.nameZh]),
+  );
+  return rows.map((r) => ({
+    reference: r.reference,
+    institution: names.get(r.orgId) ?? '',
+    service: r.service,
+    status: r.status,
+    scheduledAt: r.scheduledAt ? new Date(r.scheduledAt).toISOString() : null,
+    createdAt: new Date(r.createdAt).toISOString(),
+    updatedAt: new Date(r.updatedAt).toISOString(),
+  }));
+}
+
+// Following by reference number: the mobile given must be the request's, so a guessed number shows nothing.
+registerTracker('HV', async (ctx, reference, mobile) => {
+  const row = await selectHomeVisitByReference(ctx.db, reference);
+  if (!row || !mobile) return undefined;
+  const valid = (() => {
+    try {
+      return normalizeMobile(mobile, 'querystring.mobile');
+    } catch {
+      return undefined;
+    }
+  })();
+  if (!valid || hashField(ctx.keys, 'mobile', valid) !== row.mobileHash) return undefined;
+  return {
+    reference: row.reference,
+    kind: 'home_visit',
+    status: row.status,
+    updatedAt: new Date(row.updatedAt).toISOString(),
+    institution: row.institution,
+    scheduledAt: row.scheduledAt ? new Date(row.scheduledAt).toISOString() : null,
+  };
+});

@@ -4,6 +4,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { initI18n } from './app/i18n.ts';
 import { FinderPage } from './features/public/FinderPage.tsx';
 import { HomePage } from './features/public/HomePage.tsx';
+import { HomeVisitPage } from './features/public/HomeVisitPage.tsx';
 import { NoticePage } from './features/public/NoticePage.tsx';
 import { OutboxPage } from './features/public/OutboxPage.tsx';
 import { PublicLayout } from './features/public/PublicLayout.tsx';
@@ -24,6 +25,7 @@ createRoot(document.getElementById('root') as HTMLElement).render(
           <Route index element={<HomePage />} />
           <Route path="branches" element={<FinderPage />} />
           <Route path="verify" element={<VerifyPage />} />
+          <Route path="home-visit" element={<HomeVisitPage />} />
           <Route path="track" element={<TrackPage />} />
           <Route path="dev/outbox" element={<OutboxPage />} />
           <Route path="notices" element={<NoticePage />} />

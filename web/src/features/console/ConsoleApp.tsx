@@ -22,6 +22,7 @@ const enUS = enLocale as unknown as Locale;
 
 const AuditPage = lazy(() => import('../audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const BranchesPage = lazy(() => import('../branches/BranchesPage.tsx').then((m) => ({ default: m.BranchesPage })));
+const HomeVisitsPage = lazy(() => import('../home-visits/HomeVisitsPage.tsx').then((m) => ({ default: m.HomeVisitsPage })));
 const NetworkPage = lazy(() => import('../network/NetworkPage.tsx').then((m) => ({ default: m.NetworkPage })));
 const NoticeDraftPage = lazy(() => import('../notices/NoticeDraftPage.tsx').then((m) => ({ default: m.NoticeDraftPage })));
 const UsersPage = lazy(() => import('../users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
@@ -44,6 +45,7 @@ export default function ConsoleApp() {
           colorTextSecondary: '#555',
           colorTextDescription: '#555',
           colorTextTertiary: '#595959',
+          colorTextPlaceholder: '#595959',
           fontSize: 15,
         },
       }}
@@ -70,6 +72,7 @@ function ConsoleRoutes() {
         <Route path="audit" element={<AuditPage />} />
         <Route path="network" element={<NetworkPage />} />
         <Route path="branches" element={<BranchesPage />} />
+        <Route path="home-visits" element={<HomeVisitsPage me={me.data} />} />
         <Route path="notice" element={<NoticeDraftPage />} />
         <Route path="password" element={<PasswordPage />} />
         <Route path="security" element={<SecurityPage me={me.data} />} />

@@ -16,6 +16,12 @@ export function HomePage() {
           </Link>
         </li>
         <li>
+          <Link to="/home-visit" className="service">
+            <strong>{t('nav.visit')}</strong>
+            <span>{t('home.visit.desc')}</span>
+          </Link>
+        </li>
+        <li>
           <Link to="/notices" className="service">
             <strong>{t('nav.notice')}</strong>
             <span>{t('home.notice.desc')}</span>

@@ -36,6 +36,7 @@ export function PublicLayout() {
             {t('nav.home')}
           </NavLink>
           <NavLink to="/branches">{t('nav.finder')}</NavLink>
+          <NavLink to="/home-visit">{t('nav.visit')}</NavLink>
           <NavLink to="/verify">{t('nav.verify')}</NavLink>
           <NavLink to="/track">{t('nav.track')}</NavLink>
         </nav>

@@ -1,14 +1,24 @@
-import type { TrackAnswer } from '@shouhu/common';
+import { HOME_VISIT_STATUS_LABELS, type HomeVisitStatus, type TrackAnswer } from '@shouhu/common';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { ApiError, api } from '../../api/client.ts';
 
-/** Follow a request by its reference number, without an account. */
+// Status names per kind of request, in both languages.
+const STATUS_LABELS: Record<string, Record<string, { zh: string; en: string }>> = { home_visit: HOME_VISIT_STATUS_LABELS };
+
+const shanghaiTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+/** Follow a request by its reference number and the mobile it was made with, without an account. */
 export function TrackPage() {
   const { t, i18n } = useTranslation();
-  const [reference, setReference] = useState('');
+  const en = i18n.language === 'en';
+  const [params] = useSearchParams();
+  const [reference, setReference] = useState(params.get('reference') ?? '');
+  const [mobile, setMobile] = useState('');
   const [answer, setAnswer] = useState<TrackAnswer>();
   const [error, setError] = useState<ApiError>();
+  const label = answer && STATUS_LABELS[answer.kind]?.[answer.status as HomeVisitStatus];
 
   return (
     <>
@@ -19,7 +29,7 @@ export function TrackPage() {
           e.preventDefault();
           setError(undefined);
           setAnswer(undefined);
-          api<TrackAnswer>(`/api/v1/public/track/${encodeURIComponent(reference.trim())}`)
+          api<TrackAnswer>(`/api/v1/public/track/${encodeURIComponent(reference.trim())}?mobile=${encodeURIComponent(mobile.trim())}`)
             .then(setAnswer)
             .catch((err) => setError(err instanceof ApiError ? err : new ApiError(0, undefined)));
         }}
@@ -27,15 +37,36 @@ export function TrackPage() {
         <label htmlFor="reference">{t('track.reference')}</label>
         <input id="reference" value={reference} onChange={(e) => setReference(e.target.value)} required maxLength={40} />
         <p className="hint">{t('track.hint')}</p>
+        <label htmlFor="mobile">{t('track.mobile')}</label>
+        <input
+          id="mobile"
+          inputMode="tel"
+          autoComplete="tel"
+          value={mobile}
+          onChange={(e) => setMobile(e.target.value)}
+          required
+          maxLength={20}
+        />
         {error && (
           <p className="notice notice-error" role="alert">
             {error.describe(i18n.language)}
           </p>
         )}
         {answer && (
-          <p className="notice notice-ok" role="status">
-            {answer.reference}: {answer.status}
-          </p>
+          <div className="notice notice-ok" role="status">
+            <p className="reference">{label ? label[en ? 'en' : 'zh'] : answer.status}</p>
+            <p>{answer.reference}</p>
+            {answer.institution && (
+              <p>
+                {t('track.institution')}: {answer.institution}
+              </p>
+            )}
+            {answer.scheduledAt && (
+              <p>
+                {t('track.scheduled')}: {shanghaiTime(answer.scheduledAt)}
+              </p>
+            )}
+          </div>
         )}
         <button type="submit" className="primary">
           {t('track.submit')}

@@ -3,71 +3,78 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
 
-/** SMS-code verification of a mobile number: two steps on one page, errors in the chosen language. */
+/** The verification page: after it, the citizen's own requests can be seen for 30 minutes. */
 export function VerifyPage() {
+  const { t } = useTranslation();
+  const [verified, setVerified] = useState<string>();
+  if (verified) return <p className="notice notice-ok">{t('verify.done', { mobile: verified })}</p>;
+  return (
+    <>
+      <h1 className="page-title">{t('verify.title')}</h1>
+      <VerifyMobile onVerified={(_mobile, masked) => setVerified(masked)} />
+    </>
+  );
+}
+
+/** SMS-code verification of a mobile number: two steps in one form, errors in the chosen language. */
+export function VerifyMobile({ onVerified }: { onVerified: (mobile: string, masked: string) => void }) {
   const { t, i18n } = useTranslation();
   const [mobile, setMobile] = useState('');
   const [code, setCode] = useState('');
   const [sent, setSent] = useState(false);
-  const [verified, setVerified] = useState<string>();
   const { run, busy, error } = useAction();
 
-  if (verified) return <p className="notice notice-ok">{t('verify.done', { mobile: verified })}</p>;
-
   return (
-    <>
-      <h1 className="page-title">{t('verify.title')}</h1>
-      <form
-        className="big-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run(async () => {
-            if (!sent) {
-              await api('/api/v1/public/sms-codes', { method: 'POST', body: { mobile } });
-              setSent(true);
-            } else {
-              const r = await api<{ mobile: string }>('/api/v1/public/sessions', { method: 'POST', body: { mobile, code } });
-              setVerified(r.mobile);
-            }
-          });
-        }}
-      >
-        <label htmlFor="mobile">{t('verify.mobile')}</label>
-        <input
-          id="mobile"
-          inputMode="tel"
-          autoComplete="tel"
-          value={mobile}
-          onChange={(e) => setMobile(e.target.value)}
-          required
-          disabled={sent}
-        />
-        {sent && (
-          <>
-            <p className="notice notice-ok" role="status">
-              {t('verify.sent')}
-            </p>
-            <label htmlFor="code">{t('verify.code')}</label>
-            <input
-              id="code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={6}
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              required
-            />
-          </>
-        )}
-        {error && (
-          <p className="notice notice-error" role="alert">
-            {error.describe(i18n.language)}
+    <form
+      className="big-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run(async () => {
+          if (!sent) {
+            await api('/api/v1/public/sms-codes', { method: 'POST', body: { mobile } });
+            setSent(true);
+          } else {
+            const r = await api<{ mobile: string }>('/api/v1/public/sessions', { method: 'POST', body: { mobile, code } });
+            onVerified(mobile.trim(), r.mobile);
+          }
+        });
+      }}
+    >
+      <label htmlFor="mobile">{t('verify.mobile')}</label>
+      <input
+        id="mobile"
+        inputMode="tel"
+        autoComplete="tel"
+        value={mobile}
+        onChange={(e) => setMobile(e.target.value)}
+        required
+        disabled={sent}
+      />
+      {sent && (
+        <>
+          <p className="notice notice-ok" role="status">
+            {t('verify.sent')}
           </p>
-        )}
-        <button type="submit" className="primary" disabled={busy}>
-          {sent ? t('verify.submit') : t('verify.send')}
-        </button>
-      </form>
-    </>
+          <label htmlFor="code">{t('verify.code')}</label>
+          <input
+            id="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            required
+          />
+        </>
+      )}
+      {error && (
+        <p className="notice notice-error" role="alert">
+          {error.describe(i18n.language)}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={busy}>
+        {sent ? t('verify.submit') : t('verify.send')}
+      </button>
+    </form>
   );
 }

@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { findAccessibilityProblems } from '../support/axe.ts';
+import { DESKTOP, launchBrowser, PHONE, SCREENSHOTS } from '../support/browser.ts';
+import { createStorage, type RunningServer, type Storage, startServer } from '../support/server.ts';
+
+const shot = (name: string) => fileURLToPath(new URL(`${name}.png`, SCREENSHOTS));
+const MOBILE = '13955556666';
+
+describe('home visits in a real browser', () => {
+  let storage: Storage;
+  let server: RunningServer;
+  let browser: Browser;
+  before(async () => {
+    storage = await createStorage();
+    server = await startServer(storage, { DEV_OUTBOX: 'true' });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await storage?.remove();
+  });
+
+  /** The newest SMS to the mobile that matches, from the development outbox (delivery is a background job). */
+  async function readSms(pattern: RegExp): Promise<RegExpExecArray> {
+    for (let i = 0; i < 50; i++) {
+      const items = ((await (await fetch(`${server.url}/api/v1/dev/outbox`)).json()) as { items: { recipient: string; body: string }[] })
+        .items;
+      const found = items
+        .filter((m) => m.recipient === MOBILE)
+        .map((m) => pattern.exec(m.body))
+        .find(Boolean);
+      if (found) return found;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`no SMS matching ${pattern}`);
+  }
+
+  async function signIn(page: Page, username: string) {
+    await page.goto(`${server.url}/console`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill('Shouhu-demo-2022');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+  }
+
+  it('a citizen asks for a home visit on a phone, the bank serves it, and the citizen follows it to done', async () => {
+    const phone = await browser.newPage({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
+    await phone.goto(server.url);
+    await phone.getByRole('link', { name: '申请上门服务' }).first().click();
+    await phone.getByLabel('手机号码').fill(MOBILE);
+    await phone.getByRole('button', { name: '获取验证码' }).click();
+    const [, code] = await readSms(/验证码是 (\d{6})/);
+    await phone.getByLabel('短信验证码').fill(code as string);
+    await phone.getByRole('button', { name: '确认' }).click();
+
+    await phone.getByLabel('哪家银行或保险公司').selectOption({ label: '中国银行上海市分行' });
+    await phone.getByLabel('要办的业务').selectOption('cash');
+    await phone.getByLabel('所在小区封控').check();
+    await phone.getByLabel('您的姓名').fill('李秀英');
+    await phone.getByLabel('所在区').selectOption('310104');
+    await phone.getByLabel('街道或乡镇').selectOption({ index: 1 });
+    await phone.getByLabel('小区名称').fill('田林十二村');
+    await phone.getByLabel('楼号、单元和门牌号').fill('15号楼302室');
+    await phone.getByLabel('下午').check();
+    assert.deepEqual(await findAccessibilityProblems(phone), []);
+    await phone.screenshot({ path: shot('public-home-visit-phone'), fullPage: true });
+    await phone.getByRole('button', { name: '提交申请' }).click();
+    const reference = ((await phone.locator('.reference').textContent()) ?? '').trim();
+    assert.match(reference, /^HV-\d{8}-\d{6}$/);
+    await phone.screenshot({ path: shot('public-home-visit-sent-phone') });
+    await readSms(new RegExp(`${reference}：已收到`));
+
+    // The bank's staff, on a desktop: accept, check identity, send someone free to move, close as done.
+    const staff = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
+    await signIn(staff, 'boc.staff');
+    await staff.getByRole('menuitem', { name: '上门服务' }).click();
+    await staff.getByRole('button', { name: reference }).click();
+    await staff.getByRole('button', { name: '受 理' }).click();
+    await staff.getByText('已受理，正在安排人员').first().waitFor();
+    await staff.getByLabel('身份证号码').fill('11010519491231002X');
+    await staff.getByLabel('姓名').fill('李秀英');
+    await staff.getByRole('button', { name: '登记核验结果' }).click();
+    await staff.getByText('110105********002X').waitFor();
+    await staff.getByLabel('上门人员').click();
+    // antd draws its own list; the role=option nodes are for screen readers only.
+    await staff.locator('.ant-select-item-option:not(.ant-select-item-option-disabled)').first().click();
+    await staff.getByLabel('上门时间').click();
+    const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+    await staff.getByLabel('上门时间').fill(`${tomorrow} 15:00`);
+    await staff.getByLabel('上门时间').press('Enter');
+    await staff.getByRole('button', { name: '确认安排' }).click();
+    await staff.getByText('已安排上门').first().waitFor();
+    assert.deepEqual(await findAccessibilityProblems(staff), []);
+    await staff.getByLabel('办理结果').click();
+    await staff.locator('.ant-select-item-option', { hasText: '已办结' }).click();
+    await staff.getByLabel('备注').fill('已取现金 2000 元');
+    await staff.screenshot({ path: shot('console-home-visit-desktop') });
+    await staff.getByRole('button', { name: '办 结' }).click();
+    await staff.getByText('已取现金 2000 元').first().waitFor();
+    await readSms(new RegExp(`${reference}：已办结`));
+
+    // Back on the phone: the reference number and the mobile show "done".
+    await phone.getByRole('link', { name: '查看办理进度' }).click();
+    await phone.getByLabel('申请时填写的手机号').fill(MOBILE);
+    await phone.getByRole('button', { name: '查询' }).click();
+    await phone.getByRole('status').filter({ hasText: '已办结' }).waitFor();
+    assert.match((await phone.getByRole('status').textContent()) ?? '', new RegExp(`中国银行上海市分行.*${tomorrow} 15:00`));
+    await phone.screenshot({ path: shot('public-track-home-visit-phone') });
+    await staff.close();
+    await phone.close();
+  });
+});

@@ -1,0 +1,312 @@
+import {
+  type AssignableStaff,
+  BRANCH_SERVICE_LABELS,
+  BRANCH_SERVICES,
+  HOME_VISIT_OUTCOMES,
+  HOME_VISIT_REASON_LABELS,
+  HOME_VISIT_REASONS,
+  HOME_VISIT_STATUS_LABELS,
+  HOME_VISIT_STATUSES,
+  type HomeVisitStatus,
+  type HomeVisitView,
+  IDENTITY_DOCUMENTS,
+  type Me,
+  OPEN_HOME_VISIT_STATUSES,
+  SHANGHAI_DISTRICTS,
+} from '@shouhu/common';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Cascader,
+  Checkbox,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { useAction } from '../../api/useAction.ts';
+
+const STATUS_COLOURS: Record<HomeVisitStatus, string> = {
+  requested: 'red',
+  accepted: 'orange',
+  scheduled: 'blue',
+  done: 'green',
+  partly_done: 'cyan',
+  refused: 'default',
+  unreachable: 'default',
+};
+const STREETS = SHANGHAI_DISTRICTS.map((d) => ({
+  value: d.code,
+  label: d.name,
+  children: d.streets.map((s) => ({ value: s.code, label: s.name })),
+}));
+const shanghaiTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+interface RaiseForm {
+  service: string;
+  name: string;
+  mobile: string;
+  street: [string, string];
+  compound: string;
+  address: string;
+  reason: string;
+  window: [Dayjs, Dayjs];
+}
+
+/** The institution's home-visit requests: accept, check identity, send someone free to move, close with an outcome. */
+export function HomeVisitsPage({ me }: { me: Me }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [status, setStatus] = useState<HomeVisitStatus>();
+  const visits = useQuery({
+    queryKey: ['home-visits', status],
+    queryFn: () => api<{ items: HomeVisitView[] }>(`/api/v1/home-visits${status ? `?status=${status}` : ''}`),
+  });
+  const [openId, setOpenId] = useState<string>();
+  const [raising, setRaising] = useState(false);
+  const [raiseForm] = Form.useForm<RaiseForm>();
+  const { run, busy, error } = useAction();
+
+  const raise = (v: RaiseForm) =>
+    run(async () => {
+      const created = await api<{ reference: string }>('/api/v1/home-visits', {
+        method: 'POST',
+        body: {
+          orgId: me.organization.id,
+          service: v.service,
+          name: v.name,
+          mobile: v.mobile,
+          streetCode: v.street[1],
+          compound: v.compound,
+          address: v.address,
+          reason: v.reason,
+          windows: [{ from: v.window[0].toISOString(), to: v.window[1].toISOString() }],
+        },
+      });
+      setRaising(false);
+      raiseForm.resetFields();
+      message.success(t('visits.raised', { reference: created.reference }));
+      await client.invalidateQueries({ queryKey: ['home-visits'] });
+    });
+
+  return (
+    <Card
+      title={t('menu.visits')}
+      extra={
+        <Space wrap>
+          <Select
+            allowClear
+            placeholder={t('visits.allStatuses')}
+            aria-label={t('visits.status')}
+            style={{ minWidth: 160 }}
+            value={status}
+            onChange={setStatus}
+            options={HOME_VISIT_STATUSES.map((s) => ({ value: s, label: HOME_VISIT_STATUS_LABELS[s][lang] }))}
+          />
+          <Button type="primary" onClick={() => setRaising(true)}>
+            {t('visits.raise')}
+          </Button>
+        </Space>
+      }
+    >
+      <Table<HomeVisitView>
+        rowKey="id"
+        loading={visits.isPending}
+        dataSource={visits.data?.items}
+        scroll={{ x: true }}
+        onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
+        columns={[
+          {
+            title: t('visits.reference'),
+            dataIndex: 'reference',
+            render: (v: string, r) => (
+              <Button type="link" onClick={() => setOpenId(r.id)}>
+                {v}
+              </Button>
+            ),
+          },
+          {
+            title: t('visits.status'),
+            dataIndex: 'status',
+            render: (s: HomeVisitStatus) => <Tag color={STATUS_COLOURS[s]}>{HOME_VISIT_STATUS_LABELS[s][lang]}</Tag>,
+          },
+          { title: t('visits.service'), dataIndex: 'service', render: (s: string) => BRANCH_SERVICE_LABELS[s as 'cash']?.[lang] ?? s },
+          { title: t('visits.reason'), dataIndex: 'reason', render: (r: 'elderly') => HOME_VISIT_REASON_LABELS[r][lang] },
+          { title: t('visits.customer'), render: (_, r) => `${r.name} ${r.mobile}` },
+          { title: t('visits.compound'), dataIndex: 'compound' },
+          { title: t('visits.created'), dataIndex: 'createdAt', render: shanghaiTime },
+        ]}
+      />
+      {openId && <VisitDrawer id={openId} onClose={() => setOpenId(undefined)} />}
+      <Modal
+        open={raising}
+        title={t('visits.raise')}
+        onCancel={() => setRaising(false)}
+        onOk={() => raiseForm.submit()}
+        confirmLoading={busy}
+        destroyOnHidden
+      >
+        <Form form={raiseForm} layout="vertical" onFinish={raise} initialValues={{ service: 'cash', reason: 'elderly' }}>
+          <Form.Item name="service" label={t('visits.service')} rules={[{ required: true }]}>
+            <Select options={BRANCH_SERVICES.map((s) => ({ value: s, label: BRANCH_SERVICE_LABELS[s][lang] }))} />
+          </Form.Item>
+          <Form.Item name="reason" label={t('visits.reason')} rules={[{ required: true }]}>
+            <Select options={HOME_VISIT_REASONS.map((r) => ({ value: r, label: HOME_VISIT_REASON_LABELS[r][lang] }))} />
+          </Form.Item>
+          <Form.Item name="name" label={t('visits.name')} rules={[{ required: true }]}>
+            <Input maxLength={50} />
+          </Form.Item>
+          <Form.Item name="mobile" label={t('visits.mobile')} rules={[{ required: true }]}>
+            <Input inputMode="tel" maxLength={20} />
+          </Form.Item>
+          <Form.Item name="street" label={t('visits.street')} rules={[{ required: true }]}>
+            <Cascader options={STREETS} showSearch />
+          </Form.Item>
+          <Form.Item name="compound" label={t('visits.compound')} rules={[{ required: true }]}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="address" label={t('visits.address')} rules={[{ required: true }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item name="window" label={t('visits.window')} rules={[{ required: true }]}>
+            <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+          </Form.Item>
+          {error && <Alert type="error" title={error.describe(i18n.language)} />}
+        </Form>
+      </Modal>
+    </Card>
+  );
+}
+
+/** One request and the next steps that apply to it. */
+function VisitDrawer({ id, onClose }: { id: string; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const client = useQueryClient();
+  const visit = useQuery({ queryKey: ['home-visit', id], queryFn: () => api<HomeVisitView>(`/api/v1/home-visits/${id}`) });
+  const open = visit.data && OPEN_HOME_VISIT_STATUSES.includes(visit.data.status);
+  const staff = useQuery({
+    queryKey: ['home-visit-staff', id],
+    queryFn: () => api<{ items: AssignableStaff[] }>(`/api/v1/home-visits/${id}/assignable-staff`),
+    enabled: Boolean(open),
+  });
+  const { run, busy, error } = useAction();
+  const step = (path: string, body?: unknown) =>
+    run(async () => {
+      await api(`/api/v1/home-visits/${id}/${path}`, { method: 'POST', body });
+      await client.invalidateQueries({ queryKey: ['home-visit', id] });
+      await client.invalidateQueries({ queryKey: ['home-visits'] });
+    });
+  const v = visit.data;
+
+  return (
+    <Drawer open title={v?.reference} onClose={onClose} size="large">
+      {v && (
+        <Space direction="vertical" style={{ width: '100%' }} size="large">
+          <Descriptions column={1} bordered size="small">
+            <Descriptions.Item label={t('visits.status')}>
+              <Tag color={STATUS_COLOURS[v.status]}>{HOME_VISIT_STATUS_LABELS[v.status][lang]}</Tag>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('visits.customer')}>{`${v.name} ${v.mobile}`}</Descriptions.Item>
+            <Descriptions.Item label={t('visits.compound')}>{`${v.compound} ${v.address}`}</Descriptions.Item>
+            <Descriptions.Item label={t('visits.service')}>
+              {BRANCH_SERVICE_LABELS[v.service as 'cash']?.[lang] ?? v.service}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('visits.reason')}>{HOME_VISIT_REASON_LABELS[v.reason][lang]}</Descriptions.Item>
+            <Descriptions.Item label={t('visits.window')}>
+              {v.windows.map((w) => `${shanghaiTime(w.from)} – ${shanghaiTime(w.to).slice(11)}`).join('；')}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('visits.identity')}>
+              {v.identityCheckedAt ? `${v.residentId}（${shanghaiTime(v.identityCheckedAt)}）` : t('visits.notChecked')}
+            </Descriptions.Item>
+            {v.scheduledAt && <Descriptions.Item label={t('visits.scheduled')}>{shanghaiTime(v.scheduledAt)}</Descriptions.Item>}
+            {v.outcomeNote && <Descriptions.Item label={t('visits.note')}>{v.outcomeNote}</Descriptions.Item>}
+          </Descriptions>
+          {error && <Alert type="error" title={error.describe(i18n.language)} />}
+          {v.status === 'requested' && (
+            <Button type="primary" loading={busy} onClick={() => step('acceptance')}>
+              {t('visits.accept')}
+            </Button>
+          )}
+          {open && !v.identityCheckedAt && (
+            <Card size="small" title={t('visits.identity')}>
+              <Form layout="vertical" onFinish={(f) => step('identity-check', f)} initialValues={{ documents: ['resident_id_card'] }}>
+                <Form.Item name="residentId" label={t('visits.residentId')} rules={[{ required: true }]}>
+                  <Input maxLength={18} />
+                </Form.Item>
+                <Form.Item name="name" label={t('visits.name')} rules={[{ required: true }]}>
+                  <Input maxLength={50} />
+                </Form.Item>
+                <Form.Item name="documents" label={t('visits.documents')} rules={[{ required: true }]}>
+                  <Checkbox.Group options={IDENTITY_DOCUMENTS.map((d) => ({ value: d, label: t(`visits.doc.${d}`) }))} />
+                </Form.Item>
+                <Button htmlType="submit" loading={busy}>
+                  {t('visits.recordIdentity')}
+                </Button>
+              </Form>
+            </Card>
+          )}
+          {(v.status === 'accepted' || v.status === 'scheduled') && (
+            <Card size="small" title={t('visits.schedule')}>
+              <Form
+                layout="vertical"
+                onFinish={(f: { userId: string; at: Dayjs }) => step('schedule', { userId: f.userId, at: f.at.toISOString() })}
+              >
+                <Form.Item name="userId" label={t('visits.staff')} rules={[{ required: true }]}>
+                  <Select
+                    options={(staff.data?.items ?? []).map((s) => ({
+                      value: s.userId,
+                      disabled: !s.free,
+                      label: s.free ? s.name : `${s.name}（${t('visits.lockedIn', { zone: s.zoneName })}）`,
+                    }))}
+                  />
+                </Form.Item>
+                <Form.Item name="at" label={t('visits.at')} rules={[{ required: true }]}>
+                  <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+                </Form.Item>
+                <Button htmlType="submit" loading={busy}>
+                  {t('visits.scheduleSubmit')}
+                </Button>
+              </Form>
+            </Card>
+          )}
+          {open && (
+            <Card size="small" title={t('visits.outcome')}>
+              <Form layout="vertical" onFinish={(f) => step('outcome', f)}>
+                <Form.Item name="outcome" label={t('visits.outcome')} rules={[{ required: true }]}>
+                  <Select
+                    options={HOME_VISIT_OUTCOMES.filter((o) => v.status === 'scheduled' || o === 'unreachable').map((o) => ({
+                      value: o,
+                      label: HOME_VISIT_STATUS_LABELS[o][lang],
+                    }))}
+                  />
+                </Form.Item>
+                <Form.Item name="note" label={t('visits.note')}>
+                  <Input.TextArea maxLength={500} rows={2} />
+                </Form.Item>
+                <Button htmlType="submit" loading={busy}>
+                  {t('visits.close')}
+                </Button>
+              </Form>
+            </Card>
+          )}
+        </Space>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,177 @@
+import {
+  BRANCH_SERVICE_LABELS,
+  BRANCH_SERVICES,
+  HOME_VISIT_REASON_LABELS,
+  HOME_VISIT_REASONS,
+  type Organization,
+  SHANGHAI_DISTRICTS,
+  todayInShanghai,
+} from '@shouhu/common';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../../api/client.ts';
+import { useAction } from '../../api/useAction.ts';
+import { VerifyMobile } from './VerifyPage.tsx';
+
+// Half days that staff can plan around; the API takes any windows.
+const PERIODS = { morning: ['09:00', '12:00'], afternoon: ['14:00', '17:00'] } as const;
+
+const nextDays = (count: number) => {
+  const today = todayInShanghai();
+  return Array.from({ length: count }, (_, i) =>
+    new Date(Date.parse(`${today}T00:00:00Z`) + (i + 1) * 86_400_000).toISOString().slice(0, 10),
+  );
+};
+
+/** Asking for a home visit (上门服务): verify the mobile by SMS code, then one large, plain form. */
+export function HomeVisitPage() {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const [mobile, setMobile] = useState<string>();
+  const [institutions, setInstitutions] = useState<Organization[]>([]);
+  const [form, setForm] = useState({
+    orgId: '',
+    service: 'cash',
+    name: '',
+    district: '310101',
+    streetCode: '',
+    compound: '',
+    address: '',
+    reason: 'elderly',
+    day: nextDays(1)[0] as string,
+    period: 'morning' as keyof typeof PERIODS,
+  });
+  const [reference, setReference] = useState<string>();
+  const { run, busy, error } = useAction();
+
+  useEffect(() => {
+    void api<{ items: Organization[] }>('/api/v1/organizations').then((r) =>
+      setInstitutions(r.items.filter((o) => o.kind === 'bank' || o.kind === 'insurer')),
+    );
+  }, []);
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  const streets = SHANGHAI_DISTRICTS.find((d) => d.code === form.district)?.streets ?? [];
+
+  if (reference) {
+    return (
+      <section className="notice notice-ok" role="status">
+        <h1 className="page-title">{t('visit.received')}</h1>
+        <p>{t('visit.reference')}</p>
+        <p className="reference">{reference}</p>
+        <p>{t('visit.sms')}</p>
+        <Link to={`/track?reference=${reference}`}>{t('visit.follow')}</Link>
+      </section>
+    );
+  }
+
+  return (
+    <>
+      <h1 className="page-title">{t('visit.title')}</h1>
+      <p className="hint">{t('visit.intro')}</p>
+      {!mobile ? (
+        <VerifyMobile onVerified={(typed) => setMobile(typed)} />
+      ) : (
+        <form
+          className="big-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const [from, to] = PERIODS[form.period];
+            void run(async () => {
+              const created = await api<{ reference: string }>('/api/v1/public/home-visits', {
+                method: 'POST',
+                body: {
+                  orgId: form.orgId,
+                  service: form.service,
+                  name: form.name,
+                  mobile,
+                  streetCode: form.streetCode,
+                  compound: form.compound,
+                  address: form.address,
+                  reason: form.reason,
+                  windows: [{ from: `${form.day}T${from}:00+08:00`, to: `${form.day}T${to}:00+08:00` }],
+                },
+              });
+              setReference(created.reference);
+            });
+          }}
+        >
+          <label htmlFor="orgId">{t('visit.institution')}</label>
+          <select id="orgId" value={form.orgId} onChange={set('orgId')} required>
+            <option value="">{t('visit.choose')}</option>
+            {institutions.map((o) => (
+              <option key={o.id} value={o.id}>
+                {en ? o.nameEn : o.nameZh}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="service">{t('finder.service')}</label>
+          <select id="service" value={form.service} onChange={set('service')}>
+            {BRANCH_SERVICES.map((s) => (
+              <option key={s} value={s}>
+                {BRANCH_SERVICE_LABELS[s][en ? 'en' : 'zh']}
+              </option>
+            ))}
+          </select>
+          <fieldset>
+            <legend>{t('visit.reason')}</legend>
+            {HOME_VISIT_REASONS.map((r) => (
+              <label key={r} className="choice">
+                <input type="radio" name="reason" value={r} checked={form.reason === r} onChange={set('reason')} />
+                {HOME_VISIT_REASON_LABELS[r][en ? 'en' : 'zh']}
+              </label>
+            ))}
+          </fieldset>
+          <label htmlFor="name">{t('visit.name')}</label>
+          <input id="name" autoComplete="name" value={form.name} onChange={set('name')} required maxLength={50} />
+          <label htmlFor="district">{t('finder.district')}</label>
+          <select id="district" value={form.district} onChange={(e) => setForm({ ...form, district: e.target.value, streetCode: '' })}>
+            {SHANGHAI_DISTRICTS.map((d) => (
+              <option key={d.code} value={d.code}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="streetCode">{t('visit.street')}</label>
+          <select id="streetCode" value={form.streetCode} onChange={set('streetCode')} required>
+            <option value="">{t('visit.choose')}</option>
+            {streets.map((s) => (
+              <option key={s.code} value={s.code}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="compound">{t('visit.compound')}</label>
+          <input id="compound" value={form.compound} onChange={set('compound')} required maxLength={100} />
+          <label htmlFor="address">{t('visit.address')}</label>
+          <input id="address" value={form.address} onChange={set('address')} required maxLength={200} />
+          <label htmlFor="day">{t('visit.when')}</label>
+          <select id="day" value={form.day} onChange={set('day')}>
+            {nextDays(7).map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+          <fieldset>
+            <legend>{t('visit.period')}</legend>
+            {(Object.keys(PERIODS) as (keyof typeof PERIODS)[]).map((p) => (
+              <label key={p} className="choice">
+                <input type="radio" name="period" value={p} checked={form.period === p} onChange={set('period')} />
+                {t(`visit.${p}`)} {PERIODS[p].join('–')}
+              </label>
+            ))}
+          </fieldset>
+          {error && (
+            <p className="notice notice-error" role="alert">
+              {error.describe(i18n.language)}
+            </p>
+          )}
+          <button type="submit" className="primary" disabled={busy}>
+            {t('visit.submit')}
+          </button>
+        </form>
+      )}
+    </>
+  );
+}

@@ -50,6 +50,8 @@ export const POLICY = {
   'notice.publish': hasRole('association'),
   /** Home visits (上门服务): the institution's own staff triage, check identity, schedule and close them. */
   'homeVisit.manage': (actor, r) => hasRole('institution_admin', 'institution_staff')(actor) && ownOrg(actor, r),
+  /** The cloud branch (云网点): the institution's agents take customers from its video queue and serve them. */
+  'cloudBranch.serve': (actor, r) => hasRole('institution_admin', 'institution_staff')(actor) && ownOrg(actor, r),
   /** The whole branch network by district, and its export: the regulator and the associations. */
   'network.view': hasRole('regulator', 'association'),
   /** Lockdown zones, as the city publishes them: the regulator enters or imports them. */

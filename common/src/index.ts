@@ -1,5 +1,6 @@
 export * from './access.ts';
 export * from './api/branches.ts';
+export * from './api/cloud-branch.ts';
 export * from './api/errors.ts';
 export * from './api/home-visits.ts';
 export * from './api/identity.ts';

@@ -19,6 +19,9 @@ import { apiTokenRoutes } from './modules/api-tokens/routes.ts';
 import { calendarRoutes } from './modules/branches/calendar-routes.ts';
 import { BranchFinder } from './modules/branches/finder.ts';
 import { branchRoutes } from './modules/branches/routes.ts';
+import { QueueHub } from './modules/cloud-branch/queue.ts';
+import { cloudBranchRoutes } from './modules/cloud-branch/routes.ts';
+import { describePlace } from './modules/cloud-branch/service.ts';
 import { homeVisitRoutes } from './modules/home-visits/routes.ts';
 import { networkRoutes } from './modules/network/routes.ts';
 import { noticeRoutes } from './modules/notices/routes.ts';
@@ -151,6 +154,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'branches', description: 'Branch network, hours adjustments, online channels (C1, C6)' },
         { name: 'notices', description: 'The association’s notice of adjusted branch hours (C1)' },
         { name: 'home visits', description: 'Home visits for customers who cannot come in (C3)' },
+        { name: 'cloud branch', description: 'The video queue and sessions of the cloud branch (C5)' },
         { name: 'public', description: 'Citizens: verification by SMS code' },
       ],
     },
@@ -180,6 +184,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(networkRoutes);
   await app.register(noticeRoutes);
   await app.register(homeVisitRoutes);
+  // The cloud branch's queue positions, kept live in every process for the customers following them.
+  const template = config.VIDEO_ROOM_URL_TEMPLATE;
+  const hub: QueueHub = new QueueHub((db, id) => describePlace(db, hub, template, id));
+  const stopHub = await hub.start(database, (err) => app.log.warn({ err }, 'video queue could not load'));
+  app.addHook('onClose', () => stopHub());
+  await app.register(cloudBranchRoutes(hub, config));
   if (config.devOutbox) await app.register(devOutboxRoutes);
 
   if (existsSync(WEB_DIST)) {

@@ -25,6 +25,12 @@ const ConfigSchema = Type.Object({
   DEV_OUTBOX: Type.Optional(
     Type.Boolean({ description: 'show sent SMS and e-mail at /api/v1/dev/outbox; default on for the embedded database only' }),
   ),
+  VIDEO_ROOM_URL_TEMPLATE: Type.String({
+    pattern: '^https?://.*\\{room\\}',
+    default: 'https://meet.jit.si/shouhu-{room}',
+    description:
+      'the video meeting service the cloud branch sends customers and agents to: {room} is replaced by an unguessable room name, {role} by customer or agent',
+  }),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   SMTP_FROM: Type.String({ default: 'Shouhu <noreply@shouhu.local>' }),
   PII_KEYS: Type.Optional(Type.String({ description: 'id:base64key,... (32-byte AES keys)' })),

@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { isDatabaseEmpty, seedDemoData } from './db/seed.ts';
 import { importBranchesJob } from './modules/branches/transfer.ts';
+import { promoteBookingsJob } from './modules/cloud-branch/routes.ts';
 import { DEMO_ORGANIZATIONS } from './modules/organizations/demo.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './modules/users/demo.ts';
 import { purgeExpiredAuditEvents } from './platform/audit/retention.ts';
@@ -20,9 +21,14 @@ export function createJobHandlers(config: Config, keys: KeyRing): Record<string,
     'notification.deliver': createDeliveryHandler(keys, createProviders(config)),
     'audit.purge': async ({ db }) => purgeExpiredAuditEvents(db, config.AUDIT_RETENTION_DAYS),
     'branches.import': importBranchesJob,
+    'video.promote_bookings': promoteBookingsJob,
   };
 }
-export const jobSchedules = [...maintenanceSchedules, { type: 'audit.purge', everyMs: 86_400_000 }];
+export const jobSchedules = [
+  ...maintenanceSchedules,
+  { type: 'audit.purge', everyMs: 86_400_000 },
+  { type: 'video.promote_bookings', everyMs: 60_000 },
+];
 
 /**
  * Starts the platform: database, migrations, demo data on first start, worker, HTTP.

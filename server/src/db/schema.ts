@@ -13,6 +13,7 @@ import type {
   NoticeEntry,
   OrganizationKind,
   TimeWindow,
+  VideoSessionStatus,
   WeeklyHours,
 } from '@shouhu/common';
 
@@ -284,6 +285,36 @@ export interface HomeVisitsTable {
   updatedAt: GeneratedTimestamp;
 }
 
+export interface VideoSessionsTable {
+  id: string;
+  reference: string;
+  orgId: string;
+  service: string;
+  mobileEnc: string;
+  mobileHash: string;
+  status: VideoSessionStatus;
+  joinedAt: Timestamp;
+  slotAt: Timestamp | null;
+  agentUserId: string | null;
+  takenAt: Timestamp | null;
+  room: string | null;
+  residentIdEnc: string | null;
+  residentIdHash: string | null;
+  nameMatched: boolean | null;
+  livenessPassed: boolean | null;
+  identityCheckedAt: Timestamp | null;
+  outcomeNoteEnc: string | null;
+  closedAt: Timestamp | null;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface CustomerRecordsTable {
+  id: string;
+  orgId: string;
+  residentIdHash: string;
+  nameEnc: string;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   jobs: JobsTable;
@@ -303,4 +334,6 @@ export interface DB {
   lockdownZones: LockdownZonesTable;
   notices: NoticesTable;
   homeVisits: HomeVisitsTable;
+  videoSessions: VideoSessionsTable;
+  customerRecords: CustomerRecordsTable;
 }

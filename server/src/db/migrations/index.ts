@@ -4,6 +4,7 @@ import * as m0002 from './0002_identity.ts';
 import * as m0003 from './0003_branches.ts';
 import * as m0004 from './0004_notices.ts';
 import * as m0005 from './0005_home_visits.ts';
+import * as m0006 from './0006_cloud_branch.ts';
 
 /** Forward-only and numbered: a migration, once released, is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '0003_branches': m0003,
   '0004_notices': m0004,
   '0005_home_visits': m0005,
+  '0006_cloud_branch': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {

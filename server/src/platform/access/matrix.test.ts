@@ -36,6 +36,8 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/home-visits/:id/identity-check': { residentId: '11010519491231002X', name: '测试', documents: ['resident_id_card'] },
   'POST /api/v1/home-visits/:id/schedule': { userId: '00000000-0000-4000-8000-000000000000', at: '2030-01-01T02:00:00.000Z' },
   'POST /api/v1/home-visits/:id/outcome': { outcome: 'unreachable' },
+  'POST /api/v1/video-sessions/:id/identity-check': { residentId: '11010519491231002X', name: '测试', livenessPassed: true },
+  'POST /api/v1/video-sessions/:id/outcome': { outcome: 'no_show' },
   'PATCH /api/v1/organizations/:id': { nameEn: 'Renamed for the access test' },
 };
 
@@ -157,6 +159,27 @@ describe(`access matrix (${testDatabaseKind})`, () => {
       return id;
     };
     records['/api/v1/home-visits/'] = { own: await homeVisitOf(boc), other: await homeVisitOf(cib), ownOrg: boc, otherOrg: cib };
+    const videoSessionOf = async (orgId: string, mobileHash: string) => {
+      const id = randomUUID();
+      await t.database.db
+        .insertInto('videoSessions')
+        .values({
+          id,
+          reference: `VS-20300101-${id.slice(0, 6).replace(/\D/g, '0')}`,
+          orgId,
+          service: 'cash',
+          mobileEnc: encryptField(t.keys, '13800000000'),
+          mobileHash,
+          status: 'waiting',
+          joinedAt: new Date(),
+        })
+        .execute();
+      return id;
+    };
+    const own = await videoSessionOf(boc, 'own');
+    const other = await videoSessionOf(cib, 'other');
+    records['/api/v1/video-sessions/'] = { own, other, ownOrg: boc, otherOrg: cib };
+    records['/api/v1/public/video-sessions/'] = { own, other, ownOrg: boc, otherOrg: cib };
     // API tokens are created per test below, as they are revoked by the DELETE route.
   });
   afterAll(() => t.close());

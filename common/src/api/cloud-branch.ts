@@ -1,0 +1,88 @@
+import { type Static, Type } from 'typebox';
+import { BRANCH_SERVICES } from './branches.ts';
+
+/**
+ * A customer's place with the cloud branch (云网点, C5): booked for a later slot, waiting in the
+ * queue, being served by an agent on video, then closed.
+ */
+export const VIDEO_SESSION_STATUSES = ['booked', 'waiting', 'serving', 'served', 'not_served', 'no_show', 'left'] as const;
+export type VideoSessionStatus = (typeof VIDEO_SESSION_STATUSES)[number];
+export const VIDEO_OUTCOMES = ['served', 'not_served', 'no_show'] as const;
+export type VideoOutcome = (typeof VIDEO_OUTCOMES)[number];
+export const OPEN_VIDEO_STATUSES: readonly VideoSessionStatus[] = ['booked', 'waiting', 'serving'];
+export const VIDEO_STATUS_LABELS: Record<VideoSessionStatus, { zh: string; en: string }> = {
+  booked: { zh: '已预约', en: 'Booked' },
+  waiting: { zh: '排队中', en: 'Waiting' },
+  serving: { zh: '视频办理中', en: 'On video with an agent' },
+  served: { zh: '已办结', en: 'Served' },
+  not_served: { zh: '未能办理', en: 'Could not be served' },
+  no_show: { zh: '未接入', en: 'Did not join' },
+  left: { zh: '已离开队列', en: 'Left the queue' },
+};
+
+export const JoinQueueInput = Type.Object(
+  {
+    orgId: Type.String({ format: 'uuid' }),
+    service: Type.Enum([...BRANCH_SERVICES]),
+    mobile: Type.String({ minLength: 11, maxLength: 20 }),
+    slotAt: Type.Optional(Type.String({ format: 'date-time', description: 'a later half-hour slot instead of the queue now' })),
+  },
+  { additionalProperties: false },
+);
+export type JoinQueueInput = Static<typeof JoinQueueInput>;
+
+/** What the customer sees, live: their place, the estimated wait, and the room link once an agent takes them. */
+export const QueuePlace = Type.Object({
+  id: Type.String(),
+  reference: Type.String(),
+  institution: Type.String(),
+  service: Type.String(),
+  status: Type.Enum([...VIDEO_SESSION_STATUSES]),
+  position: Type.Union([Type.Integer(), Type.Null()]),
+  waitMinutes: Type.Union([Type.Integer(), Type.Null()]),
+  slotAt: Type.Union([Type.String(), Type.Null()]),
+  roomUrl: Type.Union([Type.String(), Type.Null()]),
+});
+export type QueuePlace = Static<typeof QueuePlace>;
+
+/** A session as the agent sees it: personal data masked. */
+export const VideoSessionView = Type.Object({
+  id: Type.String(),
+  reference: Type.String(),
+  orgId: Type.String(),
+  service: Type.String(),
+  mobile: Type.String(),
+  status: Type.Enum([...VIDEO_SESSION_STATUSES]),
+  joinedAt: Type.String(),
+  slotAt: Type.Union([Type.String(), Type.Null()]),
+  agentUserId: Type.Union([Type.String(), Type.Null()]),
+  takenAt: Type.Union([Type.String(), Type.Null()]),
+  roomUrl: Type.Union([Type.String(), Type.Null()]),
+  identityCheckedAt: Type.Union([Type.String(), Type.Null()]),
+  residentId: Type.Union([Type.String(), Type.Null()]),
+  /** Against the institution's customer record: true or false, or null when it has none for this ID. */
+  nameMatched: Type.Union([Type.Boolean(), Type.Null()]),
+  livenessPassed: Type.Union([Type.Boolean(), Type.Null()]),
+  outcomeNote: Type.Union([Type.String(), Type.Null()]),
+});
+export type VideoSessionView = Static<typeof VideoSessionView>;
+
+export const VideoIdentityInput = Type.Object(
+  {
+    residentId: Type.String({ minLength: 15, maxLength: 18 }),
+    name: Type.String({ minLength: 1, maxLength: 50 }),
+    livenessPassed: Type.Boolean({ description: 'the agent saw the customer turn, blink and read the digits shown' }),
+  },
+  { additionalProperties: false },
+);
+export type VideoIdentityInput = Static<typeof VideoIdentityInput>;
+
+export const VideoOutcomeInput = Type.Object(
+  { outcome: Type.Enum([...VIDEO_OUTCOMES]), note: Type.Optional(Type.String({ maxLength: 500 })) },
+  { additionalProperties: false },
+);
+
+export const CustomerRecordInput = Type.Object(
+  { residentId: Type.String({ minLength: 15, maxLength: 18 }), name: Type.String({ minLength: 1, maxLength: 50 }) },
+  { additionalProperties: false },
+);

@@ -1,0 +1,140 @@
+import type { VideoSessionStatus } from '@shouhu/common';
+import { type Insertable, sql, type Updateable } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { VideoSessionsTable } from '../../db/schema.ts';
+
+const COLUMNS = [
+  'id',
+  'reference',
+  'orgId',
+  'service',
+  'mobileEnc',
+  'mobileHash',
+  'status',
+  'joinedAt',
+  'slotAt',
+  'agentUserId',
+  'takenAt',
+  'room',
+  'residentIdEnc',
+  'nameMatched',
+  'livenessPassed',
+  'identityCheckedAt',
+  'outcomeNoteEnc',
+] as const;
+
+export function selectVideoSession(db: Db, id: string) {
+  return db.selectFrom('videoSessions').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+export type VideoSessionRow = NonNullable<Awaited<ReturnType<typeof selectVideoSession>>>;
+
+export function selectVideoSessions(
+  db: Db,
+  filter: { orgId?: string; service?: string; mobileHash?: string; statuses: readonly VideoSessionStatus[]; limit: number },
+) {
+  let q = db
+    .selectFrom('videoSessions')
+    .select(COLUMNS)
+    .where('status', 'in', [...filter.statuses]);
+  if (filter.orgId) q = q.where('orgId', '=', filter.orgId);
+  if (filter.service) q = q.where('service', '=', filter.service);
+  if (filter.mobileHash) q = q.where('mobileHash', '=', filter.mobileHash);
+  return q.orderBy('joinedAt').orderBy('id').limit(filter.limit).execute();
+}
+
+/** The waiting line of one queue, in order: only ids and times, for the in-memory positions. */
+export function selectWaiting(db: Db, orgId: string, service: string) {
+  return db
+    .selectFrom('videoSessions')
+    .select(['id'])
+    .where('orgId', '=', orgId)
+    .where('service', '=', service)
+    .where('status', '=', 'waiting')
+    .orderBy('joinedAt')
+    .orderBy('id')
+    .execute();
+}
+
+/** Every queue with someone waiting, to load them all at start. */
+export function selectActiveQueues(db: Db) {
+  return db.selectFrom('videoSessions').select(['orgId', 'service']).where('status', '=', 'waiting').distinct().execute();
+}
+
+/** How fast a queue moves: minutes per customer (last 50 served) and agents active in the last 30 minutes. */
+export async function selectQueuePace(db: Db, orgId: string, service: string): Promise<{ minutesEach: number; agents: number }> {
+  const row = await sql<{ minutes: number | null; agents: number }>`
+    select
+      (select avg(extract(epoch from closed_at - taken_at)) / 60 from (
+        select closed_at, taken_at from video_sessions
+        where org_id = ${orgId} and service = ${service} and status = 'served' and taken_at is not null
+        order by closed_at desc limit 50) recent) as minutes,
+      (select count(distinct agent_user_id)::int from video_sessions
+        where org_id = ${orgId} and service = ${service} and taken_at > now() - interval '30 minutes') as agents`.execute(db);
+  const pace = row.rows[0];
+  return { minutesEach: Number(pace?.minutes ?? 6) || 6, agents: Math.max(1, Number(pace?.agents ?? 0)) };
+}
+
+export async function insertVideoSession(db: Db, row: Omit<Insertable<VideoSessionsTable>, 'reference'>) {
+  const { reference } = await db
+    .insertInto('videoSessions')
+    .values({
+      ...row,
+      reference: sql<string>`'VS-' || to_char(now() at time zone 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad((nextval('video_session_numbers') % 1000000)::text, 6, '0')`,
+    })
+    .returning('reference')
+    .executeTakeFirstOrThrow();
+  return reference;
+}
+
+/** Changes a session only from the given statuses; answers whether it changed (so two agents cannot both take one). */
+export async function updateVideoSession(
+  db: Db,
+  id: string,
+  from: readonly VideoSessionStatus[],
+  changes: Updateable<VideoSessionsTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('videoSessions')
+    .set(changes)
+    .where('id', '=', id)
+    .where('status', 'in', [...from])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Takes the first waiting customer of a queue for an agent. SKIP LOCKED: agents asking at the
+ * same moment each get a different customer, and none waits on another's transaction.
+ */
+export async function takeNextWaiting(db: Db, orgId: string, service: string, agentUserId: string, room: string) {
+  const next = await db
+    .selectFrom('videoSessions')
+    .select('id')
+    .where('orgId', '=', orgId)
+    .where('service', '=', service)
+    .where('status', '=', 'waiting')
+    .orderBy('joinedAt')
+    .orderBy('id')
+    .limit(1)
+    .forUpdate()
+    .skipLocked()
+    .executeTakeFirst();
+  if (!next) return undefined;
+  await db
+    .updateTable('videoSessions')
+    .set({ status: 'serving', agentUserId, takenAt: sql`now()`, room })
+    .where('id', '=', next.id)
+    .execute();
+  return next.id;
+}
+
+/** Bookings whose slot has come join the line, placed by their slot time. */
+export async function promoteDueBookings(db: Db) {
+  return db
+    .updateTable('videoSessions')
+    .set({ status: 'waiting', joinedAt: sql`slot_at` })
+    .where('status', '=', 'booked')
+    .where('slotAt', '<=', sql<Date>`now()`)
+    .returning(['orgId', 'service'])
+    .execute();
+}

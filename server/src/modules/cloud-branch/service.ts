@@ -1,0 +1,307 @@
+import { randomBytes } from 'node:crypto';
+import {
+  type JoinQueueInput,
+  maskMobile,
+  maskResidentId,
+  OPEN_VIDEO_STATUSES,
+  type QueuePlace,
+  type VideoIdentityInput,
+  type VideoOutcome,
+  type VideoSessionView,
+  validateResidentId,
+} from '@shouhu/common';
+import type { Db } from '../../db/database.ts';
+import { AppError } from '../../errors.ts';
+import { assertCan } from '../../platform/access/hooks.ts';
+import { normalizeMobile } from '../../platform/citizen/service.ts';
+import { audit, type Context } from '../../platform/context.ts';
+import { createId } from '../../platform/ids.ts';
+import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
+import { announceQueueChange, type QueueHub } from './queue.ts';
+import {
+  insertVideoSession,
+  selectVideoSession,
+  selectVideoSessions,
+  takeNextWaiting,
+  updateVideoSession,
+  type VideoSessionRow,
+} from './repo.ts';
+
+const ownOrgId = (ctx: Context) => ('orgId' in ctx.actor ? ctx.actor.orgId : '');
+const SLOT_MS = 30 * 60_000;
+const BOOKING_DAYS = 7;
+
+/** The meeting link for a room: the configured service, with the room and who joins. */
+export const roomUrl = (template: string, room: string, role: 'customer' | 'agent') =>
+  template.replaceAll('{room}', room).replaceAll('{role}', role);
+
+async function institutionName(db: Db, orgId: string) {
+  return (await db.selectFrom('organizations').select('nameZh').where('id', '=', orgId).executeTakeFirst())?.nameZh ?? '';
+}
+
+const baseOf = (row: VideoSessionRow, institution: string) => ({
+  id: row.id,
+  reference: row.reference,
+  institution,
+  service: row.service,
+  slotAt: row.slotAt ? new Date(row.slotAt).toISOString() : null,
+});
+
+/** A place as its customer sees it; positions of waiting places come from the hub's memory. */
+export async function describePlace(db: Db, hub: QueueHub, template: string, id: string): Promise<QueuePlace | undefined> {
+  const row = await selectVideoSession(db, id);
+  if (!row) return undefined;
+  const base = baseOf(row, await institutionName(db, row.orgId));
+  if (row.status === 'waiting') {
+    const place = await hub.findPlace(row.orgId, row.service, base);
+    if (place) return place;
+  }
+  const room = row.status === 'serving' && row.room ? roomUrl(template, row.room, 'customer') : null;
+  return { ...base, status: row.status, position: null, waitMinutes: null, roomUrl: room };
+}
+
+function assertSlot(slotAt: string) {
+  const t = Date.parse(slotAt);
+  if (t % SLOT_MS !== 0 || t <= Date.now() || t > Date.now() + BOOKING_DAYS * 86_400_000) {
+    throw new AppError('video.slot_invalid', { field: 'slotAt' });
+  }
+}
+
+/**
+ * A customer verified by SMS code joins an institution's queue for a service now, or books a
+ * later half-hour slot (joining the line when it comes). One open place per customer and queue.
+ */
+export async function joinQueue(ctx: Context, hub: QueueHub, template: string, input: JoinQueueInput): Promise<QueuePlace> {
+  if (ctx.actor.type !== 'citizen') throw new AppError('auth.required');
+  const mobile = normalizeMobile(input.mobile);
+  const mobileHash = hashField(ctx.keys, 'mobile', mobile);
+  if (ctx.actor.mobileHash !== mobileHash) throw new AppError('homeVisit.mobile_mismatch', { field: 'mobile' });
+  if (input.slotAt) assertSlot(input.slotAt);
+  const id = createId();
+  await ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const institution = await trx
+        .selectFrom('organizations')
+        .select('id')
+        .where('id', '=', input.orgId)
+        .where('kind', 'in', ['bank', 'insurer'])
+        .executeTakeFirst();
+      if (!institution) throw new AppError('homeVisit.institution_unknown', { field: 'orgId' });
+      const open = await trx
+        .selectFrom('videoSessions')
+        .select('id')
+        .where('orgId', '=', input.orgId)
+        .where('service', '=', input.service)
+        .where('mobileHash', '=', mobileHash)
+        .where('status', 'in', [...OPEN_VIDEO_STATUSES])
+        .executeTakeFirst();
+      if (open) throw new AppError('video.already_in_queue', { id: open.id });
+      const reference = await insertVideoSession(trx, {
+        id,
+        orgId: input.orgId,
+        service: input.service,
+        mobileEnc: encryptField(ctx.keys, mobile),
+        mobileHash,
+        status: input.slotAt ? 'booked' : 'waiting',
+        joinedAt: input.slotAt ? new Date(input.slotAt) : new Date(),
+        slotAt: input.slotAt ? new Date(input.slotAt) : null,
+      });
+      await audit(ctx, trx, {
+        action: input.slotAt ? 'video.booked' : 'video.joined',
+        orgId: input.orgId,
+        recordType: 'video_session',
+        recordId: id,
+        summary: { reference, service: input.service, slotAt: input.slotAt ?? null },
+      });
+      await announceQueueChange(trx, input.orgId, input.service);
+    })
+    .catch((err) => {
+      // Two joins at the same instant: the unique index refuses the second.
+      if ((err as { code?: string }).code === '23505') throw new AppError('video.already_in_queue');
+      throw err;
+    });
+  await hub.reload(input.orgId, input.service);
+  return (await describePlace(ctx.db, hub, template, id)) as QueuePlace;
+}
+
+/** The verified customer's open places, to come back to the same place after a dropped connection. */
+export async function listMyPlaces(ctx: Context, hub: QueueHub, template: string): Promise<QueuePlace[]> {
+  if (ctx.actor.type !== 'citizen') throw new AppError('auth.required');
+  const rows = await selectVideoSessions(ctx.db, { mobileHash: ctx.actor.mobileHash, statuses: OPEN_VIDEO_STATUSES, limit: 20 });
+  return (await Promise.all(rows.map((r) => describePlace(ctx.db, hub, template, r.id)))).filter((p): p is QueuePlace => p !== undefined);
+}
+
+/** The customer's own place (others' are "not found"). */
+export async function loadOwnPlace(ctx: Context, id: string): Promise<VideoSessionRow> {
+  const row = await selectVideoSession(ctx.db, id);
+  if (!row || ctx.actor.type !== 'citizen' || row.mobileHash !== ctx.actor.mobileHash) throw new AppError('video.not_found');
+  return row;
+}
+
+export async function leaveQueue(ctx: Context, id: string) {
+  const row = await loadOwnPlace(ctx, id);
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await updateVideoSession(trx, id, ['booked', 'waiting'], { status: 'left', closedAt: new Date() }))) {
+      throw new AppError('video.wrong_status', { status: row.status });
+    }
+    await audit(ctx, trx, { action: 'video.left', orgId: row.orgId, recordType: 'video_session', recordId: id, summary: {} });
+    await announceQueueChange(trx, row.orgId, row.service, id);
+  });
+}
+
+function toView(ctx: Context, template: string, row: VideoSessionRow): VideoSessionView {
+  const residentId = row.residentIdEnc ? decryptField(ctx.keys, row.residentIdEnc) : null;
+  const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+  return {
+    id: row.id,
+    reference: row.reference,
+    orgId: row.orgId,
+    service: row.service,
+    mobile: maskMobile(decryptField(ctx.keys, row.mobileEnc)),
+    status: row.status,
+    joinedAt: new Date(row.joinedAt).toISOString(),
+    slotAt: iso(row.slotAt),
+    agentUserId: row.agentUserId,
+    takenAt: iso(row.takenAt),
+    roomUrl: row.room && row.status === 'serving' ? roomUrl(template, row.room, 'agent') : null,
+    identityCheckedAt: iso(row.identityCheckedAt),
+    residentId: residentId ? maskResidentId(residentId) : null,
+    nameMatched: row.nameMatched,
+    livenessPassed: row.livenessPassed,
+    outcomeNote: row.outcomeNoteEnc ? decryptField(ctx.keys, row.outcomeNoteEnc) : null,
+  };
+}
+
+/** The agent's view: the waiting line (and bookings) of the institution, and the sessions being served. */
+export async function listQueue(ctx: Context, template: string, filter: { service?: string }) {
+  const orgId = ownOrgId(ctx);
+  await assertCan(ctx, 'cloudBranch.serve', { orgId });
+  const rows = await selectVideoSessions(ctx.db, { orgId, service: filter.service, statuses: OPEN_VIDEO_STATUSES, limit: 500 });
+  return rows.map((r) => toView(ctx, template, r));
+}
+
+async function loadSession(ctx: Context, id: string) {
+  const row = await selectVideoSession(ctx.db, id);
+  if (!row || row.orgId !== ownOrgId(ctx)) throw new AppError('video.not_found');
+  await assertCan(ctx, 'cloudBranch.serve', { orgId: row.orgId }, { type: 'video_session', id });
+  return row;
+}
+
+const agentId = (ctx: Context) => (ctx.actor.type === 'user' ? ctx.actor.userId : '');
+const newRoom = () => randomBytes(18).toString('base64url');
+
+async function recordTaken(ctx: Context, trx: Db, id: string, orgId: string, service: string) {
+  await audit(ctx, trx, { action: 'video.taken', orgId, recordType: 'video_session', recordId: id, summary: {} });
+  await announceQueueChange(trx, orgId, service, id);
+}
+
+/** The agent takes the next waiting customer of a queue: exactly one agent gets each customer. */
+export async function takeNext(ctx: Context, template: string, service: string) {
+  const orgId = ownOrgId(ctx);
+  await assertCan(ctx, 'cloudBranch.serve', { orgId });
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const taken = await takeNextWaiting(trx, orgId, service, agentId(ctx), newRoom());
+    if (taken) await recordTaken(ctx, trx, taken, orgId, service);
+    return taken;
+  });
+  if (!id) throw new AppError('video.queue_empty');
+  return toView(ctx, template, (await selectVideoSession(ctx.db, id)) as VideoSessionRow);
+}
+
+/** The agent takes a chosen customer (a booking that has come, say); refused if someone else took them first. */
+export async function takeSession(ctx: Context, template: string, id: string) {
+  const row = await loadSession(ctx, id);
+  await ctx.db.transaction().execute(async (trx) => {
+    const moved = await updateVideoSession(trx, id, ['waiting', 'booked'], {
+      status: 'serving',
+      agentUserId: agentId(ctx),
+      takenAt: new Date(),
+      room: newRoom(),
+    });
+    if (!moved) throw new AppError(row.status === 'serving' ? 'video.already_taken' : 'video.wrong_status', { status: row.status });
+    await recordTaken(ctx, trx, id, row.orgId, row.service);
+  });
+  return toView(ctx, template, (await selectVideoSession(ctx.db, id)) as VideoSessionRow);
+}
+
+/** Identity on video: a valid resident ID, the name matched to the institution's customer record when there is one, liveness. */
+export async function checkVideoIdentity(ctx: Context, template: string, id: string, input: VideoIdentityInput) {
+  const row = await loadSession(ctx, id);
+  const result = validateResidentId(input.residentId);
+  if (!result.valid) throw new AppError('validation.failed', { fields: [{ field: 'body.residentId', reason: result.reason }] });
+  const residentIdHash = hashField(ctx.keys, 'residentId', result.normalized);
+  const record = await ctx.db
+    .selectFrom('customerRecords')
+    .select('nameEnc')
+    .where('orgId', '=', row.orgId)
+    .where('residentIdHash', '=', residentIdHash)
+    .executeTakeFirst();
+  const nameMatched = record ? decryptField(ctx.keys, record.nameEnc) === input.name.trim() : null;
+  await ctx.db.transaction().execute(async (trx) => {
+    const moved = await updateVideoSession(trx, id, ['serving'], {
+      residentIdEnc: encryptField(ctx.keys, result.normalized),
+      residentIdHash,
+      nameMatched,
+      livenessPassed: input.livenessPassed,
+      identityCheckedAt: new Date(),
+    });
+    if (!moved) throw new AppError('video.wrong_status', { status: row.status });
+    await audit(ctx, trx, {
+      action: 'video.identity_checked',
+      orgId: row.orgId,
+      recordType: 'video_session',
+      recordId: id,
+      summary: { residentId: maskResidentId(result.normalized), nameMatched, livenessPassed: input.livenessPassed },
+    });
+  });
+  return toView(ctx, template, (await selectVideoSession(ctx.db, id)) as VideoSessionRow);
+}
+
+/** Closes the session; "served" needs a passed identity check (name not contradicted by the record). */
+export async function closeVideoSession(ctx: Context, template: string, id: string, input: { outcome: VideoOutcome; note?: string }) {
+  const row = await loadSession(ctx, id);
+  const fresh = (await selectVideoSession(ctx.db, id)) as VideoSessionRow;
+  if (input.outcome === 'served' && (!fresh.identityCheckedAt || !fresh.livenessPassed || fresh.nameMatched === false)) {
+    throw new AppError('video.identity_required');
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    const moved = await updateVideoSession(trx, id, ['serving'], {
+      status: input.outcome,
+      outcomeNoteEnc: input.note ? encryptField(ctx.keys, input.note) : null,
+      closedAt: new Date(),
+    });
+    if (!moved) throw new AppError('video.wrong_status', { status: row.status });
+    await audit(ctx, trx, {
+      action: 'video.closed',
+      orgId: row.orgId,
+      recordType: 'video_session',
+      recordId: id,
+      summary: { outcome: input.outcome },
+    });
+    await announceQueueChange(trx, row.orgId, row.service, id);
+  });
+  return toView(ctx, template, (await selectVideoSession(ctx.db, id)) as VideoSessionRow);
+}
+
+/** Adds or replaces one of the institution's customer records (resident ID kept only as a keyed hash). */
+export async function addCustomerRecord(ctx: Context, input: { residentId: string; name: string }) {
+  const orgId = ownOrgId(ctx);
+  await assertCan(ctx, 'cloudBranch.serve', { orgId });
+  const result = validateResidentId(input.residentId);
+  if (!result.valid) throw new AppError('validation.failed', { fields: [{ field: 'body.residentId', reason: result.reason }] });
+  const residentIdHash = hashField(ctx.keys, 'residentId', result.normalized);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('customerRecords')
+      .values({ id: createId(), orgId, residentIdHash, nameEnc: encryptField(ctx.keys, input.name.trim()) })
+      .onConflict((oc) => oc.columns(['orgId', 'residentIdHash']).doUpdateSet({ nameEnc: encryptField(ctx.keys, input.name.trim()) }))
+      .execute();
+    await audit(ctx, trx, {
+      action: 'customer.recorded',
+      orgId,
+      recordType: 'customer_record',
+      summary: { residentId: maskResidentId(result.normalized) },
+    });
+  });
+}

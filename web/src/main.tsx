@@ -2,6 +2,7 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { initI18n } from './app/i18n.ts';
+import { CloudBranchPage } from './features/public/CloudBranchPage.tsx';
 import { FinderPage } from './features/public/FinderPage.tsx';
 import { HomePage } from './features/public/HomePage.tsx';
 import { HomeVisitPage } from './features/public/HomeVisitPage.tsx';
@@ -26,6 +27,7 @@ createRoot(document.getElementById('root') as HTMLElement).render(
           <Route path="branches" element={<FinderPage />} />
           <Route path="verify" element={<VerifyPage />} />
           <Route path="home-visit" element={<HomeVisitPage />} />
+          <Route path="cloud-branch" element={<CloudBranchPage />} />
           <Route path="track" element={<TrackPage />} />
           <Route path="dev/outbox" element={<OutboxPage />} />
           <Route path="notices" element={<NoticePage />} />

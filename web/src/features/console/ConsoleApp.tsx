@@ -22,6 +22,9 @@ const enUS = enLocale as unknown as Locale;
 
 const AuditPage = lazy(() => import('../audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const BranchesPage = lazy(() => import('../branches/BranchesPage.tsx').then((m) => ({ default: m.BranchesPage })));
+const CloudBranchAgentPage = lazy(() =>
+  import('../cloud-branch/CloudBranchAgentPage.tsx').then((m) => ({ default: m.CloudBranchAgentPage })),
+);
 const HomeVisitsPage = lazy(() => import('../home-visits/HomeVisitsPage.tsx').then((m) => ({ default: m.HomeVisitsPage })));
 const NetworkPage = lazy(() => import('../network/NetworkPage.tsx').then((m) => ({ default: m.NetworkPage })));
 const NoticeDraftPage = lazy(() => import('../notices/NoticeDraftPage.tsx').then((m) => ({ default: m.NoticeDraftPage })));
@@ -73,6 +76,7 @@ function ConsoleRoutes() {
         <Route path="network" element={<NetworkPage />} />
         <Route path="branches" element={<BranchesPage />} />
         <Route path="home-visits" element={<HomeVisitsPage me={me.data} />} />
+        <Route path="cloud-branch" element={<CloudBranchAgentPage me={me.data} />} />
         <Route path="notice" element={<NoticeDraftPage />} />
         <Route path="password" element={<PasswordPage />} />
         <Route path="security" element={<SecurityPage me={me.data} />} />

@@ -22,6 +22,12 @@ export function HomePage() {
           </Link>
         </li>
         <li>
+          <Link to="/cloud-branch" className="service">
+            <strong>{t('nav.cloud')}</strong>
+            <span>{t('home.cloud.desc')}</span>
+          </Link>
+        </li>
+        <li>
           <Link to="/notices" className="service">
             <strong>{t('nav.notice')}</strong>
             <span>{t('home.notice.desc')}</span>

@@ -37,6 +37,7 @@ export function PublicLayout() {
           </NavLink>
           <NavLink to="/branches">{t('nav.finder')}</NavLink>
           <NavLink to="/home-visit">{t('nav.visit')}</NavLink>
+          <NavLink to="/cloud-branch">{t('nav.cloud')}</NavLink>
           <NavLink to="/verify">{t('nav.verify')}</NavLink>
           <NavLink to="/track">{t('nav.track')}</NavLink>
         </nav>

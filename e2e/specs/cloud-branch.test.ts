@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { findAccessibilityProblems } from '../support/axe.ts';
+import { DESKTOP, launchBrowser, PHONE, SCREENSHOTS } from '../support/browser.ts';
+import { createStorage, type RunningServer, type Storage, startServer } from '../support/server.ts';
+
+const shot = (name: string) => fileURLToPath(new URL(`${name}.png`, SCREENSHOTS));
+const PAGE = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true };
+
+describe('the cloud branch in a real browser', () => {
+  let storage: Storage;
+  let server: RunningServer;
+  let browser: Browser;
+  before(async () => {
+    storage = await createStorage();
+    server = await startServer(storage, { DEV_OUTBOX: 'true' });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await storage?.remove();
+  });
+
+  async function codeFor(mobile: string): Promise<string> {
+    for (let i = 0; i < 50; i++) {
+      const items = ((await (await fetch(`${server.url}/api/v1/dev/outbox`)).json()) as { items: { recipient: string; body: string }[] })
+        .items;
+      const code = items.map((m) => (m.recipient === mobile ? /验证码是 (\d{6})/.exec(m.body)?.[1] : undefined)).find(Boolean);
+      if (code) return code;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`no code for ${mobile}`);
+  }
+
+  /** A customer on a phone: verify the mobile, join the bank's queue for account opening. */
+  async function joinQueue(mobile: string): Promise<Page> {
+    const phone = await browser.newPage({ viewport: PHONE, ...PAGE });
+    await phone.goto(server.url);
+    await phone.getByRole('link', { name: '云网点视频办理' }).first().click();
+    await phone.getByLabel('手机号码').fill(mobile);
+    await phone.getByRole('button', { name: '获取验证码' }).click();
+    await phone.getByLabel('短信验证码').fill(await codeFor(mobile));
+    await phone.getByRole('button', { name: '确认' }).click();
+    await phone.getByLabel('哪家银行或保险公司').selectOption({ label: '中国银行上海市分行' });
+    await phone.getByLabel('要办的业务').selectOption('account_opening');
+    await phone.getByRole('button', { name: '开始排队' }).click();
+    return phone;
+  }
+
+  it('two customers queue on phones; an agent serves the first; the second sees their place change live', async () => {
+    const first = await joinQueue('13511110001');
+    await first.getByRole('status').filter({ hasText: '下一位就是您' }).waitFor();
+    const second = await joinQueue('13511110002');
+    await second.getByRole('status').filter({ hasText: '您前面还有 1 人' }).waitFor();
+    assert.deepEqual(await findAccessibilityProblems(second), []);
+    await second.screenshot({ path: shot('public-cloud-branch-waiting-phone') });
+
+    const agent = await browser.newPage({ viewport: DESKTOP, ...PAGE });
+    await agent.goto(`${server.url}/console`);
+    await agent.getByLabel('用户名').fill('boc.staff');
+    await agent.getByLabel('密码').fill('Shouhu-demo-2022');
+    await agent.getByRole('button', { name: /登\s*录/ }).click();
+    await agent.getByRole('menuitem', { name: '云网点坐席' }).click();
+    await agent.getByRole('button', { name: '接入下一位' }).click();
+    await agent.getByRole('link', { name: '打开视频房间' }).waitFor();
+
+    // Live, without reloading: the first is called to the video, the second moves up.
+    await first.getByRole('link', { name: '进入视频' }).waitFor();
+    assert.match((await first.getByRole('link', { name: '进入视频' }).getAttribute('href')) ?? '', /^https:\/\/meet\.jit\.si\/shouhu-/);
+    await second.getByRole('status').filter({ hasText: '下一位就是您' }).waitFor();
+    await first.screenshot({ path: shot('public-cloud-branch-called-phone') });
+
+    await agent.getByLabel('身份证号码').fill('11010519491231002X');
+    await agent.getByLabel('姓名').fill('赵敏');
+    await agent.getByLabel('已完成活体检测').check();
+    await agent.getByRole('button', { name: '登记核验结果' }).click();
+    await agent.getByText('本行无该客户档案').waitFor();
+    // Checked before a dropdown opens: antd's open option list has no accessible name of its own.
+    assert.deepEqual(await findAccessibilityProblems(agent), []);
+    await agent.getByLabel('办理结果').click();
+    await agent.locator('.ant-select-item-option', { hasText: '已办结' }).click();
+    await agent.screenshot({ path: shot('console-cloud-branch-desktop') });
+    await agent.getByRole('button', { name: '办 结' }).click();
+    await first.getByRole('status').filter({ hasText: '已办结' }).waitFor();
+    await agent.close();
+    await first.close();
+    await second.close();
+  });
+});

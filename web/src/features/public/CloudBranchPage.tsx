@@ -1,0 +1,175 @@
+import { BRANCH_SERVICE_LABELS, BRANCH_SERVICES, type Organization, type QueuePlace, VIDEO_STATUS_LABELS } from '@shouhu/common';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { useAction } from '../../api/useAction.ts';
+import { VerifyMobile } from './VerifyPage.tsx';
+
+const shanghaiTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+/** Half-hour slots from the next one on, for the coming days (Shanghai time). */
+function nextSlots(count: number): string[] {
+  const first = Math.ceil((Date.now() + 30 * 60_000) / 1_800_000) * 1_800_000;
+  return Array.from({ length: count }, (_, i) => new Date(first + i * 1_800_000).toISOString()).filter((iso) => {
+    const hour = new Date(Date.parse(iso) + 8 * 3_600_000).getUTCHours();
+    return hour >= 9 && hour < 17;
+  });
+}
+
+/** The cloud branch (云网点): join an institution's video queue, watch the place move live, go to the video when called. */
+export function CloudBranchPage() {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const [verified, setVerified] = useState<boolean>();
+  const [mobile, setMobile] = useState('');
+  const [places, setPlaces] = useState<QueuePlace[]>([]);
+  const [institutions, setInstitutions] = useState<Organization[]>([]);
+  const [form, setForm] = useState({ orgId: '', service: 'account_opening', when: 'now' });
+  const { run, busy, error } = useAction();
+
+  const loadPlaces = useCallback(
+    () =>
+      api<{ items: QueuePlace[] }>('/api/v1/public/video-sessions')
+        .then((r) => {
+          setVerified(true);
+          setPlaces(r.items);
+        })
+        .catch(() => setVerified(false)),
+    [],
+  );
+  useEffect(() => {
+    void loadPlaces();
+    void api<{ items: Organization[] }>('/api/v1/organizations').then((r) =>
+      setInstitutions(r.items.filter((o) => o.kind === 'bank' || o.kind === 'insurer')),
+    );
+  }, [loadPlaces]);
+
+  if (verified === undefined) return null;
+  return (
+    <>
+      <h1 className="page-title">{t('cloud.title')}</h1>
+      {!verified ? (
+        <>
+          <p className="hint">{t('cloud.intro')}</p>
+          <VerifyMobile
+            onVerified={(typed) => {
+              setMobile(typed);
+              void loadPlaces();
+            }}
+          />
+        </>
+      ) : places.length > 0 ? (
+        places.map((p) => <PlaceCard key={p.id} initial={p} onLeft={() => void loadPlaces()} />)
+      ) : (
+        <form
+          className="big-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(async () => {
+              await api<QueuePlace>('/api/v1/public/video-queue', {
+                method: 'POST',
+                body: { orgId: form.orgId, service: form.service, mobile, ...(form.when === 'now' ? {} : { slotAt: form.when }) },
+              });
+              await loadPlaces();
+            });
+          }}
+        >
+          <label htmlFor="orgId">{t('visit.institution')}</label>
+          <select id="orgId" value={form.orgId} onChange={(e) => setForm({ ...form, orgId: e.target.value })} required>
+            <option value="">{t('visit.choose')}</option>
+            {institutions.map((o) => (
+              <option key={o.id} value={o.id}>
+                {en ? o.nameEn : o.nameZh}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="service">{t('finder.service')}</label>
+          <select id="service" value={form.service} onChange={(e) => setForm({ ...form, service: e.target.value })}>
+            {BRANCH_SERVICES.map((s) => (
+              <option key={s} value={s}>
+                {BRANCH_SERVICE_LABELS[s][en ? 'en' : 'zh']}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="mobile">{t('verify.mobile')}</label>
+          <input id="mobile" inputMode="tel" autoComplete="tel" value={mobile} onChange={(e) => setMobile(e.target.value)} required />
+          <label htmlFor="when">{t('cloud.when')}</label>
+          <select id="when" value={form.when} onChange={(e) => setForm({ ...form, when: e.target.value })}>
+            <option value="now">{t('cloud.now')}</option>
+            {nextSlots(48).map((iso) => (
+              <option key={iso} value={iso}>
+                {t('cloud.book')} {shanghaiTime(iso)}
+              </option>
+            ))}
+          </select>
+          {error && (
+            <p className="notice notice-error" role="alert">
+              {error.describe(i18n.language)}
+            </p>
+          )}
+          <button type="submit" className="primary" disabled={busy}>
+            {form.when === 'now' ? t('cloud.join') : t('cloud.bookSubmit')}
+          </button>
+        </form>
+      )}
+    </>
+  );
+}
+
+/** One place, kept current by server-sent events (the browser reconnects by itself after a drop). */
+function PlaceCard({ initial, onLeft }: { initial: QueuePlace; onLeft: () => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const [place, setPlace] = useState(initial);
+  const { run, busy, error } = useAction();
+  useEffect(() => {
+    const events = new EventSource(`/api/v1/public/video-sessions/${initial.id}/events`);
+    events.addEventListener('place', (e) => setPlace(JSON.parse((e as MessageEvent<string>).data) as QueuePlace));
+    return () => events.close();
+  }, [initial.id]);
+
+  return (
+    <section className="notice place" aria-live="polite">
+      <p>
+        {place.institution} · {BRANCH_SERVICE_LABELS[place.service as 'cash']?.[lang] ?? place.service}
+      </p>
+      <p className="reference" role="status">
+        {place.status === 'waiting' && place.position !== null
+          ? place.position === 1
+            ? t('cloud.next')
+            : t('cloud.ahead', { count: place.position - 1 })
+          : VIDEO_STATUS_LABELS[place.status][lang]}
+      </p>
+      {place.status === 'waiting' && place.waitMinutes !== null && <p>{t('cloud.wait', { minutes: place.waitMinutes })}</p>}
+      {place.status === 'booked' && place.slotAt && <p>{t('cloud.bookedFor', { time: shanghaiTime(place.slotAt) })}</p>}
+      {place.status === 'serving' && place.roomUrl && (
+        <a className="primary button-link" href={place.roomUrl} target="_blank" rel="noreferrer">
+          {t('cloud.enter')}
+        </a>
+      )}
+      <p className="hint">
+        {t('visit.reference')} {place.reference}
+      </p>
+      {error && (
+        <p className="notice notice-error" role="alert">
+          {error.describe(i18n.language)}
+        </p>
+      )}
+      {(place.status === 'waiting' || place.status === 'booked') && (
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() =>
+            void run(async () => {
+              await api(`/api/v1/public/video-sessions/${place.id}`, { method: 'DELETE' });
+              onLeft();
+            })
+          }
+        >
+          {t('cloud.leave')}
+        </button>
+      )}
+    </section>
+  );
+}

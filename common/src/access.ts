@@ -52,6 +52,11 @@ export const POLICY = {
   'homeVisit.manage': (actor, r) => hasRole('institution_admin', 'institution_staff')(actor) && ownOrg(actor, r),
   /** The cloud branch (云网点): the institution's agents take customers from its video queue and serve them. */
   'cloudBranch.serve': (actor, r) => hasRole('institution_admin', 'institution_staff')(actor) && ownOrg(actor, r),
+  /** Service-level targets and the throughput baseline: the institution's administrators. */
+  'serviceLevel.manage': (actor, r) => hasRole('institution_admin')(actor) && ownOrg(actor, r),
+  /** Served against normal and missed targets: the institution's own staff, and the regulator for all. */
+  'serviceLevel.read': (actor, r) =>
+    hasRole('regulator')(actor) || (hasRole('institution_admin', 'institution_staff')(actor) && ownOrg(actor, r)),
   /** The whole branch network by district, and its export: the regulator and the associations. */
   'network.view': hasRole('regulator', 'association'),
   /** Lockdown zones, as the city publishes them: the regulator enters or imports them. */

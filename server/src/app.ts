@@ -26,6 +26,7 @@ import { homeVisitRoutes } from './modules/home-visits/routes.ts';
 import { networkRoutes } from './modules/network/routes.ts';
 import { noticeRoutes } from './modules/notices/routes.ts';
 import { organizationRoutes } from './modules/organizations/routes.ts';
+import { serviceLevelRoutes } from './modules/service-levels/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { zoneRoutes } from './modules/zones/routes.ts';
 import { registerAccessControl } from './platform/access/hooks.ts';
@@ -155,6 +156,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'notices', description: 'The association’s notice of adjusted branch hours (C1)' },
         { name: 'home visits', description: 'Home visits for customers who cannot come in (C3)' },
         { name: 'cloud branch', description: 'The video queue and sessions of the cloud branch (C5)' },
+        { name: 'service levels', description: 'Targets, breaches and throughput against normal (C3, C5)' },
         { name: 'public', description: 'Citizens: verification by SMS code' },
       ],
     },
@@ -190,6 +192,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const stopHub = await hub.start(database, (err) => app.log.warn({ err }, 'video queue could not load'));
   app.addHook('onClose', () => stopHub());
   await app.register(cloudBranchRoutes(hub, config));
+  await app.register(serviceLevelRoutes);
   if (config.devOutbox) await app.register(devOutboxRoutes);
 
   if (existsSync(WEB_DIST)) {

@@ -12,6 +12,7 @@ import type {
   NoticeChanges,
   NoticeEntry,
   OrganizationKind,
+  ServiceChannel,
   TimeWindow,
   VideoSessionStatus,
   WeeklyHours,
@@ -315,6 +316,22 @@ export interface CustomerRecordsTable {
   nameEnc: string;
 }
 
+export interface ServiceLevelTargetsTable {
+  orgId: string;
+  channel: ServiceChannel;
+  service: string;
+  firstResponseMinutes: number;
+  completionMinutes: number;
+}
+
+export interface ThroughputBaselinesTable {
+  orgId: string;
+  channel: ServiceChannel;
+  fromDate: ColumnType<string, string, string>;
+  toDate: ColumnType<string, string, string>;
+  dailyServed: number | null;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   jobs: JobsTable;
@@ -336,4 +353,6 @@ export interface DB {
   homeVisits: HomeVisitsTable;
   videoSessions: VideoSessionsTable;
   customerRecords: CustomerRecordsTable;
+  serviceLevelTargets: ServiceLevelTargetsTable;
+  throughputBaselines: ThroughputBaselinesTable;
 }

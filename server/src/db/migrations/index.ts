@@ -5,6 +5,7 @@ import * as m0003 from './0003_branches.ts';
 import * as m0004 from './0004_notices.ts';
 import * as m0005 from './0005_home_visits.ts';
 import * as m0006 from './0006_cloud_branch.ts';
+import * as m0007 from './0007_service_levels.ts';
 
 /** Forward-only and numbered: a migration, once released, is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0004_notices': m0004,
   '0005_home_visits': m0005,
   '0006_cloud_branch': m0006,
+  '0007_service_levels': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

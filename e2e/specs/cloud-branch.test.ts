@@ -89,4 +89,27 @@ describe('the cloud branch in a real browser', () => {
     await first.close();
     await second.close();
   });
+
+  it('shows the regulator customers served by home visit and video against normal, on a desktop and a phone', async () => {
+    for (const [viewport, name] of [
+      [DESKTOP, 'desktop'],
+      [PHONE, 'phone'],
+    ] as const) {
+      const page = await browser.newPage({ viewport, ...PAGE });
+      await page.goto(`${server.url}/console`);
+      await page.getByLabel('用户名').fill('regulator');
+      await page.getByLabel('密码').fill('Shouhu-demo-2022');
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await page.getByText('上海银保监局').first().waitFor();
+      await page.goto(`${server.url}/console/service-levels`);
+      // The demo banks served well above their normal yesterday.
+      const row = page.getByRole('row').filter({ hasText: '中国银行上海市分行' });
+      await row.waitFor();
+      assert.match((await row.textContent()) ?? '', /（2\.\d+×）/);
+      await page.getByRole('img', { name: '每日上门与视频服务人数及常态水平' }).waitFor();
+      assert.deepEqual(await findAccessibilityProblems(page), []);
+      await page.screenshot({ path: shot(`console-service-levels-${name}`), fullPage: true });
+      await page.close();
+    }
+  });
 });

@@ -59,7 +59,7 @@ export const ThroughputReport = Type.Object({
           channel: Type.Enum([...SERVICE_CHANNELS]),
           served: Type.Array(Type.Integer()),
           baseline: Type.Union([Type.Number(), Type.Null()]),
-          /** Today's served over the baseline; null without one. */
+          /** Yesterday's served (the last complete day) over the baseline; null without one. */
           ratio: Type.Union([Type.Number(), Type.Null()]),
         }),
       ),

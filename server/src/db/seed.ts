@@ -1,5 +1,6 @@
 import { perDistrictFor, seedBranches } from '../modules/branches/demo.ts';
 import { seedOrganizations } from '../modules/organizations/demo.ts';
+import { seedServiceDemo } from '../modules/service-levels/demo.ts';
 import { seedUsers } from '../modules/users/demo.ts';
 import type { KeyRing } from '../platform/pii/keys.ts';
 import type { Db } from './database.ts';
@@ -17,7 +18,8 @@ export async function seedDemoData(
     options.branches === false
       ? 0
       : await seedBranches(db, options.branchCount === undefined ? undefined : perDistrictFor(options.branchCount));
-  return { organizations, users, branches };
+  const served = options.branches === false ? 0 : await seedServiceDemo(db, keys);
+  return { organizations, users, branches, served };
 }
 
 /** True when the database has never been seeded (first start). */

@@ -197,8 +197,9 @@ export async function reportThroughput(ctx: Context, filter: { orgId?: string; d
             baseline = n > 0 ? total / n : null;
           }
         }
-        const todayServed = served.at(-1) ?? 0;
-        return { channel, served, baseline, ratio: baseline ? Math.round((todayServed / baseline) * 100) / 100 : null };
+        // The last complete day: today's count grows until midnight.
+        const lastDay = served.at(-2) ?? 0;
+        return { channel, served, baseline, ratio: baseline ? Math.round((lastDay / baseline) * 100) / 100 : null };
       }),
     })),
   };

@@ -26,6 +26,7 @@ const CloudBranchAgentPage = lazy(() =>
   import('../cloud-branch/CloudBranchAgentPage.tsx').then((m) => ({ default: m.CloudBranchAgentPage })),
 );
 const HomeVisitsPage = lazy(() => import('../home-visits/HomeVisitsPage.tsx').then((m) => ({ default: m.HomeVisitsPage })));
+const ServiceLevelsPage = lazy(() => import('../service-levels/ServiceLevelsPage.tsx').then((m) => ({ default: m.ServiceLevelsPage })));
 const NetworkPage = lazy(() => import('../network/NetworkPage.tsx').then((m) => ({ default: m.NetworkPage })));
 const NoticeDraftPage = lazy(() => import('../notices/NoticeDraftPage.tsx').then((m) => ({ default: m.NoticeDraftPage })));
 const UsersPage = lazy(() => import('../users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
@@ -77,6 +78,7 @@ function ConsoleRoutes() {
         <Route path="branches" element={<BranchesPage />} />
         <Route path="home-visits" element={<HomeVisitsPage me={me.data} />} />
         <Route path="cloud-branch" element={<CloudBranchAgentPage me={me.data} />} />
+        <Route path="service-levels" element={<ServiceLevelsPage me={me.data} />} />
         <Route path="notice" element={<NoticeDraftPage />} />
         <Route path="password" element={<PasswordPage />} />
         <Route path="security" element={<SecurityPage me={me.data} />} />

@@ -25,6 +25,7 @@ export function ConsoleLayout({ me }: { me: Me }) {
     ...(can(actor, 'branch.manage') ? [{ key: '/console/branches', label: t('menu.branches') }] : []),
     ...(can(actor, 'homeVisit.manage') ? [{ key: '/console/home-visits', label: t('menu.visits') }] : []),
     ...(can(actor, 'cloudBranch.serve') ? [{ key: '/console/cloud-branch', label: t('menu.cloud') }] : []),
+    ...(can(actor, 'serviceLevel.read') ? [{ key: '/console/service-levels', label: t('menu.levels') }] : []),
     ...(can(actor, 'network.view') ? [{ key: '/console/network', label: t('menu.network') }] : []),
     ...(can(actor, 'notice.publish') ? [{ key: '/console/notice', label: t('menu.notice') }] : []),
     ...(can(actor, 'audit.search') ? [{ key: '/console/audit', label: t('menu.audit') }] : []),

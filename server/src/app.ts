@@ -194,6 +194,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cloudBranchRoutes(hub, config));
   await app.register(serviceLevelRoutes);
   if (config.devOutbox) await app.register(devOutboxRoutes);
+  // The benchmarks' baseline: one row inserted and committed, nothing else (bench/intake.ts).
+  if (config.BENCH_ROUTES) {
+    app.post('/bench/insert', { config: { access: 'public', rateLimit: false } }, async () => {
+      await database.db
+        .insertInto('jobs')
+        .values({ id: randomUUID(), type: 'bench.row', payload: '{}', orgId: null, singletonKey: null })
+        .execute();
+      return { ok: true };
+    });
+  }
 
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, {

@@ -31,6 +31,10 @@ const ConfigSchema = Type.Object({
     description:
       'the video meeting service the cloud branch sends customers and agents to: {room} is replaced by an unguessable room name, {role} by customer or agent',
   }),
+  BENCH_ROUTES: Type.Boolean({
+    default: false,
+    description: 'adds POST /bench/insert (one row, one commit), the baseline of the benchmarks; never in production',
+  }),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   SMTP_FROM: Type.String({ default: 'Shouhu <noreply@shouhu.local>' }),
   PII_KEYS: Type.Optional(Type.String({ description: 'id:base64key,... (32-byte AES keys)' })),

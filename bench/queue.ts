@@ -40,13 +40,19 @@ for (let i = 0; i < CUSTOMERS; i += 1000) {
     tokens.push(token);
     const id = randomUUID();
     ids.push(id);
-    sessions.push(sql`(${randomUUID()}, ${createHash('sha256').update(token).digest('hex')}, 'citizen', ${`bench-${k}`}, true, 'x', now() + interval '2 hours')`);
+    sessions.push(
+      sql`(${randomUUID()}, ${createHash('sha256').update(token).digest('hex')}, 'citizen', ${`bench-${k}`}, true, 'x', now() + interval '2 hours')`,
+    );
     places.push(
       sql`(${id}, ${`VS-20300101-${String(k).padStart(6, '0')}`}, ${orgId}, 'account_opening', ${mobileEnc}, ${`bench-${k}`}, 'waiting', ${new Date(start + k * 1000)})`,
     );
   }
-  await sql`insert into sessions (id, token_hash, kind, mobile_hash, mfa_passed, csrf_hash, expires_at) values ${sql.join(sessions)}`.execute(db);
-  await sql`insert into video_sessions (id, reference, org_id, service, mobile_enc, mobile_hash, status, joined_at) values ${sql.join(places)}`.execute(db);
+  await sql`insert into sessions (id, token_hash, kind, mobile_hash, mfa_passed, csrf_hash, expires_at) values ${sql.join(sessions)}`.execute(
+    db,
+  );
+  await sql`insert into video_sessions (id, reference, org_id, service, mobile_enc, mobile_hash, status, joined_at) values ${sql.join(places)}`.execute(
+    db,
+  );
 }
 await sql`select pg_notify('shouhu_queue', ${`${orgId}|account_opening|`})`.execute(db);
 
@@ -58,7 +64,13 @@ const receivedAt = new Array<number>(CUSTOMERS).fill(0);
 const follow = (k: number) =>
   new Promise<void>((resolve, reject) => {
     const req = http.get(
-      { host: '127.0.0.1', port, path: `/api/v1/public/video-sessions/${ids[k]}/events`, agent, headers: { cookie: `shouhu_session=${tokens[k]}` } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: `/api/v1/public/video-sessions/${ids[k]}/events`,
+        agent,
+        headers: { cookie: `shouhu_session=${tokens[k]}` },
+      },
       (res) => {
         if (res.statusCode !== 200) return reject(new Error(`place ${k}: ${res.statusCode}`));
         let buffer = '';
@@ -97,7 +109,11 @@ const headers = {
 const rounds: number[] = [];
 for (let r = 1; r <= ROUNDS; r++) {
   const t0 = performance.now();
-  const taken = await fetch(`${server.url}/api/v1/video-queue/next`, { method: 'POST', headers, body: JSON.stringify({ service: 'account_opening' }) });
+  const taken = await fetch(`${server.url}/api/v1/video-queue/next`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ service: 'account_opening' }),
+  });
   if (taken.status !== 200) throw new Error(`${await taken.text()}\n${server.output().slice(-3000)}`);
   // Wait until each customer still waiting shows their position moved up r places.
   for (;;) {

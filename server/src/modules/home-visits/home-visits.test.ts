@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditTrail } from '../../platform/audit/verify.ts';
+import { deriveAuditKey } from '../../platform/pii/keys.ts';
 import { createTestApp, findOrgId, signInAs, type TestApp } from '../../test/app.ts';
 import { testDatabaseKind } from '../../test/database.ts';
 
@@ -154,6 +156,12 @@ describe(`home visits (${testDatabaseKind})`, () => {
     expect((await post('/api/v1/public/home-visits', request({ mobile: '13800009999' }), citizen)).json().error.code).toBe(
       'homeVisit.mobile_mismatch',
     );
+    expect(
+      (await post('/api/v1/public/home-visits', request({ orgId: await findOrgId(t, 'regulator-sh') }), citizen)).json().error,
+    ).toMatchObject({
+      code: 'homeVisit.institution_unknown',
+      details: { field: 'orgId' },
+    });
     expect((await t.database.db.selectFrom('homeVisits').select('id').execute()).length).toBe(before.length);
 
     const raised = await post('/api/v1/home-visits', request({ mobile: '13700001111', reason: 'elderly' }));
@@ -162,5 +170,25 @@ describe(`home visits (${testDatabaseKind})`, () => {
     expect(view).toMatchObject({ raisedBy: 'staff', status: 'requested', reason: 'elderly' });
     // Not reachable may close a request at any open step.
     expect((await post(`/api/v1/home-visits/${view.id}/outcome`, { outcome: 'unreachable' })).json().status).toBe('unreachable');
+  });
+
+  it('writes requests that arrive together in shared transactions, each with its own number, audit entry and SMS', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => post('/api/v1/home-visits', request({ mobile: `1370000${String(i).padStart(4, '0')}` }))),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual(Array(30).fill(201));
+    const ids = results.map((r) => r.json().id as string);
+    expect(new Set(results.map((r) => r.json().reference)).size).toBe(30);
+    const audited = await t.database.db
+      .selectFrom('auditEvents')
+      .select('recordId')
+      .where('action', '=', 'homeVisit.requested')
+      .where('recordId', 'in', ids)
+      .execute();
+    expect(audited).toHaveLength(30);
+    const sms = (await outbox()).filter((m) => m.recipient.startsWith('1370000') && /已收到/.test(m.body));
+    expect(sms.length).toBeGreaterThanOrEqual(30);
+    // The trail still verifies, chain by chain.
+    expect((await verifyAuditTrail(t.database.db, deriveAuditKey(t.keys))).problems).toEqual([]);
   });
 });

@@ -60,17 +60,15 @@ export function selectHomeVisitByReference(db: Db, reference: string) {
     .executeTakeFirst();
 }
 
-export async function insertHomeVisit(db: Db, row: Omit<Insertable<HomeVisitsTable>, 'reference'>) {
-  // A number from a sequence, shown with the day it was asked: HV-20220415-000123.
-  const { reference } = await db
+/** Inserts requests, each numbered from a sequence with its day: HV-20220415-000123. */
+export function insertHomeVisits(db: Db, rows: Omit<Insertable<HomeVisitsTable>, 'reference'>[]) {
+  if (rows.length === 0) return Promise.resolve([]);
+  const reference = sql<string>`'HV-' || to_char(now() at time zone 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad((nextval('home_visit_numbers') % 1000000)::text, 6, '0')`;
+  return db
     .insertInto('homeVisits')
-    .values({
-      ...row,
-      reference: sql<string>`'HV-' || to_char(now() at time zone 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad((nextval('home_visit_numbers') % 1000000)::text, 6, '0')`,
-    })
-    .returning('reference')
-    .executeTakeFirstOrThrow();
-  return reference;
+    .values(rows.map((row) => ({ ...row, reference })))
+    .returning(['id', 'reference'])
+    .execute();
 }
 
 /**

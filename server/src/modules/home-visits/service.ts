@@ -18,19 +18,23 @@ import {
   todayInShanghai,
   validateResidentId,
 } from '@shouhu/common';
+import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import type { HomeVisitsTable } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
+import { recordAudits } from '../../platform/audit/service.ts';
+import { createBatcher } from '../../platform/batch.ts';
 import { normalizeMobile } from '../../platform/citizen/service.ts';
 import { registerTracker } from '../../platform/citizen/track.ts';
 import { audit, type Context } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
-import { queueNotification } from '../../platform/notify/service.ts';
+import { queueNotification, queueNotifications } from '../../platform/notify/service.ts';
 import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
 import { findZoneAround, listZones } from '../zones/service.ts';
 import {
   type HomeVisitRow,
-  insertHomeVisit,
+  insertHomeVisits,
   selectHomeVisit,
   selectHomeVisitByReference,
   selectHomeVisits,
@@ -80,10 +84,82 @@ async function notifyCustomer(ctx: Context, db: Db, row: { mobileEnc: string; re
   });
 }
 
+/** One request on its way into the database, with what its audit entry and SMS need. */
+interface Intake {
+  ctx: Context;
+  row: Omit<Insertable<HomeVisitsTable>, 'reference'>;
+  mobile: string;
+  serviceName: string;
+}
+
+// One batcher per database: requests arriving while others are written go in the next batch.
+const intakes = new WeakMap<Db, (item: Intake) => Promise<{ id: string; reference: string }>>();
+const intakeFor = (db: Db) => {
+  let intake = intakes.get(db);
+  if (!intake) {
+    intake = createBatcher((items: Intake[]) => writeIntakes(db, items));
+    intakes.set(db, intake);
+  }
+  return intake;
+};
+
+/** Writes a batch of requests in one transaction: records, audit entries and SMS, all or none. */
+async function writeIntakes(db: Db, items: Intake[]): Promise<({ id: string; reference: string } | Error)[]> {
+  return db.transaction().execute(async (trx) => {
+    const orgIds = [...new Set(items.map((i) => i.row.orgId))];
+    const institutions = new Set(
+      (await trx.selectFrom('organizations').select('id').where('id', 'in', orgIds).where('kind', 'in', ['bank', 'insurer']).execute()).map(
+        (o) => o.id,
+      ),
+    );
+    const good = items.filter((i) => institutions.has(i.row.orgId));
+    const references = new Map(
+      (
+        await insertHomeVisits(
+          trx,
+          good.map((i) => i.row),
+        )
+      ).map((r) => [r.id, r.reference]),
+    );
+    const first = good[0];
+    if (first) {
+      await recordAudits(
+        trx,
+        first.ctx.auditKey,
+        good.map(({ ctx, row }) => ({
+          actor: ctx.actor,
+          requestId: ctx.requestId,
+          ip: ctx.ip,
+          action: 'homeVisit.requested',
+          orgId: row.orgId,
+          recordType: 'home_visit',
+          recordId: row.id,
+          summary: { reference: references.get(row.id), service: row.service, reason: row.reason, streetCode: row.streetCode },
+        })),
+      );
+      await queueNotifications(
+        trx,
+        first.ctx.keys,
+        good.map(({ row, mobile, serviceName }) => ({
+          channel: 'sms' as const,
+          recipient: mobile,
+          body: `【守沪】上门服务 ${references.get(row.id)}：已收到您的${serviceName}上门服务申请，我们会尽快联系您。`,
+          orgId: row.orgId,
+        })),
+      );
+    }
+    return items.map((i) => {
+      const reference = references.get(i.row.id);
+      return reference ? { id: i.row.id, reference } : new AppError('homeVisit.institution_unknown', { field: 'orgId' });
+    });
+  });
+}
+
 /**
  * A request for a home visit: by a citizen verified by SMS code (for their own mobile), or by
- * the institution's staff after a phone call. Validation, encryption, the record, its audit
- * entry and the SMS to the customer in one transaction; answers the reference number.
+ * the institution's staff after a phone call. Validation and encryption here; the record, its
+ * audit entry and the SMS to the customer in one transaction (shared with the requests arriving
+ * at the same time); answers the reference number.
  */
 export async function requestHomeVisit(ctx: Context, input: HomeVisitInput): Promise<{ id: string; reference: string }> {
   const mobile = normalizeMobile(input.mobile);
@@ -100,22 +176,16 @@ export async function requestHomeVisit(ctx: Context, input: HomeVisitInput): Pro
     if (Date.parse(w.to) <= now || Date.parse(w.to) <= Date.parse(w.from))
       throw new AppError('homeVisit.window_past', { field: `windows.${i}` });
   });
-  const id = createId();
-  return ctx.db.transaction().execute(async (trx) => {
-    const institution = await trx
-      .selectFrom('organizations')
-      .select('id')
-      .where('id', '=', input.orgId)
-      .where('kind', 'in', ['bank', 'insurer'])
-      .executeTakeFirst();
-    if (!institution) throw new AppError('homeVisit.institution_unknown', { field: 'orgId' });
-    const mobileEnc = encryptField(ctx.keys, mobile);
-    const reference = await insertHomeVisit(trx, {
-      id,
+  return intakeFor(ctx.db)({
+    ctx,
+    mobile,
+    serviceName: BRANCH_SERVICE_LABELS[input.service].zh,
+    row: {
+      id: createId(),
       orgId: input.orgId,
       service: input.service,
       nameEnc: encryptField(ctx.keys, input.name.trim()),
-      mobileEnc,
+      mobileEnc: encryptField(ctx.keys, mobile),
       mobileHash,
       districtCode: street.districtCode,
       streetCode: input.streetCode,
@@ -126,31 +196,7 @@ export async function requestHomeVisit(ctx: Context, input: HomeVisitInput): Pro
       status: 'requested',
       raisedBy: ctx.actor.type === 'citizen' ? 'citizen' : 'staff',
       raisedByUserId: userId(ctx),
-      residentIdEnc: null,
-      residentIdHash: null,
-      identityNameEnc: null,
-      identityCheckedAt: null,
-      identityCheckedBy: null,
-      assignedUserId: null,
-      scheduledAt: null,
-      outcomeNoteEnc: null,
-      firstResponseAt: null,
-      completedAt: null,
-    });
-    await audit(ctx, trx, {
-      action: 'homeVisit.requested',
-      orgId: input.orgId,
-      recordType: 'home_visit',
-      recordId: id,
-      summary: { reference, service: input.service, reason: input.reason, streetCode: input.streetCode },
-    });
-    await notifyCustomer(
-      ctx,
-      trx,
-      { mobileEnc, reference, orgId: input.orgId },
-      `已收到您的${BRANCH_SERVICE_LABELS[input.service].zh}上门服务申请，我们会尽快联系您。`,
-    );
-    return { id, reference };
+    },
   });
 }
 

@@ -46,40 +46,49 @@ function describeActor(actor: Actor) {
  * Appends an event to the hash-chained trail. Pass the transaction of the change it records, so
  * that the change and its audit entry commit together or not at all.
  */
-export async function recordAudit(db: Db, auditKey: KeyObject, entry: AuditEntry): Promise<void> {
+export function recordAudit(db: Db, auditKey: KeyObject, entry: AuditEntry): Promise<void> {
+  return recordAudits(db, auditKey, [entry]);
+}
+
+/**
+ * Appends several events, in order, to one chain: one head lock and one statement for all of
+ * them (the batched intake of home visits writes many requests in one transaction).
+ */
+export async function recordAudits(db: Db, auditKey: KeyObject, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   if (!db.isTransaction) {
-    await db.transaction().execute((trx) => recordAudit(trx, auditKey, entry));
+    await db.transaction().execute((trx) => recordAudits(trx, auditKey, entries));
     return;
   }
   const chain = randomInt(AUDIT_CHAINS);
   const head = await db.selectFrom('auditHeads').select(['seq', 'hash']).where('chain', '=', chain).forUpdate().executeTakeFirstOrThrow();
-  const fields = {
-    chain,
-    seq: Number(head.seq) + 1,
-    id: createId(),
-    occurredAt: new Date().toISOString(),
-    ...describeActor(entry.actor),
-    orgId: entry.orgId ?? null,
-    action: entry.action,
-    recordType: entry.recordType ?? null,
-    recordId: entry.recordId ?? null,
-    outcome: entry.outcome ?? 'success',
-    requestId: entry.requestId ?? null,
-    ip: entry.ip ?? null,
-    summary: entry.summary ?? {},
-    prevHash: head.hash,
-  };
-  const hash = computeEventHash(auditKey, fields);
-  // Event and head in one statement: one round trip fewer on every audited request.
+  let seq = Number(head.seq);
+  let prevHash = head.hash;
+  const events = entries.map((entry) => {
+    const fields = {
+      chain,
+      seq: ++seq,
+      id: createId(),
+      occurredAt: new Date().toISOString(),
+      ...describeActor(entry.actor),
+      orgId: entry.orgId ?? null,
+      action: entry.action,
+      recordType: entry.recordType ?? null,
+      recordId: entry.recordId ?? null,
+      outcome: entry.outcome ?? 'success',
+      requestId: entry.requestId ?? null,
+      ip: entry.ip ?? null,
+      summary: entry.summary ?? {},
+      prevHash,
+    };
+    prevHash = computeEventHash(auditKey, fields);
+    return { ...fields, summary: JSON.stringify(fields.summary), hash: prevHash };
+  });
+  // Events and head in one statement: one round trip fewer on every audited request.
   await db
-    .with('event', (qb) =>
-      qb
-        .insertInto('auditEvents')
-        .values({ ...fields, summary: JSON.stringify(fields.summary), hash })
-        .returning('seq'),
-    )
+    .with('event', (qb) => qb.insertInto('auditEvents').values(events).returning('seq'))
     .updateTable('auditHeads')
-    .set({ seq: fields.seq, hash })
+    .set({ seq, hash: prevHash })
     .where('chain', '=', chain)
     .execute();
 }

@@ -24,6 +24,15 @@ export async function insertJob(
   return row?.id;
 }
 
+/** Several jobs without singleton keys, in one statement. */
+export async function insertJobs(db: Db, jobs: Parameters<typeof insertJob>[1][]): Promise<void> {
+  if (jobs.length === 0) return;
+  await db
+    .insertInto('jobs')
+    .values(jobs.map((job) => ({ ...job, payload: JSON.stringify(job.payload) })))
+    .execute();
+}
+
 export function selectJob(db: Db, id: string) {
   return db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -3,7 +3,7 @@ import { AppError } from '../../errors.ts';
 import { can } from '../access/policy.ts';
 import type { Context } from '../context.ts';
 import { createId } from '../ids.ts';
-import { insertJob, type JobRow, selectJob } from './repo.ts';
+import { insertJob, insertJobs, type JobRow, selectJob } from './repo.ts';
 
 export interface EnqueueOptions {
   payload?: Record<string, unknown>;
@@ -30,6 +30,14 @@ export async function enqueueJob(db: Db, type: string, options: EnqueueOptions =
     maxAttempts: options.maxAttempts ?? 5,
     priority: options.priority ?? 0,
   });
+}
+
+/** Queues several jobs (no singletons) in one statement, in the caller's transaction. */
+export function enqueueJobs(db: Db, jobs: { type: string; payload: Record<string, unknown>; orgId: string | null; maxAttempts: number }[]) {
+  return insertJobs(
+    db,
+    jobs.map((j) => ({ id: createId(), ...j, singletonKey: null, runAt: new Date(), priority: 0 })),
+  );
 }
 
 /** What the API shows of a job: its state and progress, not its payload (which may hold personal data). */

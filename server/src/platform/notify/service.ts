@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { createId } from '../ids.ts';
-import { enqueueJob } from '../jobs/service.ts';
+import { enqueueJobs } from '../jobs/service.ts';
 import type { JobHandler } from '../jobs/worker.ts';
 import { decryptField, encryptField, hashField } from '../pii/crypto.ts';
 import type { KeyRing } from '../pii/keys.ts';
@@ -21,25 +21,30 @@ export interface NewNotification {
  * out exactly when the change that caused it commits. Recipient and body are stored encrypted.
  */
 export async function queueNotification(db: Db, keys: KeyRing, message: NewNotification): Promise<string> {
-  const id = createId();
-  await db
-    .insertInto('notifications')
-    .values({
-      id,
-      orgId: message.orgId ?? null,
-      channel: message.channel,
-      recipientEnc: encryptField(keys, message.recipient),
-      recipientHash: hashField(keys, message.channel, message.recipient),
-      webhookEndpointId: message.webhookEndpointId ?? null,
-      subject: message.subject ?? null,
-      bodyEnc: encryptField(keys, message.body),
-    })
-    .execute();
-  await enqueueJob(db, 'notification.deliver', { payload: { notificationId: id }, orgId: message.orgId ?? null, maxAttempts: 6 });
-  return id;
+  return (await queueNotifications(db, keys, [message]))[0] as string;
 }
 
-/** The job that sends one notification; the queue retries it with backoff, then gives up. */
+/** Queues several messages and their delivery jobs: two statements, however many. */
+export async function queueNotifications(db: Db, keys: KeyRing, messages: NewNotification[]): Promise<string[]> {
+  if (messages.length === 0) return [];
+  const rows = messages.map((message) => ({
+    id: createId(),
+    orgId: message.orgId ?? null,
+    channel: message.channel,
+    recipientEnc: encryptField(keys, message.recipient),
+    recipientHash: hashField(keys, message.channel, message.recipient),
+    webhookEndpointId: message.webhookEndpointId ?? null,
+    subject: message.subject ?? null,
+    bodyEnc: encryptField(keys, message.body),
+  }));
+  await db.insertInto('notifications').values(rows).execute();
+  await enqueueJobs(
+    db,
+    rows.map((r) => ({ type: 'notification.deliver', payload: { notificationId: r.id }, orgId: r.orgId, maxAttempts: 6 })),
+  );
+  return rows.map((r) => r.id);
+}
+
 export function createDeliveryHandler(keys: KeyRing, providers: Providers): JobHandler {
   return async ({ db, job }) => {
     const id = String(job.payload.notificationId);

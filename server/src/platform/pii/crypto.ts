@@ -5,9 +5,22 @@ import type { KeyRing } from './keys.ts';
 // lets old rows be read after rotation and lets rotation find rows still on an old key.
 const VERSION = 'v1';
 
+// IVs from a pooled buffer of the system's CSPRNG: one call per 341 fields instead of one each
+// (the call was the largest single cost of encrypting a request's fields).
+let ivPool = Buffer.alloc(0);
+let ivOffset = 0;
+function nextIv(): Buffer {
+  if (ivOffset + 12 > ivPool.length) {
+    ivPool = randomBytes(4092);
+    ivOffset = 0;
+  }
+  ivOffset += 12;
+  return ivPool.subarray(ivOffset - 12, ivOffset);
+}
+
 export function encryptField(ring: KeyRing, plaintext: string): string {
   const key = ring.keys.get(ring.activeKeyId) as KeyObject;
-  const iv = randomBytes(12);
+  const iv = nextIv();
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   return `${VERSION}.${ring.activeKeyId}.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;

@@ -18,6 +18,9 @@ export async function seedServiceDemo(db: Db, keys: KeyRing): Promise<number> {
   for (const bank of DEMO) {
     const org = await db.selectFrom('organizations').select('id').where('code', '=', bank.code).executeTakeFirst();
     if (!org) continue;
+    // Seeded once: a second run (a refresh of the demo) leaves the history as it is.
+    const seeded = await db.selectFrom('throughputBaselines').select('orgId').where('orgId', '=', org.id).executeTakeFirst();
+    if (seeded) continue;
     await db
       .insertInto('throughputBaselines')
       .values([

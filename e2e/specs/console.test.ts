@@ -198,7 +198,8 @@ describe('staff console in a real browser', () => {
   });
 
   it('on a phone: a bank adjusts one branch and closes another; the association publishes; the public sees it', async () => {
-    const page = await browser.newPage({ viewport: PHONE, locale: 'zh-CN', bypassCSP: true });
+    // The staff member's phone is in Shanghai: "today" in the date picker is Shanghai's today.
+    const page = await browser.newPage({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
     await signIn(page, 'boc.staff');
     await page.getByText('赵**，您好').waitFor();
     await page.goto(`${server.url}/console/branches`);
@@ -219,7 +220,10 @@ describe('staff console in a real browser', () => {
         await dialog.getByLabel('开门').fill('10:00');
         await dialog.getByLabel('关门').fill('15:00');
       }
+      // Close the calendar (on some dates it stays open over the form), save, and see the dialog go.
+      await dialog.getByText('对外说明').click();
       await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await dialog.waitFor({ state: 'hidden' });
       await page.getByText('已保存，查找网点与通告随即更新。').last().waitFor();
     };
     await adjust(0, false);

@@ -127,6 +127,7 @@ describe('public site in a real browser', () => {
     const page = await browser.newPage({ viewport: PHONE, locale: 'zh-CN', bypassCSP: true });
     await page.goto(`${server.url}/track`);
     await page.getByLabel('办理编号').fill('HV-20220415-000123');
+    await page.getByLabel('申请时填写的手机号').fill('13800138000');
     await page.getByRole('button', { name: '查询' }).click();
     await page.getByRole('alert').filter({ hasText: '未找到该办理编号' }).waitFor();
     assert.deepEqual(await findAccessibilityProblems(page), []);

@@ -39,14 +39,15 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
 
+// Dark enough for white text (WCAG AA), unlike antd's light preset tags.
 const STATUS_COLOURS: Record<HomeVisitStatus, string> = {
-  requested: 'red',
-  accepted: 'orange',
-  scheduled: 'blue',
-  done: 'green',
-  partly_done: 'cyan',
-  refused: 'default',
-  unreachable: 'default',
+  requested: '#a8071a',
+  accepted: '#ad4e00',
+  scheduled: '#0b4fa8',
+  done: '#237804',
+  partly_done: '#006d75',
+  refused: '#595959',
+  unreachable: '#595959',
 };
 const STREETS = SHANGHAI_DISTRICTS.map((d) => ({
   value: d.code,

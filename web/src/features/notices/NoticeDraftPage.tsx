@@ -1,4 +1,5 @@
 import type { NoticeView } from '@shouhu/common';
+import { todayInShanghai } from '@shouhu/common';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -11,7 +12,8 @@ import { useAction } from '../../api/useAction.ts';
 export function NoticeDraftPage() {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
-  const [asOf, setAsOf] = useState<Dayjs>(dayjs());
+  // Shanghai's today, wherever the browser's clock is set.
+  const [asOf, setAsOf] = useState<Dayjs>(dayjs(todayInShanghai()));
   const { run, busy, error } = useAction();
   const [published, setPublished] = useState<NoticeView>();
   const draft = useQuery({

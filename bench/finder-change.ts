@@ -2,29 +2,11 @@
 // closes one of its branches for today (an adjustment through the API), and the finder is asked
 // again and again until that branch is no longer offered. BENCH_BRANCHES=200000 for the large
 // network (seeded once with BENCH_DATA_DIR); each of 20 rounds closes another branch.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startServer } from '../e2e/support/server.ts';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { startNetworkServer } from './support/network.ts';
 
-const BRANCHES = process.env.BENCH_BRANCHES ? Number(process.env.BENCH_BRANCHES) : undefined;
 const ROUNDS = 20;
-const kept = process.env.BENCH_DATA_DIR;
-const dir = kept ?? mkdtempSync(join(tmpdir(), 'shouhu-finder-'));
-if (BRANCHES && !(kept && existsSync(join(kept, 'pglite')))) {
-  const seeded = spawnSync(
-    process.execPath,
-    [fileURLToPath(new URL('../server/bin/shouhu.js', import.meta.url)), 'seed', '--branches', String(BRANCHES)],
-    { env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' }, encoding: 'utf8' },
-  );
-  if (seeded.status !== 0) throw new Error(seeded.stderr);
-}
-const server = await startServer(
-  { env: { DATA_DIR: dir, DATABASE_URL: '' }, label: 'pglite', remove: async () => {} },
-  { RATE_LIMIT_MAX: '100000000', LOG_LEVEL: 'warn' },
-);
+const { server, branches: BRANCHES, close } = await startNetworkServer();
 
 // Right after loading 200,000 branches the server may still report a busy event loop (503): retry.
 let signIn: Response;
@@ -68,8 +50,7 @@ for (const b of branches.filter((_, i) => i % Math.floor(branches.length / ROUND
   while (await offered(b)) {}
   timings.push(performance.now() - committed);
 }
-await server.stop();
-if (!kept) rmSync(dir, { recursive: true, force: true });
+await close();
 
 timings.sort((a, b) => a - b);
 const result = {

@@ -1,33 +1,14 @@
-// The public finder under load: GET /api/v1/public/branches/nearest over the 3,264-branch demo
-// network (in-memory kd-tree + open-now for each candidate), against GET /healthz on the same
-// server in the same run as the baseline. autocannon, 20 connections, on loopback.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// The public finder under load: GET /api/v1/public/branches/nearest (open branches for cash from
+// random points in the city) over the demo network or BENCH_BRANCHES=200000, against GET /healthz
+// on the same server in the same run as the baseline. autocannon, 50 connections, on loopback.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
-import { startServer } from '../e2e/support/server.ts';
+import { startNetworkServer } from './support/network.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 // BENCH_BRANCHES=200000 seeds a large network first (`shouhu seed --branches N`); default: the demo network.
-const BRANCHES = process.env.BENCH_BRANCHES ? Number(process.env.BENCH_BRANCHES) : undefined;
-// BENCH_DATA_DIR keeps a seeded database between runs (seeded once when the folder is new).
-const kept = process.env.BENCH_DATA_DIR;
-const dir = kept ?? mkdtempSync(join(tmpdir(), 'shouhu-finder-'));
-if (BRANCHES && !(kept && existsSync(join(kept, 'pglite')))) {
-  const seeded = spawnSync(
-    process.execPath,
-    [fileURLToPath(new URL('../server/bin/shouhu.js', import.meta.url)), 'seed', '--branches', String(BRANCHES)],
-    { env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' }, encoding: 'utf8' },
-  );
-  if (seeded.status !== 0) throw new Error(seeded.stderr);
-}
-const server = await startServer(
-  { env: { DATA_DIR: dir, DATABASE_URL: '' }, label: 'pglite', remove: async () => {} },
-  { RATE_LIMIT_MAX: '100000000', LOG_LEVEL: 'warn' },
-);
+const { server, branches: BRANCHES, close } = await startNetworkServer();
 
 // Random points over the urban districts (a fixed seed, so runs compare), each its own
 // neighbourhood: 5,000 distinct queries, so no answer is served twice in a row.
@@ -45,8 +26,7 @@ const run = (opts: Partial<autocannon.Options>) => autocannon({ url: server.url,
 await run({ duration: 5, requests });
 const baseline = await run({ requests: [{ method: 'GET', path: '/healthz' }] });
 const finder = await run({ requests });
-await server.stop();
-if (!kept) rmSync(dir, { recursive: true, force: true });
+await close();
 
 const result = {
   benchmark: 'public finder, nearest open branches',

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { findAccessibilityProblems } from '../support/axe.ts';
 import { DESKTOP, launchBrowser, PHONE, SCREENSHOTS } from '../support/browser.ts';
+import { signInToConsole, waitForSms } from '../support/flows.ts';
 import { createStorage, type RunningServer, type Storage, startServer } from '../support/server.ts';
 
 const shot = (name: string) => fileURLToPath(new URL(`${name}.png`, SCREENSHOTS));
@@ -24,17 +25,6 @@ describe('the cloud branch in a real browser', () => {
     await storage?.remove();
   });
 
-  async function codeFor(mobile: string): Promise<string> {
-    for (let i = 0; i < 50; i++) {
-      const items = ((await (await fetch(`${server.url}/api/v1/dev/outbox`)).json()) as { items: { recipient: string; body: string }[] })
-        .items;
-      const code = items.map((m) => (m.recipient === mobile ? /验证码是 (\d{6})/.exec(m.body)?.[1] : undefined)).find(Boolean);
-      if (code) return code;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error(`no code for ${mobile}`);
-  }
-
   /** A customer on a phone: verify the mobile, join the bank's queue for account opening. */
   async function joinQueue(mobile: string): Promise<Page> {
     const phone = await browser.newPage({ viewport: PHONE, ...PAGE });
@@ -42,7 +32,7 @@ describe('the cloud branch in a real browser', () => {
     await phone.getByRole('link', { name: '云网点视频办理' }).first().click();
     await phone.getByLabel('手机号码').fill(mobile);
     await phone.getByRole('button', { name: '获取验证码' }).click();
-    await phone.getByLabel('短信验证码').fill(await codeFor(mobile));
+    await phone.getByLabel('短信验证码').fill((await waitForSms(server.url, mobile, /验证码是 (\d{6})/))[1] as string);
     await phone.getByRole('button', { name: '确认' }).click();
     await phone.getByLabel('哪家银行或保险公司').selectOption({ label: '中国银行上海市分行' });
     await phone.getByLabel('要办的业务').selectOption('account_opening');
@@ -59,10 +49,7 @@ describe('the cloud branch in a real browser', () => {
     await second.screenshot({ path: shot('public-cloud-branch-waiting-phone') });
 
     const agent = await browser.newPage({ viewport: DESKTOP, ...PAGE });
-    await agent.goto(`${server.url}/console`);
-    await agent.getByLabel('用户名').fill('boc.staff');
-    await agent.getByLabel('密码').fill('Shouhu-demo-2022');
-    await agent.getByRole('button', { name: /登\s*录/ }).click();
+    await signInToConsole(agent, server.url, 'boc.staff');
     await agent.getByRole('menuitem', { name: '云网点坐席' }).click();
     await agent.getByRole('button', { name: '接入下一位' }).click();
     await agent.getByRole('link', { name: '打开视频房间' }).waitFor();
@@ -96,10 +83,7 @@ describe('the cloud branch in a real browser', () => {
       [PHONE, 'phone'],
     ] as const) {
       const page = await browser.newPage({ viewport, ...PAGE });
-      await page.goto(`${server.url}/console`);
-      await page.getByLabel('用户名').fill('regulator');
-      await page.getByLabel('密码').fill('Shouhu-demo-2022');
-      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await signInToConsole(page, server.url, 'regulator');
       await page.getByText('上海银保监局').first().waitFor();
       await page.goto(`${server.url}/console/service-levels`);
       // The demo banks served well above their normal yesterday.

@@ -5,10 +5,10 @@ import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { findAccessibilityProblems } from '../support/axe.ts';
 import { DESKTOP, launchBrowser, PHONE, SCREENSHOTS } from '../support/browser.ts';
+import { DEMO_PASSWORD, signInToConsole } from '../support/flows.ts';
 import { createStorage, type RunningServer, type Storage, startServer } from '../support/server.ts';
 
 const shot = (name: string) => fileURLToPath(new URL(`${name}.png`, SCREENSHOTS));
-const DEMO_PASSWORD = 'Shouhu-demo-2022';
 
 describe('staff console in a real browser', () => {
   let storage: Storage;
@@ -25,12 +25,7 @@ describe('staff console in a real browser', () => {
     await storage?.remove();
   });
 
-  async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
-    await page.goto(`${server.url}/console`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-  }
+  const signIn = (page: Page, username: string, password = DEMO_PASSWORD) => signInToConsole(page, server.url, username, password);
 
   it('takes a new administrator through sign-in, authenticator enrolment and the first password change', async () => {
     // The regulator creates the administrator through the API, as the users page does.

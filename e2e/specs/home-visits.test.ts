@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { findAccessibilityProblems } from '../support/axe.ts';
 import { DESKTOP, launchBrowser, PHONE, SCREENSHOTS } from '../support/browser.ts';
+import { signInToConsole, waitForSms } from '../support/flows.ts';
 import { createStorage, type RunningServer, type Storage, startServer } from '../support/server.ts';
 
 const shot = (name: string) => fileURLToPath(new URL(`${name}.png`, SCREENSHOTS));
@@ -24,35 +25,13 @@ describe('home visits in a real browser', () => {
     await storage?.remove();
   });
 
-  /** The newest SMS to the mobile that matches, from the development outbox (delivery is a background job). */
-  async function readSms(pattern: RegExp): Promise<RegExpExecArray> {
-    for (let i = 0; i < 50; i++) {
-      const items = ((await (await fetch(`${server.url}/api/v1/dev/outbox`)).json()) as { items: { recipient: string; body: string }[] })
-        .items;
-      const found = items
-        .filter((m) => m.recipient === MOBILE)
-        .map((m) => pattern.exec(m.body))
-        .find(Boolean);
-      if (found) return found;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error(`no SMS matching ${pattern}`);
-  }
-
-  async function signIn(page: Page, username: string) {
-    await page.goto(`${server.url}/console`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill('Shouhu-demo-2022');
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-  }
-
   it('a citizen asks for a home visit on a phone, the bank serves it, and the citizen follows it to done', async () => {
     const phone = await browser.newPage({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
     await phone.goto(server.url);
     await phone.getByRole('link', { name: '申请上门服务' }).first().click();
     await phone.getByLabel('手机号码').fill(MOBILE);
     await phone.getByRole('button', { name: '获取验证码' }).click();
-    const [, code] = await readSms(/验证码是 (\d{6})/);
+    const [, code] = await waitForSms(server.url, MOBILE, /验证码是 (\d{6})/);
     await phone.getByLabel('短信验证码').fill(code as string);
     await phone.getByRole('button', { name: '确认' }).click();
 
@@ -71,11 +50,11 @@ describe('home visits in a real browser', () => {
     const reference = ((await phone.locator('.reference').textContent()) ?? '').trim();
     assert.match(reference, /^HV-\d{8}-\d{6}$/);
     await phone.screenshot({ path: shot('public-home-visit-sent-phone') });
-    await readSms(new RegExp(`${reference}：已收到`));
+    await waitForSms(server.url, MOBILE, new RegExp(`${reference}：已收到`));
 
     // The bank's staff, on a desktop: accept, check identity, send someone free to move, close as done.
     const staff = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
-    await signIn(staff, 'boc.staff');
+    await signInToConsole(staff, server.url, 'boc.staff');
     await staff.getByRole('menuitem', { name: '上门服务' }).click();
     await staff.getByRole('button', { name: reference }).click();
     await staff.getByRole('button', { name: '受 理' }).click();
@@ -100,7 +79,7 @@ describe('home visits in a real browser', () => {
     await staff.screenshot({ path: shot('console-home-visit-desktop') });
     await staff.getByRole('button', { name: '办 结' }).click();
     await staff.getByText('已取现金 2000 元').first().waitFor();
-    await readSms(new RegExp(`${reference}：已办结`));
+    await waitForSms(server.url, MOBILE, new RegExp(`${reference}：已办结`));
 
     // Back on the phone: the reference number and the mobile show "done".
     await phone.getByRole('link', { name: '查看办理进度' }).click();

@@ -177,6 +177,12 @@ export function findNextOpening(schedule: Schedule, instant: Date, options: Hour
   return null;
 }
 
+/** An instant as Shanghai's local "YYYY-MM-DD HH:MM", for people (whatever the device's clock). */
+export function formatShanghaiTime(iso: string | Date): string {
+  const { date, minute } = toLocal(new Date(iso));
+  return `${date} ${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+}
+
 /** Today's date in the business time zone. */
 export function todayInShanghai(now: Date = new Date()): string {
   return toLocal(now).date;

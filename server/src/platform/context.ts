@@ -18,3 +18,6 @@ export interface Context {
 export function audit(ctx: Context, db: Db, entry: Omit<AuditEntry, 'actor' | 'requestId' | 'ip'> & { actor?: Actor }): Promise<void> {
   return recordAudit(db, ctx.auditKey, { actor: ctx.actor, requestId: ctx.requestId, ip: ctx.ip, ...entry });
 }
+
+/** The organisation of whoever asks (staff or API token); empty for citizens and the anonymous. */
+export const actorOrgId = (ctx: Context): string => ('orgId' in ctx.actor ? ctx.actor.orgId : '');

@@ -2,7 +2,7 @@ import { type AdjustmentInput, type BranchInput, type ChannelInput, findDivision
 import * as gcoordModule from 'gcoord';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
-import { audit, type Context } from '../../platform/context.ts';
+import { actorOrgId, audit, type Context } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
 import { announceBranchChange } from './finder.ts';
 import {
@@ -26,7 +26,6 @@ const gcoord = (
   }
 ).default;
 
-const ownOrgId = (ctx: Context) => ('orgId' in ctx.actor ? ctx.actor.orgId : '');
 const seesAll = (ctx: Context) => ctx.actor.type === 'user' && (ctx.actor.role === 'regulator' || ctx.actor.role === 'association');
 
 /** Street code → its district, and coordinates to WGS-84 (Chinese map apps give GCJ-02). */
@@ -50,7 +49,7 @@ const toAdjustmentView = (a: AdjustmentRow) => ({
 });
 
 export async function listBranches(ctx: Context, filter: { orgId?: string }) {
-  const orgId = seesAll(ctx) ? (filter.orgId ?? null) : ownOrgId(ctx);
+  const orgId = seesAll(ctx) ? (filter.orgId ?? null) : actorOrgId(ctx);
   await assertCan(ctx, 'branch.read', { orgId: orgId ?? undefined });
   return selectBranches(ctx.db, { orgId });
 }
@@ -58,7 +57,7 @@ export async function listBranches(ctx: Context, filter: { orgId?: string }) {
 async function loadBranch(ctx: Context, id: string, action: 'branch.read' | 'branch.manage') {
   const branch = await selectBranch(ctx.db, id);
   // Another institution's branch is "not found" to its staff: no probing.
-  if (!branch || (!seesAll(ctx) && branch.orgId !== ownOrgId(ctx))) throw new AppError('branch.not_found');
+  if (!branch || (!seesAll(ctx) && branch.orgId !== actorOrgId(ctx))) throw new AppError('branch.not_found');
   await assertCan(ctx, action, { orgId: branch.orgId }, { type: 'branch', id });
   return branch;
 }
@@ -66,7 +65,7 @@ async function loadBranch(ctx: Context, id: string, action: 'branch.read' | 'bra
 export const getBranch = (ctx: Context, id: string) => loadBranch(ctx, id, 'branch.read');
 
 export async function createBranch(ctx: Context, input: BranchInput) {
-  const orgId = ownOrgId(ctx);
+  const orgId = actorOrgId(ctx);
   await assertCan(ctx, 'branch.manage', { orgId });
   const place = placeBranch(input);
   const id = createId();
@@ -151,13 +150,13 @@ export async function addAdjustment(ctx: Context, branchId: string, input: Adjus
 }
 
 export async function listChannels(ctx: Context) {
-  const orgId = ownOrgId(ctx);
+  const orgId = actorOrgId(ctx);
   await assertCan(ctx, 'branch.read', { orgId });
   return selectChannels(ctx.db, seesAll(ctx) ? null : orgId);
 }
 
 export async function addChannel(ctx: Context, input: ChannelInput) {
-  const orgId = ownOrgId(ctx);
+  const orgId = actorOrgId(ctx);
   await assertCan(ctx, 'branch.manage', { orgId });
   const id = createId();
   await ctx.db.transaction().execute(async (trx) => {

@@ -14,7 +14,7 @@ import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { normalizeMobile } from '../../platform/citizen/service.ts';
-import { audit, type Context } from '../../platform/context.ts';
+import { actorOrgId, audit, type Context } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
 import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
 import { announceQueueChange, type QueueHub } from './queue.ts';
@@ -27,7 +27,6 @@ import {
   type VideoSessionRow,
 } from './repo.ts';
 
-const ownOrgId = (ctx: Context) => ('orgId' in ctx.actor ? ctx.actor.orgId : '');
 const SLOT_MS = 30 * 60_000;
 const BOOKING_DAYS = 7;
 
@@ -175,7 +174,7 @@ function toView(ctx: Context, template: string, row: VideoSessionRow): VideoSess
 
 /** The agent's view: the waiting line (and bookings) of the institution, and the sessions being served. */
 export async function listQueue(ctx: Context, template: string, filter: { service?: string }) {
-  const orgId = ownOrgId(ctx);
+  const orgId = actorOrgId(ctx);
   await assertCan(ctx, 'cloudBranch.serve', { orgId });
   const rows = await selectVideoSessions(ctx.db, { orgId, service: filter.service, statuses: OPEN_VIDEO_STATUSES, limit: 500 });
   return rows.map((r) => toView(ctx, template, r));
@@ -183,7 +182,7 @@ export async function listQueue(ctx: Context, template: string, filter: { servic
 
 async function loadSession(ctx: Context, id: string) {
   const row = await selectVideoSession(ctx.db, id);
-  if (!row || row.orgId !== ownOrgId(ctx)) throw new AppError('video.not_found');
+  if (!row || row.orgId !== actorOrgId(ctx)) throw new AppError('video.not_found');
   await assertCan(ctx, 'cloudBranch.serve', { orgId: row.orgId }, { type: 'video_session', id });
   return row;
 }
@@ -198,7 +197,7 @@ async function recordTaken(ctx: Context, trx: Db, id: string, orgId: string, ser
 
 /** The agent takes the next waiting customer of a queue: exactly one agent gets each customer. */
 export async function takeNext(ctx: Context, template: string, service: string) {
-  const orgId = ownOrgId(ctx);
+  const orgId = actorOrgId(ctx);
   await assertCan(ctx, 'cloudBranch.serve', { orgId });
   const id = await ctx.db.transaction().execute(async (trx) => {
     const taken = await takeNextWaiting(trx, orgId, service, agentId(ctx), newRoom());
@@ -286,7 +285,7 @@ export async function closeVideoSession(ctx: Context, template: string, id: stri
 
 /** Adds or replaces one of the institution's customer records (resident ID kept only as a keyed hash). */
 export async function addCustomerRecord(ctx: Context, input: { residentId: string; name: string }) {
-  const orgId = ownOrgId(ctx);
+  const orgId = actorOrgId(ctx);
   await assertCan(ctx, 'cloudBranch.serve', { orgId });
   const result = validateResidentId(input.residentId);
   if (!result.valid) throw new AppError('validation.failed', { fields: [{ field: 'body.residentId', reason: result.reason }] });

@@ -2,6 +2,7 @@ import {
   type AssignableStaff,
   BRANCH_SERVICE_LABELS,
   findDivision,
+  formatShanghaiTime,
   HOME_VISIT_STATUS_LABELS,
   type HomeVisitInput,
   type HomeVisitOutcome,
@@ -27,7 +28,7 @@ import { recordAudits } from '../../platform/audit/service.ts';
 import { createBatcher } from '../../platform/batch.ts';
 import { normalizeMobile } from '../../platform/citizen/service.ts';
 import { registerTracker } from '../../platform/citizen/track.ts';
-import { audit, type Context } from '../../platform/context.ts';
+import { actorOrgId, audit, type Context } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
 import { queueNotification, queueNotifications } from '../../platform/notify/service.ts';
 import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
@@ -41,7 +42,6 @@ import {
   updateHomeVisit,
 } from './repo.ts';
 
-const ownOrgId = (ctx: Context) => ('orgId' in ctx.actor ? ctx.actor.orgId : '');
 const userId = (ctx: Context) => (ctx.actor.type === 'user' ? ctx.actor.userId : null);
 
 function toView(ctx: Context, row: HomeVisitRow): HomeVisitView {
@@ -201,7 +201,7 @@ export async function requestHomeVisit(ctx: Context, input: HomeVisitInput): Pro
 }
 
 export async function listHomeVisits(ctx: Context, filter: { status?: HomeVisitStatus }) {
-  const orgId = ownOrgId(ctx);
+  const orgId = actorOrgId(ctx);
   await assertCan(ctx, 'homeVisit.manage', { orgId });
   return (await selectHomeVisits(ctx.db, { orgId, status: filter.status, limit: 200 })).map((r) => toView(ctx, r));
 }
@@ -209,7 +209,7 @@ export async function listHomeVisits(ctx: Context, filter: { status?: HomeVisitS
 async function loadHomeVisit(ctx: Context, id: string): Promise<HomeVisitRow> {
   const row = await selectHomeVisit(ctx.db, id);
   // Another institution's request is "not found" to its staff: no probing.
-  if (!row || row.orgId !== ownOrgId(ctx)) throw new AppError('homeVisit.not_found');
+  if (!row || row.orgId !== actorOrgId(ctx)) throw new AppError('homeVisit.not_found');
   await assertCan(ctx, 'homeVisit.manage', { orgId: row.orgId }, { type: 'home_visit', id });
   return row;
 }
@@ -299,13 +299,13 @@ export async function scheduleHomeVisit(ctx: Context, id: string, input: { userI
   if (!chosen.free) throw new AppError('homeVisit.staff_not_free', { field: 'userId', zoneName: chosen.zoneName });
   if (Date.parse(input.at) <= Date.now()) throw new AppError('homeVisit.window_past', { field: 'at' });
   const at = new Date(input.at);
-  const local = new Date(at.getTime() + 8 * 3_600_000).toISOString();
+  const local = formatShanghaiTime(at);
   return takeStep(ctx, id, {
     from: ['accepted', 'scheduled'],
     changes: { status: 'scheduled', assignedUserId: input.userId, scheduledAt: at },
     action: 'homeVisit.scheduled',
     summary: { userId: input.userId, at: input.at },
-    sms: `工作人员将于 ${local.slice(5, 10).replace('-', '月')}日 ${local.slice(11, 16)} 上门，请保持电话畅通。`,
+    sms: `工作人员将于 ${Number(local.slice(5, 7))}月${Number(local.slice(8, 10))}日 ${local.slice(11)} 上门，请保持电话畅通。`,
   });
 }
 

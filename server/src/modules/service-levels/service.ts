@@ -11,15 +11,14 @@ import {
 import { sql } from 'kysely';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
-import { audit, type Context } from '../../platform/context.ts';
+import { actorOrgId, audit, type Context } from '../../platform/context.ts';
 
-const ownOrgId = (ctx: Context) => ('orgId' in ctx.actor ? ctx.actor.orgId : '');
 const isRegulator = (ctx: Context) => ctx.actor.type === 'user' && ctx.actor.role === 'regulator';
 /** The institution asked about: the regulator sees all (or one), everyone else their own. */
-const scopeOf = (ctx: Context, orgId?: string) => (isRegulator(ctx) ? (orgId ?? null) : ownOrgId(ctx));
+const scopeOf = (ctx: Context, orgId?: string) => (isRegulator(ctx) ? (orgId ?? null) : actorOrgId(ctx));
 
 export async function listTargets(ctx: Context): Promise<ServiceLevelTarget[]> {
-  const orgId = ownOrgId(ctx);
+  const orgId = actorOrgId(ctx);
   await assertCan(ctx, 'serviceLevel.read', { orgId });
   return ctx.db
     .selectFrom('serviceLevelTargets')
@@ -31,7 +30,7 @@ export async function listTargets(ctx: Context): Promise<ServiceLevelTarget[]> {
 }
 
 export async function setTarget(ctx: Context, input: ServiceLevelTarget) {
-  const orgId = ownOrgId(ctx);
+  const orgId = actorOrgId(ctx);
   await assertCan(ctx, 'serviceLevel.manage', { orgId });
   await ctx.db.transaction().execute(async (trx) => {
     const values = { firstResponseMinutes: input.firstResponseMinutes, completionMinutes: input.completionMinutes };
@@ -116,7 +115,7 @@ export async function findBreaches(ctx: Context, filter: { orgId?: string; days:
 }
 
 export async function setBaseline(ctx: Context, input: BaselineInput) {
-  const orgId = ownOrgId(ctx);
+  const orgId = actorOrgId(ctx);
   await assertCan(ctx, 'serviceLevel.manage', { orgId });
   if (input.to < input.from) throw new AppError('validation.failed', { fields: [{ field: 'body.to', reason: 'before from' }] });
   await ctx.db.transaction().execute(async (trx) => {

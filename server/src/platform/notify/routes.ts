@@ -3,17 +3,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../access/hooks.ts';
-import { audit, type Context } from '../context.ts';
+import { actorOrgId, audit, type Context } from '../context.ts';
 import { errorResponses } from '../http.ts';
 import { createId } from '../ids.ts';
 import { encryptField } from '../pii/crypto.ts';
 import { listOutbox, queueNotification } from './service.ts';
 
-const ownOrgId = (ctx: Context) => ('orgId' in ctx.actor ? ctx.actor.orgId : '');
-
 /** Registers a webhook endpoint of the caller's organisation; the signing secret is shown once. */
 async function createWebhookEndpoint(ctx: Context, url: string) {
-  const orgId = ownOrgId(ctx);
+  const orgId = actorOrgId(ctx);
   await assertCan(ctx, 'webhook.manage', { orgId });
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
   const id = createId();
@@ -35,7 +33,7 @@ async function pingWebhookEndpoint(ctx: Context, id: string) {
     .where('id', '=', id)
     .where('disabledAt', 'is', null)
     .executeTakeFirst();
-  if (!endpoint || endpoint.orgId !== ownOrgId(ctx)) throw new AppError('webhook.not_found');
+  if (!endpoint || endpoint.orgId !== actorOrgId(ctx)) throw new AppError('webhook.not_found');
   await assertCan(ctx, 'webhook.manage', { orgId: endpoint.orgId }, { type: 'webhook', id });
   const body = JSON.stringify({ type: 'webhook.ping', id: createId(), occurredAt: new Date().toISOString() });
   return ctx.db.transaction().execute(async (trx) => {

@@ -2,6 +2,7 @@ import {
   BRANCH_SERVICE_LABELS,
   BRANCH_SERVICES,
   type BranchService,
+  formatShanghaiTime,
   type Me,
   VIDEO_OUTCOMES,
   VIDEO_STATUS_LABELS,
@@ -13,8 +14,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
-
-const shanghaiTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(11, 16);
 
 /** The agent's desk of the cloud branch: the queue of a service, take the next customer, check identity, close. */
 export function CloudBranchAgentPage({ me }: { me: Me }) {
@@ -74,7 +73,7 @@ export function CloudBranchAgentPage({ me }: { me: Me }) {
             { title: t('visits.reference'), dataIndex: 'reference' },
             { title: t('visits.status'), dataIndex: 'status', render: (s: 'waiting') => <Tag>{VIDEO_STATUS_LABELS[s][lang]}</Tag> },
             { title: t('visits.mobile'), dataIndex: 'mobile' },
-            { title: t('cloud.since'), render: (_, r) => shanghaiTime(r.slotAt ?? r.joinedAt) },
+            { title: t('cloud.since'), render: (_, r) => formatShanghaiTime(r.slotAt ?? r.joinedAt).slice(11) },
           ]}
         />
       </Card>

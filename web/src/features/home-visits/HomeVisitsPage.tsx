@@ -2,6 +2,7 @@ import {
   type AssignableStaff,
   BRANCH_SERVICE_LABELS,
   BRANCH_SERVICES,
+  formatShanghaiTime,
   HOME_VISIT_OUTCOMES,
   HOME_VISIT_REASON_LABELS,
   HOME_VISIT_REASONS,
@@ -54,7 +55,6 @@ const STREETS = SHANGHAI_DISTRICTS.map((d) => ({
   label: d.name,
   children: d.streets.map((s) => ({ value: s.code, label: s.name })),
 }));
-const shanghaiTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 interface RaiseForm {
   service: string;
@@ -150,7 +150,7 @@ export function HomeVisitsPage({ me }: { me: Me }) {
           { title: t('visits.reason'), dataIndex: 'reason', render: (r: 'elderly') => HOME_VISIT_REASON_LABELS[r][lang] },
           { title: t('visits.customer'), render: (_, r) => `${r.name} ${r.mobile}` },
           { title: t('visits.compound'), dataIndex: 'compound' },
-          { title: t('visits.created'), dataIndex: 'createdAt', render: shanghaiTime },
+          { title: t('visits.created'), dataIndex: 'createdAt', render: formatShanghaiTime },
         ]}
       />
       {openId && <VisitDrawer id={openId} onClose={() => setOpenId(undefined)} />}
@@ -230,12 +230,12 @@ function VisitDrawer({ id, onClose }: { id: string; onClose: () => void }) {
             </Descriptions.Item>
             <Descriptions.Item label={t('visits.reason')}>{HOME_VISIT_REASON_LABELS[v.reason][lang]}</Descriptions.Item>
             <Descriptions.Item label={t('visits.window')}>
-              {v.windows.map((w) => `${shanghaiTime(w.from)} – ${shanghaiTime(w.to).slice(11)}`).join('；')}
+              {v.windows.map((w) => `${formatShanghaiTime(w.from)} – ${formatShanghaiTime(w.to).slice(11)}`).join('；')}
             </Descriptions.Item>
             <Descriptions.Item label={t('visits.identity')}>
-              {v.identityCheckedAt ? `${v.residentId}（${shanghaiTime(v.identityCheckedAt)}）` : t('visits.notChecked')}
+              {v.identityCheckedAt ? `${v.residentId}（${formatShanghaiTime(v.identityCheckedAt)}）` : t('visits.notChecked')}
             </Descriptions.Item>
-            {v.scheduledAt && <Descriptions.Item label={t('visits.scheduled')}>{shanghaiTime(v.scheduledAt)}</Descriptions.Item>}
+            {v.scheduledAt && <Descriptions.Item label={t('visits.scheduled')}>{formatShanghaiTime(v.scheduledAt)}</Descriptions.Item>}
             {v.outcomeNote && <Descriptions.Item label={t('visits.note')}>{v.outcomeNote}</Descriptions.Item>}
           </Descriptions>
           {error && <Alert type="error" title={error.describe(i18n.language)} />}

@@ -1,11 +1,17 @@
-import { BRANCH_SERVICE_LABELS, BRANCH_SERVICES, type Organization, type QueuePlace, VIDEO_STATUS_LABELS } from '@shouhu/common';
+import {
+  BRANCH_SERVICE_LABELS,
+  BRANCH_SERVICES,
+  formatShanghaiTime,
+  type Organization,
+  type QueuePlace,
+  VIDEO_STATUS_LABELS,
+} from '@shouhu/common';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { VerifyMobile } from './VerifyPage.tsx';
-
-const shanghaiTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** Half-hour slots from the next one on, for the coming days (Shanghai time). */
 function nextSlots(count: number): string[] {
@@ -98,15 +104,11 @@ export function CloudBranchPage() {
             <option value="now">{t('cloud.now')}</option>
             {nextSlots(48).map((iso) => (
               <option key={iso} value={iso}>
-                {t('cloud.book')} {shanghaiTime(iso)}
+                {t('cloud.book')} {formatShanghaiTime(iso)}
               </option>
             ))}
           </select>
-          {error && (
-            <p className="notice notice-error" role="alert">
-              {error.describe(i18n.language)}
-            </p>
-          )}
+          <ErrorNotice error={error} />
           <button type="submit" className="primary" disabled={busy}>
             {form.when === 'now' ? t('cloud.join') : t('cloud.bookSubmit')}
           </button>
@@ -141,7 +143,7 @@ function PlaceCard({ initial, onLeft }: { initial: QueuePlace; onLeft: () => voi
           : VIDEO_STATUS_LABELS[place.status][lang]}
       </p>
       {place.status === 'waiting' && place.waitMinutes !== null && <p>{t('cloud.wait', { minutes: place.waitMinutes })}</p>}
-      {place.status === 'booked' && place.slotAt && <p>{t('cloud.bookedFor', { time: shanghaiTime(place.slotAt) })}</p>}
+      {place.status === 'booked' && place.slotAt && <p>{t('cloud.bookedFor', { time: formatShanghaiTime(place.slotAt) })}</p>}
       {place.status === 'serving' && place.roomUrl && (
         <a className="primary button-link" href={place.roomUrl} target="_blank" rel="noreferrer">
           {t('cloud.enter')}
@@ -150,11 +152,7 @@ function PlaceCard({ initial, onLeft }: { initial: QueuePlace; onLeft: () => voi
       <p className="hint">
         {t('visit.reference')} {place.reference}
       </p>
-      {error && (
-        <p className="notice notice-error" role="alert">
-          {error.describe(i18n.language)}
-        </p>
-      )}
+      <ErrorNotice error={error} />
       {(place.status === 'waiting' || place.status === 'booked') && (
         <button
           type="button"

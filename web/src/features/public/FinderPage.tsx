@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
 /** The nearest branches open now for a service; when none, the online channels instead. */
 export function FinderPage() {
@@ -66,11 +67,7 @@ export function FinderPage() {
           {t('finder.here')}
         </button>
       </form>
-      {error && (
-        <p className="notice notice-error" role="alert">
-          {error.describe(i18n.language)}
-        </p>
-      )}
+      <ErrorNotice error={error} />
       {answer && answer.items.length === 0 && (
         <section aria-live="polite">
           <p className="notice">{t('finder.none')}</p>

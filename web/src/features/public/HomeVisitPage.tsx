@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { VerifyMobile } from './VerifyPage.tsx';
 
 // Half days that staff can plan around; the API takes any windows.
@@ -162,11 +163,7 @@ export function HomeVisitPage() {
               </label>
             ))}
           </fieldset>
-          {error && (
-            <p className="notice notice-error" role="alert">
-              {error.describe(i18n.language)}
-            </p>
-          )}
+          <ErrorNotice error={error} />
           <button type="submit" className="primary" disabled={busy}>
             {t('visit.submit')}
           </button>

@@ -1,13 +1,12 @@
-import { HOME_VISIT_STATUS_LABELS, type HomeVisitStatus, type TrackAnswer } from '@shouhu/common';
+import { formatShanghaiTime, HOME_VISIT_STATUS_LABELS, type HomeVisitStatus, type TrackAnswer } from '@shouhu/common';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ApiError, api } from '../../api/client.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
 // Status names per kind of request, in both languages.
 const STATUS_LABELS: Record<string, Record<string, { zh: string; en: string }>> = { home_visit: HOME_VISIT_STATUS_LABELS };
-
-const shanghaiTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** Follow a request by its reference number and the mobile it was made with, without an account. */
 export function TrackPage() {
@@ -47,11 +46,7 @@ export function TrackPage() {
           required
           maxLength={20}
         />
-        {error && (
-          <p className="notice notice-error" role="alert">
-            {error.describe(i18n.language)}
-          </p>
-        )}
+        <ErrorNotice error={error} />
         {answer && (
           <div className="notice notice-ok" role="status">
             <p className="reference">{label ? label[en ? 'en' : 'zh'] : answer.status}</p>
@@ -63,7 +58,7 @@ export function TrackPage() {
             )}
             {answer.scheduledAt && (
               <p>
-                {t('track.scheduled')}: {shanghaiTime(answer.scheduledAt)}
+                {t('track.scheduled')}: {formatShanghaiTime(answer.scheduledAt)}
               </p>
             )}
           </div>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
 /** The verification page: after it, the citizen's own requests can be seen for 30 minutes. */
 export function VerifyPage() {
@@ -18,7 +19,7 @@ export function VerifyPage() {
 
 /** SMS-code verification of a mobile number: two steps in one form, errors in the chosen language. */
 export function VerifyMobile({ onVerified }: { onVerified: (mobile: string, masked: string) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [mobile, setMobile] = useState('');
   const [code, setCode] = useState('');
   const [sent, setSent] = useState(false);
@@ -67,11 +68,7 @@ export function VerifyMobile({ onVerified }: { onVerified: (mobile: string, mask
           />
         </>
       )}
-      {error && (
-        <p className="notice notice-error" role="alert">
-          {error.describe(i18n.language)}
-        </p>
-      )}
+      <ErrorNotice error={error} />
       <button type="submit" className="primary" disabled={busy}>
         {sent ? t('verify.submit') : t('verify.send')}
       </button>

@@ -1,0 +1,26 @@
+import type { Page } from 'playwright-core';
+
+export const DEMO_PASSWORD = 'Shouhu-demo-2022';
+
+/** Signs a staff member in to the console, as they would on the sign-in page. */
+export async function signInToConsole(page: Page, serverUrl: string, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${serverUrl}/console`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+/** The newest SMS to a mobile that matches, from the development outbox (delivery is a background job). */
+export async function waitForSms(serverUrl: string, mobile: string, pattern: RegExp): Promise<RegExpExecArray> {
+  for (let i = 0; i < 50; i++) {
+    const items = ((await (await fetch(`${serverUrl}/api/v1/dev/outbox`)).json()) as { items: { recipient: string; body: string }[] })
+      .items;
+    const found = items
+      .filter((m) => m.recipient === mobile)
+      .map((m) => pattern.exec(m.body))
+      .find(Boolean);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no SMS to ${mobile} matching ${pattern}`);
+}

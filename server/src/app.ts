@@ -32,6 +32,7 @@ import { zoneRoutes } from './modules/zones/routes.ts';
 import { registerAccessControl } from './platform/access/hooks.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
+import { forgetSessions, SESSIONS_CHANNEL } from './platform/auth/session-cache.ts';
 import { citizenRoutes } from './platform/citizen/routes.ts';
 import { trackRoutes } from './platform/citizen/track.ts';
 import { registerFileParsers } from './platform/files.ts';
@@ -176,6 +177,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(webhookRoutes);
   await app.register(citizenRoutes(config));
   await app.register(trackRoutes(config));
+  // Sessions kept for a few seconds are forgotten when any process revokes one (see session-cache).
+  const stopSessions = await database
+    .listen(SESSIONS_CHANNEL, () => forgetSessions())
+    .catch((err) => {
+      app.log.warn({ err }, 'session change notices unavailable');
+      return async () => {};
+    });
+  app.addHook('onClose', () => stopSessions());
   // The public finder's in-memory index follows changes from every process.
   const finder = new BranchFinder();
   const stopFinder = await finder.start(database, (err) => app.log.warn({ err }, 'branch finder could not load'));

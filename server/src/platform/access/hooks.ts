@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { IDLE_TIMEOUT_MS } from '../auth/service.ts';
+import { forgetSessions, recallSession, rememberSession } from '../auth/session-cache.ts';
 import { hashToken, tokensMatch } from '../auth/tokens.ts';
 import { audit, type Context } from '../context.ts';
 import type { KeyRing } from '../pii/keys.ts';
@@ -30,6 +31,32 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Writing last_seen_at on every request would turn reads into writes; a minute's precision is enough.
 const TOUCH_AFTER_MS = 60_000;
 
+/** A live session (not revoked, not past its end) with what access depends on of its user. */
+function selectLiveSession(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('sessions')
+    .leftJoin('users', 'users.id', 'sessions.userId')
+    .select([
+      'sessions.id',
+      'sessions.kind',
+      'sessions.mfaPassed',
+      'sessions.mobileHash',
+      'sessions.csrfHash',
+      'sessions.lastSeenAt',
+      'sessions.expiresAt',
+      'users.id as userId',
+      'users.orgId',
+      'users.role',
+      'users.disabledAt',
+      'users.mustChangePassword',
+    ])
+    .where('sessions.tokenHash', '=', tokenHash)
+    .where('sessions.revokedAt', 'is', null)
+    .where('sessions.expiresAt', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+}
+type SessionRow = NonNullable<Awaited<ReturnType<typeof selectLiveSession>>>;
+
 async function resolveActor(
   db: Db,
   req: FastifyRequest,
@@ -51,33 +78,25 @@ async function resolveActor(
   }
   const cookie = req.cookies[SESSION_COOKIE];
   if (!cookie) return { actor: { type: 'anonymous' }, via: 'none' };
-  const session = await db
-    .selectFrom('sessions')
-    .leftJoin('users', 'users.id', 'sessions.userId')
-    .select([
-      'sessions.id',
-      'sessions.kind',
-      'sessions.mfaPassed',
-      'sessions.mobileHash',
-      'sessions.csrfHash',
-      'sessions.lastSeenAt',
-      'users.id as userId',
-      'users.orgId',
-      'users.role',
-      'users.disabledAt',
-      'users.mustChangePassword',
-    ])
-    .where('sessions.tokenHash', '=', hashToken(cookie))
-    .where('sessions.revokedAt', 'is', null)
-    .where('sessions.expiresAt', '>', sql<Date>`now()`)
-    .executeTakeFirst();
+  const tokenHash = hashToken(cookie);
+  let session = recallSession<SessionRow>(tokenHash);
+  if (!session) {
+    session = await selectLiveSession(db, tokenHash);
+    if (session) rememberSession(tokenHash, session);
+  }
+  // A kept copy may outlive the session's absolute end by a few seconds: check it here too.
+  if (session && new Date(session.expiresAt).getTime() <= Date.now()) session = undefined;
   if (!session || session.disabledAt) throw new AppError('auth.session_expired');
   const idle = Date.now() - new Date(session.lastSeenAt).getTime();
   if (idle > IDLE_TIMEOUT_MS) {
+    forgetSessions();
     await db.updateTable('sessions').set({ revokedAt: new Date() }).where('id', '=', session.id).execute();
     throw new AppError('auth.session_expired');
   }
-  if (idle > TOUCH_AFTER_MS) await db.updateTable('sessions').set({ lastSeenAt: new Date() }).where('id', '=', session.id).execute();
+  if (idle > TOUCH_AFTER_MS) {
+    session.lastSeenAt = new Date();
+    await db.updateTable('sessions').set({ lastSeenAt: session.lastSeenAt }).where('id', '=', session.id).execute();
+  }
   if (session.kind === 'citizen') {
     return {
       actor: { type: 'citizen', sessionId: session.id, mobileHash: session.mobileHash ?? '' },

@@ -2,6 +2,7 @@ import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, findOrgId, signInAs, type TestApp } from '../../test/app.ts';
 import { testDatabaseKind } from '../../test/database.ts';
+import { forgetSessions } from './session-cache.ts';
 import { hashToken } from './tokens.ts';
 
 const STRONG = 'Lockdown-ready-2022!';
@@ -192,6 +193,8 @@ describe(`sign-in and sessions (${testDatabaseKind})`, () => {
       .set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) })
       .where('tokenHash', '=', hashToken(token))
       .execute();
+    // Sessions are kept for a few seconds; idleness set by hand (not by time) needs them forgotten.
+    forgetSessions();
     expect((await t.app.inject({ url: '/api/v1/auth/me', headers: h })).json().error.code).toBe('auth.session_expired');
     // Past the absolute 12 hours, even if active.
     const h2 = await signInAs(t.app, 'boc.admin');
@@ -201,6 +204,7 @@ describe(`sign-in and sessions (${testDatabaseKind})`, () => {
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where('tokenHash', '=', hashToken(token2))
       .execute();
+    forgetSessions();
     expect((await t.app.inject({ url: '/api/v1/auth/me', headers: h2 })).statusCode).toBe(401);
   });
 
@@ -213,6 +217,23 @@ describe(`sign-in and sessions (${testDatabaseKind})`, () => {
     const c = await signInAs(t.app, 'cib.admin');
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-out-everywhere', headers: c })).statusCode).toBe(204);
     expect((await t.app.inject({ url: '/api/v1/auth/me', headers: b })).statusCode).toBe(401);
+  });
+
+  it('forgets a kept session as soon as the database says another process revoked it', async () => {
+    const h = await signInAs(t.app, 'pingan.admin');
+    expect((await t.app.inject({ url: '/api/v1/auth/me', headers: h })).statusCode).toBe(200); // kept now
+    // Another process signs the session out: only the database's notice can tell this one.
+    const tokenHash = hashToken((h.cookie as string).replace('shouhu_session=', ''));
+    await t.database.db.updateTable('sessions').set({ revokedAt: new Date() }).where('tokenHash', '=', tokenHash).execute();
+    const started = Date.now();
+    let status = 200;
+    while (status === 200 && Date.now() - started < 3000) {
+      status = (await t.app.inject({ url: '/api/v1/auth/me', headers: h })).statusCode;
+      if (status === 200) await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(status).toBe(401);
+    // Well before the kept copy would have lapsed (5 s).
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('lets an admin reset a password: a one-time password, sessions ended, change required', async () => {

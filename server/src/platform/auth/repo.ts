@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { forgetSessions } from './session-cache.ts';
 
 export function selectUserByUsername(db: Db, username: string) {
   return db.selectFrom('users').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst();
@@ -45,15 +46,18 @@ export async function insertSession(
 }
 
 export async function markSessionMfaPassed(db: Db, id: string): Promise<void> {
+  forgetSessions();
   await db.updateTable('sessions').set({ mfaPassed: true }).where('id', '=', id).execute();
 }
 
 export async function revokeSession(db: Db, id: string): Promise<void> {
+  forgetSessions();
   await db.updateTable('sessions').set({ revokedAt: sql`now()` }).where('id', '=', id).where('revokedAt', 'is', null).execute();
 }
 
 /** Revokes every live session of a user, except `keep` (the one changing the password). */
 export async function revokeUserSessions(db: Db, userId: string, keep?: string): Promise<number> {
+  forgetSessions();
   let q = db.updateTable('sessions').set({ revokedAt: sql`now()` }).where('userId', '=', userId).where('revokedAt', 'is', null);
   if (keep) q = q.where('id', '!=', keep);
   const r = await q.executeTakeFirst();

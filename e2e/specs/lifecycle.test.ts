@@ -5,9 +5,12 @@ import { createStorage, startServer } from '../support/server.ts';
 describe('start, stop and start again', () => {
   it('is ready within 5 s, seeds once, stops cleanly on SIGTERM and SIGINT, and keeps its data', async () => {
     const storage = await createStorage();
+    // Servers still running when an assertion fails are stopped, or the test process never ends.
+    const running: Awaited<ReturnType<typeof startServer>>[] = [];
     try {
       const t0 = performance.now();
       const first = await startServer(storage);
+      running.push(first);
       let ready = await fetch(`${first.url}/readyz`);
       assert.equal(ready.status, 200);
       assert.equal(((await ready.json()) as { database: string }).database, storage.label);
@@ -20,6 +23,7 @@ describe('start, stop and start again', () => {
 
       const t1 = performance.now();
       const second = await startServer(storage);
+      running.push(second);
       ready = await fetch(`${second.url}/readyz`);
       assert.equal(ready.status, 200);
       assert.ok(performance.now() - t1 < 5000);
@@ -31,6 +35,7 @@ describe('start, stop and start again', () => {
       );
       assert.equal(await second.stop('SIGINT'), 0);
     } finally {
+      for (const server of running) await server.stop('SIGKILL');
       await storage.remove();
     }
   });

@@ -1,7 +1,7 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
-import { migrateToLatest, openDatabase } from './db/database.ts';
+import { type Database, migrateToLatest, openDatabase } from './db/database.ts';
 import { isDatabaseEmpty, seedDemoData } from './db/seed.ts';
 import { importBranchesJob } from './modules/branches/transfer.ts';
 import { promoteBookingsJob } from './modules/cloud-branch/routes.ts';
@@ -35,8 +35,8 @@ export const jobSchedules = [
  * SIGTERM/SIGINT stop accepting, finish in-flight requests and jobs, close the database;
  * a second signal exits at once.
  */
-export async function startServer(config: Config): Promise<void> {
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
+export async function startServer(config: Config, opening?: Promise<Database>): Promise<void> {
+  const database = await (opening ?? openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir }));
   await migrateToLatest(database.db);
   const { ring: keys, generated } = loadKeyRing(config, config.dataDir);
   const firstStart = config.SEED_DEMO && (await isDatabaseEmpty(database.db));

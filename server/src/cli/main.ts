@@ -32,9 +32,21 @@ export async function runCli(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'serve': {
+        // The embedded database creates its cluster (seconds on a first start) while the
+        // application's modules load.
+        const config = loadConfig();
+        const { openDatabase } = await import('../db/database.ts');
+        const opening = openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
+        opening.catch(() => {}); // awaited, and reported, by startServer
         const { startServer } = await import('../main.ts');
-        await startServer(loadConfig());
+        await startServer(config, opening);
         return -1; // keep running
+      }
+      case 'template': {
+        // Run by `npm install`: an empty embedded cluster to copy on first starts.
+        const { createClusterTemplate } = await import('../db/template.ts');
+        process.stdout.write(`Embedded database template: ${await createClusterTemplate()}\n`);
+        return 0;
       }
       case 'migrate':
         return await withDatabase(async (db) => {

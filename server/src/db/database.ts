@@ -6,6 +6,7 @@ import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { migrationProvider, migrations } from './migrations/index.ts';
 import type { DB } from './schema.ts';
+import { copyClusterTemplate } from './template.ts';
 
 export type Db = Kysely<DB>;
 
@@ -61,7 +62,7 @@ export async function openDatabase(options: { url?: string; dataDir?: string | n
   let dir: string | undefined;
   if (options.dataDir) {
     dir = join(options.dataDir, 'pglite');
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!copyClusterTemplate(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
   }
   const pglite = new PGlite(dir);
   await pglite.waitReady;

@@ -1,10 +1,10 @@
 import { BranchInput, formatWeeklyHours, parseWeeklyHours } from '@shouhu/common';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import { Value } from 'typebox/value';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { audit, type Context } from '../../platform/context.ts';
+import { createWorkbook } from '../../platform/files.ts';
 import { createId } from '../../platform/ids.ts';
 import { enqueueJob } from '../../platform/jobs/service.ts';
 import type { JobHandler } from '../../platform/jobs/worker.ts';
@@ -155,7 +155,7 @@ export async function exportBranches(ctx: Context, format: 'csv' | 'xlsx'): Prom
   await audit(ctx, ctx.db, { action: 'branch.exported', orgId, recordType: 'branch', summary: { rows: rows.length, format } });
   const header = COLUMNS.map(([, zh]) => zh);
   if (format === 'csv') return Buffer.from(`\uFEFF${stringify([header, ...rows])}`, 'utf8');
-  const book = new ExcelJS.Workbook();
+  const book = await createWorkbook();
   const sheet = book.addWorksheet('网点');
   sheet.addRow(header).font = { bold: true };
   for (const r of rows) sheet.addRow(r);

@@ -1,8 +1,7 @@
 import { type BranchStatus, type NetworkBranch, type NetworkSummary, SHANGHAI_DISTRICTS } from '@shouhu/common';
-import ExcelJS from 'exceljs';
-
 import { assertCan } from '../../platform/access/hooks.ts';
 import { audit, type Context } from '../../platform/context.ts';
+import { createWorkbook } from '../../platform/files.ts';
 import { findBranchFlags } from '../zones/service.ts';
 
 /**
@@ -68,7 +67,7 @@ export async function listNetworkBranches(ctx: Context, on: string, filter: { di
 /** The network as an XLSX workbook: a summary sheet by district and every branch; the export is audited. */
 export async function exportNetwork(ctx: Context, on: string): Promise<Buffer> {
   const [summary, rows] = [await summarizeNetwork(ctx, on), await classifyBranches(ctx, on)];
-  const book = new ExcelJS.Workbook();
+  const book = await createWorkbook();
   book.creator = 'Shouhu 守沪';
   const sheet = book.addWorksheet('按区汇总');
   sheet.columns = [

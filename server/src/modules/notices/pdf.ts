@@ -1,12 +1,13 @@
 import { createRequire } from 'node:module';
 import type { NoticeView } from '@shouhu/common';
-import PDFDocument from 'pdfkit';
 
 // Noto Sans SC (SIL Open Font License), embedded and subset to the characters used.
 const FONT = createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
 
 /** The notice as an A4 PDF in Chinese: heading, advice, then the branches by district. */
-export function renderNoticePdf(notice: NoticeView): Promise<Buffer> {
+export async function renderNoticePdf(notice: NoticeView): Promise<Buffer> {
+  // pdfkit loads on first use, not at every start.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin: 48,

@@ -1,11 +1,11 @@
 import { findDivision, formatWeeklyHours, type NoticeChanges, type NoticeEntry, type NoticeView } from '@shouhu/common';
-import ExcelJS from 'exceljs';
 import { Feed } from 'feed';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { audit, type Context } from '../../platform/context.ts';
+import { createWorkbook } from '../../platform/files.ts';
 import { createId } from '../../platform/ids.ts';
 
 const NOTICE_COLUMNS = [
@@ -229,7 +229,7 @@ export async function listMine(ctx: Context, id: string): Promise<NoticeEntry[]>
 }
 
 export async function toXlsx(notice: NoticeView): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = await createWorkbook();
   const sheet = book.addWorksheet(`通告第${notice.version}版`);
   sheet.addRow([`${notice.association.nameZh}：上海市部分银行营业网点时间调整通告（第${notice.version}版，截至${notice.asOf}）`]).font = {
     bold: true,

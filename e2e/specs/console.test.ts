@@ -259,6 +259,39 @@ describe('staff console in a real browser', () => {
     await phone.close();
   });
 
+  it('registers a branch and an online channel from the branches page, which the finder then offers', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
+    await signIn(page, 'cib.admin');
+    await page.getByRole('menuitem', { name: '本机构网点' }).click();
+    await page.getByRole('button', { name: '新增网点' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('编号').fill('E2E-1');
+    await dialog.getByLabel('网点名称（中文）').fill('兴业银行测试外滩网点');
+    await dialog.getByLabel('街道或乡镇').click();
+    await page.keyboard.type('外滩街道');
+    await page.locator('.ant-cascader-menu-item', { hasText: '黄浦区 / 外滩街道' }).first().click();
+    await page.keyboard.press('Escape');
+    await dialog.getByLabel('地址').fill('黄浦区中山东一路1号');
+    await dialog.getByLabel('WGS-84').check();
+    await dialog.getByLabel('纬度').fill('31.2400');
+    await dialog.getByLabel('经度').fill('121.4900');
+    await dialog.getByLabel('营业时间').fill('1-7 00:00-23:59');
+    assert.deepEqual(await findAccessibilityProblems(page), []);
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('已保存，查找网点与通告随即更新。').first().waitFor();
+    await page.getByLabel('名称', { exact: true }).fill('兴业银行测试热线');
+    await page.getByLabel('网址、电话或小程序名').fill('95561');
+    await page.getByRole('button', { name: '添加线上渠道' }).click();
+    await page.getByRole('cell', { name: '兴业银行测试热线' }).waitFor();
+    await page.screenshot({ path: shot('console-branch-editor-desktop'), fullPage: true });
+    const answer = (await (
+      await page.request.get(`${server.url}/api/v1/public/branches/nearest?lat=31.2400&lng=121.4900&radius=0.2&limit=50`)
+    ).json()) as { items: { nameZh: string }[] };
+    assert.ok(answer.items.some((b) => b.nameZh === '兴业银行测试外滩网点'));
+    await page.close();
+  });
+
   it('imports branches from a CSV through the branches page, reporting a bad row by its line', async () => {
     const page = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN' });
     await signIn(page, 'cib.admin');

@@ -6,6 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
+import { BranchEditor } from './BranchEditor.tsx';
+import { ChannelsCard } from './ChannelsCard.tsx';
 
 type ImportAnswer = { jobId: string; accepted: number; problems: { line: number; field: string; reason: string }[] };
 
@@ -26,6 +28,8 @@ export function BranchesPage() {
   const branches = useQuery({ queryKey: ['branches'], queryFn: () => api<{ items: BranchView[] }>('/api/v1/branches') });
   const flags = useQuery({ queryKey: ['branch-flags'], queryFn: () => api<{ items: BranchFlag[] }>('/api/v1/branch-flags') });
   const [adjusting, setAdjusting] = useState<BranchView>();
+  // A branch being edited, or {} for a new one.
+  const [editing, setEditing] = useState<{ branch?: BranchView }>();
   const [form] = Form.useForm<AdjustForm>();
   const { run, busy, error } = useAction();
   const [imported, setImported] = useState<ImportAnswer>();
@@ -52,129 +56,141 @@ export function BranchesPage() {
     });
 
   return (
-    <Card
-      title={t('menu.branches')}
-      extra={
-        <Space wrap>
-          <Button href="/api/v1/branches/export?format=xlsx">{t('branches.export')}</Button>
-          <Upload
-            accept=".csv,.xlsx"
-            showUploadList={false}
-            customRequest={async ({ file }) => {
-              setImportError(undefined);
-              try {
-                setImported(await api<ImportAnswer>('/api/v1/branches/import?partial=true', { method: 'POST', file: file as File }));
-              } catch (e) {
-                setImportError(e instanceof ApiError ? e : new ApiError(0, undefined));
-              }
-            }}
-          >
-            <Button>{t('branches.import')}</Button>
-          </Upload>
-        </Space>
-      }
-    >
-      {importError && <Alert type="error" title={importError.describe(i18n.language)} style={{ marginBottom: 12 }} />}
-      {imported && (
-        <Alert
-          type={imported.problems.length ? 'warning' : 'success'}
-          style={{ marginBottom: 12 }}
-          title={t('branches.importStarted', { count: imported.accepted })}
-          description={imported.problems.map((p) => `${t('branches.line', { line: p.line })} ${p.field}: ${p.reason}`).join('；')}
-        />
-      )}
-      {(flags.data?.items.length ?? 0) > 0 && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('branches.flagged', { count: flags.data?.items.length })} />
-      )}
-      <Table<BranchView>
-        rowKey="id"
-        size="small"
-        loading={branches.isPending}
-        dataSource={branches.data?.items}
-        pagination={{ pageSize: 20 }}
-        scroll={{ x: 760 }}
-        columns={[
-          { title: t('branches.code'), dataIndex: 'code' },
-          {
-            title: t('network.branch'),
-            dataIndex: 'nameZh',
-            render: (name: string, b) =>
-              flagged.has(b.id) ? (
-                <>
-                  {name} <Tag color="#5e35b1">{t('branches.inZone')}</Tag>
-                </>
-              ) : (
-                name
-              ),
-          },
-          { title: t('network.address'), dataIndex: 'address' },
-          { title: t('branches.hours'), render: (_, b) => formatWeeklyHours(b.weeklyHours) },
-          {
-            title: '',
-            render: (_, b) => (
-              <Button
-                size="small"
-                onClick={() => {
-                  form.setFieldsValue({ closed: flagged.has(b.id), reason: flagged.has(b.id) ? 'lockdown_zone' : 'staffing' });
-                  setAdjusting(b);
-                }}
-              >
-                {t('branches.adjust')}
-              </Button>
-            ),
-          },
-        ]}
-      />
-      <Modal
-        title={`${t('branches.adjust')} · ${adjusting?.nameZh ?? ''}`}
-        open={adjusting !== undefined}
-        onOk={() => form.submit()}
-        onCancel={() => setAdjusting(undefined)}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        confirmLoading={busy}
-        destroyOnHidden
+    <Space direction="vertical" style={{ width: '100%' }} size="large">
+      <Card
+        title={t('menu.branches')}
+        extra={
+          <Space wrap>
+            <Button type="primary" onClick={() => setEditing({})}>
+              {t('branches.add')}
+            </Button>
+            <Button href="/api/v1/branches/export?format=xlsx">{t('branches.export')}</Button>
+            <Upload
+              accept=".csv,.xlsx"
+              showUploadList={false}
+              customRequest={async ({ file }) => {
+                setImportError(undefined);
+                try {
+                  setImported(await api<ImportAnswer>('/api/v1/branches/import?partial=true', { method: 'POST', file: file as File }));
+                } catch (e) {
+                  setImportError(e instanceof ApiError ? e : new ApiError(0, undefined));
+                }
+              }}
+            >
+              <Button>{t('branches.import')}</Button>
+            </Upload>
+          </Space>
+        }
       >
-        {error && <Alert type="error" role="alert" title={error.describe(i18n.language)} style={{ marginBottom: 12 }} />}
-        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ closed: true, reason: 'staffing' }}>
-          <Form.Item label={t('notice.dates')} name="dates" rules={[{ required: true }]}>
-            <DatePicker.RangePicker aria-label={t('notice.dates')} />
-          </Form.Item>
-          <Form.Item label={t('notice.adjustment')} name="closed">
-            <Radio.Group
-              options={[
-                { value: true, label: t('notice.closed') },
-                { value: false, label: t('branches.otherHours') },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item noStyle shouldUpdate={(a, b) => a.closed !== b.closed}>
-            {({ getFieldValue }) =>
-              getFieldValue('closed') ? null : (
+        {importError && <Alert type="error" title={importError.describe(i18n.language)} style={{ marginBottom: 12 }} />}
+        {imported && (
+          <Alert
+            type={imported.problems.length ? 'warning' : 'success'}
+            style={{ marginBottom: 12 }}
+            title={t('branches.importStarted', { count: imported.accepted })}
+            description={imported.problems.map((p) => `${t('branches.line', { line: p.line })} ${p.field}: ${p.reason}`).join('；')}
+          />
+        )}
+        {(flags.data?.items.length ?? 0) > 0 && (
+          <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('branches.flagged', { count: flags.data?.items.length })} />
+        )}
+        <Table<BranchView>
+          rowKey="id"
+          size="small"
+          loading={branches.isPending}
+          dataSource={branches.data?.items}
+          pagination={{ pageSize: 20 }}
+          scroll={{ x: 760 }}
+          columns={[
+            { title: t('branches.code'), dataIndex: 'code' },
+            {
+              title: t('network.branch'),
+              dataIndex: 'nameZh',
+              render: (name: string, b) =>
+                flagged.has(b.id) ? (
+                  <>
+                    {name} <Tag color="#5e35b1">{t('branches.inZone')}</Tag>
+                  </>
+                ) : (
+                  name
+                ),
+            },
+            { title: t('network.address'), dataIndex: 'address' },
+            { title: t('branches.hours'), render: (_, b) => formatWeeklyHours(b.weeklyHours) },
+            {
+              title: '',
+              render: (_, b) => (
                 <Space>
-                  <Form.Item label={t('branches.opens')} name="open" rules={[{ required: true, pattern: /^([01]\d|2[0-3]):[0-5]\d$/ }]}>
-                    <Input placeholder="10:00" />
-                  </Form.Item>
-                  <Form.Item label={t('branches.closes')} name="close" rules={[{ required: true, pattern: /^([01]\d|2[0-3]):[0-5]\d$/ }]}>
-                    <Input placeholder="15:00" />
-                  </Form.Item>
+                  <Button size="small" onClick={() => setEditing({ branch: b })}>
+                    {t('branches.edit')}
+                  </Button>
+                  <Button
+                    size="small"
+                    onClick={() => {
+                      form.setFieldsValue({ closed: flagged.has(b.id), reason: flagged.has(b.id) ? 'lockdown_zone' : 'staffing' });
+                      setAdjusting(b);
+                    }}
+                  >
+                    {t('branches.adjust')}
+                  </Button>
                 </Space>
-              )
-            }
-          </Form.Item>
-          <Form.Item label={t('branches.reason')} name="reason">
-            <Select
-              options={ADJUSTMENT_REASONS.map((r) => ({
-                value: r,
-                label: t(`branches.reason.${r}`),
-              }))}
-            />
-          </Form.Item>
-          <Form.Item label={t('branches.note')} name="publicNote">
-            <Input maxLength={200} />
-          </Form.Item>
-        </Form>
-      </Modal>
-    </Card>
+              ),
+            },
+          ]}
+        />
+        <Modal
+          title={`${t('branches.adjust')} · ${adjusting?.nameZh ?? ''}`}
+          open={adjusting !== undefined}
+          onOk={() => form.submit()}
+          onCancel={() => setAdjusting(undefined)}
+          okText={t('common.save')}
+          cancelText={t('common.cancel')}
+          confirmLoading={busy}
+          destroyOnHidden
+        >
+          {error && <Alert type="error" role="alert" title={error.describe(i18n.language)} style={{ marginBottom: 12 }} />}
+          <Form form={form} layout="vertical" onFinish={submit} initialValues={{ closed: true, reason: 'staffing' }}>
+            <Form.Item label={t('notice.dates')} name="dates" rules={[{ required: true }]}>
+              <DatePicker.RangePicker aria-label={t('notice.dates')} />
+            </Form.Item>
+            <Form.Item label={t('notice.adjustment')} name="closed">
+              <Radio.Group
+                options={[
+                  { value: true, label: t('notice.closed') },
+                  { value: false, label: t('branches.otherHours') },
+                ]}
+              />
+            </Form.Item>
+            <Form.Item noStyle shouldUpdate={(a, b) => a.closed !== b.closed}>
+              {({ getFieldValue }) =>
+                getFieldValue('closed') ? null : (
+                  <Space>
+                    <Form.Item label={t('branches.opens')} name="open" rules={[{ required: true, pattern: /^([01]\d|2[0-3]):[0-5]\d$/ }]}>
+                      <Input placeholder="10:00" />
+                    </Form.Item>
+                    <Form.Item label={t('branches.closes')} name="close" rules={[{ required: true, pattern: /^([01]\d|2[0-3]):[0-5]\d$/ }]}>
+                      <Input placeholder="15:00" />
+                    </Form.Item>
+                  </Space>
+                )
+              }
+            </Form.Item>
+            <Form.Item label={t('branches.reason')} name="reason">
+              <Select
+                options={ADJUSTMENT_REASONS.map((r) => ({
+                  value: r,
+                  label: t(`branches.reason.${r}`),
+                }))}
+              />
+            </Form.Item>
+            <Form.Item label={t('branches.note')} name="publicNote">
+              <Input maxLength={200} />
+            </Form.Item>
+          </Form>
+        </Modal>
+        <BranchEditor branch={editing?.branch} open={editing !== undefined} onClose={() => setEditing(undefined)} />
+      </Card>
+      <ChannelsCard />
+    </Space>
   );
 }

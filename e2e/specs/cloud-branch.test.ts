@@ -1,38 +1,26 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { findAccessibilityProblems } from '../support/axe.ts';
-import { DESKTOP, launchBrowser, PHONE, SCREENSHOTS } from '../support/browser.ts';
+import { DESKTOP, PHONE, SCREENSHOTS } from '../support/browser.ts';
 import { signInToConsole, waitForSms } from '../support/flows.ts';
-import { createStorage, type RunningServer, type Storage, startServer } from '../support/server.ts';
+import { useServerAndBrowser } from '../support/server.ts';
 
 const shot = (name: string) => fileURLToPath(new URL(`${name}.png`, SCREENSHOTS));
 const PAGE = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true };
 
 describe('the cloud branch in a real browser', () => {
-  let storage: Storage;
-  let server: RunningServer;
-  let browser: Browser;
-  before(async () => {
-    storage = await createStorage();
-    server = await startServer(storage, { DEV_OUTBOX: 'true' });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await storage?.remove();
-  });
+  const ctx = useServerAndBrowser({ DEV_OUTBOX: 'true' });
 
   /** A customer on a phone: verify the mobile, join the bank's queue for account opening. */
   async function joinQueue(mobile: string): Promise<Page> {
-    const phone = await browser.newPage({ viewport: PHONE, ...PAGE });
-    await phone.goto(server.url);
+    const phone = await ctx.browser.newPage({ viewport: PHONE, ...PAGE });
+    await phone.goto(ctx.server.url);
     await phone.getByRole('link', { name: '云网点视频办理' }).first().click();
     await phone.getByLabel('手机号码').fill(mobile);
     await phone.getByRole('button', { name: '获取验证码' }).click();
-    await phone.getByLabel('短信验证码').fill((await waitForSms(server.url, mobile, /验证码是 (\d{6})/))[1] as string);
+    await phone.getByLabel('短信验证码').fill((await waitForSms(ctx.server.url, mobile, /验证码是 (\d{6})/))[1] as string);
     await phone.getByRole('button', { name: '确认' }).click();
     await phone.getByLabel('哪家银行或保险公司').selectOption({ label: '中国银行上海市分行' });
     await phone.getByLabel('要办的业务').selectOption('account_opening');
@@ -48,8 +36,8 @@ describe('the cloud branch in a real browser', () => {
     assert.deepEqual(await findAccessibilityProblems(second), []);
     await second.screenshot({ path: shot('public-cloud-branch-waiting-phone') });
 
-    const agent = await browser.newPage({ viewport: DESKTOP, ...PAGE });
-    await signInToConsole(agent, server.url, 'boc.staff');
+    const agent = await ctx.browser.newPage({ viewport: DESKTOP, ...PAGE });
+    await signInToConsole(agent, ctx.server.url, 'boc.staff');
     await agent.getByRole('menuitem', { name: '云网点坐席' }).click();
     await agent.getByRole('button', { name: '接入下一位' }).click();
     await agent.getByRole('link', { name: '打开视频房间' }).waitFor();
@@ -82,10 +70,10 @@ describe('the cloud branch in a real browser', () => {
       [DESKTOP, 'desktop'],
       [PHONE, 'phone'],
     ] as const) {
-      const page = await browser.newPage({ viewport, ...PAGE });
-      await signInToConsole(page, server.url, 'regulator');
+      const page = await ctx.browser.newPage({ viewport, ...PAGE });
+      await signInToConsole(page, ctx.server.url, 'regulator');
       await page.getByText('上海银保监局').first().waitFor();
-      await page.goto(`${server.url}/console/service-levels`);
+      await page.goto(`${ctx.server.url}/console/service-levels`);
       // The demo banks served well above their normal yesterday.
       const row = page.getByRole('row').filter({ hasText: '中国银行上海市分行' });
       await row.waitFor();

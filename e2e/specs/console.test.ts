@@ -1,44 +1,32 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { generate } from 'otplib';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { findAccessibilityProblems } from '../support/axe.ts';
-import { DESKTOP, launchBrowser, PHONE, SCREENSHOTS } from '../support/browser.ts';
+import { DESKTOP, PHONE, SCREENSHOTS } from '../support/browser.ts';
 import { DEMO_PASSWORD, signInToConsole } from '../support/flows.ts';
-import { createStorage, type RunningServer, type Storage, startServer } from '../support/server.ts';
+import { useServerAndBrowser } from '../support/server.ts';
 
 const shot = (name: string) => fileURLToPath(new URL(`${name}.png`, SCREENSHOTS));
 
 describe('staff console in a real browser', () => {
-  let storage: Storage;
-  let server: RunningServer;
-  let browser: Browser;
-  before(async () => {
-    storage = await createStorage();
-    server = await startServer(storage);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await storage?.remove();
-  });
+  const ctx = useServerAndBrowser();
 
-  const signIn = (page: Page, username: string, password = DEMO_PASSWORD) => signInToConsole(page, server.url, username, password);
+  const signIn = (page: Page, username: string, password = DEMO_PASSWORD) => signInToConsole(page, ctx.server.url, username, password);
 
   it('takes a new administrator through sign-in, authenticator enrolment and the first password change', async () => {
     // The regulator creates the administrator through the API, as the users page does.
-    const api = await browser.newContext();
-    const signInRes = await api.request.post(`${server.url}/api/v1/auth/sign-in`, {
+    const api = await ctx.browser.newContext();
+    const signInRes = await api.request.post(`${ctx.server.url}/api/v1/auth/sign-in`, {
       data: { username: 'regulator', password: DEMO_PASSWORD },
     });
     const csrf = (await signInRes.json()).csrfToken as string;
-    const orgs = (await (await api.request.get(`${server.url}/api/v1/organizations?kind=bank`)).json()).items as {
+    const orgs = (await (await api.request.get(`${ctx.server.url}/api/v1/organizations?kind=bank`)).json()).items as {
       id: string;
       code: string;
     }[];
-    const created = await api.request.post(`${server.url}/api/v1/users`, {
+    const created = await api.request.post(`${ctx.server.url}/api/v1/users`, {
       headers: { 'x-csrf-token': csrf },
       data: {
         orgId: orgs.find((o) => o.code === 'citic-sh')?.id,
@@ -52,7 +40,7 @@ describe('staff console in a real browser', () => {
     assert.equal(created.status(), 201);
     await api.close();
 
-    const page = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', bypassCSP: true });
+    const page = await ctx.browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', bypassCSP: true });
     await signIn(page, 'citic.admin', 'First-password-2022');
     await page.getByText('绑定身份验证器').waitFor();
     assert.deepEqual(await findAccessibilityProblems(page), []);
@@ -75,7 +63,7 @@ describe('staff console in a real browser', () => {
     await page.close();
 
     // Next time: password, then a fresh code.
-    const again = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN' });
+    const again = await ctx.browser.newPage({ viewport: DESKTOP, locale: 'zh-CN' });
     await signIn(again, 'citic.admin', 'A-better-passphrase-9');
     await again.getByText('请输入身份验证器中的6位动态码。').waitFor();
     await again.getByLabel('动态码（或恢复码）').fill((codes?.trim().split('\n')[0] ?? '').trim());
@@ -85,7 +73,7 @@ describe('staff console in a real browser', () => {
   });
 
   it('says so when the password is wrong, and locks the account after five tries', async () => {
-    const page = await browser.newPage({ viewport: PHONE, locale: 'zh-CN', bypassCSP: true });
+    const page = await ctx.browser.newPage({ viewport: PHONE, locale: 'zh-CN', bypassCSP: true });
     for (let i = 0; i < 4; i++) {
       await signIn(page, 'pingan.admin', 'wrong-password');
       await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
@@ -100,7 +88,7 @@ describe('staff console in a real browser', () => {
   });
 
   it('shows each role only what it may use, in Chinese or English', async () => {
-    const staff = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN' });
+    const staff = await ctx.browser.newPage({ viewport: DESKTOP, locale: 'zh-CN' });
     await signIn(staff, 'boc.staff');
     await staff.getByText('赵**，您好').waitFor();
     assert.equal(await staff.getByRole('menuitem', { name: '用户管理' }).count(), 0);
@@ -110,7 +98,7 @@ describe('staff console in a real browser', () => {
     await staff.getByTestId('org-name').filter({ hasText: 'Bank of China Shanghai Branch · Institution staff' }).waitFor();
     await staff.close();
 
-    const regulator = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN' });
+    const regulator = await ctx.browser.newPage({ viewport: DESKTOP, locale: 'zh-CN' });
     await signIn(regulator, 'regulator');
     await regulator.getByRole('menuitem', { name: '审计日志' }).waitFor();
     await regulator.getByRole('menuitem', { name: '用户管理' }).waitFor();
@@ -118,7 +106,7 @@ describe('staff console in a real browser', () => {
   });
 
   it('reveals a masked mobile with a reason, and the reveal appears in the audit trail', async () => {
-    const page = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', bypassCSP: true });
+    const page = await ctx.browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', bypassCSP: true });
     await signIn(page, 'boc.admin');
     await page.getByText('演示账户：未使用动态码登录').waitFor();
     await page.getByText('本机构用户').waitFor();
@@ -149,7 +137,7 @@ describe('staff console in a real browser', () => {
   });
 
   it('shows the regulator the branch network by district, the branches behind a figure, and an Excel export', async () => {
-    const page = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', bypassCSP: true });
+    const page = await ctx.browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', bypassCSP: true });
     await signIn(page, 'regulator');
     await page.getByRole('menuitem', { name: '网点运行情况' }).click();
     await page.getByTestId('network-chart').locator('canvas').waitFor();
@@ -168,7 +156,7 @@ describe('staff console in a real browser', () => {
   });
 
   it('lets the association compile, review and publish the notice, which the public then reads on a phone', async () => {
-    const page = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', bypassCSP: true });
+    const page = await ctx.browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', bypassCSP: true });
     await signIn(page, 'association');
     await page.getByRole('menuitem', { name: '营业调整通告' }).click();
     await page.getByRole('button', { name: '汇编草稿' }).click();
@@ -180,8 +168,8 @@ describe('staff console in a real browser', () => {
     await page.getByText('第1版已发布。').waitFor();
     await page.close();
 
-    const phone = await browser.newPage({ viewport: PHONE, locale: 'zh-CN', bypassCSP: true });
-    await phone.goto(`${server.url}/notices`);
+    const phone = await ctx.browser.newPage({ viewport: PHONE, locale: 'zh-CN', bypassCSP: true });
+    await phone.goto(`${ctx.server.url}/notices`);
     await phone
       .getByText(/第1版（截至/)
       .first()
@@ -194,10 +182,10 @@ describe('staff console in a real browser', () => {
 
   it('on a phone: a bank adjusts one branch and closes another; the association publishes; the public sees it', async () => {
     // The staff member's phone is in Shanghai: "today" in the date picker is Shanghai's today.
-    const page = await browser.newPage({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
+    const page = await ctx.browser.newPage({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
     await signIn(page, 'boc.staff');
     await page.getByText('赵**，您好').waitFor();
-    await page.goto(`${server.url}/console/branches`);
+    await page.goto(`${ctx.server.url}/console/branches`);
     const rows = page.getByRole('row').filter({ has: page.getByRole('button', { name: '调整营业' }) });
     await rows.first().waitFor();
     const nameOf = async (row: number) => ((await rows.nth(row).locator('td').nth(1).textContent()) ?? '').replace('位于封控区', '').trim();
@@ -227,7 +215,7 @@ describe('staff console in a real browser', () => {
     await page.close();
 
     // The association publishes a new version listing the change.
-    const assoc = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN' });
+    const assoc = await ctx.browser.newPage({ viewport: DESKTOP, locale: 'zh-CN' });
     await signIn(assoc, 'association');
     await assoc.getByRole('menuitem', { name: '营业调整通告' }).click();
     await assoc.getByRole('button', { name: '汇编草稿' }).click();
@@ -236,23 +224,25 @@ describe('staff console in a real browser', () => {
     await assoc.getByText(/第\d+版已发布。/).waitFor();
     await assoc.close();
 
-    const phone = await browser.newPage({ viewport: PHONE, locale: 'zh-CN' });
-    await phone.goto(`${server.url}/notices`);
+    const phone = await ctx.browser.newPage({ viewport: PHONE, locale: 'zh-CN' });
+    await phone.goto(`${ctx.server.url}/notices`);
     const closedEntry = phone.getByRole('listitem').filter({ hasText: (names[1] ?? '').trim() });
     await closedEntry.getByText('暂停营业').waitFor();
     await closedEntry.getByText('变化').waitFor();
-    const latest = ((await (await phone.request.get(`${server.url}/api/v1/public/notices`)).json()) as { items: { id: string }[] }).items[0]
-      ?.id;
-    const pdf = await phone.request.get(`${server.url}/api/v1/public/notices/${latest}/pdf`);
+    const latest = ((await (await phone.request.get(`${ctx.server.url}/api/v1/public/notices`)).json()) as { items: { id: string }[] })
+      .items[0]?.id;
+    const pdf = await phone.request.get(`${ctx.server.url}/api/v1/public/notices/${latest}/pdf`);
     assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
-    const xlsx = await phone.request.get(`${server.url}/api/v1/public/notices/${latest}/xlsx`);
+    const xlsx = await phone.request.get(`${ctx.server.url}/api/v1/public/notices/${latest}/xlsx`);
     assert.equal((await xlsx.body()).subarray(0, 2).toString(), 'PK');
     // The finder skips the closed branch (at 10:00 tomorrow) and still lists the other.
     const tomorrow10 = new Date(Date.parse(`${later}T02:00:00Z`) - 2 * 86_400_000).toISOString();
-    const branches = ((await (await phone.request.get(`${server.url}/api/v1/branches`, {})).json()) as { items?: unknown[] }).items;
+    const branches = ((await (await phone.request.get(`${ctx.server.url}/api/v1/branches`, {})).json()) as { items?: unknown[] }).items;
     assert.equal(branches, undefined); // the public page has no staff session
     const nearest = (await (
-      await phone.request.get(`${server.url}/api/v1/public/branches/nearest?lat=31.2317&lng=121.4846&radius=100&limit=50&at=${tomorrow10}`)
+      await phone.request.get(
+        `${ctx.server.url}/api/v1/public/branches/nearest?lat=31.2317&lng=121.4846&radius=100&limit=50&at=${tomorrow10}`,
+      )
     ).json()) as { items: { nameZh: string }[] };
     assert.ok(!nearest.items.some((b) => b.nameZh === (names[1] ?? '').trim()), 'closed branch not offered');
     await phone.screenshot({ path: shot('public-notice-phone-v2') });
@@ -260,7 +250,7 @@ describe('staff console in a real browser', () => {
   });
 
   it('registers a branch and an online channel from the branches page, which the finder then offers', async () => {
-    const page = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
+    const page = await ctx.browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
     await signIn(page, 'cib.admin');
     await page.getByRole('menuitem', { name: '本机构网点' }).click();
     await page.getByRole('button', { name: '新增网点' }).click();
@@ -286,17 +276,17 @@ describe('staff console in a real browser', () => {
     await page.getByRole('cell', { name: '兴业银行测试热线' }).waitFor();
     await page.screenshot({ path: shot('console-branch-editor-desktop'), fullPage: true });
     const answer = (await (
-      await page.request.get(`${server.url}/api/v1/public/branches/nearest?lat=31.2400&lng=121.4900&radius=0.2&limit=50`)
+      await page.request.get(`${ctx.server.url}/api/v1/public/branches/nearest?lat=31.2400&lng=121.4900&radius=0.2&limit=50`)
     ).json()) as { items: { nameZh: string }[] };
     assert.ok(answer.items.some((b) => b.nameZh === '兴业银行测试外滩网点'));
     await page.close();
   });
 
   it('imports branches from a CSV through the branches page, reporting a bad row by its line', async () => {
-    const page = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN' });
+    const page = await ctx.browser.newPage({ viewport: DESKTOP, locale: 'zh-CN' });
     await signIn(page, 'cib.admin');
     await page.getByText('周**，您好').waitFor();
-    await page.goto(`${server.url}/console/branches`);
+    await page.goto(`${ctx.server.url}/console/branches`);
     const csv = [
       '网点编号,网点名称,地址,街道代码,纬度,经度,业务,营业时间',
       'UP1,上传网点一,黄浦区某路1号,310101002,31.23,121.48,cash,1-5 09:00-17:00',
@@ -310,13 +300,13 @@ describe('staff console in a real browser', () => {
   });
 
   it('works on a phone', async () => {
-    const page = await browser.newPage({ viewport: PHONE, locale: 'zh-CN' });
+    const page = await ctx.browser.newPage({ viewport: PHONE, locale: 'zh-CN' });
     await signIn(page, 'regulator');
     await page.getByText('王**，您好').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `horizontal overflow ${overflow}px`);
     await page.screenshot({ path: shot('console-dashboard-phone') });
-    await page.goto(`${server.url}/console/audit`);
+    await page.goto(`${ctx.server.url}/console/audit`);
     await page.getByRole('cell', { name: 'auth.sign_in' }).first().waitFor();
     await page.screenshot({ path: shot('console-audit-phone') });
     await page.close();

@@ -1,37 +1,24 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
 import { findAccessibilityProblems } from '../support/axe.ts';
-import { DESKTOP, launchBrowser, PHONE, SCREENSHOTS } from '../support/browser.ts';
+import { DESKTOP, PHONE, SCREENSHOTS } from '../support/browser.ts';
 import { signInToConsole, waitForSms } from '../support/flows.ts';
-import { createStorage, type RunningServer, type Storage, startServer } from '../support/server.ts';
+import { useServerAndBrowser } from '../support/server.ts';
 
 const shot = (name: string) => fileURLToPath(new URL(`${name}.png`, SCREENSHOTS));
 const MOBILE = '13955556666';
 
 describe('home visits in a real browser', () => {
-  let storage: Storage;
-  let server: RunningServer;
-  let browser: Browser;
-  before(async () => {
-    storage = await createStorage();
-    server = await startServer(storage, { DEV_OUTBOX: 'true' });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await storage?.remove();
-  });
+  const ctx = useServerAndBrowser({ DEV_OUTBOX: 'true' });
 
   it('a citizen asks for a home visit on a phone, the bank serves it, and the citizen follows it to done', async () => {
-    const phone = await browser.newPage({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
-    await phone.goto(server.url);
+    const phone = await ctx.browser.newPage({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
+    await phone.goto(ctx.server.url);
     await phone.getByRole('link', { name: '申请上门服务' }).first().click();
     await phone.getByLabel('手机号码').fill(MOBILE);
     await phone.getByRole('button', { name: '获取验证码' }).click();
-    const [, code] = await waitForSms(server.url, MOBILE, /验证码是 (\d{6})/);
+    const [, code] = await waitForSms(ctx.server.url, MOBILE, /验证码是 (\d{6})/);
     await phone.getByLabel('短信验证码').fill(code as string);
     await phone.getByRole('button', { name: '确认' }).click();
 
@@ -50,11 +37,11 @@ describe('home visits in a real browser', () => {
     const reference = ((await phone.locator('.reference').textContent()) ?? '').trim();
     assert.match(reference, /^HV-\d{8}-\d{6}$/);
     await phone.screenshot({ path: shot('public-home-visit-sent-phone') });
-    await waitForSms(server.url, MOBILE, new RegExp(`${reference}：已收到`));
+    await waitForSms(ctx.server.url, MOBILE, new RegExp(`${reference}：已收到`));
 
     // The bank's staff, on a desktop: accept, check identity, send someone free to move, close as done.
-    const staff = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
-    await signInToConsole(staff, server.url, 'boc.staff');
+    const staff = await ctx.browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
+    await signInToConsole(staff, ctx.server.url, 'boc.staff');
     await staff.getByRole('menuitem', { name: '上门服务' }).click();
     await staff.getByRole('button', { name: reference }).click();
     await staff.getByRole('button', { name: '受 理' }).click();
@@ -79,7 +66,7 @@ describe('home visits in a real browser', () => {
     await staff.screenshot({ path: shot('console-home-visit-desktop') });
     await staff.getByRole('button', { name: '办 结' }).click();
     await staff.getByText('已取现金 2000 元').first().waitFor();
-    await waitForSms(server.url, MOBILE, new RegExp(`${reference}：已办结`));
+    await waitForSms(ctx.server.url, MOBILE, new RegExp(`${reference}：已办结`));
 
     // Back on the phone: the reference number and the mobile show "done".
     await phone.getByRole('link', { name: '查看办理进度' }).click();

@@ -1,38 +1,25 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
 import { findAccessibilityProblems } from '../support/axe.ts';
-import { DESKTOP, launchBrowser, PHONE, SCREENSHOTS } from '../support/browser.ts';
-import { createStorage, type RunningServer, type Storage, startServer } from '../support/server.ts';
+import { DESKTOP, PHONE, SCREENSHOTS } from '../support/browser.ts';
+import { useServerAndBrowser } from '../support/server.ts';
 
 const shot = (name: string) => fileURLToPath(new URL(`${name}.png`, SCREENSHOTS));
 
 describe('public site in a real browser', () => {
-  let storage: Storage;
-  let server: RunningServer;
-  let browser: Browser;
-  before(async () => {
-    storage = await createStorage();
-    server = await startServer(storage, { DEV_OUTBOX: 'true' });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await storage?.remove();
-  });
+  const ctx = useServerAndBrowser({ DEV_OUTBOX: 'true' });
 
   for (const [name, viewport] of [
     ['phone', PHONE],
     ['desktop', DESKTOP],
   ] as const) {
     it(`shows the services and the participating organisations on a ${name}, accessibly`, async () => {
-      const page = await browser.newPage({ viewport, locale: 'zh-CN', bypassCSP: true });
+      const page = await ctx.browser.newPage({ viewport, locale: 'zh-CN', bypassCSP: true });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-      await page.goto(server.url);
+      await page.goto(ctx.server.url);
       await page.getByRole('link', { name: '守沪' }).waitFor();
       await page.getByText('中国银行上海市分行').waitFor();
       assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
@@ -52,8 +39,8 @@ describe('public site in a real browser', () => {
 
   it('switches to large type and to English, and remembers both', async () => {
     // bypassCSP only lets the test inject axe-core; the page itself runs under the real policy.
-    const page = await browser.newPage({ viewport: PHONE, bypassCSP: true });
-    await page.goto(server.url);
+    const page = await ctx.browser.newPage({ viewport: PHONE, bypassCSP: true });
+    await page.goto(ctx.server.url);
     const before = await page.locator('html').evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
     await page.getByRole('button', { name: '大字模式' }).click();
     const after = await page.locator('html').evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
@@ -70,8 +57,8 @@ describe('public site in a real browser', () => {
   });
 
   it('verifies a mobile number with the SMS code, and explains a wrong one', async () => {
-    const page = await browser.newPage({ viewport: PHONE, locale: 'zh-CN', bypassCSP: true });
-    await page.goto(`${server.url}/verify`);
+    const page = await ctx.browser.newPage({ viewport: PHONE, locale: 'zh-CN', bypassCSP: true });
+    await page.goto(`${ctx.server.url}/verify`);
     await page.getByLabel('手机号码').fill('12345');
     await page.getByRole('button', { name: '获取验证码' }).click();
     await page.getByRole('alert').filter({ hasText: '请求内容有误: mobile' }).waitFor();
@@ -84,10 +71,10 @@ describe('public site in a real browser', () => {
     assert.deepEqual(await findAccessibilityProblems(page), []);
     // The code is on the development outbox page, as it would be on the phone. Delivery is a
     // background job: reload until it is there.
-    const outbox = await browser.newPage({ viewport: PHONE, locale: 'zh-CN' });
+    const outbox = await ctx.browser.newPage({ viewport: PHONE, locale: 'zh-CN' });
     let code: string | undefined;
     for (let i = 0; i < 30 && !code; i++) {
-      await outbox.goto(`${server.url}/dev/outbox`);
+      await outbox.goto(`${ctx.server.url}/dev/outbox`);
       await outbox.getByRole('heading', { name: '开发用发件箱' }).waitFor();
       await outbox.waitForLoadState('networkidle');
       code = /验证码是 (\d{6})/.exec((await outbox.locator('.outbox').textContent()) ?? '')?.[1];
@@ -104,8 +91,8 @@ describe('public site in a real browser', () => {
   });
 
   it('finds the nearest open branches for a service from a district, among the demo network', async () => {
-    const page = await browser.newPage({ viewport: PHONE, locale: 'zh-CN', bypassCSP: true });
-    await page.goto(server.url);
+    const page = await ctx.browser.newPage({ viewport: PHONE, locale: 'zh-CN', bypassCSP: true });
+    await page.goto(ctx.server.url);
     await page.getByRole('link', { name: '找营业网点' }).first().click();
     await page.getByLabel('要办的业务').selectOption('account_opening');
     await page.getByLabel('所在区').selectOption('310104');
@@ -124,8 +111,8 @@ describe('public site in a real browser', () => {
   });
 
   it('looks up a reference number, and says plainly when there is none', async () => {
-    const page = await browser.newPage({ viewport: PHONE, locale: 'zh-CN', bypassCSP: true });
-    await page.goto(`${server.url}/track`);
+    const page = await ctx.browser.newPage({ viewport: PHONE, locale: 'zh-CN', bypassCSP: true });
+    await page.goto(`${ctx.server.url}/track`);
     await page.getByLabel('办理编号').fill('HV-20220415-000123');
     await page.getByLabel('申请时填写的手机号').fill('13800138000');
     await page.getByRole('button', { name: '查询' }).click();
@@ -135,22 +122,22 @@ describe('public site in a real browser', () => {
   });
 
   it('serves the page for deep links and JSON errors for unknown API addresses', async () => {
-    const page = await browser.newPage({ viewport: PHONE });
-    const res = await page.goto(`${server.url}/some/deep/link`);
+    const page = await ctx.browser.newPage({ viewport: PHONE });
+    const res = await page.goto(`${ctx.server.url}/some/deep/link`);
     assert.equal(res?.status(), 200);
-    const api = await page.request.get(`${server.url}/api/v1/nothing`);
+    const api = await page.request.get(`${ctx.server.url}/api/v1/nothing`);
     assert.equal(api.status(), 404);
     assert.equal((await api.json()).error.code, 'route.not_found');
     await page.close();
   });
 
   it('shows the API documentation, with no assets from elsewhere', async () => {
-    const page = await browser.newPage({ viewport: DESKTOP });
+    const page = await ctx.browser.newPage({ viewport: DESKTOP });
     const foreign: string[] = [];
     page.on('request', (r) => {
-      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) foreign.push(r.url());
+      if (!r.url().startsWith(ctx.server.url) && !r.url().startsWith('data:')) foreign.push(r.url());
     });
-    await page.goto(`${server.url}/docs`);
+    await page.goto(`${ctx.server.url}/docs`);
     await page.getByText('Shouhu API (守沪)').first().waitFor();
     await page.screenshot({ path: shot('api-docs-desktop') });
     assert.deepEqual(foreign, []);

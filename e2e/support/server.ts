@@ -2,8 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
 import { createScratchDatabase } from '../../server/src/test/database.ts';
+import { launchBrowser } from './browser.ts';
 
 const BIN = fileURLToPath(new URL('../../server/bin/shouhu.js', import.meta.url));
 
@@ -73,4 +76,23 @@ export async function startServer(storage: Storage, env: Record<string, string> 
         child.kill(signal);
       }),
   };
+}
+
+/**
+ * A fresh server (on its own database) and a browser for the tests of one `describe`, started
+ * before them and stopped after; read `server` and `browser` from the returned object inside tests.
+ */
+export function useServerAndBrowser(env: Record<string, string> = {}): { server: RunningServer; browser: Browser } {
+  const ctx = {} as { storage: Storage; server: RunningServer; browser: Browser };
+  before(async () => {
+    ctx.storage = await createStorage();
+    ctx.server = await startServer(ctx.storage, env);
+    ctx.browser = await launchBrowser();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.stop();
+    await ctx.storage?.remove();
+  });
+  return ctx;
 }

@@ -20,6 +20,28 @@ export const VIDEO_STATUS_LABELS: Record<VideoSessionStatus, { zh: string; en: s
   left: { zh: '已离开队列', en: 'Left the queue' },
 };
 
+/** Bookings: half-hour slots, up to a week ahead. */
+export const BOOKING_SLOT_MINUTES = 30;
+export const BOOKING_DAYS = 7;
+// The slots offered for choosing: the working day in Shanghai.
+const OFFERED_HOURS = { from: 9, to: 17 };
+
+/** Whether an instant is a slot that can be booked now: on a half hour, ahead, within the week. */
+export function isBookableSlot(iso: string, now = Date.now()): boolean {
+  const t = Date.parse(iso);
+  return t % (BOOKING_SLOT_MINUTES * 60_000) === 0 && t > now && t <= now + BOOKING_DAYS * 86_400_000;
+}
+
+/** The next bookable slots in working hours, at least half an hour from now, for choosing from. */
+export function listBookableSlots(count: number, now = Date.now()): string[] {
+  const step = BOOKING_SLOT_MINUTES * 60_000;
+  const first = Math.ceil((now + step) / step) * step;
+  return Array.from({ length: count }, (_, i) => new Date(first + i * step).toISOString()).filter((iso) => {
+    const hour = new Date(Date.parse(iso) + 8 * 3_600_000).getUTCHours();
+    return isBookableSlot(iso, now) && hour >= OFFERED_HOURS.from && hour < OFFERED_HOURS.to;
+  });
+}
+
 export const JoinQueueInput = Type.Object(
   {
     orgId: Type.String({ format: 'uuid' }),

@@ -40,41 +40,26 @@ export function selectBranch(db: Db, id: string) {
 
 export type BranchRow = NonNullable<Awaited<ReturnType<typeof selectBranch>>>;
 
-export async function insertBranch(
-  db: Db,
-  row: Omit<BranchInput, 'coordinateSystem' | 'services' | 'weeklyHours'> & {
-    id: string;
-    orgId: string;
-    districtCode: string;
-    services: string[];
-    weeklyHours: BranchInput['weeklyHours'];
-  },
-) {
-  await db
-    .insertInto('branches')
-    .values({
-      ...row,
-      nameEn: row.nameEn ?? null,
-      phone: row.phone ?? null,
-      stepFree: row.stepFree ?? false,
-      services: JSON.stringify(row.services),
-      weeklyHours: JSON.stringify(row.weeklyHours),
-    })
-    .execute();
+type BranchFields = Omit<BranchInput, 'coordinateSystem'> & { districtCode: string };
+
+/** A branch's fields as its columns: optional ones as null or false, lists as JSON. */
+const toBranchColumns = <T extends BranchFields>(row: T) => ({
+  ...row,
+  nameEn: row.nameEn ?? null,
+  phone: row.phone ?? null,
+  stepFree: row.stepFree ?? false,
+  services: JSON.stringify(row.services),
+  weeklyHours: JSON.stringify(row.weeklyHours),
+});
+
+export async function insertBranch(db: Db, row: BranchFields & { id: string; orgId: string }) {
+  await db.insertInto('branches').values(toBranchColumns(row)).execute();
 }
 
-export async function updateBranch(db: Db, id: string, row: Omit<BranchInput, 'coordinateSystem'> & { districtCode: string }) {
+export async function updateBranch(db: Db, id: string, row: BranchFields) {
   await db
     .updateTable('branches')
-    .set({
-      ...row,
-      nameEn: row.nameEn ?? null,
-      phone: row.phone ?? null,
-      stepFree: row.stepFree ?? false,
-      services: JSON.stringify(row.services),
-      weeklyHours: JSON.stringify(row.weeklyHours),
-      updatedAt: new Date(),
-    })
+    .set({ ...toBranchColumns(row), updatedAt: new Date() })
     .where('id', '=', id)
     .execute();
 }

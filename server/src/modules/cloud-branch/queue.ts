@@ -138,10 +138,4 @@ export class QueueHub {
       if (set.size === 0) this.#subscribers.delete(key);
     };
   }
-
-  get subscriberCount(): number {
-    let n = 0;
-    for (const set of this.#subscribers.values()) n += set.size;
-    return n;
-  }
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  isBookableSlot,
   type JoinQueueInput,
   maskMobile,
   maskResidentId,
@@ -26,9 +27,6 @@ import {
   updateVideoSession,
   type VideoSessionRow,
 } from './repo.ts';
-
-const SLOT_MS = 30 * 60_000;
-const BOOKING_DAYS = 7;
 
 /** The meeting link for a room: the configured service, with the room and who joins. */
 export const roomUrl = (template: string, room: string, role: 'customer' | 'agent') =>
@@ -60,10 +58,7 @@ export async function describePlace(db: Db, hub: QueueHub, template: string, id:
 }
 
 function assertSlot(slotAt: string) {
-  const t = Date.parse(slotAt);
-  if (t % SLOT_MS !== 0 || t <= Date.now() || t > Date.now() + BOOKING_DAYS * 86_400_000) {
-    throw new AppError('video.slot_invalid', { field: 'slotAt' });
-  }
+  if (!isBookableSlot(slotAt)) throw new AppError('video.slot_invalid', { field: 'slotAt' });
 }
 
 /**
@@ -260,8 +255,7 @@ export async function checkVideoIdentity(ctx: Context, template: string, id: str
 /** Closes the session; "served" needs a passed identity check (name not contradicted by the record). */
 export async function closeVideoSession(ctx: Context, template: string, id: string, input: { outcome: VideoOutcome; note?: string }) {
   const row = await loadSession(ctx, id);
-  const fresh = (await selectVideoSession(ctx.db, id)) as VideoSessionRow;
-  if (input.outcome === 'served' && (!fresh.identityCheckedAt || !fresh.livenessPassed || fresh.nameMatched === false)) {
+  if (input.outcome === 'served' && (!row.identityCheckedAt || !row.livenessPassed || row.nameMatched === false)) {
     throw new AppError('video.identity_required');
   }
   await ctx.db.transaction().execute(async (trx) => {

@@ -218,10 +218,10 @@ export async function getHomeVisit(ctx: Context, id: string) {
   return toView(ctx, await loadHomeVisit(ctx, id));
 }
 
-/** Takes one step: moves the status (only from the allowed ones), audits, tells the customer. */
+/** Takes one step of a loaded request: moves the status (only from the allowed ones), audits, tells the customer. */
 async function takeStep(
   ctx: Context,
-  id: string,
+  row: HomeVisitRow,
   step: {
     from: readonly HomeVisitStatus[];
     changes: Parameters<typeof updateHomeVisit>[3];
@@ -230,20 +230,19 @@ async function takeStep(
     sms?: string;
   },
 ) {
-  const row = await loadHomeVisit(ctx, id);
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await updateHomeVisit(trx, id, step.from, step.changes))) {
+    if (!(await updateHomeVisit(trx, row.id, step.from, step.changes))) {
       throw new AppError('homeVisit.wrong_status', { status: row.status });
     }
-    await audit(ctx, trx, { action: step.action, orgId: row.orgId, recordType: 'home_visit', recordId: id, summary: step.summary });
+    await audit(ctx, trx, { action: step.action, orgId: row.orgId, recordType: 'home_visit', recordId: row.id, summary: step.summary });
     if (step.sms) await notifyCustomer(ctx, trx, row, step.sms);
   });
-  return getHomeVisit(ctx, id);
+  return toView(ctx, (await selectHomeVisit(ctx.db, row.id)) as HomeVisitRow);
 }
 
 /** The institution accepts the request: its first response. */
-export const acceptHomeVisit = (ctx: Context, id: string) =>
-  takeStep(ctx, id, {
+export const acceptHomeVisit = async (ctx: Context, id: string) =>
+  takeStep(ctx, await loadHomeVisit(ctx, id), {
     from: ['requested'],
     changes: { status: 'accepted', firstResponseAt: new Date() },
     action: 'homeVisit.accepted',
@@ -255,7 +254,7 @@ export const acceptHomeVisit = (ctx: Context, id: string) =>
 export async function checkIdentity(ctx: Context, id: string, input: IdentityCheckInput) {
   const result = validateResidentId(input.residentId);
   if (!result.valid) throw new AppError('validation.failed', { fields: [{ field: 'body.residentId', reason: result.reason }] });
-  return takeStep(ctx, id, {
+  return takeStep(ctx, await loadHomeVisit(ctx, id), {
     from: OPEN_HOME_VISIT_STATUSES,
     changes: {
       residentIdEnc: encryptField(ctx.keys, result.normalized),
@@ -271,8 +270,9 @@ export async function checkIdentity(ctx: Context, id: string, input: IdentityChe
 }
 
 /** The institution's staff and whether each is free to move today: a home in a sealed or controlled zone is not. */
-export async function listAssignableStaff(ctx: Context, id: string): Promise<AssignableStaff[]> {
-  const row = await loadHomeVisit(ctx, id);
+export const listAssignableStaff = async (ctx: Context, id: string) => listStaffFor(ctx, await loadHomeVisit(ctx, id));
+
+async function listStaffFor(ctx: Context, row: HomeVisitRow): Promise<AssignableStaff[]> {
   const zones = (await listZones(ctx, todayInShanghai())).filter((z) => z.level === 'sealed' || z.level === 'controlled');
   const staff = await ctx.db
     .selectFrom('users')
@@ -293,14 +293,15 @@ export async function listAssignableStaff(ctx: Context, id: string): Promise<Ass
 
 /** Assigns a staff member who is free to move, for a time. */
 export async function scheduleHomeVisit(ctx: Context, id: string, input: { userId: string; at: string }) {
-  const staff = await listAssignableStaff(ctx, id);
+  const row = await loadHomeVisit(ctx, id);
+  const staff = await listStaffFor(ctx, row);
   const chosen = staff.find((s) => s.userId === input.userId);
   if (!chosen) throw new AppError('homeVisit.staff_unknown', { field: 'userId' });
   if (!chosen.free) throw new AppError('homeVisit.staff_not_free', { field: 'userId', zoneName: chosen.zoneName });
   if (Date.parse(input.at) <= Date.now()) throw new AppError('homeVisit.window_past', { field: 'at' });
   const at = new Date(input.at);
   const local = formatShanghaiTime(at);
-  return takeStep(ctx, id, {
+  return takeStep(ctx, row, {
     from: ['accepted', 'scheduled'],
     changes: { status: 'scheduled', assignedUserId: input.userId, scheduledAt: at },
     action: 'homeVisit.scheduled',
@@ -315,7 +316,7 @@ export async function recordOutcome(ctx: Context, id: string, input: { outcome: 
   if ((input.outcome === 'done' || input.outcome === 'partly_done') && !row.identityCheckedAt) {
     throw new AppError('homeVisit.identity_required');
   }
-  return takeStep(ctx, id, {
+  return takeStep(ctx, row, {
     from: input.outcome === 'unreachable' ? OPEN_HOME_VISIT_STATUSES : ['scheduled'],
     changes: {
       status: input.outcome,

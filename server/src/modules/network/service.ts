@@ -37,7 +37,10 @@ async function classifyBranches(ctx: Context, on: string): Promise<NetworkBranch
 }
 
 export async function summarizeNetwork(ctx: Context, on: string): Promise<NetworkSummary> {
-  const rows = await classifyBranches(ctx, on);
+  return summarize(await classifyBranches(ctx, on), on);
+}
+
+function summarize(rows: NetworkBranch[], on: string): NetworkSummary {
   const byDistrict = Map.groupBy(rows, (r) => r.districtCode);
   return {
     on,
@@ -66,7 +69,8 @@ export async function listNetworkBranches(ctx: Context, on: string, filter: { di
 
 /** The network as an XLSX workbook: a summary sheet by district and every branch; the export is audited. */
 export async function exportNetwork(ctx: Context, on: string): Promise<Buffer> {
-  const [summary, rows] = [await summarizeNetwork(ctx, on), await classifyBranches(ctx, on)];
+  const rows = await classifyBranches(ctx, on);
+  const summary = summarize(rows, on);
   const book = await createWorkbook();
   book.creator = 'Shouhu 守沪';
   const sheet = book.addWorksheet('按区汇总');

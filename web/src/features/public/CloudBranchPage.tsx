@@ -2,6 +2,7 @@ import {
   BRANCH_SERVICE_LABELS,
   BRANCH_SERVICES,
   formatShanghaiTime,
+  listBookableSlots,
   type Organization,
   type QueuePlace,
   VIDEO_STATUS_LABELS,
@@ -12,15 +13,6 @@ import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { VerifyMobile } from './VerifyPage.tsx';
-
-/** Half-hour slots from the next one on, for the coming days (Shanghai time). */
-function nextSlots(count: number): string[] {
-  const first = Math.ceil((Date.now() + 30 * 60_000) / 1_800_000) * 1_800_000;
-  return Array.from({ length: count }, (_, i) => new Date(first + i * 1_800_000).toISOString()).filter((iso) => {
-    const hour = new Date(Date.parse(iso) + 8 * 3_600_000).getUTCHours();
-    return hour >= 9 && hour < 17;
-  });
-}
 
 /** The cloud branch (云网点): join an institution's video queue, watch the place move live, go to the video when called. */
 export function CloudBranchPage() {
@@ -102,7 +94,7 @@ export function CloudBranchPage() {
           <label htmlFor="when">{t('cloud.when')}</label>
           <select id="when" value={form.when} onChange={(e) => setForm({ ...form, when: e.target.value })}>
             <option value="now">{t('cloud.now')}</option>
-            {nextSlots(48).map((iso) => (
+            {listBookableSlots(48).map((iso) => (
               <option key={iso} value={iso}>
                 {t('cloud.book')} {formatShanghaiTime(iso)}
               </option>

@@ -2,7 +2,8 @@ import { formatShanghaiTime, HOME_VISIT_STATUS_LABELS, type HomeVisitStatus, typ
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { ApiError, api } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
+import { useAction } from '../../api/useAction.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
 // Status names per kind of request, in both languages.
@@ -16,7 +17,7 @@ export function TrackPage() {
   const [reference, setReference] = useState(params.get('reference') ?? '');
   const [mobile, setMobile] = useState('');
   const [answer, setAnswer] = useState<TrackAnswer>();
-  const [error, setError] = useState<ApiError>();
+  const { run, error } = useAction();
   const label = answer && STATUS_LABELS[answer.kind]?.[answer.status as HomeVisitStatus];
 
   return (
@@ -26,11 +27,14 @@ export function TrackPage() {
         className="big-form"
         onSubmit={(e) => {
           e.preventDefault();
-          setError(undefined);
           setAnswer(undefined);
-          api<TrackAnswer>(`/api/v1/public/track/${encodeURIComponent(reference.trim())}?mobile=${encodeURIComponent(mobile.trim())}`)
-            .then(setAnswer)
-            .catch((err) => setError(err instanceof ApiError ? err : new ApiError(0, undefined)));
+          void run(async () =>
+            setAnswer(
+              await api<TrackAnswer>(
+                `/api/v1/public/track/${encodeURIComponent(reference.trim())}?mobile=${encodeURIComponent(mobile.trim())}`,
+              ),
+            ),
+          );
         }}
       >
         <label htmlFor="reference">{t('track.reference')}</label>

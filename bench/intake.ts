@@ -65,7 +65,8 @@ const result = {
   intakeRequestsPerSecond: Math.round(intake.requests.average),
   ratioToBaseline: Number((intake.requests.average / bare.requests.average).toFixed(2)),
   latencyMs: { bare: { p50: bare.latency.p50, p99: bare.latency.p99 }, intake: { p50: intake.latency.p50, p99: intake.latency.p99 } },
-  errors: bare.errors + bare.non2xx + intake.errors + intake.non2xx,
+  errors: { bare: bare.errors + bare.non2xx, intake: intake.errors + intake.non2xx },
+  statusCodes: { bare: bare.statusCodeStats, intake: intake.statusCodeStats },
 };
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(new URL('./results/intake-postgres.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);

@@ -8,6 +8,9 @@ import { migrationProvider, migrations } from './migrations/index.ts';
 import type { DB } from './schema.ts';
 import { copyClusterTemplate } from './template.ts';
 
+/** The database's name of a field (orgId → org_id), as the CamelCasePlugin maps them. */
+export const toColumnName = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
 export type Db = Kysely<DB>;
 
 export interface Database {

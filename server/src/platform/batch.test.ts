@@ -4,14 +4,11 @@ import { createBatcher } from './batch.ts';
 describe('group commit', () => {
   it('writes alone when idle, and batches what arrives while a write runs', async () => {
     const batches: number[][] = [];
-    const write = createBatcher(
-      async (items: number[]) => {
-        batches.push(items);
-        await new Promise((r) => setTimeout(r, 20));
-        return items.map((n) => (n === 4 ? new Error('four') : n * 10));
-      },
-      { maxBatch: 3, concurrency: 1 },
-    );
+    const write = createBatcher(async (items: number[]) => {
+      batches.push(items);
+      await new Promise((r) => setTimeout(r, 20));
+      return items.map((n) => (n === 4 ? new Error('four') : n * 10));
+    }, 3);
     const results = await Promise.allSettled([1, 2, 3, 4, 5].map((n) => write(n)));
     expect(batches).toEqual([[1], [2, 3, 4], [5]]);
     expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([10, 20, 30, 'four', 50]);

@@ -1,6 +1,7 @@
 import { BranchInput, formatWeeklyHours, parseWeeklyHours } from '@shouhu/common';
 import { stringify } from 'csv-stringify/sync';
 import { Value } from 'typebox/value';
+import { toColumnName } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { audit, type Context } from '../../platform/context.ts';
@@ -31,7 +32,7 @@ const FIELD_OF = new Map<string, string>(
   COLUMNS.flatMap(([field, zh]) => [
     [field, field],
     [zh, field],
-    [field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), field],
+    [toColumnName(field), field],
   ]),
 );
 

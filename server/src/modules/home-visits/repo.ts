@@ -1,5 +1,5 @@
 import type { HomeVisitStatus } from '@shouhu/common';
-import { type Insertable, sql, type Updateable } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { HomeVisitsTable } from '../../db/schema.ts';
 
@@ -60,15 +60,19 @@ export function selectHomeVisitByReference(db: Db, reference: string) {
     .executeTakeFirst();
 }
 
-/** Inserts requests, each numbered from a sequence with its day: HV-20220415-000123. */
-export function insertHomeVisits(db: Db, rows: Omit<Insertable<HomeVisitsTable>, 'reference'>[]) {
-  if (rows.length === 0) return Promise.resolve([]);
-  const reference = sql<string>`'HV-' || to_char(now() at time zone 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad((nextval('home_visit_numbers') % 1000000)::text, 6, '0')`;
-  return db
-    .insertInto('homeVisits')
-    .values(rows.map((row) => ({ ...row, reference })))
-    .returning(['id', 'reference'])
-    .execute();
+/** Draws numbers for references from the sequence, many in one round trip. */
+export async function drawHomeVisitNumbers(db: Db, count: number): Promise<number[]> {
+  const { rows } = await sql<{ n: string }>`select nextval('home_visit_numbers') as n from generate_series(1, ${count})`.execute(db);
+  return rows.map((r) => Number(r.n));
+}
+
+/** True when every organisation given is a bank or an insurer: checked in the statement that writes requests. */
+export const areInstitutions = (orgIds: string[]) =>
+  sql<boolean>`not exists (select 1 from unnest(${orgIds}::uuid[]) as asked(id)
+    where not exists (select 1 from organizations o where o.id = asked.id and o.kind in ('bank', 'insurer')))`;
+
+export function selectInstitutionIds(db: Db, orgIds: string[]) {
+  return db.selectFrom('organizations').select('id').where('id', 'in', orgIds).where('kind', 'in', ['bank', 'insurer']).execute();
 }
 
 /**

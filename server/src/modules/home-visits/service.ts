@@ -24,21 +24,23 @@ import type { Db } from '../../db/database.ts';
 import type { HomeVisitsTable } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
-import { recordAudits } from '../../platform/audit/service.ts';
+import { insertAudited } from '../../platform/audit/insert-audited.ts';
 import { createBatcher } from '../../platform/batch.ts';
 import { normalizeMobile } from '../../platform/citizen/service.ts';
 import { registerTracker } from '../../platform/citizen/track.ts';
 import { actorOrgId, audit, type Context } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
-import { queueNotification, queueNotifications } from '../../platform/notify/service.ts';
+import { queueNotification, toNotificationRows } from '../../platform/notify/service.ts';
 import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
 import { findZoneAround, listZones } from '../zones/service.ts';
 import {
+  areInstitutions,
+  drawHomeVisitNumbers,
   type HomeVisitRow,
-  insertHomeVisits,
   selectHomeVisit,
   selectHomeVisitByReference,
   selectHomeVisits,
+  selectInstitutionIds,
   updateHomeVisit,
 } from './repo.ts';
 
@@ -87,72 +89,101 @@ async function notifyCustomer(ctx: Context, db: Db, row: { mobileEnc: string; re
 /** One request on its way into the database, with what its audit entry and SMS need. */
 interface Intake {
   ctx: Context;
-  row: Omit<Insertable<HomeVisitsTable>, 'reference'>;
+  row: HomeVisitRecord;
   mobile: string;
   serviceName: string;
 }
+type HomeVisitRecord = Omit<Insertable<HomeVisitsTable>, 'windows' | 'reference'> & { windows: HomeVisitInput['windows'] };
 
 // One batcher per database: requests arriving while others are written go in the next batch.
 const intakes = new WeakMap<Db, (item: Intake) => Promise<{ id: string; reference: string }>>();
 const intakeFor = (db: Db) => {
   let intake = intakes.get(db);
   if (!intake) {
-    intake = createBatcher((items: Intake[]) => writeIntakes(db, items));
+    const numbers = createNumberPool((count) => drawHomeVisitNumbers(db, count));
+    intake = createBatcher(async (items: Intake[]) => writeIntakes(db, items, await numbers.take(items.length)));
     intakes.set(db, intake);
   }
   return intake;
 };
 
-/** Writes a batch of requests in one transaction: records, audit entries and SMS, all or none. */
-async function writeIntakes(db: Db, items: Intake[]): Promise<({ id: string; reference: string } | Error)[]> {
-  return db.transaction().execute(async (trx) => {
-    const orgIds = [...new Set(items.map((i) => i.row.orgId))];
-    const institutions = new Set(
-      (await trx.selectFrom('organizations').select('id').where('id', 'in', orgIds).where('kind', 'in', ['bank', 'insurer']).execute()).map(
-        (o) => o.id,
-      ),
-    );
-    const good = items.filter((i) => institutions.has(i.row.orgId));
-    const references = new Map(
-      (
-        await insertHomeVisits(
-          trx,
-          good.map((i) => i.row),
+/** Numbers drawn from the database a hundred at a time, handed out in order within this process. */
+function createNumberPool(draw: (count: number) => Promise<number[]>) {
+  const pool: number[] = [];
+  let drawing: Promise<void> | null = null;
+  return {
+    async take(count: number) {
+      // One draw at a time: batches that need numbers together wait for the same draw.
+      while (pool.length < count) {
+        drawing ??= draw(Math.max(100, count))
+          .then((numbers) => void pool.push(...numbers))
+          .finally(() => {
+            drawing = null;
+          });
+        await drawing;
+      }
+      return pool.splice(0, count);
+    },
+  };
+}
+
+const formatReference = (day: string, n: number) => `HV-${day.replaceAll('-', '')}-${String(n % 1_000_000).padStart(6, '0')}`;
+
+/**
+ * Writes a batch of requests, their audit entries and SMS in one statement: all or none. A
+ * request for an organisation that is not an institution fails alone.
+ */
+async function writeIntakes(db: Db, items: Intake[], numbers: number[]): Promise<({ id: string; reference: string } | Error)[]> {
+  const day = todayInShanghai();
+  const batch = items.map((item, i) => ({ ...item, row: { ...item.row, reference: formatReference(day, numbers[i] as number) } }));
+  const orgIds = [...new Set(batch.map((i) => i.row.orgId))];
+  const first = batch[0] as (typeof batch)[number];
+  const { notifications, jobs } = toNotificationRows(
+    first.ctx.keys,
+    batch.map(({ row, mobile, serviceName }) => ({
+      channel: 'sms' as const,
+      recipient: mobile,
+      body: `【守沪】上门服务 ${row.reference}：已收到您的${serviceName}上门服务申请，我们会尽快联系您。`,
+      orgId: row.orgId,
+    })),
+  );
+  const written = await insertAudited(
+    db,
+    first.ctx.auditKey,
+    batch.map(({ ctx, row }) => ({
+      actor: ctx.actor,
+      requestId: ctx.requestId,
+      ip: ctx.ip,
+      action: 'homeVisit.requested',
+      orgId: row.orgId,
+      recordType: 'home_visit',
+      recordId: row.id,
+      summary: { reference: row.reference, service: row.service, reason: row.reason, streetCode: row.streetCode },
+    })),
+    [
+      { table: 'home_visits', rows: batch.map((i) => i.row) },
+      { table: 'notifications', rows: notifications },
+      { table: 'jobs', rows: jobs },
+    ],
+    areInstitutions(orgIds),
+  );
+  if (written) return batch.map(({ row }) => ({ id: row.id as string, reference: row.reference }));
+  // Rare: a request named an organisation that is not an institution. It fails; the rest go again.
+  const institutions = new Set((await selectInstitutionIds(db, orgIds)).map((o) => o.id));
+  const good = items.filter((i) => institutions.has(i.row.orgId));
+  const results =
+    good.length > 0
+      ? await writeIntakes(
+          db,
+          good,
+          numbers.filter((_, i) => institutions.has(items[i]?.row.orgId ?? '')),
         )
-      ).map((r) => [r.id, r.reference]),
-    );
-    const first = good[0];
-    if (first) {
-      await recordAudits(
-        trx,
-        first.ctx.auditKey,
-        good.map(({ ctx, row }) => ({
-          actor: ctx.actor,
-          requestId: ctx.requestId,
-          ip: ctx.ip,
-          action: 'homeVisit.requested',
-          orgId: row.orgId,
-          recordType: 'home_visit',
-          recordId: row.id,
-          summary: { reference: references.get(row.id), service: row.service, reason: row.reason, streetCode: row.streetCode },
-        })),
-      );
-      await queueNotifications(
-        trx,
-        first.ctx.keys,
-        good.map(({ row, mobile, serviceName }) => ({
-          channel: 'sms' as const,
-          recipient: mobile,
-          body: `【守沪】上门服务 ${references.get(row.id)}：已收到您的${serviceName}上门服务申请，我们会尽快联系您。`,
-          orgId: row.orgId,
-        })),
-      );
-    }
-    return items.map((i) => {
-      const reference = references.get(i.row.id);
-      return reference ? { id: i.row.id, reference } : new AppError('homeVisit.institution_unknown', { field: 'orgId' });
-    });
-  });
+      : [];
+  return items.map((i) =>
+    institutions.has(i.row.orgId)
+      ? (results.shift() as { id: string; reference: string })
+      : new AppError('homeVisit.institution_unknown', { field: 'orgId' }),
+  );
 }
 
 /**
@@ -192,7 +223,7 @@ export async function requestHomeVisit(ctx: Context, input: HomeVisitInput): Pro
       compound: input.compound.trim(),
       addressEnc: encryptField(ctx.keys, input.address.trim()),
       reason: input.reason,
-      windows: JSON.stringify(input.windows),
+      windows: input.windows,
       status: 'requested',
       raisedBy: ctx.actor.type === 'citizen' ? 'citizen' : 'staff',
       raisedByUserId: userId(ctx),

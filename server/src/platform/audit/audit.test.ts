@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
 import { openTestDatabase, testDatabaseKind } from '../../test/database.ts';
 import { createMemoryKeyRing, deriveAuditKey } from '../pii/keys.ts';
+import { insertAudited } from './insert-audited.ts';
 import { purgeExpiredAuditEvents } from './retention.ts';
 import { recordAudit } from './service.ts';
 import { verifyAuditTrail } from './verify.ts';
@@ -123,6 +125,37 @@ describe(`audit trail (${testDatabaseKind})`, () => {
       ),
     );
     expect(await verifyAuditTrail(database.db, key)).toEqual({ checked: EVENTS + 40, problems: [] });
+  });
+
+  it('inserts rows with their events in one statement, chaining on heads other writers move meanwhile', async () => {
+    const job = (i: number) => ({
+      id: randomUUID(),
+      type: 'test.audited',
+      payload: { n: i, nested: { a: 1 } },
+      orgId: null,
+      maxAttempts: 1,
+    });
+    const entry = (i: number) => ({ actor: system, action: 'test.audited', recordId: String(i), summary: { fieldName: i } });
+    // Interleaved with locking writers: the heads this process remembers go stale and are read again.
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        i % 3 === 0
+          ? recordAudit(database.db, key, { actor: system, action: 'test.locking' })
+          : insertAudited(database.db, key, [entry(i), entry(i + 1000)], [{ table: 'jobs', rows: [job(i)] }]),
+      ),
+    );
+    expect(await verifyAuditTrail(database.db, key)).toEqual({ checked: EVENTS + 20 + 80, problems: [] });
+    const jobs = await database.db.selectFrom('jobs').select(['payload']).where('type', '=', 'test.audited').execute();
+    expect(jobs).toHaveLength(40);
+    expect(jobs[0]?.payload).toMatchObject({ nested: { a: 1 } }); // jsonb values keep their own keys
+    const summaries = await database.db.selectFrom('auditEvents').select('summary').where('action', '=', 'test.audited').execute();
+    expect(summaries[0]?.summary).toHaveProperty('fieldName');
+
+    // A false guard writes nothing at all.
+    const written = await insertAudited(database.db, key, [entry(-1)], [{ table: 'jobs', rows: [job(-1)] }], sql<boolean>`false`);
+    expect(written).toBe(false);
+    expect(await database.db.selectFrom('jobs').select('id').where('type', '=', 'test.audited').execute()).toHaveLength(40);
+    expect(await verifyAuditTrail(database.db, key)).toEqual({ checked: EVENTS + 20 + 80, problems: [] });
   });
 
   it('purges events past the retention period (never under 184 days) and still verifies the rest', async () => {

@@ -50,23 +50,22 @@ export function recordAudit(db: Db, auditKey: KeyObject, entry: AuditEntry): Pro
   return recordAudits(db, auditKey, [entry]);
 }
 
+/** A chain's last event, which the next one links to. */
+export interface AuditHead {
+  chain: number;
+  seq: number;
+  hash: string;
+}
+
 /**
- * Appends several events, in order, to one chain: one head lock and one statement for all of
- * them (the batched intake of home visits writes many requests in one transaction).
+ * Links entries, in order, onto a head: the event rows to insert and the head after them. The one
+ * place the chain is built, whichever way the events are then written.
  */
-export async function recordAudits(db: Db, auditKey: KeyObject, entries: AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  if (!db.isTransaction) {
-    await db.transaction().execute((trx) => recordAudits(trx, auditKey, entries));
-    return;
-  }
-  const chain = randomInt(AUDIT_CHAINS);
-  const head = await db.selectFrom('auditHeads').select(['seq', 'hash']).where('chain', '=', chain).forUpdate().executeTakeFirstOrThrow();
-  let seq = Number(head.seq);
-  let prevHash = head.hash;
+export function chainAuditEntries(auditKey: KeyObject, head: AuditHead, entries: AuditEntry[]) {
+  let { seq, hash: prevHash } = head;
   const events = entries.map((entry) => {
     const fields = {
-      chain,
+      chain: head.chain,
       seq: ++seq,
       id: createId(),
       occurredAt: new Date().toISOString(),
@@ -82,13 +81,34 @@ export async function recordAudits(db: Db, auditKey: KeyObject, entries: AuditEn
       prevHash,
     };
     prevHash = computeEventHash(auditKey, fields);
-    return { ...fields, summary: JSON.stringify(fields.summary), hash: prevHash };
+    return { ...fields, hash: prevHash };
   });
+  return { events, head: { chain: head.chain, seq, hash: prevHash } };
+}
+
+/**
+ * Appends several events, in order, to one chain: one head lock and one statement for all of
+ * them.
+ */
+export async function recordAudits(db: Db, auditKey: KeyObject, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  if (!db.isTransaction) {
+    await db.transaction().execute((trx) => recordAudits(trx, auditKey, entries));
+    return;
+  }
+  const chain = randomInt(AUDIT_CHAINS);
+  const locked = await db.selectFrom('auditHeads').select(['seq', 'hash']).where('chain', '=', chain).forUpdate().executeTakeFirstOrThrow();
+  const { events, head } = chainAuditEntries(auditKey, { chain, seq: Number(locked.seq), hash: locked.hash }, entries);
   // Events and head in one statement: one round trip fewer on every audited request.
   await db
-    .with('event', (qb) => qb.insertInto('auditEvents').values(events).returning('seq'))
+    .with('event', (qb) =>
+      qb
+        .insertInto('auditEvents')
+        .values(events.map((e) => ({ ...e, summary: JSON.stringify(e.summary) })))
+        .returning('seq'),
+    )
     .updateTable('auditHeads')
-    .set({ seq, hash: prevHash })
+    .set({ seq: head.seq, hash: head.hash })
     .where('chain', '=', chain)
     .execute();
 }

@@ -3,7 +3,7 @@ import { AppError } from '../../errors.ts';
 import { can } from '../access/policy.ts';
 import type { Context } from '../context.ts';
 import { createId } from '../ids.ts';
-import { insertJob, insertJobs, type JobRow, selectJob } from './repo.ts';
+import { insertJob, type JobRow, selectJob } from './repo.ts';
 
 export interface EnqueueOptions {
   payload?: Record<string, unknown>;
@@ -33,12 +33,11 @@ export async function enqueueJob(db: Db, type: string, options: EnqueueOptions =
 }
 
 /** Queues several jobs (no singletons) in one statement, in the caller's transaction. */
-export function enqueueJobs(db: Db, jobs: { type: string; payload: Record<string, unknown>; orgId: string | null; maxAttempts: number }[]) {
-  return insertJobs(
-    db,
-    jobs.map((j) => ({ id: createId(), ...j, singletonKey: null, runAt: new Date(), priority: 0 })),
-  );
-}
+type NewJob = { type: string; payload: Record<string, unknown>; orgId: string | null; maxAttempts: number };
+
+/** Job rows to run now, without singleton keys (for writers that insert them themselves). */
+export const toJobRows = (jobs: NewJob[]) =>
+  jobs.map((j) => ({ id: createId(), ...j, singletonKey: null, runAt: new Date(), priority: 0 }));
 
 /** What the API shows of a job: its state and progress, not its payload (which may hold personal data). */
 export function toJobView(job: JobRow) {

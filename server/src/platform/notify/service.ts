@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { createId } from '../ids.ts';
-import { enqueueJobs } from '../jobs/service.ts';
+import { insertJobs } from '../jobs/repo.ts';
+import { toJobRows } from '../jobs/service.ts';
 import type { JobHandler } from '../jobs/worker.ts';
 import { decryptField, encryptField, hashField } from '../pii/crypto.ts';
 import type { KeyRing } from '../pii/keys.ts';
@@ -24,10 +25,9 @@ export async function queueNotification(db: Db, keys: KeyRing, message: NewNotif
   return (await queueNotifications(db, keys, [message]))[0] as string;
 }
 
-/** Queues several messages and their delivery jobs: two statements, however many. */
-export async function queueNotifications(db: Db, keys: KeyRing, messages: NewNotification[]): Promise<string[]> {
-  if (messages.length === 0) return [];
-  const rows = messages.map((message) => ({
+/** The rows of messages to queue and of the jobs that deliver them; recipient and body encrypted. */
+export function toNotificationRows(keys: KeyRing, messages: NewNotification[]) {
+  const notifications = messages.map((message) => ({
     id: createId(),
     orgId: message.orgId ?? null,
     channel: message.channel,
@@ -37,12 +37,19 @@ export async function queueNotifications(db: Db, keys: KeyRing, messages: NewNot
     subject: message.subject ?? null,
     bodyEnc: encryptField(keys, message.body),
   }));
-  await db.insertInto('notifications').values(rows).execute();
-  await enqueueJobs(
-    db,
-    rows.map((r) => ({ type: 'notification.deliver', payload: { notificationId: r.id }, orgId: r.orgId, maxAttempts: 6 })),
+  const jobs = toJobRows(
+    notifications.map((n) => ({ type: 'notification.deliver', payload: { notificationId: n.id }, orgId: n.orgId, maxAttempts: 6 })),
   );
-  return rows.map((r) => r.id);
+  return { notifications, jobs };
+}
+
+/** Queues several messages and their delivery jobs: two statements, however many. */
+export async function queueNotifications(db: Db, keys: KeyRing, messages: NewNotification[]): Promise<string[]> {
+  if (messages.length === 0) return [];
+  const { notifications, jobs } = toNotificationRows(keys, messages);
+  await db.insertInto('notifications').values(notifications).execute();
+  await insertJobs(db, jobs);
+  return notifications.map((n) => n.id);
 }
 
 export function createDeliveryHandler(keys: KeyRing, providers: Providers): JobHandler {

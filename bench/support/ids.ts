@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import { createSeededRandom } from '../../server/src/platform/random.ts';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const DISTRICTS = ['310101', '310104', '310105', '310106', '310107', '310109', '310110', '310112', '310113', '310115'];
@@ -7,11 +8,8 @@ const DISTRICTS = ['310101', '310104', '310105', '310106', '310107', '310109', '
 /** Writes `count` synthetic resident ID numbers, one per line: about 1 in 10 with a wrong check character. */
 export async function writeResidentIdFile(path: string, count: number): Promise<void> {
   const out = createWriteStream(path);
-  let seed = 42;
-  const next = () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed;
-  };
+  const random = createSeededRandom(42);
+  const next = () => Math.floor(random() * 2 ** 31);
   let batch = '';
   for (let i = 0; i < count; i++) {
     const r = next();

@@ -1,6 +1,7 @@
 import { type BranchService, DISTRICT_CENTRES, SHANGHAI_DISTRICTS, type WeeklyHours } from '@shouhu/common';
 import type { Db } from '../../db/database.ts';
 import { createId } from '../../platform/ids.ts';
+import { createSeededRandom } from '../../platform/random.ts';
 
 const BANK_SERVICES: BranchService[] = [
   'cash',
@@ -42,15 +43,6 @@ const HOURS: WeeklyHours[] = [
   },
 ];
 
-/** A small deterministic generator: the same demo network on every machine. */
-function random(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return s / 0x7fffffff;
-  };
-}
-
 /** Branches per district for each bank and insurer, for a network of about `total` branches (9 banks, 8 insurers, 16 districts). */
 export function perDistrictFor(total: number): { bank: number; insurer: number } {
   const bank = Math.max(1, Math.round(total / (16 * (9 + 8 * 0.15))));
@@ -76,7 +68,7 @@ export async function seedBranches(db: Db, perDistrict = { bank: 20, insurer: 3 
     .where('kind', 'in', ['bank', 'insurer'])
     .orderBy('code')
     .execute();
-  const next = random(2022);
+  const next = createSeededRandom(2022);
   const branches: Parameters<ReturnType<Db['insertInto']>['values']>[0][] = [];
   const adjustments: Record<string, unknown>[] = [];
   const channels: Record<string, unknown>[] = [];

@@ -42,8 +42,8 @@ function parseChange(payload: string): BranchChange {
 
 interface DayEntry {
   openMinutes: number[];
-  /** `"today":{…},` of the answer, encoded once. */
-  todayJson: Buffer;
+  /** `"today":{…},` of the answer, serialised once. */
+  todayJson: string;
 }
 
 // The finder asks about one or two dates at a time (today, a chosen day): keep a few.
@@ -66,7 +66,7 @@ export class BranchFinder {
   #orgNames = new Map<string, { nameZh: string; nameEn: string }>();
   #hours: HoursOptions = { calendar: createCalendar() };
   #days = new Map<string, (DayEntry | undefined)[]>();
-  #fragments: (Buffer | undefined)[] = [];
+  #fragments: (string | undefined)[] = [];
 
   #queue: Promise<void> = Promise.resolve();
   #pending: BranchChange[] = [];
@@ -194,14 +194,14 @@ export class BranchFinder {
       const schedule = this.#schedules[i] as Schedule;
       const hours = hoursOn(schedule, date, this.#hours);
       const today = { intervals: hours.intervals, reason: hours.reason, note: hours.note ?? null };
-      entry = { openMinutes: openMinutesOn(schedule, date, this.#hours), todayJson: Buffer.from(`"today":${JSON.stringify(today)},`) };
+      entry = { openMinutes: openMinutesOn(schedule, date, this.#hours), todayJson: `"today":${JSON.stringify(today)},` };
       day[i] = entry;
     }
     return entry;
   }
 
-  /** The parts of branch i's entry in the answer that do not depend on the query, encoded once. */
-  #fragment(i: number): Buffer {
+  /** The parts of branch i's entry in the answer that do not depend on the query, serialised once. */
+  #fragment(i: number): string {
     let fragment = this.#fragments[i];
     if (!fragment) {
       const b = this.#branches[i] as BranchRow;
@@ -216,7 +216,7 @@ export class BranchFinder {
         phone: b.phone,
         stepFree: b.stepFree,
       };
-      fragment = Buffer.from(`${JSON.stringify(fixed).slice(0, -1)},`);
+      fragment = `${JSON.stringify(fixed).slice(0, -1)},`;
       this.#fragments[i] = fragment;
     }
     return fragment;
@@ -235,10 +235,10 @@ export class BranchFinder {
     limit: number;
     radiusKm: number;
     openOnly: boolean;
-  }): Buffer {
+  }): string {
     if (!this.#loaded && this.#db) void this.apply(this.#db, 'all').catch(this.#onError);
     const index = this.#index;
-    if (!index || this.#positionOf.size === 0) return Buffer.from('{"items":[],"channels":[]}');
+    if (!index || this.#positionOf.size === 0) return '{"items":[],"channels":[]}';
     const { date, minute } = toLocal(query.at, this.#hours.timeZone);
     const bit = query.service ? serviceBit(query.service) : 0;
     const fits = (i: number) =>
@@ -246,8 +246,8 @@ export class BranchFinder {
       (bit === 0 || ((this.#serviceBits[i] as number) & bit) !== 0) &&
       (!query.openOnly || isOpenMinute(this.#day(i, date).openMinutes, minute));
     const ids = findNearestIds(index, query.lng, query.lat, query.limit, query.radiusKm, fits);
-    // Parts encoded once (the same for every query), and the few that vary.
-    const parts: Buffer[] = [OPEN_ITEMS];
+    // Parts serialised once (the same for every query), and the few that vary.
+    let answer = '{"items":[';
     const closedOrgs = new Set<string>();
     for (let k = 0; k < ids.length; k++) {
       const i = ids[k] as number;
@@ -258,18 +258,12 @@ export class BranchFinder {
       if (!openNow) closedOrgs.add(b.orgId);
       const distanceKm = Math.round(distance(query.lng, query.lat, b.lng, b.lat) * 100) / 100;
       const nextOpening = next ? `"${next.toISOString()}"` : 'null';
-      parts.push(
-        ...(k === 0 ? [] : [COMMA]),
-        this.#fragment(i),
-        todayJson,
-        Buffer.from(`"distanceKm":${distanceKm},"openNow":${openNow},"nextOpening":${nextOpening}}`, 'latin1'),
-      );
+      answer += `${k === 0 ? '' : ','}${this.#fragment(i)}${todayJson}"distanceKm":${distanceKm},"openNow":${openNow},"nextOpening":${nextOpening}}`;
     }
     // Online channels where a listed branch is closed; every institution's when nothing is near.
     const orgIds = ids.length > 0 ? closedOrgs : this.#channelsByOrg.keys();
     const channels = [...orgIds].flatMap((orgId) => this.#channelsOf(orgId, query.service));
-    parts.push(channels.length === 0 ? NO_CHANNELS : Buffer.from(`],"channels":${JSON.stringify(channels)}}`));
-    return Buffer.concat(parts);
+    return `${answer}],"channels":${channels.length === 0 ? '[]' : JSON.stringify(channels)}}`;
   }
 
   #channelsOf(orgId: string, service: BranchService | undefined): PublicChannel[] {
@@ -279,9 +273,6 @@ export class BranchFinder {
   }
 }
 
-const OPEN_ITEMS = Buffer.from('{"items":[');
-const COMMA = Buffer.from(',');
-const NO_CHANNELS = Buffer.from('],"channels":[]}');
 
 const serviceBit = (service: string) => 1 << BRANCH_SERVICES.indexOf(service as BranchService);
 const toServiceBits = (services: readonly string[]) => services.reduce((bits, s) => bits | serviceBit(s), 0);

@@ -16,3 +16,16 @@ export type ErrorBody = Static<typeof ErrorBody>;
 
 /** One problem with one field of a request, as listed in `details` of validation.failed. */
 export type FieldProblem = { field: string; reason: string };
+
+/** What is wrong with one row of an imported file: the line, the field, why in English and in Chinese. */
+export const RowProblem = Type.Object({ line: Type.Integer(), field: Type.String(), reason: Type.String(), reasonZh: Type.String() });
+export type RowProblem = Static<typeof RowProblem>;
+
+/**
+ * An import that applied its valid rows (`partial=true`) answers the others as well: their
+ * problems, and the rows themselves as CSV with a problem column, to fix and send again.
+ */
+export const ImportRejects = {
+  problems: Type.Array(RowProblem),
+  rejectedCsv: Type.Union([Type.String(), Type.Null()], { description: 'the rows not imported, CSV (UTF-8), or null when none' }),
+};

@@ -23,9 +23,13 @@ describe('weekly hours as text', () => {
     expect(parseWeeklyHours('1-5 09:00-17:00；6 09:00-12:00')).toMatchObject({ ok: true });
   });
   it('names what it cannot read', () => {
-    expect(parseWeeklyHours('Mon 9-5')).toEqual({ ok: false, reason: 'cannot read "Mon 9-5"' });
-    expect(parseWeeklyHours('1-5 09:00-25:00')).toEqual({ ok: false, reason: 'bad interval "09:00-25:00"' });
-    expect(parseWeeklyHours('5-1 09:00-17:00')).toEqual({ ok: false, reason: 'bad days "5-1"' });
+    expect(parseWeeklyHours('Mon 9-5')).toEqual({ ok: false, reason: 'cannot read "Mon 9-5"', reasonZh: '无法识别“Mon 9-5”' });
+    expect(parseWeeklyHours('1-5 09:00-25:00')).toEqual({
+      ok: false,
+      reason: 'bad interval "09:00-25:00"',
+      reasonZh: '时间段“09:00-25:00”有误',
+    });
+    expect(parseWeeklyHours('5-1 09:00-17:00')).toEqual({ ok: false, reason: 'bad days "5-1"', reasonZh: '星期“5-1”有误' });
   });
   it('round-trips any weekly hours (property)', () => {
     const hhmm = fc

@@ -26,19 +26,19 @@ export function formatWeeklyHours(weekly: WeeklyHours): string {
 }
 
 /** Parses the text form; returns the hours, or the reason it cannot. */
-export function parseWeeklyHours(text: string): { ok: true; hours: WeeklyHours } | { ok: false; reason: string } {
+export function parseWeeklyHours(text: string): { ok: true; hours: WeeklyHours } | { ok: false; reason: string; reasonZh: string } {
   const hours: WeeklyHours = { days: {} };
   for (const part of text
     .split(/[;；]/)
     .map((p) => p.trim())
     .filter(Boolean)) {
     const m = /^(holiday|\d(?:-\d)?)\s+(.+)$/.exec(part);
-    if (!m) return { ok: false, reason: `cannot read "${part}"` };
+    if (!m) return { ok: false, reason: `cannot read "${part}"`, reasonZh: `无法识别“${part}”` };
     const intervals: Interval[] = [];
     for (const span of (m[2] as string).split(/[,，]/).map((s) => s.trim())) {
       const [open, close] = span.split('-');
       if (!open || !close || !TIME.test(open) || !TIME.test(close) || open === close)
-        return { ok: false, reason: `bad interval "${span}"` };
+        return { ok: false, reason: `bad interval "${span}"`, reasonZh: `时间段“${span}”有误` };
       intervals.push({ open, close });
     }
     if (m[1] === 'holiday') {
@@ -46,7 +46,8 @@ export function parseWeeklyHours(text: string): { ok: true; hours: WeeklyHours }
       continue;
     }
     const [from, to = from] = (m[1] as string).split('-').map(Number) as [number, number?];
-    if (from < 1 || (to as number) > 7 || from > (to as number)) return { ok: false, reason: `bad days "${m[1]}"` };
+    if (from < 1 || (to as number) > 7 || from > (to as number))
+      return { ok: false, reason: `bad days "${m[1]}"`, reasonZh: `星期“${m[1]}”有误` };
     for (let d = from; d <= (to as number); d++) hours.days[d as 1] = intervals;
   }
   return { ok: true, hours };

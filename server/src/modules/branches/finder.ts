@@ -273,7 +273,6 @@ export class BranchFinder {
   }
 }
 
-
 const serviceBit = (service: string) => 1 << BRANCH_SERVICES.indexOf(service as BranchService);
 const toServiceBits = (services: readonly string[]) => services.reduce((bits, s) => bits | serviceBit(s), 0);
 

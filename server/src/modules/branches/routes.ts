@@ -7,6 +7,7 @@ import {
   BranchView,
   ChannelInput,
   ChannelView,
+  ImportRejects,
   NearestAnswer,
 } from '@shouhu/common';
 import { Type } from 'typebox';
@@ -68,7 +69,7 @@ export function branchRoutes(finder: BranchFinder): FastifyPluginAsyncTypebox {
             202: Type.Object({
               jobId: Type.String(),
               accepted: Type.Integer(),
-              problems: Type.Array(Type.Object({ line: Type.Integer(), field: Type.String(), reason: Type.String() })),
+              ...ImportRejects,
             }),
             ...errorResponses(400, 401, 403, 415),
           },

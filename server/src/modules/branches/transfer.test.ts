@@ -97,7 +97,9 @@ describe(`branch import and export (${testDatabaseKind})`, () => {
       headers: { ...boc, 'content-type': 'text/csv' },
       payload: [HEADER, row('B000', { name: '改名网点' }), row('BAD', { lat: 'north' })].join('\n'),
     });
-    expect(again.json()).toMatchObject({ accepted: 1, problems: [{ line: 3, field: 'lat' }] });
+    expect(again.json()).toMatchObject({ accepted: 1, problems: [{ line: 3, field: 'lat', reasonZh: '应为数字' }] });
+    expect(again.json().rejectedCsv).toContain('BAD,');
+    expect(again.json().rejectedCsv).toContain('第3行 lat：应为数字');
     expect((await runJobs(again.json().jobId))?.result).toEqual({ created: 0, updated: 1 });
     const renamed = await t.database.db.selectFrom('branches').select('nameZh').where('code', '=', 'B000').executeTakeFirstOrThrow();
     expect(renamed.nameZh).toBe('改名网点');

@@ -1,14 +1,14 @@
-import { BranchInput, formatWeeklyHours, parseWeeklyHours } from '@shouhu/common';
+import { BranchInput, formatWeeklyHours, parseWeeklyHours, type RowProblem } from '@shouhu/common';
 import { stringify } from 'csv-stringify/sync';
-import { Value } from 'typebox/value';
 import { toColumnName } from '../../db/database.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, ERRORS } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { audit, type Context } from '../../platform/context.ts';
 import { createWorkbook } from '../../platform/files.ts';
 import { createId } from '../../platform/ids.ts';
 import { enqueueJob } from '../../platform/jobs/service.ts';
 import type { JobHandler } from '../../platform/jobs/worker.ts';
+import { checkRow, type Table, writeRejectedRows } from '../../platform/table-import.ts';
 import { announceBranchChange } from './finder.ts';
 import { insertBranch, selectBranches, updateBranch } from './repo.ts';
 import { placeBranch } from './service.ts';
@@ -36,15 +36,13 @@ const FIELD_OF = new Map<string, string>(
   ]),
 );
 
-export type ImportProblem = { line: number; field: string; reason: string };
-
 /** Reads the rows into branch inputs, reporting every bad row by line and field. */
-export function readBranchRows(table: { header: string[]; rows: { line: number; cells: Record<string, string> }[] }) {
+export function readBranchRows(table: Table) {
   const good: BranchInput[] = [];
-  const problems: ImportProblem[] = [];
+  const problems: RowProblem[] = [];
   for (const { line, cells } of table.rows) {
     const raw: Record<string, unknown> = {};
-    let bad: ImportProblem | undefined;
+    let bad: RowProblem | undefined;
     for (const [column, cell] of Object.entries(cells)) {
       const field = FIELD_OF.get(column);
       if (!field || cell === '') continue;
@@ -54,23 +52,16 @@ export function readBranchRows(table: { header: string[]; rows: { line: number; 
       else if (field === 'weeklyHours') {
         const parsed = parseWeeklyHours(cell);
         if (parsed.ok) raw[field] = parsed.hours;
-        else bad ??= { line, field, reason: parsed.reason };
+        else bad ??= { line, field, reason: parsed.reason, reasonZh: parsed.reasonZh };
       } else raw[field] = cell;
     }
-    if (!bad) {
-      const [error] = Value.Errors(BranchInput, raw);
-      if (error) {
-        const field =
-          error.instancePath.replace(/^\//, '').split('/')[0] ||
-          String((error.params as { requiredProperties?: string[] }).requiredProperties?.[0] ?? 'row');
-        bad = { line, field, reason: error.message };
-      }
-    }
+    bad ??= checkRow(BranchInput, line, raw);
     if (!bad) {
       try {
         placeBranch(raw as BranchInput);
       } catch (err) {
-        bad = { line, field: 'streetCode', reason: err instanceof AppError ? err.message : String(err) };
+        if (!(err instanceof AppError)) throw err;
+        bad = { line, field: 'streetCode', reason: err.message, reasonZh: ERRORS[err.code].zh };
       }
     }
     if (bad) problems.push(bad);
@@ -83,7 +74,7 @@ export function readBranchRows(table: { header: string[]; rows: { line: number; 
  * Checks the whole file at once (every bad row, by line), then hands the good rows to a job that
  * writes them in batches with progress; nothing is written when a row is bad, unless `partial`.
  */
-export async function startBranchImport(ctx: Context, table: Parameters<typeof readBranchRows>[0], partial: boolean) {
+export async function startBranchImport(ctx: Context, table: Table, partial: boolean) {
   const orgId = 'orgId' in ctx.actor ? ctx.actor.orgId : '';
   await assertCan(ctx, 'branch.manage', { orgId });
   const { good, problems } = readBranchRows(table);
@@ -99,7 +90,7 @@ export async function startBranchImport(ctx: Context, table: Parameters<typeof r
     });
     return id;
   });
-  return { jobId: jobId as string, accepted: good.length, problems };
+  return { jobId: jobId as string, accepted: good.length, problems, rejectedCsv: writeRejectedRows(table, problems) };
 }
 
 /** Inserts new codes and updates known ones, 100 rows a transaction, reporting progress. Re-runnable. */

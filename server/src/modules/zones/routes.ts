@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { BranchFlag, todayInShanghai, ZONE_LEVELS, ZoneInput } from '@shouhu/common';
+import { BranchFlag, ImportRejects, todayInShanghai, ZONE_LEVELS, ZoneInput } from '@shouhu/common';
 import { Type } from 'typebox';
 import { readTable } from '../../platform/files.ts';
 import { errorResponses } from '../../platform/http.ts';
@@ -57,7 +57,7 @@ export const zoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: {
           200: Type.Object({
             imported: Type.Integer(),
-            problems: Type.Array(Type.Object({ line: Type.Integer(), field: Type.String(), reason: Type.String() })),
+            ...ImportRejects,
           }),
           ...errorResponses(400, 401, 403, 415),
         },

@@ -1,23 +1,33 @@
-import { type BranchFlag, findDivision, ZONE_LEVELS, type ZoneInput, ZoneInput as ZoneInputSchema, type ZoneLevel } from '@shouhu/common';
+import {
+  type BranchFlag,
+  findDivision,
+  type RowProblem,
+  ZONE_LEVELS,
+  type ZoneInput,
+  ZoneInput as ZoneInputSchema,
+  type ZoneLevel,
+} from '@shouhu/common';
 import { distance } from 'geokdbush';
 import { sql } from 'kysely';
-import { Value } from 'typebox/value';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { audit, type Context } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
+import { checkRow, type Table, writeRejectedRows } from '../../platform/table-import.ts';
 
 /** A branch within this distance of a sealed compound is flagged (configurable per call). */
 export const DEFAULT_FLAG_RADIUS_KM = 0.5;
 
-type RowProblem = { line: number; field: string; reason: string };
-
-function checkZone(input: ZoneInput): { field: string; reason: string } | undefined {
+function checkZone(input: ZoneInput): Omit<RowProblem, 'line'> | undefined {
   const street = findDivision(input.streetCode);
-  if (street?.code.length !== 9) return { field: 'streetCode', reason: 'unknown street or town code' };
+  if (street?.code.length !== 9) return { field: 'streetCode', reason: 'unknown street or town code', reasonZh: '街道或乡镇代码不存在' };
   if (!input.wholeStreet && (input.lat === undefined || input.lng === undefined))
-    return { field: 'lat', reason: 'a compound needs its location (or set wholeStreet)' };
-  if (input.to && input.to < input.from) return { field: 'to', reason: 'before from' };
+    return {
+      field: 'lat',
+      reason: 'a compound needs its location (or set wholeStreet)',
+      reasonZh: '小区须填写经纬度（整条街道封控时请标明整街）',
+    };
+  if (input.to && input.to < input.from) return { field: 'to', reason: 'before from', reasonZh: '结束日期早于开始日期' };
   return undefined;
 }
 
@@ -92,16 +102,19 @@ const COLUMNS: Record<string, keyof ZoneInput> = {
  * with its line number and reason; nothing is imported unless all rows are good, or `partial` asks
  * for the good ones anyway.
  */
-export async function importZones(
-  ctx: Context,
-  table: { header: string[]; rows: { line: number; cells: Record<string, string> }[] },
-  partial: boolean,
-) {
+export async function importZones(ctx: Context, table: Table, partial: boolean) {
   await assertCan(ctx, 'zone.manage', {});
   const keys = table.header.map((h) => COLUMNS[h]);
   if (!keys.includes('name') || !keys.includes('streetCode') || !keys.includes('level') || !keys.includes('from')) {
     throw new AppError('zone.import_invalid', {
-      problems: [{ line: 1, field: 'header', reason: 'needs name, street_code, level and from columns' }],
+      problems: [
+        {
+          line: 1,
+          field: 'header',
+          reason: 'needs name, street_code, level and from columns',
+          reasonZh: '须有名称、街道代码、等级和开始日期四列',
+        },
+      ],
     });
   }
   const good: ZoneInput[] = [];
@@ -116,21 +129,13 @@ export async function importZones(
       else if (key === 'level') raw[key] = LEVEL_NAMES[cell] ?? cell;
       else raw[key] = cell;
     }
-    const [schemaError] = Value.Errors(ZoneInputSchema, raw);
-    if (schemaError) {
-      const field =
-        schemaError.instancePath.replace(/^\//, '') ||
-        String((schemaError.params as { requiredProperties?: string[] }).requiredProperties?.[0] ?? 'row');
-      problems.push({ line, field, reason: schemaError.message });
-      continue;
-    }
-    const problem = checkZone(raw as ZoneInput);
+    const problem = checkRow(ZoneInputSchema, line, raw) ?? checkZone(raw as ZoneInput);
     if (problem) problems.push({ line, ...problem });
     else good.push(raw as ZoneInput);
   }
   if (problems.length > 0 && !partial) throw new AppError('zone.import_invalid', { problems });
   if (good.length > 0) await insertZones(ctx, good, 'import');
-  return { imported: good.length, problems };
+  return { imported: good.length, problems, rejectedCsv: writeRejectedRows(table, problems) };
 }
 
 export async function listZones(ctx: Context, on: string) {

@@ -52,8 +52,8 @@ describe(`lockdown zones and the branches they flag (${testDatabaseKind})`, () =
       code: 'zone.import_invalid',
       details: {
         problems: [
-          { line: 3, field: 'streetCode' },
-          { line: 4, field: 'lat' },
+          { line: 3, field: 'streetCode', reasonZh: '街道或乡镇代码不存在' },
+          { line: 4, field: 'lat', reasonZh: '小区须填写经纬度（整条街道封控时请标明整街）' },
         ],
       },
     });
@@ -69,8 +69,23 @@ describe(`lockdown zones and the branches they flag (${testDatabaseKind})`, () =
       ]),
     });
     expect(partial.json()).toMatchObject({ imported: 2, problems: [{ line: 4, field: 'streetCode' }] });
+    // The rest comes back as a file: the row as sent, with what is wrong with it; fixed, it imports.
+    const rejected: string = partial.json().rejectedCsv;
+    expect(rejected.split(/\r?\n/)).toEqual([
+      '\uFEFF名称,街道代码,整街,纬度,经度,等级,开始日期,结束日期,问题 problem',
+      '坏行,310199999,,31.2,121.4,封控区,2022-04-01,,第4行 streetCode：街道或乡镇代码不存在（unknown street or town code）',
+      '',
+    ]);
+    const fixed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/zones/import',
+      headers: { ...regulator, 'content-type': 'text/csv' },
+      payload: rejected.replace('310199999', '310104003'),
+    });
+    expect(fixed.json()).toMatchObject({ imported: 1, problems: [], rejectedCsv: null });
     const zones = (await t.app.inject('/api/v1/zones?on=2022-04-15')).json().items;
     expect(zones.map((z: { name: string; level: string }) => [z.name, z.level]).sort()).toEqual([
+      ['坏行', 'sealed'],
       ['徐汇某街道', 'sealed'],
       ['某小区', 'sealed'],
     ]);

@@ -62,7 +62,7 @@ export function BranchEditor({ branch, open, onClose }: { branch?: BranchView; o
     run(async () => {
       const hours = parseWeeklyHours(v.hours);
       if (!hours.ok) {
-        form.setFields([{ name: 'hours', errors: [hours.reason] }]);
+        form.setFields([{ name: 'hours', errors: [lang === 'zh' ? hours.reasonZh : hours.reason] }]);
         return;
       }
       const body = {

@@ -1,0 +1,72 @@
+import type { RowProblem } from '@shouhu/common';
+import { stringify } from 'csv-stringify/sync';
+import type { TSchema } from 'typebox';
+import { Value } from 'typebox/value';
+
+/** A table read from an uploaded CSV or XLSX file (see readTable). */
+export interface Table {
+  header: string[];
+  rows: { line: number; cells: Record<string, string> }[];
+}
+
+type SchemaError = { keyword: string; instancePath: string; params: Record<string, unknown>; message: string };
+
+function explainInChinese(error: SchemaError): string {
+  const p = error.params;
+  switch (error.keyword) {
+    case 'required':
+      return '缺少必填项';
+    case 'type':
+      return p.type === 'number' || p.type === 'integer' ? '应为数字' : p.type === 'boolean' ? '应为“是”或“否”' : '类型不正确';
+    case 'enum':
+      return `应为以下之一：${(p.allowedValues as unknown[]).join('、')}`;
+    case 'format':
+      return p.format === 'date' ? '日期格式应为 YYYY-MM-DD' : '格式不正确';
+    case 'pattern':
+      return '格式不正确';
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return `不能小于${p.limit}`;
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return `不能大于${p.limit}`;
+    case 'minLength':
+      return p.limit === 1 ? '不能为空' : `至少 ${p.limit} 个字符`;
+    case 'maxLength':
+      return `最多 ${p.limit} 个字符`;
+    case 'minItems':
+      return `至少 ${p.limit} 项`;
+    case 'additionalProperties':
+      return '含有无法识别的内容';
+    default:
+      return '内容不正确';
+  }
+}
+
+/** The first thing wrong with a row against its schema, by field, in both languages; none when it fits. */
+export function checkRow(schema: TSchema, line: number, raw: Record<string, unknown>): RowProblem | undefined {
+  const [error] = Value.Errors(schema, raw) as unknown as SchemaError[];
+  if (!error) return undefined;
+  const field =
+    error.instancePath.replace(/^\//, '').split('/')[0] || String((error.params.requiredProperties as string[] | undefined)?.[0] ?? 'row');
+  return { line, field, reason: error.message, reasonZh: explainInChinese(error) };
+}
+
+/**
+ * The rows that were not imported, as the user sent them plus a column saying what is wrong:
+ * CSV, UTF-8 with a byte-order mark so that Excel opens the Chinese right. Fixed and sent again,
+ * the file imports as it is (the problem column is ignored).
+ */
+export function writeRejectedRows(table: Table, problems: RowProblem[]): string | null {
+  if (problems.length === 0) return null;
+  const byLine = Map.groupBy(problems, (p) => p.line);
+  const rows = table.rows
+    .filter((r) => byLine.has(r.line))
+    .map((r) => [
+      ...table.header.map((h) => r.cells[h] ?? ''),
+      (byLine.get(r.line) ?? []).map((p) => `第${p.line}行 ${p.field}：${p.reasonZh}（${p.reason}）`).join('；'),
+    ]);
+  return `\uFEFF${stringify([[...table.header, PROBLEM_COLUMN], ...rows])}`;
+}
+
+export const PROBLEM_COLUMN = '问题 problem';

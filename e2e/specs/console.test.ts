@@ -294,9 +294,56 @@ describe('staff console in a real browser', () => {
     ].join('\n');
     await page.locator('input[type=file]').setInputFiles({ name: 'branches.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByText('已受理 1 行，正在后台写入。').waitFor();
-    await page.getByText(/第3行 streetCode/).waitFor();
+    await page.getByText('第3行 streetCode：街道或乡镇代码不存在').waitFor();
     await page.screenshot({ path: shot('console-branches-desktop') });
     await page.close();
+  });
+
+  it('lets the regulator enter a zone by hand and import the day’s list, taking back the rows it could not read', async () => {
+    const page = await ctx.browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
+    await signIn(page, 'regulator');
+    await page.getByText('王**，您好').waitFor();
+    await page.getByRole('menuitem', { name: '封控区域' }).click();
+    await page.getByRole('button', { name: '录入封控区域' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('小区或街道名称').fill('测试录入小区');
+    await dialog.getByLabel('街道或乡镇').click();
+    await page.keyboard.type('天平路街道');
+    await page.locator('.ant-cascader-menu-item', { hasText: '徐汇区 / 天平路街道' }).first().click();
+    await page.keyboard.press('Escape');
+    await dialog.getByLabel('纬度').fill('31.2052');
+    await dialog.getByLabel('经度').fill('121.4420');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByRole('cell', { name: '测试录入小区' }).waitFor();
+    assert.deepEqual(await findAccessibilityProblems(page), []);
+
+    const csv = [
+      '名称,街道代码,整街,纬度,经度,等级,开始日期,结束日期',
+      `导入小区甲,310104003,,31.17,121.43,封控区,2022-04-01,`,
+      `导入小区乙,310104003,,,,管控区,2022-04-01,`,
+    ].join('\n');
+    await page.locator('input[type=file]').setInputFiles({ name: 'zones.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByText('已导入 1 个区域。').waitFor();
+    await page.getByText('第3行 lat：小区须填写经纬度（整条街道封控时请标明整街）').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下载未导入的行/ }).click()]);
+    const { readFile } = await import('node:fs/promises');
+    const rejected = await readFile((await download.path()) as string, 'utf8');
+    assert.match(rejected, /导入小区乙,310104003,,,,管控区,2022-04-01,,第3行 lat/);
+    await page.screenshot({ path: shot('console-zones-desktop'), fullPage: true });
+
+    // The list as of another date: the zones imported for April 2022.
+    await page.getByLabel('查看日期').fill('2022-04-02');
+    await page.getByLabel('查看日期').press('Enter');
+    await page.getByRole('cell', { name: '导入小区甲' }).waitFor();
+    await page.close();
+
+    const phone = await ctx.browser.newPage({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    await signIn(phone, 'regulator');
+    await phone.getByText('王**，您好').waitFor();
+    await phone.goto(`${ctx.server.url}/console/zones`);
+    await phone.getByRole('cell', { name: '测试录入小区' }).waitFor();
+    await phone.screenshot({ path: shot('console-zones-phone') });
+    await phone.close();
   });
 
   it('works on a phone', async () => {

@@ -2,6 +2,11 @@ import { type Static, Type } from 'typebox';
 
 export const ZONE_LEVELS = ['sealed', 'controlled', 'precaution'] as const;
 export type ZoneLevel = (typeof ZONE_LEVELS)[number];
+export const ZONE_LEVEL_LABELS: Record<ZoneLevel, { zh: string; en: string }> = {
+  sealed: { zh: '封控区', en: 'Sealed' },
+  controlled: { zh: '管控区', en: 'Controlled' },
+  precaution: { zh: '防范区', en: 'Precaution' },
+};
 
 export const ZoneInput = Type.Object(
   {
@@ -17,6 +22,20 @@ export const ZoneInput = Type.Object(
   { additionalProperties: false },
 );
 export type ZoneInput = Static<typeof ZoneInput>;
+
+export const ZoneView = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  districtCode: Type.String(),
+  streetCode: Type.Union([Type.String(), Type.Null()]),
+  lat: Type.Union([Type.Number(), Type.Null()]),
+  lng: Type.Union([Type.Number(), Type.Null()]),
+  wholeStreet: Type.Boolean(),
+  level: Type.Enum([...ZONE_LEVELS]),
+  from: Type.String(),
+  to: Type.Union([Type.String(), Type.Null()]),
+});
+export type ZoneView = Static<typeof ZoneView>;
 
 export const BranchFlag = Type.Object({
   branchId: Type.String(),

@@ -1,22 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { BranchFlag, ImportRejects, todayInShanghai, ZONE_LEVELS, ZoneInput } from '@shouhu/common';
+import { BranchFlag, ImportRejects, todayInShanghai, ZoneInput, ZoneView } from '@shouhu/common';
 import { Type } from 'typebox';
 import { readTable } from '../../platform/files.ts';
 import { errorResponses } from '../../platform/http.ts';
 import { createZone, findBranchFlags, importZones, listZones } from './service.ts';
-
-const Zone = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  districtCode: Type.String(),
-  streetCode: Type.Union([Type.String(), Type.Null()]),
-  lat: Type.Union([Type.Number(), Type.Null()]),
-  lng: Type.Union([Type.Number(), Type.Null()]),
-  wholeStreet: Type.Boolean(),
-  level: Type.Enum([...ZONE_LEVELS]),
-  from: Type.String(),
-  to: Type.Union([Type.String(), Type.Null()]),
-});
 
 export const zoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -27,7 +14,7 @@ export const zoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['branches'],
         summary: 'Lockdown zones in force on a date (default today)',
         querystring: Type.Object({ on: Type.Optional(Type.String({ format: 'date' })) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ items: Type.Array(Zone) }), ...errorResponses(400) },
+        response: { 200: Type.Object({ items: Type.Array(ZoneView) }), ...errorResponses(400) },
       },
     },
     async (req) => ({ items: await listZones(req.ctx, req.query.on ?? todayInShanghai()) }),

@@ -2,6 +2,7 @@ import {
   type BranchFlag,
   findDivision,
   type RowProblem,
+  ZONE_LEVEL_LABELS,
   ZONE_LEVELS,
   type ZoneInput,
   ZoneInput as ZoneInputSchema,
@@ -68,14 +69,8 @@ export async function createZone(ctx: Context, input: ZoneInput) {
   return { imported: 1 };
 }
 
-const LEVEL_NAMES: Record<string, ZoneLevel> = {
-  封控区: 'sealed',
-  管控区: 'controlled',
-  防范区: 'precaution',
-  sealed: 'sealed',
-  controlled: 'controlled',
-  precaution: 'precaution',
-};
+// Levels as the city's files write them (封控区…) or by code.
+const LEVEL_NAMES = new Map<string, ZoneLevel>(ZONE_LEVELS.flatMap((level) => [[ZONE_LEVEL_LABELS[level].zh, level] as const, [level, level] as const]));
 // Column names in English or as the city's spreadsheets head them.
 const COLUMNS: Record<string, keyof ZoneInput> = {
   name: 'name',
@@ -126,7 +121,7 @@ export async function importZones(ctx: Context, table: Table, partial: boolean) 
       if (!key || !cell) continue;
       if (key === 'lat' || key === 'lng') raw[key] = Number(cell);
       else if (key === 'wholeStreet') raw[key] = ['1', 'true', '是', 'yes'].includes(cell.toLowerCase());
-      else if (key === 'level') raw[key] = LEVEL_NAMES[cell] ?? cell;
+      else if (key === 'level') raw[key] = LEVEL_NAMES.get(cell) ?? cell;
       else raw[key] = cell;
     }
     const problem = checkRow(ZoneInputSchema, line, raw) ?? checkZone(raw as ZoneInput);

@@ -1,23 +1,11 @@
-import {
-  BRANCH_SERVICE_LABELS,
-  BRANCH_SERVICES,
-  type BranchView,
-  formatWeeklyHours,
-  parseWeeklyHours,
-  SHANGHAI_DISTRICTS,
-} from '@shouhu/common';
+import { BRANCH_SERVICE_LABELS, BRANCH_SERVICES, type BranchView, formatWeeklyHours, parseWeeklyHours } from '@shouhu/common';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Cascader, Checkbox, Form, Input, InputNumber, Modal, Radio, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
-
-const STREETS = SHANGHAI_DISTRICTS.map((d) => ({
-  value: d.code,
-  label: d.name,
-  children: d.streets.map((s) => ({ value: s.code, label: s.name })),
-}));
+import { STREET_OPTIONS } from '../../components/streets.ts';
 
 interface BranchForm {
   code: string;
@@ -111,7 +99,7 @@ export function BranchEditor({ branch, open, onClose }: { branch?: BranchView; o
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="street" label={t('visits.street')} rules={[{ required: true }]}>
-          <Cascader options={STREETS} showSearch />
+          <Cascader options={STREET_OPTIONS} showSearch />
         </Form.Item>
         <Form.Item name="address" label={t('network.address')} rules={[{ required: true }]}>
           <Input maxLength={200} />

@@ -1,4 +1,11 @@
-import { ADJUSTMENT_REASONS, type AdjustmentView, type BranchFlag, type BranchView, formatWeeklyHours } from '@shouhu/common';
+import {
+  ADJUSTMENT_REASONS,
+  type AdjustmentView,
+  type BranchFlag,
+  type BranchView,
+  formatWeeklyHours,
+  type RowProblem,
+} from '@shouhu/common';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Radio, Select, Space, Table, Tag, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -6,10 +13,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
+import { ImportResult } from '../../components/ImportResult.tsx';
 import { BranchEditor } from './BranchEditor.tsx';
 import { ChannelsCard } from './ChannelsCard.tsx';
 
-type ImportAnswer = { jobId: string; accepted: number; problems: { line: number; field: string; reason: string }[] };
+type ImportAnswer = { jobId: string; accepted: number; problems: RowProblem[]; rejectedCsv: string | null };
 
 interface AdjustForm {
   dates: [Dayjs, Dayjs];
@@ -82,13 +90,12 @@ export function BranchesPage() {
           </Space>
         }
       >
-        {importError && <Alert type="error" title={importError.describe(i18n.language)} style={{ marginBottom: 12 }} />}
+        <ImportResult error={importError} />
         {imported && (
-          <Alert
-            type={imported.problems.length ? 'warning' : 'success'}
-            style={{ marginBottom: 12 }}
+          <ImportResult
             title={t('branches.importStarted', { count: imported.accepted })}
-            description={imported.problems.map((p) => `${t('branches.line', { line: p.line })} ${p.field}: ${p.reason}`).join('；')}
+            problems={imported.problems}
+            rejectedCsv={imported.rejectedCsv}
           />
         )}
         {(flags.data?.items.length ?? 0) > 0 && (

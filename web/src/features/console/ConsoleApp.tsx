@@ -28,6 +28,7 @@ const CloudBranchAgentPage = lazy(() =>
 const HomeVisitsPage = lazy(() => import('../home-visits/HomeVisitsPage.tsx').then((m) => ({ default: m.HomeVisitsPage })));
 const ServiceLevelsPage = lazy(() => import('../service-levels/ServiceLevelsPage.tsx').then((m) => ({ default: m.ServiceLevelsPage })));
 const NetworkPage = lazy(() => import('../network/NetworkPage.tsx').then((m) => ({ default: m.NetworkPage })));
+const ZonesPage = lazy(() => import('../zones/ZonesPage.tsx').then((m) => ({ default: m.ZonesPage })));
 const NoticeDraftPage = lazy(() => import('../notices/NoticeDraftPage.tsx').then((m) => ({ default: m.NoticeDraftPage })));
 const UsersPage = lazy(() => import('../users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
@@ -75,6 +76,7 @@ function ConsoleRoutes() {
         <Route path="users" element={<UsersPage me={me.data} />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="network" element={<NetworkPage />} />
+        <Route path="zones" element={<ZonesPage />} />
         <Route path="branches" element={<BranchesPage />} />
         <Route path="home-visits" element={<HomeVisitsPage me={me.data} />} />
         <Route path="cloud-branch" element={<CloudBranchAgentPage me={me.data} />} />

@@ -27,6 +27,7 @@ export function ConsoleLayout({ me }: { me: Me }) {
     ...(can(actor, 'cloudBranch.serve') ? [{ key: '/console/cloud-branch', label: t('menu.cloud') }] : []),
     ...(can(actor, 'serviceLevel.read') ? [{ key: '/console/service-levels', label: t('menu.levels') }] : []),
     ...(can(actor, 'network.view') ? [{ key: '/console/network', label: t('menu.network') }] : []),
+    ...(can(actor, 'zone.manage') ? [{ key: '/console/zones', label: t('menu.zones') }] : []),
     ...(can(actor, 'notice.publish') ? [{ key: '/console/notice', label: t('menu.notice') }] : []),
     ...(can(actor, 'audit.search') ? [{ key: '/console/audit', label: t('menu.audit') }] : []),
     { key: '/console/password', label: t('menu.password') },

@@ -13,7 +13,6 @@ import {
   IDENTITY_DOCUMENTS,
   type Me,
   OPEN_HOME_VISIT_STATUSES,
-  SHANGHAI_DISTRICTS,
 } from '@shouhu/common';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -39,6 +38,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
+import { STREET_OPTIONS } from '../../components/streets.ts';
 
 // Dark enough for white text (WCAG AA), unlike antd's light preset tags.
 const STATUS_COLOURS: Record<HomeVisitStatus, string> = {
@@ -50,11 +50,6 @@ const STATUS_COLOURS: Record<HomeVisitStatus, string> = {
   refused: '#595959',
   unreachable: '#595959',
 };
-const STREETS = SHANGHAI_DISTRICTS.map((d) => ({
-  value: d.code,
-  label: d.name,
-  children: d.streets.map((s) => ({ value: s.code, label: s.name })),
-}));
 
 interface RaiseForm {
   service: string;
@@ -176,7 +171,7 @@ export function HomeVisitsPage({ me }: { me: Me }) {
             <Input inputMode="tel" maxLength={20} />
           </Form.Item>
           <Form.Item name="street" label={t('visits.street')} rules={[{ required: true }]}>
-            <Cascader options={STREETS} showSearch />
+            <Cascader options={STREET_OPTIONS} showSearch />
           </Form.Item>
           <Form.Item name="compound" label={t('visits.compound')} rules={[{ required: true }]}>
             <Input maxLength={100} />

@@ -1,0 +1,59 @@
+import type { RowProblem } from '@shouhu/common';
+import { Alert, Button } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../api/client.ts';
+
+/** Saves text as a file the browser downloads. */
+function download(text: string, name: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+/**
+ * What an import did: how many rows went in, each problem by line in the interface language, and
+ * the rows left out as a file to fix and send again. Also shows a refused import's problems.
+ */
+export function ImportResult({
+  title,
+  problems,
+  rejectedCsv,
+  error,
+}: {
+  title?: string;
+  problems?: RowProblem[];
+  rejectedCsv?: string | null;
+  error?: ApiError;
+}) {
+  const { t, i18n } = useTranslation();
+  const zh = i18n.language !== 'en';
+  const listed = problems ?? (error?.details as { problems?: RowProblem[] } | undefined)?.problems ?? [];
+  if (!title && !error) return null;
+  return (
+    <Alert
+      type={error ? 'error' : listed.length > 0 ? 'warning' : 'success'}
+      style={{ marginBottom: 12 }}
+      title={error ? error.describe(i18n.language) : title}
+      description={
+        listed.length > 0 && (
+          <>
+            <ul style={{ margin: '4px 0', paddingInlineStart: 20 }}>
+              {listed.slice(0, 20).map((p) => (
+                <li key={`${p.line}-${p.field}`}>
+                  {t('import.line', { line: p.line })} {p.field}：{zh ? p.reasonZh : p.reason}
+                </li>
+              ))}
+            </ul>
+            {listed.length > 20 && <div>{t('import.more', { count: listed.length - 20 })}</div>}
+            {rejectedCsv && (
+              <Button size="small" onClick={() => download(rejectedCsv, 'rejected-rows.csv')}>
+                {t('import.downloadRejected')}
+              </Button>
+            )}
+          </>
+        )
+      }
+    />
+  );
+}

@@ -1,0 +1,205 @@
+import {
+  findDivision,
+  type RowProblem,
+  todayInShanghai,
+  ZONE_LEVEL_LABELS,
+  ZONE_LEVELS,
+  type ZoneLevel,
+  type ZoneView,
+} from '@shouhu/common';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Cascader,
+  Checkbox,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Space,
+  Table,
+  Tag,
+  Upload,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../../api/client.ts';
+import { useAction } from '../../api/useAction.ts';
+import { ImportResult } from '../../components/ImportResult.tsx';
+import { STREET_OPTIONS } from '../../components/streets.ts';
+
+// Dark enough for white text (WCAG AA).
+const LEVEL_COLOURS: Record<ZoneLevel, string> = { sealed: '#a8071a', controlled: '#ad4e00', precaution: '#0b4fa8' };
+// The import's columns, as the city's spreadsheets head them (the server reads English names too).
+const TEMPLATE =
+  '\uFEFF名称,街道代码,整街,纬度,经度,等级,开始日期,结束日期\r\n某小区,310104003,,31.1702,121.4337,封控区,2022-04-01,2022-04-14\r\n';
+
+type ImportAnswer = { imported: number; problems: RowProblem[]; rejectedCsv: string | null };
+interface ZoneForm {
+  name: string;
+  street: [string, string];
+  wholeStreet: boolean;
+  lat?: number;
+  lng?: number;
+  level: ZoneLevel;
+  dates: [Dayjs, Dayjs | null];
+}
+
+/**
+ * The regulator's lockdown zones: those in force on a date, one entered by hand (a compound, or a
+ * whole street), or the day's list imported from the city's CSV or Excel file.
+ */
+export function ZonesPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [on, setOn] = useState(todayInShanghai());
+  const [entering, setEntering] = useState(false);
+  const [partial, setPartial] = useState(true);
+  const [imported, setImported] = useState<ImportAnswer>();
+  const [importError, setImportError] = useState<ApiError>();
+  const [form] = Form.useForm<ZoneForm>();
+  const { run, busy, error } = useAction();
+  const zones = useQuery({ queryKey: ['zones', on], queryFn: () => api<{ items: ZoneView[] }>(`/api/v1/zones?on=${on}`) });
+  const wholeStreet = Form.useWatch('wholeStreet', form);
+
+  const enter = (v: ZoneForm) =>
+    run(async () => {
+      await api('/api/v1/zones', {
+        method: 'POST',
+        body: {
+          name: v.name,
+          streetCode: v.street[1],
+          wholeStreet: v.wholeStreet,
+          lat: v.wholeStreet ? undefined : v.lat,
+          lng: v.wholeStreet ? undefined : v.lng,
+          level: v.level,
+          from: v.dates[0].format('YYYY-MM-DD'),
+          to: v.dates[1]?.format('YYYY-MM-DD'),
+        },
+      });
+      message.success(t('zones.entered'));
+      setEntering(false);
+      await client.invalidateQueries({ queryKey: ['zones'] });
+    });
+
+  const upload = async (file: File) => {
+    setImported(undefined);
+    setImportError(undefined);
+    try {
+      setImported(await api<ImportAnswer>(`/api/v1/zones/import?partial=${partial}`, { method: 'POST', file }));
+      await client.invalidateQueries({ queryKey: ['zones'] });
+    } catch (e) {
+      setImportError(e instanceof ApiError ? e : new ApiError(0, undefined));
+    }
+  };
+
+  return (
+    <Card title={t('menu.zones')}>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Button type="primary" onClick={() => setEntering(true)}>
+          {t('zones.enter')}
+        </Button>
+        <Upload accept=".csv,.xlsx" showUploadList={false} customRequest={({ file }) => void upload(file as File)}>
+          <Button>{t('zones.import')}</Button>
+        </Upload>
+        <Checkbox checked={partial} onChange={(e) => setPartial(e.target.checked)}>
+          {t('zones.partial')}
+        </Checkbox>
+        <Button type="link" href={`data:text/csv;charset=utf-8,${encodeURIComponent(TEMPLATE)}`} download="zones-template.csv">
+          {t('zones.template')}
+        </Button>
+      </Space>
+      <ImportResult error={importError} />
+      {imported && (
+        <ImportResult
+          title={t('zones.imported', { count: imported.imported })}
+          problems={imported.problems}
+          rejectedCsv={imported.rejectedCsv}
+        />
+      )}
+      <Space wrap style={{ marginBottom: 12 }}>
+        <span id="zones-on">{t('zones.on')}</span>
+        <DatePicker aria-labelledby="zones-on" allowClear={false} value={dayjs(on)} onChange={(d) => d && setOn(d.format('YYYY-MM-DD'))} />
+      </Space>
+      {/* Scrolls sideways on a phone; focusable, so that keyboard users can scroll it too. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus */}
+      <section tabIndex={0} aria-label={t('menu.zones')} style={{ overflowX: 'auto' }}>
+        <Table<ZoneView>
+          rowKey="id"
+          size="small"
+          loading={zones.isPending}
+          dataSource={zones.data?.items}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          scroll={{ x: 680 }}
+          columns={[
+            { title: t('zones.name'), dataIndex: 'name' },
+            {
+              title: t('zones.where'),
+              render: (_, z) =>
+                [findDivision(z.districtCode)?.name, z.streetCode ? findDivision(z.streetCode)?.name : null].filter(Boolean).join(' '),
+            },
+            {
+              title: t('zones.level'),
+              dataIndex: 'level',
+              render: (level: ZoneLevel) => <Tag color={LEVEL_COLOURS[level]}>{ZONE_LEVEL_LABELS[level][lang]}</Tag>,
+            },
+            { title: t('zones.wholeStreet'), dataIndex: 'wholeStreet', render: (w: boolean) => (w ? t('zones.yes') : '') },
+            { title: t('zones.dates'), render: (_, z) => `${z.from} – ${z.to ?? t('zones.untilLifted')}` },
+          ]}
+        />
+      </section>
+      <Modal
+        open={entering}
+        title={t('zones.enter')}
+        onCancel={() => setEntering(false)}
+        onOk={() => form.submit()}
+        okText={t('zones.save')}
+        confirmLoading={busy}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          name="zone"
+          layout="vertical"
+          onFinish={enter}
+          initialValues={{ level: 'sealed', wholeStreet: false, dates: [dayjs(todayInShanghai()), null] }}
+        >
+          <Form.Item name="name" label={t('zones.name')} rules={[{ required: true }]}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="street" label={t('visits.street')} rules={[{ required: true }]}>
+            <Cascader options={STREET_OPTIONS} showSearch />
+          </Form.Item>
+          <Form.Item name="wholeStreet" label={t('zones.wholeStreet')} valuePropName="checked" extra={t('zones.wholeStreetHint')}>
+            <Checkbox />
+          </Form.Item>
+          {!wholeStreet && (
+            <Space wrap>
+              <Form.Item name="lat" label={t('branches.lat')} rules={[{ required: true }]}>
+                <InputNumber min={30.6} max={31.9} step={0.0001} style={{ width: 160 }} />
+              </Form.Item>
+              <Form.Item name="lng" label={t('branches.lng')} rules={[{ required: true }]}>
+                <InputNumber min={120.8} max={122.2} step={0.0001} style={{ width: 160 }} />
+              </Form.Item>
+            </Space>
+          )}
+          <Form.Item name="level" label={t('zones.level')}>
+            <Radio.Group options={ZONE_LEVELS.map((l) => ({ value: l, label: ZONE_LEVEL_LABELS[l][lang] }))} />
+          </Form.Item>
+          <Form.Item name="dates" label={t('zones.dates')} rules={[{ required: true }]} extra={t('zones.datesHint')}>
+            <DatePicker.RangePicker allowEmpty={[false, true]} aria-label={t('zones.dates')} />
+          </Form.Item>
+          {error && <Alert type="error" title={error.describe(i18n.language)} />}
+        </Form>
+      </Modal>
+    </Card>
+  );
+}

@@ -11,7 +11,8 @@ import { useServerAndBrowser } from '../support/server.ts';
 const shot = (name: string) => fileURLToPath(new URL(`${name}.png`, SCREENSHOTS));
 
 describe('staff console in a real browser', () => {
-  const ctx = useServerAndBrowser();
+  // Many sign-ins from one address within a minute: the flows are under test here, not the limit (tested in auth.test.ts).
+  const ctx = useServerAndBrowser({ AUTH_RATE_LIMIT_MAX: '200' });
 
   const signIn = (page: Page, username: string, password = DEMO_PASSWORD) => signInToConsole(page, ctx.server.url, username, password);
 

@@ -163,6 +163,19 @@ describe('application limits', () => {
     }
   });
 
+  it('limits sign-in attempts per client address more tightly than other requests', async () => {
+    const t = await createTestApp({ AUTH_RATE_LIMIT_MAX: '2' }, { seed: false });
+    try {
+      const attempt = () =>
+        t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: 'nobody', password: 'Wrong-password-1' } });
+      for (let i = 0; i < 2; i++) expect((await attempt()).statusCode).toBe(401);
+      expect((await attempt()).json().error.code).toBe('rate_limit.exceeded');
+      expect((await t.app.inject('/api/v1/organizations')).statusCode).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('allows cross-origin requests only from configured origins', async () => {
     const t = await createTestApp({ CORS_ORIGINS: 'https://partner.example' }, { seed: false });
     try {

@@ -70,7 +70,9 @@ export async function createZone(ctx: Context, input: ZoneInput) {
 }
 
 // Levels as the city's files write them (封控区…) or by code.
-const LEVEL_NAMES = new Map<string, ZoneLevel>(ZONE_LEVELS.flatMap((level) => [[ZONE_LEVEL_LABELS[level].zh, level] as const, [level, level] as const]));
+const LEVEL_NAMES = new Map<string, ZoneLevel>(
+  ZONE_LEVELS.flatMap((level) => [[ZONE_LEVEL_LABELS[level].zh, level] as const, [level, level] as const]),
+);
 // Column names in English or as the city's spreadsheets head them.
 const COLUMNS: Record<string, keyof ZoneInput> = {
   name: 'name',

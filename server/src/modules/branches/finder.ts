@@ -40,10 +40,54 @@ function parseChange(payload: string): BranchChange {
   return payload === 'channels' || payload === 'calendar' ? payload : 'all';
 }
 
-interface DayEntry {
-  openMinutes: number[];
-  /** `"today":{…},` of the answer, serialised once. */
-  todayJson: string;
+// Open ranges kept inline per branch and day; a branch with more that day keeps them aside.
+const INLINE = 6;
+
+/**
+ * Every branch's open minutes and "today" part on one local date, each computed when first asked.
+ * Typed arrays: the open-now check of a query's candidates reads no objects.
+ */
+class DayTable {
+  /** [from, to) minute pairs, INLINE values per branch, -1 after the last; -2: see `spilled`. */
+  readonly ranges: Int16Array;
+  readonly computed: Uint8Array;
+  readonly spilled = new Map<number, number[]>();
+  /** `"today":{…},` of the answer, encoded once. */
+  readonly todayJson: (Buffer | undefined)[];
+
+  readonly capacity: number;
+
+  constructor(capacity: number) {
+    this.capacity = capacity;
+    this.ranges = new Int16Array(capacity * INLINE);
+    this.computed = new Uint8Array(capacity);
+    this.todayJson = new Array(capacity).fill(undefined);
+  }
+
+  set(i: number, openMinutes: number[], todayJson: Buffer) {
+    const base = i * INLINE;
+    if (openMinutes.length > INLINE) {
+      this.ranges[base] = -2;
+      this.spilled.set(i, openMinutes);
+    } else {
+      this.ranges.set(openMinutes, base);
+      if (openMinutes.length < INLINE) this.ranges[base + openMinutes.length] = -1;
+    }
+    this.todayJson[i] = todayJson;
+    this.computed[i] = 1;
+  }
+
+  isOpen(i: number, minute: number): boolean {
+    const r = this.ranges;
+    const base = i * INLINE;
+    if (r[base] === -2) return isOpenMinute(this.spilled.get(i) as number[], minute);
+    for (let k = base; k < base + INLINE; k += 2) {
+      const from = r[k] as number;
+      if (from === -1) return false;
+      if (minute >= from && minute < (r[k + 1] as number)) return true;
+    }
+    return false;
+  }
 }
 
 // The finder asks about one or two dates at a time (today, a chosen day): keep a few.
@@ -65,8 +109,8 @@ export class BranchFinder {
   #channelsByOrg = new Map<string, ChannelView[]>();
   #orgNames = new Map<string, { nameZh: string; nameEn: string }>();
   #hours: HoursOptions = { calendar: createCalendar() };
-  #days = new Map<string, (DayEntry | undefined)[]>();
-  #fragments: (string | undefined)[] = [];
+  #days = new Map<string, DayTable>();
+  #fragments: (Buffer | undefined)[] = [];
 
   #queue: Promise<void> = Promise.resolve();
   #pending: BranchChange[] = [];
@@ -135,7 +179,7 @@ export class BranchFinder {
       }
       this.#serviceBits[i] = row ? toServiceBits(row.services) : 0;
       this.#fragments[i] = undefined;
-      for (const day of this.#days.values()) day[i] = undefined;
+      for (const day of this.#days.values()) if (i < day.capacity) day.computed[i] = 0;
     }
     // KDBush is static; rebuilding it from memory takes tens of milliseconds at 200,000 branches.
     if (moved) this.#index = buildNearestIndex(this.#branches);
@@ -181,27 +225,28 @@ export class BranchFinder {
     return this.#positionOf.size;
   }
 
-  /** Branch i's hours and open minutes on a local date, computed on first use. */
-  #day(i: number, date: string): DayEntry {
+  /** The day's table of hours, made when first asked (a new branch beyond its size starts a new one). */
+  #dayTable(date: string): DayTable {
     let day = this.#days.get(date);
-    if (!day) {
-      if (this.#days.size >= DAYS_KEPT) this.#days.delete(this.#days.keys().next().value as string);
-      day = [];
+    if (!day || day.capacity < this.#branches.length) {
+      if (!day && this.#days.size >= DAYS_KEPT) this.#days.delete(this.#days.keys().next().value as string);
+      day = new DayTable(this.#branches.length);
       this.#days.set(date, day);
     }
-    let entry = day[i];
-    if (!entry) {
-      const schedule = this.#schedules[i] as Schedule;
-      const hours = hoursOn(schedule, date, this.#hours);
-      const today = { intervals: hours.intervals, reason: hours.reason, note: hours.note ?? null };
-      entry = { openMinutes: openMinutesOn(schedule, date, this.#hours), todayJson: `"today":${JSON.stringify(today)},` };
-      day[i] = entry;
-    }
-    return entry;
+    return day;
+  }
+
+  /** Branch i's hours on the table's date, computed on first use. */
+  #fillDay(day: DayTable, i: number, date: string): void {
+    if (day.computed[i] === 1) return;
+    const schedule = this.#schedules[i] as Schedule;
+    const hours = hoursOn(schedule, date, this.#hours);
+    const today = { intervals: hours.intervals, reason: hours.reason, note: hours.note ?? null };
+    day.set(i, openMinutesOn(schedule, date, this.#hours), Buffer.from(`"today":${JSON.stringify(today)},`));
   }
 
   /** The parts of branch i's entry in the answer that do not depend on the query, serialised once. */
-  #fragment(i: number): string {
+  #fragment(i: number): Buffer {
     let fragment = this.#fragments[i];
     if (!fragment) {
       const b = this.#branches[i] as BranchRow;
@@ -216,7 +261,7 @@ export class BranchFinder {
         phone: b.phone,
         stepFree: b.stepFree,
       };
-      fragment = `${JSON.stringify(fixed).slice(0, -1)},`;
+      fragment = Buffer.from(`${JSON.stringify(fixed).slice(0, -1)},`);
       this.#fragments[i] = fragment;
     }
     return fragment;
@@ -235,35 +280,46 @@ export class BranchFinder {
     limit: number;
     radiusKm: number;
     openOnly: boolean;
-  }): string {
+  }): Buffer {
     if (!this.#loaded && this.#db) void this.apply(this.#db, 'all').catch(this.#onError);
     const index = this.#index;
-    if (!index || this.#positionOf.size === 0) return '{"items":[],"channels":[]}';
+    if (!index || this.#positionOf.size === 0) return Buffer.from('{"items":[],"channels":[]}');
     const { date, minute } = toLocal(query.at, this.#hours.timeZone);
     const bit = query.service ? serviceBit(query.service) : 0;
-    const fits = (i: number) =>
-      this.#branches[i] !== undefined &&
-      (bit === 0 || ((this.#serviceBits[i] as number) & bit) !== 0) &&
-      (!query.openOnly || isOpenMinute(this.#day(i, date).openMinutes, minute));
+    const day = this.#dayTable(date);
+    const serviceBits = this.#serviceBits;
+    const needed = PRESENT | bit;
+    const fits = (i: number) => {
+      if (((serviceBits[i] as number) & needed) !== needed) return false;
+      if (!query.openOnly) return true;
+      this.#fillDay(day, i, date);
+      return day.isOpen(i, minute);
+    };
     const ids = findNearestIds(index, query.lng, query.lat, query.limit, query.radiusKm, fits);
-    // Parts serialised once (the same for every query), and the few that vary.
-    let answer = '{"items":[';
+    // Parts encoded once (the same for every query), and the few that vary (ASCII text).
+    const parts: (Buffer | string)[] = ['{"items":['];
     const closedOrgs = new Set<string>();
     for (let k = 0; k < ids.length; k++) {
       const i = ids[k] as number;
       const b = this.#branches[i] as BranchRow;
-      const { openMinutes, todayJson } = this.#day(i, date);
-      const openNow = isOpenMinute(openMinutes, minute);
+      this.#fillDay(day, i, date);
+      const openNow = day.isOpen(i, minute);
       const next = openNow ? null : findNextOpening(this.#schedules[i] as Schedule, query.at, this.#hours);
       if (!openNow) closedOrgs.add(b.orgId);
       const distanceKm = Math.round(distance(query.lng, query.lat, b.lng, b.lat) * 100) / 100;
       const nextOpening = next ? `"${next.toISOString()}"` : 'null';
-      answer += `${k === 0 ? '' : ','}${this.#fragment(i)}${todayJson}"distanceKm":${distanceKm},"openNow":${openNow},"nextOpening":${nextOpening}}`;
+      parts.push(
+        k === 0 ? '' : ',',
+        this.#fragment(i),
+        day.todayJson[i] as Buffer,
+        `"distanceKm":${distanceKm},"openNow":${openNow},"nextOpening":${nextOpening}}`,
+      );
     }
     // Online channels where a listed branch is closed; every institution's when nothing is near.
     const orgIds = ids.length > 0 ? closedOrgs : this.#channelsByOrg.keys();
     const channels = [...orgIds].flatMap((orgId) => this.#channelsOf(orgId, query.service));
-    return `${answer}],"channels":${channels.length === 0 ? '[]' : JSON.stringify(channels)}}`;
+    parts.push('],"channels":', channels.length === 0 ? '[]' : Buffer.from(JSON.stringify(channels)), '}');
+    return joinParts(parts);
   }
 
   #channelsOf(orgId: string, service: BranchService | undefined): PublicChannel[] {
@@ -273,8 +329,20 @@ export class BranchFinder {
   }
 }
 
+/** One buffer from encoded parts and ASCII text, copied once. */
+function joinParts(parts: (Buffer | string)[]): Buffer {
+  let length = 0;
+  for (const part of parts) length += part.length; // ASCII: one byte a character
+  const out = Buffer.allocUnsafe(length);
+  let at = 0;
+  for (const part of parts) at += typeof part === 'string' ? out.write(part, at, 'latin1') : part.copy(out, at);
+  return out;
+}
+
 const serviceBit = (service: string) => 1 << BRANCH_SERVICES.indexOf(service as BranchService);
-const toServiceBits = (services: readonly string[]) => services.reduce((bits, s) => bits | serviceBit(s), 0);
+// Set for every branch that exists, beside its services: the filter reads one number per candidate.
+const PRESENT = 1 << 15;
+const toServiceBits = (services: readonly string[]) => services.reduce((bits, s) => bits | serviceBit(s), PRESENT);
 
 function toSchedule(branch: BranchRow, adjustments: AdjustmentRow[]): Schedule {
   return {

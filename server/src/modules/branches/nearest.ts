@@ -7,12 +7,18 @@ const KM_PER_DEGREE_LAT = (6371 * Math.PI) / 180;
 const KM_PER_DEGREE_LNG = KM_PER_DEGREE_LAT * Math.cos((31.2 * Math.PI) / 180);
 // Small leaves: a leaf's points are all tested against the filter before the bound tightens.
 const NODE_SIZE = 16;
+// Kilometres from the People's Square: small numbers, so single precision keeps them to the
+// centimetre, and the tree's coordinates take half the memory (fewer cache misses per query).
+const ORIGIN = { lng: 121.475, lat: 31.232 };
+const toX = (lng: number) => (lng - ORIGIN.lng) * KM_PER_DEGREE_LNG;
+const toY = (lat: number) => (lat - ORIGIN.lat) * KM_PER_DEGREE_LAT;
 
 /** A kd-tree (kdbush) over positions projected to kilometres. */
 export function buildNearestIndex(points: readonly ({ lng: number; lat: number } | undefined)[]): KDBush {
-  const index = new KDBush(Math.max(1, points.length), NODE_SIZE);
-  for (const p of points) index.add((p?.lng ?? 0) * KM_PER_DEGREE_LNG, (p?.lat ?? 0) * KM_PER_DEGREE_LAT);
-  if (points.length === 0) index.add(0, 0);
+  const index = new KDBush(Math.max(1, points.length), NODE_SIZE, Float32Array);
+  // A missing branch, or the one placeholder of an empty tree, sits at 0° 0°: never within reach.
+  for (const p of points) index.add(toX(p?.lng ?? 0), toY(p?.lat ?? 0));
+  if (points.length === 0) index.add(toX(0), toY(0));
   index.finish();
   return index;
 }
@@ -32,8 +38,8 @@ export function findNearestIds(
   fits: (id: number) => boolean,
 ): number[] {
   const { ids, coords, nodeSize } = index;
-  const x = lng * KM_PER_DEGREE_LNG;
-  const y = lat * KM_PER_DEGREE_LAT;
+  const x = toX(lng);
+  const y = toY(lat);
   const found: number[] = [];
   const squared: number[] = [];
   let bound = radiusKm * radiusKm;

@@ -354,7 +354,10 @@ describe('staff console in a real browser', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `horizontal overflow ${overflow}px`);
     await page.screenshot({ path: shot('console-dashboard-phone') });
-    await page.goto(`${ctx.server.url}/console/audit`);
+    // The menu opens from the header as a drawer, and closes once a page is chosen.
+    await page.getByRole('button', { name: /菜\s*单/ }).click();
+    await page.getByRole('menuitem', { name: '审计日志' }).click();
+    await page.getByRole('menuitem', { name: '审计日志' }).waitFor({ state: 'hidden' });
     await page.getByRole('cell', { name: 'auth.sign_in' }).first().waitFor();
     await page.screenshot({ path: shot('console-audit-phone') });
     await page.close();

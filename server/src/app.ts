@@ -120,7 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     .filter(Boolean);
   await app.register(cors, { origin: origins.length > 0 ? origins : false });
   await app.register(underPressure, {
-    maxEventLoopDelay: 2000,
+    maxEventLoopDelay: config.MAX_EVENT_LOOP_DELAY_MS,
     pressureHandler: (_req, reply) => {
       reply.status(503).header('retry-after', '5').send(toErrorBody('service.unavailable'));
     },

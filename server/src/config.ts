@@ -11,6 +11,11 @@ const ConfigSchema = Type.Object({
   RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: 600, description: 'requests per minute per client address' }),
   AUTH_RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: 20, description: 'sign-in and code attempts per minute per client address' }),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 1_048_576 }),
+  MAX_EVENT_LOOP_DELAY_MS: Type.Integer({
+    minimum: 100,
+    default: 2000,
+    description: 'above this event-loop delay the server answers 503 (service.unavailable) until it recovers',
+  }),
   CORS_ORIGINS: Type.String({ default: '', description: 'comma-separated allowed origins; empty = no cross-origin access' }),
   WORKER: Type.Boolean({ default: true, description: 'run the job worker inside the server process' }),
   SEED_DEMO: Type.Boolean({ default: true, description: 'seed demo data into an empty database on start' }),

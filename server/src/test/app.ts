@@ -34,8 +34,10 @@ export async function createTestApp(
       done();
     },
   });
-  // Sign-in is rate limited per address, and every test request comes from the same one.
-  const config = loadConfig({ LOG_LEVEL: 'info', AUTH_RATE_LIMIT_MAX: '10000', ...env });
+  // Sign-in is rate limited per address, and every test request comes from the same one. The
+  // tests share the app's event loop (parsing a workbook blocks it for seconds on a busy machine):
+  // its delay says nothing about the app here.
+  const config = loadConfig({ LOG_LEVEL: 'info', AUTH_RATE_LIMIT_MAX: '10000', MAX_EVENT_LOOP_DELAY_MS: '60000', ...env });
   const app = await buildApp({ config, database, keys, logger: pino(createLoggerOptions('info', false), stream) });
   options.beforeReady?.(app);
   await app.ready();

@@ -65,31 +65,27 @@ export function BranchesPage() {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
-      <Card
-        title={t('menu.branches')}
-        extra={
-          <Space wrap>
-            <Button type="primary" onClick={() => setEditing({})}>
-              {t('branches.add')}
-            </Button>
-            <Button href="/api/v1/branches/export?format=xlsx">{t('branches.export')}</Button>
-            <Upload
-              accept=".csv,.xlsx"
-              showUploadList={false}
-              customRequest={async ({ file }) => {
-                setImportError(undefined);
-                try {
-                  setImported(await api<ImportAnswer>('/api/v1/branches/import?partial=true', { method: 'POST', file: file as File }));
-                } catch (e) {
-                  setImportError(e instanceof ApiError ? e : new ApiError(0, undefined));
-                }
-              }}
-            >
-              <Button>{t('branches.import')}</Button>
-            </Upload>
-          </Space>
-        }
-      >
+      <Card title={t('menu.branches')}>
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Button type="primary" onClick={() => setEditing({})}>
+            {t('branches.add')}
+          </Button>
+          <Button href="/api/v1/branches/export?format=xlsx">{t('branches.export')}</Button>
+          <Upload
+            accept=".csv,.xlsx"
+            showUploadList={false}
+            customRequest={async ({ file }) => {
+              setImportError(undefined);
+              try {
+                setImported(await api<ImportAnswer>('/api/v1/branches/import?partial=true', { method: 'POST', file: file as File }));
+              } catch (e) {
+                setImportError(e instanceof ApiError ? e : new ApiError(0, undefined));
+              }
+            }}
+          >
+            <Button>{t('branches.import')}</Button>
+          </Upload>
+        </Space>
         <ImportResult error={importError} />
         {imported && (
           <ImportResult

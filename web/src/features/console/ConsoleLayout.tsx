@@ -1,6 +1,6 @@
 import { type Actor, can, type Me, ROLE_LABELS } from '@shouhu/common';
-import { Button, Layout, Menu, Space, Typography } from 'antd';
-import { Suspense } from 'react';
+import { Button, Drawer, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
@@ -19,6 +19,9 @@ export function ConsoleLayout({ me }: { me: Me }) {
   const refresh = useRefreshMe();
   const actor = actorOf(me);
   const zh = i18n.language !== 'en';
+  // On a phone the menu opens from a button in the header, over the page, and the page keeps the full width.
+  const phone = !Grid.useBreakpoint().md;
+  const [menuOpen, setMenuOpen] = useState(false);
   const items = [
     { key: '/console', label: t('menu.dashboard') },
     ...(can(actor, 'user.read') ? [{ key: '/console/users', label: t('menu.users') }] : []),
@@ -38,12 +41,31 @@ export function ConsoleLayout({ me }: { me: Me }) {
     sessionStorage.removeItem('shouhu.warning');
     await refresh();
   };
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={[location.pathname]}
+      items={items}
+      onClick={(e) => {
+        setMenuOpen(false);
+        navigate(e.key);
+      }}
+      aria-label={t('console.title')}
+    />
+  );
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="console-header">
-        <Typography.Text strong className="console-brand">
-          {t('console.title')}
-        </Typography.Text>
+        <Space>
+          {phone && (
+            <Button size="small" onClick={() => setMenuOpen(true)} aria-expanded={menuOpen}>
+              {t('console.menu')}
+            </Button>
+          )}
+          <Typography.Text strong className="console-brand">
+            {t('console.title')}
+          </Typography.Text>
+        </Space>
         <Space wrap>
           <Typography.Text className="console-org" data-testid="org-name">
             {zh ? me.organization.nameZh : me.organization.nameEn} · {zh ? ROLE_LABELS[me.role].zh : ROLE_LABELS[me.role].en}
@@ -60,15 +82,15 @@ export function ConsoleLayout({ me }: { me: Me }) {
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider breakpoint="md" collapsedWidth={0} theme="light" width={200}>
-          <Menu
-            mode="inline"
-            selectedKeys={[location.pathname]}
-            items={items}
-            onClick={(e) => navigate(e.key)}
-            aria-label={t('console.title')}
-          />
-        </Layout.Sider>
+        {phone ? (
+          <Drawer open={menuOpen} onClose={() => setMenuOpen(false)} placement="left" size={240} title={t('console.title')}>
+            {menu}
+          </Drawer>
+        ) : (
+          <Layout.Sider theme="light" width={200}>
+            {menu}
+          </Layout.Sider>
+        )}
         <Layout.Content className="console-content">
           <Suspense fallback={null}>
             <Outlet />

@@ -1,7 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from './calendar.ts';
-import { addDays, findNextOpening, fromLocal, hoursOn, type Interval, isOpenAt, type Schedule, todayHours, toLocal } from './open-now.ts';
+import {
+  addDays,
+  findNextOpening,
+  formatShanghaiTime,
+  fromLocal,
+  hoursOn,
+  type Interval,
+  isOpenAt,
+  type Schedule,
+  todayHours,
+  toLocal,
+} from './open-now.ts';
 
 const calendar = createCalendar();
 const options = { calendar };
@@ -159,6 +170,11 @@ describe('open now', () => {
 });
 
 describe('the Shanghai fast path', () => {
+  it('writes an instant in Shanghai time, with seconds when asked', () => {
+    expect(formatShanghaiTime('2026-11-26T19:15:18.500Z')).toBe('2026-11-27 03:15');
+    expect(formatShanghaiTime('2026-11-26T19:15:18.500Z', { seconds: true })).toBe('2026-11-27 03:15:18');
+  });
+
   it('agrees with Intl for any instant since 1992', () => {
     const viaIntl = new Intl.DateTimeFormat('en-CA', {
       timeZone: 'Asia/Shanghai',

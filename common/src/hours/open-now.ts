@@ -178,9 +178,12 @@ export function findNextOpening(schedule: Schedule, instant: Date, options: Hour
 }
 
 /** An instant as Shanghai's local "YYYY-MM-DD HH:MM", for people (whatever the device's clock). */
-export function formatShanghaiTime(iso: string | Date): string {
-  const { date, minute } = toLocal(new Date(iso));
-  return `${date} ${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+export function formatShanghaiTime(iso: string | Date, options: { seconds?: boolean } = {}): string {
+  const instant = new Date(iso);
+  const { date, minute } = toLocal(instant);
+  const text = `${date} ${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+  // Offsets are whole minutes: the seconds are the instant's own.
+  return options.seconds ? `${text}:${String(instant.getUTCSeconds()).padStart(2, '0')}` : text;
 }
 
 /** Today's date in the business time zone. */

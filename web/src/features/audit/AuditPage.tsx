@@ -1,7 +1,6 @@
-import type { AuditEventPage, AuditEventView } from '@shouhu/common';
+import { type AuditEventPage, type AuditEventView, formatShanghaiTime } from '@shouhu/common';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Input, Space, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -65,7 +64,7 @@ export function AuditPage() {
         scroll={{ x: 900 }}
         expandable={{ expandedRowRender: (e) => <pre className="audit-summary">{JSON.stringify(e.summary, null, 2)}</pre> }}
         columns={[
-          { title: t('audit.time'), render: (_, e) => dayjs(e.occurredAt).format('YYYY-MM-DD HH:mm:ss') },
+          { title: t('audit.time'), render: (_, e) => formatShanghaiTime(e.occurredAt, { seconds: true }) },
           { title: t('audit.action'), dataIndex: 'action' },
           { title: t('audit.actor'), render: (_, e) => `${e.actorType}${e.actorRole ? ` (${e.actorRole})` : ''} ${e.actorId ?? ''}` },
           { title: t('audit.record'), render: (_, e) => (e.recordType ? `${e.recordType} ${e.recordId ?? ''}` : '—') },

@@ -145,7 +145,7 @@ export function HomeVisitsPage({ me }: { me: Me }) {
           { title: t('visits.reason'), dataIndex: 'reason', render: (r: 'elderly') => HOME_VISIT_REASON_LABELS[r][lang] },
           { title: t('visits.customer'), render: (_, r) => `${r.name} ${r.mobile}` },
           { title: t('visits.compound'), dataIndex: 'compound' },
-          { title: t('visits.created'), dataIndex: 'createdAt', render: formatShanghaiTime },
+          { title: t('visits.created'), dataIndex: 'createdAt', render: (at: string) => formatShanghaiTime(at) },
         ]}
       />
       {openId && <VisitDrawer id={openId} onClose={() => setOpenId(undefined)} />}

@@ -1,7 +1,8 @@
 import type { RowProblem } from '@shouhu/common';
 import { Alert, Button } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../api/client.ts';
+import { ApiError, api } from '../api/client.ts';
 
 /** Saves text as a file the browser downloads. */
 function download(text: string, name: string) {
@@ -9,6 +10,22 @@ function download(text: string, name: string) {
   const link = Object.assign(document.createElement('a'), { href: url, download: name });
   link.click();
   URL.revokeObjectURL(url);
+}
+
+/** Sends a CSV or Excel file to an import address; keeps its answer, or its error. */
+export function useFileImport<T extends { problems: RowProblem[]; rejectedCsv: string | null }>() {
+  const [answer, setAnswer] = useState<T>();
+  const [error, setError] = useState<ApiError>();
+  const upload = async (url: string, file: File): Promise<void> => {
+    setAnswer(undefined);
+    setError(undefined);
+    try {
+      setAnswer(await api<T>(url, { method: 'POST', file }));
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, undefined));
+    }
+  };
+  return { upload, answer, error };
 }
 
 /**

@@ -11,9 +11,9 @@ import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Radio, Select
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
-import { ImportResult } from '../../components/ImportResult.tsx';
+import { ImportResult, useFileImport } from '../../components/ImportResult.tsx';
 import { BranchEditor } from './BranchEditor.tsx';
 import { ChannelsCard } from './ChannelsCard.tsx';
 
@@ -40,8 +40,7 @@ export function BranchesPage() {
   const [editing, setEditing] = useState<{ branch?: BranchView }>();
   const [form] = Form.useForm<AdjustForm>();
   const { run, busy, error } = useAction();
-  const [imported, setImported] = useState<ImportAnswer>();
-  const [importError, setImportError] = useState<ApiError>();
+  const imports = useFileImport<ImportAnswer>();
   const flagged = new Map((flags.data?.items ?? []).map((f) => [f.branchId, f]));
 
   const submit = (v: AdjustForm) =>
@@ -74,26 +73,17 @@ export function BranchesPage() {
           <Upload
             accept=".csv,.xlsx"
             showUploadList={false}
-            customRequest={async ({ file }) => {
-              setImportError(undefined);
-              try {
-                setImported(await api<ImportAnswer>('/api/v1/branches/import?partial=true', { method: 'POST', file: file as File }));
-              } catch (e) {
-                setImportError(e instanceof ApiError ? e : new ApiError(0, undefined));
-              }
-            }}
+            customRequest={({ file }) => void imports.upload('/api/v1/branches/import?partial=true', file as File)}
           >
             <Button>{t('branches.import')}</Button>
           </Upload>
         </Space>
-        <ImportResult error={importError} />
-        {imported && (
-          <ImportResult
-            title={t('branches.importStarted', { count: imported.accepted })}
-            problems={imported.problems}
-            rejectedCsv={imported.rejectedCsv}
-          />
-        )}
+        <ImportResult
+          error={imports.error}
+          title={imports.answer && t('branches.importStarted', { count: imports.answer.accepted })}
+          problems={imports.answer?.problems}
+          rejectedCsv={imports.answer?.rejectedCsv}
+        />
         {(flags.data?.items.length ?? 0) > 0 && (
           <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('branches.flagged', { count: flags.data?.items.length })} />
         )}

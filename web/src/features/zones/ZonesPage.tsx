@@ -29,9 +29,9 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
-import { ImportResult } from '../../components/ImportResult.tsx';
+import { ImportResult, useFileImport } from '../../components/ImportResult.tsx';
 import { STREET_OPTIONS } from '../../components/streets.ts';
 
 // Dark enough for white text (WCAG AA).
@@ -63,8 +63,7 @@ export function ZonesPage() {
   const [on, setOn] = useState(todayInShanghai());
   const [entering, setEntering] = useState(false);
   const [partial, setPartial] = useState(true);
-  const [imported, setImported] = useState<ImportAnswer>();
-  const [importError, setImportError] = useState<ApiError>();
+  const imports = useFileImport<ImportAnswer>();
   const [form] = Form.useForm<ZoneForm>();
   const { run, busy, error } = useAction();
   const zones = useQuery({ queryKey: ['zones', on], queryFn: () => api<{ items: ZoneView[] }>(`/api/v1/zones?on=${on}`) });
@@ -91,14 +90,8 @@ export function ZonesPage() {
     });
 
   const upload = async (file: File) => {
-    setImported(undefined);
-    setImportError(undefined);
-    try {
-      setImported(await api<ImportAnswer>(`/api/v1/zones/import?partial=${partial}`, { method: 'POST', file }));
-      await client.invalidateQueries({ queryKey: ['zones'] });
-    } catch (e) {
-      setImportError(e instanceof ApiError ? e : new ApiError(0, undefined));
-    }
+    await imports.upload(`/api/v1/zones/import?partial=${partial}`, file);
+    await client.invalidateQueries({ queryKey: ['zones'] });
   };
 
   return (
@@ -117,14 +110,12 @@ export function ZonesPage() {
           {t('zones.template')}
         </Button>
       </Space>
-      <ImportResult error={importError} />
-      {imported && (
-        <ImportResult
-          title={t('zones.imported', { count: imported.imported })}
-          problems={imported.problems}
-          rejectedCsv={imported.rejectedCsv}
-        />
-      )}
+      <ImportResult
+        error={imports.error}
+        title={imports.answer && t('zones.imported', { count: imports.answer.imported })}
+        problems={imports.answer?.problems}
+        rejectedCsv={imports.answer?.rejectedCsv}
+      />
       <Space wrap style={{ marginBottom: 12 }}>
         <span id="zones-on">{t('zones.on')}</span>
         <DatePicker aria-labelledby="zones-on" allowClear={false} value={dayjs(on)} onChange={(d) => d && setOn(d.format('YYYY-MM-DD'))} />

@@ -5,7 +5,7 @@ import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
 import { findAccessibilityProblems } from '../support/axe.ts';
 import { DESKTOP, PHONE, SCREENSHOTS } from '../support/browser.ts';
-import { DEMO_PASSWORD, signInToConsole } from '../support/flows.ts';
+import { DEMO_PASSWORD, pickStreet, signInToConsole } from '../support/flows.ts';
 import { useServerAndBrowser } from '../support/server.ts';
 
 const shot = (name: string) => fileURLToPath(new URL(`${name}.png`, SCREENSHOTS));
@@ -258,10 +258,7 @@ describe('staff console in a real browser', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('编号').fill('E2E-1');
     await dialog.getByLabel('网点名称（中文）').fill('兴业银行测试外滩网点');
-    await dialog.getByLabel('街道或乡镇').click();
-    await page.keyboard.type('外滩街道');
-    await page.locator('.ant-cascader-menu-item', { hasText: '黄浦区 / 外滩街道' }).first().click();
-    await page.keyboard.press('Escape');
+    await pickStreet(page, dialog, '黄浦区', '外滩街道');
     await dialog.getByLabel('地址').fill('黄浦区中山东一路1号');
     await dialog.getByLabel('WGS-84').check();
     await dialog.getByLabel('纬度').fill('31.2400');
@@ -308,10 +305,7 @@ describe('staff console in a real browser', () => {
     await page.getByRole('button', { name: '录入封控区域' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('小区或街道名称').fill('测试录入小区');
-    await dialog.getByLabel('街道或乡镇').click();
-    await page.keyboard.type('天平路街道');
-    await page.locator('.ant-cascader-menu-item', { hasText: '徐汇区 / 天平路街道' }).first().click();
-    await page.keyboard.press('Escape');
+    await pickStreet(page, dialog, '徐汇区', '天平路街道');
     await dialog.getByLabel('纬度').fill('31.2052');
     await dialog.getByLabel('经度').fill('121.4420');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();

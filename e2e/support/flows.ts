@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 export const DEMO_PASSWORD = 'Shouhu-demo-2022';
 
@@ -23,4 +23,15 @@ export async function waitForSms(serverUrl: string, mobile: string, pattern: Reg
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`no SMS to ${mobile} matching ${pattern}`);
+}
+
+/** Picks a street in a dialog's district/street cascader by typing its name. */
+export async function pickStreet(page: Page, dialog: Locator, district: string, street: string): Promise<void> {
+  await dialog.getByLabel('街道或乡镇').click();
+  await page.keyboard.type(street);
+  await page
+    .locator('.ant-cascader-menu-item', { hasText: `${district} / ${street}` })
+    .first()
+    .click();
+  await page.keyboard.press('Escape');
 }

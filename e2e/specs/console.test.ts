@@ -302,6 +302,8 @@ describe('staff console in a real browser', () => {
     await signIn(page, 'regulator');
     await page.getByText('王**，您好').waitFor();
     await page.getByRole('menuitem', { name: '封控区域' }).click();
+    // The demo's sealed compounds have branches beside them: the page says what the zones mean for the network.
+    await page.getByText(/个仍在营业的网点位于封控范围内/).waitFor();
     await page.getByRole('button', { name: '录入封控区域' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('小区或街道名称').fill('测试录入小区');

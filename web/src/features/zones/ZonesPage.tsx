@@ -1,4 +1,5 @@
 import {
+  type BranchFlag,
   findDivision,
   type RowProblem,
   todayInShanghai,
@@ -29,6 +30,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
 import { ImportResult, useFileImport } from '../../components/ImportResult.tsx';
@@ -67,6 +69,12 @@ export function ZonesPage() {
   const [form] = Form.useForm<ZoneForm>();
   const { run, busy, error } = useAction();
   const zones = useQuery({ queryKey: ['zones', on], queryFn: () => api<{ items: ZoneView[] }>(`/api/v1/zones?on=${on}`) });
+  // What the zones mean for the network: branches inside sealed areas, proposed for closure to their institutions.
+  const flags = useQuery({
+    queryKey: ['zones', 'flags', on],
+    queryFn: () => api<{ items: BranchFlag[] }>(`/api/v1/branch-flags?on=${on}`),
+  });
+  const flagged = flags.data?.items.filter((f) => !f.alreadyClosed).length ?? 0;
   const wholeStreet = Form.useWatch('wholeStreet', form);
 
   const enter = (v: ZoneForm) =>
@@ -116,6 +124,15 @@ export function ZonesPage() {
         problems={imports.answer?.problems}
         rejectedCsv={imports.answer?.rejectedCsv}
       />
+      {flagged > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('zones.flagged', { count: flagged })}
+          action={<Link to="/console/network">{t('menu.network')}</Link>}
+        />
+      )}
       <Space wrap style={{ marginBottom: 12 }}>
         <span id="zones-on">{t('zones.on')}</span>
         <DatePicker aria-labelledby="zones-on" allowClear={false} value={dayjs(on)} onChange={(d) => d && setOn(d.format('YYYY-MM-DD'))} />

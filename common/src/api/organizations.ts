@@ -2,6 +2,9 @@ import { type Static, Type } from 'typebox';
 
 export const ORGANIZATION_KINDS = ['regulator', 'association', 'bank', 'insurer', 'partner'] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+/** The kinds that serve customers (banks and insurers): the institutions of home visits, the cloud branch and service levels. */
+export const INSTITUTION_KINDS = ['bank', 'insurer'] as const satisfies readonly OrganizationKind[];
+export const isInstitution = (kind: OrganizationKind): boolean => (INSTITUTION_KINDS as readonly string[]).includes(kind);
 
 export const OrganizationKindSchema = Type.Enum([...ORGANIZATION_KINDS]);
 

@@ -18,6 +18,7 @@ import { normalizeMobile } from '../../platform/citizen/service.ts';
 import { actorOrgId, audit, type Context } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
 import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
+import { selectInstitutionIds } from '../organizations/repo.ts';
 import { announceQueueChange, type QueueHub } from './queue.ts';
 import {
   insertVideoSession,
@@ -75,12 +76,7 @@ export async function joinQueue(ctx: Context, hub: QueueHub, template: string, i
   await ctx.db
     .transaction()
     .execute(async (trx) => {
-      const institution = await trx
-        .selectFrom('organizations')
-        .select('id')
-        .where('id', '=', input.orgId)
-        .where('kind', 'in', ['bank', 'insurer'])
-        .executeTakeFirst();
+      const [institution] = await selectInstitutionIds(trx, [input.orgId]);
       if (!institution) throw new AppError('homeVisit.institution_unknown', { field: 'orgId' });
       const open = await trx
         .selectFrom('videoSessions')

@@ -66,15 +66,6 @@ export async function drawHomeVisitNumbers(db: Db, count: number): Promise<numbe
   return rows.map((r) => Number(r.n));
 }
 
-/** True when every organisation given is a bank or an insurer: checked in the statement that writes requests. */
-export const areInstitutions = (orgIds: string[]) =>
-  sql<boolean>`not exists (select 1 from unnest(${orgIds}::uuid[]) as asked(id)
-    where not exists (select 1 from organizations o where o.id = asked.id and o.kind in ('bank', 'insurer')))`;
-
-export function selectInstitutionIds(db: Db, orgIds: string[]) {
-  return db.selectFrom('organizations').select('id').where('id', 'in', orgIds).where('kind', 'in', ['bank', 'insurer']).execute();
-}
-
 /**
  * Moves a request on only from the statuses given: two staff acting at once cannot both move it,
  * and a step taken out of order changes nothing. Answers whether it moved.

@@ -32,15 +32,14 @@ import { actorOrgId, audit, type Context } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
 import { queueNotification, toNotificationRows } from '../../platform/notify/service.ts';
 import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
+import { areInstitutions, selectInstitutionIds } from '../organizations/repo.ts';
 import { findZoneAround, listZones } from '../zones/service.ts';
 import {
-  areInstitutions,
   drawHomeVisitNumbers,
   type HomeVisitRow,
   selectHomeVisit,
   selectHomeVisitByReference,
   selectHomeVisits,
-  selectInstitutionIds,
   updateHomeVisit,
 } from './repo.ts';
 

@@ -1,4 +1,5 @@
-import type { OrganizationKind } from '@shouhu/common';
+import { INSTITUTION_KINDS, type OrganizationKind } from '@shouhu/common';
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 
 export function selectOrganizations(db: Db, filter: { kind?: OrganizationKind }) {
@@ -56,3 +57,18 @@ export async function updateOrganization(
     .where('id', '=', id)
     .execute();
 }
+
+/** Which of these organisations are institutions (banks, insurers). */
+export function selectInstitutionIds(db: Db, orgIds: string[]) {
+  return db
+    .selectFrom('organizations')
+    .select('id')
+    .where('id', 'in', orgIds)
+    .where('kind', 'in', [...INSTITUTION_KINDS])
+    .execute();
+}
+
+/** True when every organisation given is an institution: a condition for a statement that writes for them. */
+export const areInstitutions = (orgIds: string[]) =>
+  sql<boolean>`not exists (select 1 from unnest(${orgIds}::uuid[]) as asked(id)
+    where not exists (select 1 from organizations o where o.id = asked.id and o.kind = any(${[...INSTITUTION_KINDS]}::text[])))`;

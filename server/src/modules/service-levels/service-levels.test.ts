@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encryptField } from '../../platform/pii/crypto.ts';
 import { createTestApp, findOrgId, signInAs, type TestApp } from '../../test/app.ts';
 import { testDatabaseKind } from '../../test/database.ts';
+import { insertHomeVisit } from '../../test/fixtures.ts';
 
 const HOUR = 3_600_000;
 
@@ -18,33 +19,8 @@ describe(`service levels and throughput against normal (${testDatabaseKind})`, (
   });
   afterAll(() => t.close());
 
-  const visit = async (fields: { createdAt: Date; status?: 'requested' | 'done'; firstResponseAt?: Date; completedAt?: Date }) => {
-    const id = randomUUID();
-    await t.database.db
-      .insertInto('homeVisits')
-      .values({
-        id,
-        reference: `HV-20300101-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
-        orgId: bocId,
-        service: 'cash',
-        nameEnc: encryptField(t.keys, '测试'),
-        mobileEnc: encryptField(t.keys, '13800000000'),
-        mobileHash: 'x',
-        districtCode: '310101',
-        streetCode: '310101002',
-        compound: '测试小区',
-        addressEnc: encryptField(t.keys, '1号楼'),
-        reason: 'elderly',
-        windows: '[]',
-        status: fields.status ?? 'requested',
-        raisedBy: 'staff',
-        createdAt: fields.createdAt,
-        firstResponseAt: fields.firstResponseAt ?? null,
-        completedAt: fields.completedAt ?? null,
-      })
-      .execute();
-    return id;
-  };
+  const visit = (fields: { createdAt: Date; status?: 'requested' | 'done'; firstResponseAt?: Date; completedAt?: Date }) =>
+    insertHomeVisit(t, { orgId: bocId, ...fields });
   const served = async (closedAt: Date) =>
     t.database.db
       .insertInto('videoSessions')

@@ -2,6 +2,7 @@ import {
   ALL_SERVICES,
   addDays,
   type BaselineInput,
+  INSTITUTION_KINDS,
   type ServiceChannel,
   type ServiceLevelBreach,
   type ServiceLevelTarget,
@@ -163,7 +164,11 @@ export async function reportThroughput(ctx: Context, filter: { orgId?: string; d
     .where('status', '=', 'served')
     .where('closedAt', '>=', sinceInstant)
     .groupBy(['orgId', sql`2`]);
-  let orgs = ctx.db.selectFrom('organizations').select(['id', 'nameZh']).where('kind', 'in', ['bank', 'insurer']).orderBy('code');
+  let orgs = ctx.db
+    .selectFrom('organizations')
+    .select(['id', 'nameZh'])
+    .where('kind', 'in', [...INSTITUTION_KINDS])
+    .orderBy('code');
   if (orgId) {
     visits = visits.where('orgId', '=', orgId);
     sessions = sessions.where('orgId', '=', orgId);

@@ -4,6 +4,7 @@ import type { Role } from '../../db/schema.ts';
 import { DEMO_USERS } from '../../modules/users/demo.ts';
 import { createTestApp, findOrgId, signInAs, type TestApp } from '../../test/app.ts';
 import { testDatabaseKind } from '../../test/database.ts';
+import { insertHomeVisit } from '../../test/fixtures.ts';
 import { enqueueJob } from '../jobs/service.ts';
 import { encryptField } from '../pii/crypto.ts';
 import { type Action, type Actor, can } from './policy.ts';
@@ -134,30 +135,7 @@ describe(`access matrix (${testDatabaseKind})`, () => {
     };
     records['/api/v1/branches/'] = { own: await branchOf(boc), other: await branchOf(cib), ownOrg: boc, otherOrg: cib };
     records['/api/v1/webhooks/'] = { own: await endpointOf(boc), other: await endpointOf(cib), ownOrg: boc, otherOrg: cib };
-    const homeVisitOf = async (orgId: string) => {
-      const id = randomUUID();
-      await t.database.db
-        .insertInto('homeVisits')
-        .values({
-          id,
-          reference: `HV-20300101-${id.slice(0, 6).replace(/\D/g, '0')}`,
-          orgId,
-          service: 'cash',
-          nameEnc: encryptField(t.keys, '测试'),
-          mobileEnc: encryptField(t.keys, '13800000000'),
-          mobileHash: 'x',
-          districtCode: '310101',
-          streetCode: '310101002',
-          compound: '测试小区',
-          addressEnc: encryptField(t.keys, '1号楼'),
-          reason: 'elderly',
-          windows: '[]',
-          status: 'requested',
-          raisedBy: 'staff',
-        })
-        .execute();
-      return id;
-    };
+    const homeVisitOf = (orgId: string) => insertHomeVisit(t, { orgId });
     records['/api/v1/home-visits/'] = { own: await homeVisitOf(boc), other: await homeVisitOf(cib), ownOrg: boc, otherOrg: cib };
     const videoSessionOf = async (orgId: string, mobileHash: string) => {
       const id = randomUUID();

@@ -1,27 +1,18 @@
-import {
-  BRANCH_SERVICE_LABELS,
-  BRANCH_SERVICES,
-  formatShanghaiTime,
-  listBookableSlots,
-  type Organization,
-  type QueuePlace,
-  VIDEO_STATUS_LABELS,
-} from '@shouhu/common';
+import { BRANCH_SERVICE_LABELS, formatShanghaiTime, listBookableSlots, type QueuePlace, VIDEO_STATUS_LABELS } from '@shouhu/common';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { InstitutionServiceFields } from './InstitutionServiceFields.tsx';
 import { VerifyMobile } from './VerifyPage.tsx';
 
 /** The cloud branch (云网点): join an institution's video queue, watch the place move live, go to the video when called. */
 export function CloudBranchPage() {
-  const { t, i18n } = useTranslation();
-  const en = i18n.language === 'en';
+  const { t } = useTranslation();
   const [verified, setVerified] = useState<boolean>();
   const [mobile, setMobile] = useState('');
   const [places, setPlaces] = useState<QueuePlace[]>([]);
-  const [institutions, setInstitutions] = useState<Organization[]>([]);
   const [form, setForm] = useState({ orgId: '', service: 'account_opening', when: 'now' });
   const { run, busy, error } = useAction();
 
@@ -37,9 +28,6 @@ export function CloudBranchPage() {
   );
   useEffect(() => {
     void loadPlaces();
-    void api<{ items: Organization[] }>('/api/v1/organizations').then((r) =>
-      setInstitutions(r.items.filter((o) => o.kind === 'bank' || o.kind === 'insurer')),
-    );
   }, [loadPlaces]);
 
   if (verified === undefined) return null;
@@ -72,23 +60,7 @@ export function CloudBranchPage() {
             });
           }}
         >
-          <label htmlFor="orgId">{t('visit.institution')}</label>
-          <select id="orgId" value={form.orgId} onChange={(e) => setForm({ ...form, orgId: e.target.value })} required>
-            <option value="">{t('visit.choose')}</option>
-            {institutions.map((o) => (
-              <option key={o.id} value={o.id}>
-                {en ? o.nameEn : o.nameZh}
-              </option>
-            ))}
-          </select>
-          <label htmlFor="service">{t('finder.service')}</label>
-          <select id="service" value={form.service} onChange={(e) => setForm({ ...form, service: e.target.value })}>
-            {BRANCH_SERVICES.map((s) => (
-              <option key={s} value={s}>
-                {BRANCH_SERVICE_LABELS[s][en ? 'en' : 'zh']}
-              </option>
-            ))}
-          </select>
+          <InstitutionServiceFields orgId={form.orgId} service={form.service} onChange={(c) => setForm({ ...form, ...c })} />
           <label htmlFor="mobile">{t('verify.mobile')}</label>
           <input id="mobile" inputMode="tel" autoComplete="tel" value={mobile} onChange={(e) => setMobile(e.target.value)} required />
           <label htmlFor="when">{t('cloud.when')}</label>

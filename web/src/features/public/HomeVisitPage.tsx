@@ -1,18 +1,11 @@
-import {
-  BRANCH_SERVICE_LABELS,
-  BRANCH_SERVICES,
-  HOME_VISIT_REASON_LABELS,
-  HOME_VISIT_REASONS,
-  type Organization,
-  SHANGHAI_DISTRICTS,
-  todayInShanghai,
-} from '@shouhu/common';
-import { useEffect, useState } from 'react';
+import { HOME_VISIT_REASON_LABELS, HOME_VISIT_REASONS, SHANGHAI_DISTRICTS, todayInShanghai } from '@shouhu/common';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { InstitutionServiceFields } from './InstitutionServiceFields.tsx';
 import { VerifyMobile } from './VerifyPage.tsx';
 
 // Half days that staff can plan around; the API takes any windows.
@@ -30,7 +23,6 @@ export function HomeVisitPage() {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const [mobile, setMobile] = useState<string>();
-  const [institutions, setInstitutions] = useState<Organization[]>([]);
   const [form, setForm] = useState({
     orgId: '',
     service: 'cash',
@@ -46,11 +38,6 @@ export function HomeVisitPage() {
   const [reference, setReference] = useState<string>();
   const { run, busy, error } = useAction();
 
-  useEffect(() => {
-    void api<{ items: Organization[] }>('/api/v1/organizations').then((r) =>
-      setInstitutions(r.items.filter((o) => o.kind === 'bank' || o.kind === 'insurer')),
-    );
-  }, []);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   const streets = SHANGHAI_DISTRICTS.find((d) => d.code === form.district)?.streets ?? [];
 
@@ -97,23 +84,7 @@ export function HomeVisitPage() {
             });
           }}
         >
-          <label htmlFor="orgId">{t('visit.institution')}</label>
-          <select id="orgId" value={form.orgId} onChange={set('orgId')} required>
-            <option value="">{t('visit.choose')}</option>
-            {institutions.map((o) => (
-              <option key={o.id} value={o.id}>
-                {en ? o.nameEn : o.nameZh}
-              </option>
-            ))}
-          </select>
-          <label htmlFor="service">{t('finder.service')}</label>
-          <select id="service" value={form.service} onChange={set('service')}>
-            {BRANCH_SERVICES.map((s) => (
-              <option key={s} value={s}>
-                {BRANCH_SERVICE_LABELS[s][en ? 'en' : 'zh']}
-              </option>
-            ))}
-          </select>
+          <InstitutionServiceFields orgId={form.orgId} service={form.service} onChange={(c) => setForm({ ...form, ...c })} />
           <fieldset>
             <legend>{t('visit.reason')}</legend>
             {HOME_VISIT_REASONS.map((r) => (

@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import type { Insertable } from 'kysely';
+import type { HomeVisitsTable } from '../db/schema.ts';
+import { encryptField } from '../platform/pii/crypto.ts';
+import type { TestApp } from './app.ts';
+
+/** A home-visit request written straight to the database (no API, no SMS), for tests of what reads them. */
+export async function insertHomeVisit(t: TestApp, fields: { orgId: string } & Partial<Insertable<HomeVisitsTable>>): Promise<string> {
+  const id = randomUUID();
+  await t.database.db
+    .insertInto('homeVisits')
+    .values({
+      id,
+      reference: `HV-20300101-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
+      service: 'cash',
+      nameEnc: encryptField(t.keys, '测试'),
+      mobileEnc: encryptField(t.keys, '13800000000'),
+      mobileHash: 'x',
+      districtCode: '310101',
+      streetCode: '310101002',
+      compound: '测试小区',
+      addressEnc: encryptField(t.keys, '1号楼'),
+      reason: 'elderly',
+      windows: '[]',
+      status: 'requested',
+      raisedBy: 'staff',
+      ...fields,
+    })
+    .execute();
+  return id;
+}

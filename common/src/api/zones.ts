@@ -23,6 +23,18 @@ export const ZoneInput = Type.Object(
 );
 export type ZoneInput = Static<typeof ZoneInput>;
 
+/** The columns of a zone file, as the city's spreadsheets head them (the import also reads the field names). */
+export const ZONE_FILE_COLUMNS: readonly (readonly [keyof ZoneInput, string])[] = [
+  ['name', '名称'],
+  ['streetCode', '街道代码'],
+  ['wholeStreet', '整街'],
+  ['lat', '纬度'],
+  ['lng', '经度'],
+  ['level', '等级'],
+  ['from', '开始日期'],
+  ['to', '结束日期'],
+];
+
 export const ZoneView = Type.Object({
   id: Type.String(),
   name: Type.String(),

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
+import type { Table } from './table-import.ts';
 
 /**
  * UTF-8 unless the first chunk is not valid UTF-8, in which case GB18030 (what Excel on
@@ -44,10 +45,7 @@ export async function createWorkbook(): Promise<ExcelJS.Workbook> {
 }
 
 /** Rows of a CSV or the first sheet of an XLSX file, as header → cell text, with their line numbers. */
-export async function readTable(
-  bytes: unknown,
-  contentType: string,
-): Promise<{ header: string[]; rows: { line: number; cells: Record<string, string> }[] }> {
+export async function readTable(bytes: unknown, contentType: string): Promise<Table> {
   if (!Buffer.isBuffer(bytes)) throw new AppError('request.unsupported_media_type', { expected: ['text/csv', XLSX_TYPE] });
   let table: { line: number; values: string[] }[];
   if (contentType.startsWith(XLSX_TYPE)) {

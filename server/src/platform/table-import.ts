@@ -9,6 +9,9 @@ export interface Table {
   rows: { line: number; cells: Record<string, string> }[];
 }
 
+// The column a rejected-rows file adds; an import does not read it.
+const PROBLEM_COLUMN = '问题 problem';
+
 type SchemaError = { keyword: string; instancePath: string; params: Record<string, unknown>; message: string };
 
 function explainInChinese(error: SchemaError): string {
@@ -68,5 +71,3 @@ export function writeRejectedRows(table: Table, problems: RowProblem[]): string 
     ]);
   return `\uFEFF${stringify([[...table.header, PROBLEM_COLUMN], ...rows])}`;
 }
-
-export const PROBLEM_COLUMN = '问题 problem';

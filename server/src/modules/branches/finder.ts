@@ -245,7 +245,7 @@ export class BranchFinder {
     day.set(i, openMinutesOn(schedule, date, this.#hours), Buffer.from(`"today":${JSON.stringify(today)},`));
   }
 
-  /** The parts of branch i's entry in the answer that do not depend on the query, serialised once. */
+  /** The parts of branch i's entry in the answer that do not depend on the query, encoded once. */
   #fragment(i: number): Buffer {
     let fragment = this.#fragments[i];
     if (!fragment) {

@@ -2,6 +2,7 @@ import {
   type BranchFlag,
   findDivision,
   type RowProblem,
+  ZONE_FILE_COLUMNS,
   ZONE_LEVEL_LABELS,
   ZONE_LEVELS,
   type ZoneInput,
@@ -10,6 +11,7 @@ import {
 } from '@shouhu/common';
 import { distance } from 'geokdbush';
 import { sql } from 'kysely';
+import { toColumnName } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { audit, type Context } from '../../platform/context.ts';
@@ -73,26 +75,15 @@ export async function createZone(ctx: Context, input: ZoneInput) {
 const LEVEL_NAMES = new Map<string, ZoneLevel>(
   ZONE_LEVELS.flatMap((level) => [[ZONE_LEVEL_LABELS[level].zh, level] as const, [level, level] as const]),
 );
-// Column names in English or as the city's spreadsheets head them.
-const COLUMNS: Record<string, keyof ZoneInput> = {
-  name: 'name',
-  名称: 'name',
-  小区: 'name',
-  street_code: 'streetCode',
-  街道代码: 'streetCode',
-  whole_street: 'wholeStreet',
-  整街: 'wholeStreet',
-  lat: 'lat',
-  纬度: 'lat',
-  lng: 'lng',
-  经度: 'lng',
-  level: 'level',
-  等级: 'level',
-  from: 'from',
-  开始日期: 'from',
-  to: 'to',
-  结束日期: 'to',
-};
+// Column names as the city's spreadsheets head them, or the field names (camelCase or snake_case).
+const COLUMNS: Record<string, keyof ZoneInput> = Object.fromEntries([
+  ...ZONE_FILE_COLUMNS.flatMap(([field, zh]) => [
+    [zh, field],
+    [field, field],
+    [toColumnName(field), field],
+  ]),
+  ['小区', 'name'],
+]);
 
 /**
  * Imports the day's zones from CSV (UTF-8, or GB18030 as Excel saves it). Every bad row is reported

@@ -3,6 +3,7 @@ import {
   findDivision,
   type RowProblem,
   todayInShanghai,
+  ZONE_FILE_COLUMNS,
   ZONE_LEVEL_LABELS,
   ZONE_LEVELS,
   type ZoneLevel,
@@ -38,9 +39,9 @@ import { STREET_OPTIONS } from '../../components/streets.ts';
 
 // Dark enough for white text (WCAG AA).
 const LEVEL_COLOURS: Record<ZoneLevel, string> = { sealed: '#a8071a', controlled: '#ad4e00', precaution: '#0b4fa8' };
-// The import's columns, as the city's spreadsheets head them (the server reads English names too).
-const TEMPLATE =
-  '\uFEFF名称,街道代码,整街,纬度,经度,等级,开始日期,结束日期\r\n某小区,310104003,,31.1702,121.4337,封控区,2022-04-01,2022-04-14\r\n';
+// A template in the import's columns, with one example row.
+const TEMPLATE = `\uFEFF${ZONE_FILE_COLUMNS.map(([, zh]) => zh).join(',')}\r\n某小区,310104003,,31.1702,121.4337,封控区,2022-04-01,2022-04-14\r\n`;
+('\uFEFF名称,街道代码,整街,纬度,经度,等级,开始日期,结束日期\r\n某小区,310104003,,31.1702,121.4337,封控区,2022-04-01,2022-04-14\r\n');
 
 type ImportAnswer = { imported: number; problems: RowProblem[]; rejectedCsv: string | null };
 interface ZoneForm {

@@ -24,6 +24,7 @@ describe('the cloud branch in a real browser', () => {
     await phone.getByRole('button', { name: '确认' }).click();
     await phone.getByLabel('哪家银行或保险公司').selectOption({ label: '中国银行上海市分行' });
     await phone.getByLabel('要办的业务').selectOption('account_opening');
+    await phone.screenshot({ path: shot('public-cloud-branch-join-phone') });
     await phone.getByRole('button', { name: '开始排队' }).click();
     return phone;
   }

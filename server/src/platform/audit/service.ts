@@ -42,14 +42,6 @@ function describeActor(actor: Actor) {
   }
 }
 
-/**
- * Appends an event to the hash-chained trail. Pass the transaction of the change it records, so
- * that the change and its audit entry commit together or not at all.
- */
-export function recordAudit(db: Db, auditKey: KeyObject, entry: AuditEntry): Promise<void> {
-  return recordAudits(db, auditKey, [entry]);
-}
-
 /** A chain's last event, which the next one links to. */
 export interface AuditHead {
   chain: number;
@@ -87,19 +79,19 @@ export function chainAuditEntries(auditKey: KeyObject, head: AuditHead, entries:
 }
 
 /**
- * Appends several events, in order, to one chain: one head lock and one statement for all of
- * them.
+ * Appends an event to the hash-chained trail, holding its chain's head row locked. Pass the
+ * transaction of the change it records, so that the change and its audit entry commit together or
+ * not at all. (Batched intake appends without the lock: insert-audited.ts.)
  */
-export async function recordAudits(db: Db, auditKey: KeyObject, entries: AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
+export async function recordAudit(db: Db, auditKey: KeyObject, entry: AuditEntry): Promise<void> {
   if (!db.isTransaction) {
-    await db.transaction().execute((trx) => recordAudits(trx, auditKey, entries));
+    await db.transaction().execute((trx) => recordAudit(trx, auditKey, entry));
     return;
   }
   const chain = randomInt(AUDIT_CHAINS);
   const locked = await db.selectFrom('auditHeads').select(['seq', 'hash']).where('chain', '=', chain).forUpdate().executeTakeFirstOrThrow();
-  const { events, head } = chainAuditEntries(auditKey, { chain, seq: Number(locked.seq), hash: locked.hash }, entries);
-  // Events and head in one statement: one round trip fewer on every audited request.
+  const { events, head } = chainAuditEntries(auditKey, { chain, seq: Number(locked.seq), hash: locked.hash }, [entry]);
+  // Event and head in one statement: one round trip fewer on every audited request.
   await db
     .with('event', (qb) =>
       qb

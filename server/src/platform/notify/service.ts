@@ -22,7 +22,10 @@ export interface NewNotification {
  * out exactly when the change that caused it commits. Recipient and body are stored encrypted.
  */
 export async function queueNotification(db: Db, keys: KeyRing, message: NewNotification): Promise<string> {
-  return (await queueNotifications(db, keys, [message]))[0] as string;
+  const { notifications, jobs } = toNotificationRows(keys, [message]);
+  await db.insertInto('notifications').values(notifications).execute();
+  await insertJobs(db, jobs);
+  return (notifications[0] as { id: string }).id;
 }
 
 /** The rows of messages to queue and of the jobs that deliver them; recipient and body encrypted. */
@@ -41,15 +44,6 @@ export function toNotificationRows(keys: KeyRing, messages: NewNotification[]) {
     notifications.map((n) => ({ type: 'notification.deliver', payload: { notificationId: n.id }, orgId: n.orgId, maxAttempts: 6 })),
   );
   return { notifications, jobs };
-}
-
-/** Queues several messages and their delivery jobs: two statements, however many. */
-export async function queueNotifications(db: Db, keys: KeyRing, messages: NewNotification[]): Promise<string[]> {
-  if (messages.length === 0) return [];
-  const { notifications, jobs } = toNotificationRows(keys, messages);
-  await db.insertInto('notifications').values(notifications).execute();
-  await insertJobs(db, jobs);
-  return notifications.map((n) => n.id);
 }
 
 export function createDeliveryHandler(keys: KeyRing, providers: Providers): JobHandler {

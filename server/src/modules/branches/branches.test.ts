@@ -200,6 +200,41 @@ describe(`branches, adjustments, channels and the public finder (${testDatabaseK
     }
   });
 
+  it('keeps each branch’s hours when a new branch rebuilds the tree', async () => {
+    // Forty branches on a line, mornings or afternoons only: enough for the tree to reorder them.
+    for (let k = 0; k < 40; k++) {
+      const hours = k % 3 === 0 ? { open: '13:00', close: '17:00' } : { open: '09:00', close: '12:00' };
+      const created = await post('/api/v1/branches', {
+        ...branch(`R${k}`, 31.3 + k * 0.001, 121.5),
+        weeklyHours: { days: { 1: [hours] } },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+    }
+    const around = `lat=31.32&lng=121.5&at=${MONDAY_10}&openOnly=false&limit=50&radius=5`;
+    // This test's branches (others may lie near), by name.
+    const byName = (r: { items: { nameZh: string; openNow: boolean; today: unknown }[] }) =>
+      Object.fromEntries(
+        r.items.filter((b) => b.nameZh.startsWith('测试网点R')).map((b) => [b.nameZh, { openNow: b.openNow, today: b.today }]),
+      );
+    const before = byName(
+      await until(
+        () => nearest(around),
+        (r) => Object.keys(byName(r)).length === 40,
+      ),
+    );
+    expect(Object.values(before).filter((b) => !b.openNow)).toHaveLength(14);
+    await post('/api/v1/branches', branch('R40', 31.3205, 121.5));
+    const after = byName(
+      await until(
+        () => nearest(around),
+        (r) => Object.keys(byName(r)).length === 41,
+      ),
+    );
+    const { 测试网点R40: added, ...others } = after;
+    expect(added).toMatchObject({ openNow: true });
+    expect(others).toEqual(before);
+  });
+
   it('lets the regulator override the holiday calendar, and the finder follows', async () => {
     const regulator = await signInAs(t.app, 'regulator');
     // Monday 9 May 2022 declared a holiday: the branches (closed on holidays) close that day.

@@ -17,7 +17,7 @@ import { distance } from 'geokdbush';
 import type KDBush from 'kdbush';
 import { sql } from 'kysely';
 import type { Database, Db } from '../../db/database.ts';
-import { buildNearestIndex, findNearestIds } from './nearest.ts';
+import { buildNearestIndex, findNearestPositions } from './nearest.ts';
 import { type AdjustmentRow, type BranchRow, selectAdjustments, selectBranches, selectChannels, selectHolidayOverrides } from './repo.ts';
 
 export const BRANCHES_CHANNEL = 'shouhu_branches';
@@ -77,6 +77,20 @@ class DayTable {
     this.computed[i] = 1;
   }
 
+  /** The same day for branches in a new order; `from[k]`: branch k's previous position, -1 to compute afresh. */
+  rearrange(from: readonly number[]): DayTable {
+    const next = new DayTable(from.length);
+    from.forEach((f, k) => {
+      if (f < 0 || this.computed[f] !== 1) return;
+      next.ranges.set(this.ranges.subarray(f * INLINE, (f + 1) * INLINE), k * INLINE);
+      const spilled = this.spilled.get(f);
+      if (spilled) next.spilled.set(k, spilled);
+      next.todayJson[k] = this.todayJson[f];
+      next.computed[k] = 1;
+    });
+    return next;
+  }
+
   isOpen(i: number, minute: number): boolean {
     const r = this.ranges;
     const base = i * INLINE;
@@ -101,7 +115,8 @@ const DAYS_KEPT = 4;
  * Open minutes are computed once per branch and day, when first asked.
  */
 export class BranchFinder {
-  #branches: (BranchRow | undefined)[] = [];
+  // Per branch, in the tree's order (see #arrange).
+  #branches: BranchRow[] = [];
   #schedules: Schedule[] = [];
   #serviceBits = new Uint16Array(0);
   #positionOf = new Map<string, number>();
@@ -110,6 +125,7 @@ export class BranchFinder {
   #orgNames = new Map<string, { nameZh: string; nameEn: string }>();
   #hours: HoursOptions = { calendar: createCalendar() };
   #days = new Map<string, DayTable>();
+  #todayParts = new Map<string, Buffer>();
   #fragments: (Buffer | undefined)[] = [];
 
   #queue: Promise<void> = Promise.resolve();
@@ -144,13 +160,9 @@ export class BranchFinder {
     const [branches, adjustments] = await Promise.all([selectBranches(db, { orgId: null }), selectAdjustments(db, null)]);
     await Promise.all([this.#loadOrganizations(db), this.#loadCalendar(db)]);
     const byBranch = Map.groupBy(adjustments, (a) => a.branchId);
-    this.#branches = branches;
-    this.#schedules = branches.map((b) => toSchedule(b, byBranch.get(b.id) ?? []));
-    this.#serviceBits = Uint16Array.from(branches, (b) => toServiceBits(b.services));
-    this.#positionOf = new Map(branches.map((b, i) => [b.id, i]));
-    this.#index = buildNearestIndex(this.#branches);
     this.#days.clear();
     this.#fragments = [];
+    this.#arrange(branches.map((row) => ({ row, schedule: toSchedule(row, byBranch.get(row.id) ?? []), from: -1 })));
     this.#loaded = true;
   }
 
@@ -161,28 +173,51 @@ export class BranchFinder {
     let moved = false;
     for (const id of ids) {
       const row = found.get(id);
-      let i = this.#positionOf.get(id);
-      if (i === undefined) {
-        if (!row) continue;
-        i = this.#branches.length;
-        this.#positionOf.set(id, i);
-        moved = true;
+      const i = this.#positionOf.get(id);
+      const before = i === undefined ? undefined : this.#branches[i];
+      if (!row || !before || before.lat !== row.lat || before.lng !== row.lng) {
+        moved ||= row !== undefined || before !== undefined;
+        continue;
       }
-      const before = this.#branches[i];
-      if (!row || !before || before.lat !== row.lat || before.lng !== row.lng) moved = true;
-      this.#branches[i] = row;
-      this.#schedules[i] = row ? toSchedule(row, byBranch.get(id) ?? []) : { weekly: { days: {} } };
-      if (i >= this.#serviceBits.length) {
-        const bits = new Uint16Array(Math.max(16, this.#serviceBits.length * 2));
-        bits.set(this.#serviceBits);
-        this.#serviceBits = bits;
-      }
-      this.#serviceBits[i] = row ? toServiceBits(row.services) : 0;
-      this.#fragments[i] = undefined;
-      for (const day of this.#days.values()) if (i < day.capacity) day.computed[i] = 0;
+      // Same place: the branch keeps its position in the tree.
+      this.#branches[i as number] = row;
+      this.#schedules[i as number] = toSchedule(row, byBranch.get(id) ?? []);
+      this.#serviceBits[i as number] = toServiceBits(row.services);
+      this.#fragments[i as number] = undefined;
+      for (const day of this.#days.values()) day.computed[i as number] = 0;
     }
-    // KDBush is static; rebuilding it from memory takes tens of milliseconds at 200,000 branches.
-    if (moved) this.#index = buildNearestIndex(this.#branches);
+    if (!moved) return;
+    // A branch appeared, moved or went: KDBush is static, so the tree is rebuilt from memory (tens
+    // of milliseconds at 200,000 branches); the others keep what was computed for them.
+    const changed = new Set(ids);
+    const entries = this.#branches.flatMap((row, from) => {
+      const id = row.id;
+      if (!changed.has(id)) return [{ row, schedule: this.#schedules[from] as Schedule, from }];
+      const now = found.get(id);
+      return now ? [{ row: now, schedule: toSchedule(now, byBranch.get(id) ?? []), from: -1 }] : [];
+    });
+    for (const row of rows) {
+      if (!this.#positionOf.has(row.id)) entries.push({ row, schedule: toSchedule(row, byBranch.get(row.id) ?? []), from: -1 });
+    }
+    this.#arrange(entries);
+  }
+
+  /**
+   * Builds the tree and puts every per-branch array in the tree's order: the branches near a
+   * query sit side by side in memory, so its candidates cost a few cache lines, not one each.
+   * `from` is an entry's previous position (-1: new or changed), whose computed parts are kept.
+   */
+  #arrange(entries: { row: BranchRow; schedule: Schedule; from: number }[]): void {
+    const index = buildNearestIndex(entries.map((e) => e.row));
+    const ordered = Array.from(index.ids.subarray(0, entries.length), (j) => entries[j] as (typeof entries)[number]);
+    const from = ordered.map((e) => e.from);
+    this.#index = index;
+    this.#branches = ordered.map((e) => e.row);
+    this.#schedules = ordered.map((e) => e.schedule);
+    this.#serviceBits = Uint16Array.from(ordered, (e) => toServiceBits(e.row.services));
+    this.#positionOf = new Map(ordered.map((e, i) => [e.row.id, i]));
+    this.#fragments = from.map((f) => (f < 0 ? undefined : this.#fragments[f]));
+    for (const [date, day] of this.#days) this.#days.set(date, day.rearrange(from));
   }
 
   async #loadOrganizations(db: Db): Promise<void> {
@@ -202,6 +237,7 @@ export class BranchFinder {
     );
     this.#hours = { calendar };
     this.#days.clear();
+    this.#todayParts.clear();
   }
 
   /**
@@ -225,15 +261,24 @@ export class BranchFinder {
     return this.#positionOf.size;
   }
 
-  /** The day's table of hours, made when first asked (a new branch beyond its size starts a new one). */
+  /** The day's table of hours, made when first asked. */
   #dayTable(date: string): DayTable {
     let day = this.#days.get(date);
-    if (!day || day.capacity < this.#branches.length) {
-      if (!day && this.#days.size >= DAYS_KEPT) this.#days.delete(this.#days.keys().next().value as string);
+    if (!day) {
+      if (this.#days.size >= DAYS_KEPT) this.#days.delete(this.#days.keys().next().value as string);
       day = new DayTable(this.#branches.length);
       this.#days.set(date, day);
     }
     return day;
+  }
+
+  #lastLocal = { from: Number.NaN, date: '', minute: 0 };
+
+  /** The local date and minute of an instant; queries mostly ask about the current minute. */
+  #toLocal(at: Date): { date: string; minute: number } {
+    const from = at.getTime() - (at.getTime() % 60_000);
+    if (from !== this.#lastLocal.from) this.#lastLocal = { from, ...toLocal(at, this.#hours.timeZone) };
+    return this.#lastLocal;
   }
 
   /** Branch i's hours on the table's date, computed on first use. */
@@ -241,8 +286,14 @@ export class BranchFinder {
     if (day.computed[i] === 1) return;
     const schedule = this.#schedules[i] as Schedule;
     const hours = hoursOn(schedule, date, this.#hours);
-    const today = { intervals: hours.intervals, reason: hours.reason, note: hours.note ?? null };
-    day.set(i, openMinutesOn(schedule, date, this.#hours), Buffer.from(`"today":${JSON.stringify(today)},`));
+    const today = `"today":${JSON.stringify({ intervals: hours.intervals, reason: hours.reason, note: hours.note ?? null })},`;
+    // Most branches share their day's hours: one buffer each, few in all, so they stay in cache.
+    let encoded = this.#todayParts.get(today);
+    if (!encoded) {
+      encoded = Buffer.from(today);
+      this.#todayParts.set(today, encoded);
+    }
+    day.set(i, openMinutesOn(schedule, date, this.#hours), encoded);
   }
 
   /** The parts of branch i's entry in the answer that do not depend on the query, encoded once. */
@@ -284,23 +335,22 @@ export class BranchFinder {
     if (!this.#loaded && this.#db) void this.apply(this.#db, 'all').catch(this.#onError);
     const index = this.#index;
     if (!index || this.#positionOf.size === 0) return Buffer.from('{"items":[],"channels":[]}');
-    const { date, minute } = toLocal(query.at, this.#hours.timeZone);
+    const { date, minute } = this.#toLocal(query.at);
     const bit = query.service ? serviceBit(query.service) : 0;
     const day = this.#dayTable(date);
     const serviceBits = this.#serviceBits;
-    const needed = PRESENT | bit;
     const fits = (i: number) => {
-      if (((serviceBits[i] as number) & needed) !== needed) return false;
+      if (((serviceBits[i] as number) & bit) !== bit) return false;
       if (!query.openOnly) return true;
       this.#fillDay(day, i, date);
       return day.isOpen(i, minute);
     };
-    const ids = findNearestIds(index, query.lng, query.lat, query.limit, query.radiusKm, fits);
+    const positions = findNearestPositions(index, query.lng, query.lat, query.limit, query.radiusKm, fits);
     // Parts encoded once (the same for every query), and the few that vary (ASCII text).
     const parts: (Buffer | string)[] = ['{"items":['];
     const closedOrgs = new Set<string>();
-    for (let k = 0; k < ids.length; k++) {
-      const i = ids[k] as number;
+    for (let k = 0; k < positions.length; k++) {
+      const i = positions[k] as number;
       const b = this.#branches[i] as BranchRow;
       this.#fillDay(day, i, date);
       const openNow = day.isOpen(i, minute);
@@ -308,15 +358,15 @@ export class BranchFinder {
       if (!openNow) closedOrgs.add(b.orgId);
       const distanceKm = Math.round(distance(query.lng, query.lat, b.lng, b.lat) * 100) / 100;
       const nextOpening = next ? `"${next.toISOString()}"` : 'null';
+      const end = k === positions.length - 1 ? '}' : '},';
       parts.push(
-        k === 0 ? '' : ',',
         this.#fragment(i),
         day.todayJson[i] as Buffer,
-        `"distanceKm":${distanceKm},"openNow":${openNow},"nextOpening":${nextOpening}}`,
+        `"distanceKm":${distanceKm},"openNow":${openNow},"nextOpening":${nextOpening}${end}`,
       );
     }
     // Online channels where a listed branch is closed; every institution's when nothing is near.
-    const orgIds = ids.length > 0 ? closedOrgs : this.#channelsByOrg.keys();
+    const orgIds = positions.length > 0 ? closedOrgs : this.#channelsByOrg.keys();
     const channels = [...orgIds].flatMap((orgId) => this.#channelsOf(orgId, query.service));
     parts.push('],"channels":', channels.length === 0 ? '[]' : Buffer.from(JSON.stringify(channels)), '}');
     return joinParts(parts);
@@ -335,14 +385,18 @@ function joinParts(parts: (Buffer | string)[]): Buffer {
   for (const part of parts) length += part.length; // ASCII: one byte a character
   const out = Buffer.allocUnsafe(length);
   let at = 0;
-  for (const part of parts) at += typeof part === 'string' ? out.write(part, at, 'latin1') : part.copy(out, at);
+  for (const part of parts) {
+    if (typeof part === 'string') at += out.write(part, at, 'latin1');
+    else {
+      out.set(part, at);
+      at += part.length;
+    }
+  }
   return out;
 }
 
 const serviceBit = (service: string) => 1 << BRANCH_SERVICES.indexOf(service as BranchService);
-// Set for every branch that exists, beside its services: the filter reads one number per candidate.
-const PRESENT = 1 << 15;
-const toServiceBits = (services: readonly string[]) => services.reduce((bits, s) => bits | serviceBit(s), PRESENT);
+const toServiceBits = (services: readonly string[]) => services.reduce((bits, s) => bits | serviceBit(s), 0);
 
 function toSchedule(branch: BranchRow, adjustments: AdjustmentRow[]): Schedule {
   return {

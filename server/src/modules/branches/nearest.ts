@@ -24,62 +24,80 @@ export function buildNearestIndex(points: readonly ({ lng: number; lat: number }
 }
 
 /**
- * The ids of the `limit` nearest points within `radiusKm` that pass `fits`, nearest first.
+ * The positions in the tree's order (`index.ids[position]` is the point's place in the input) of
+ * the `limit` nearest points within `radiusKm` that pass `fits`, nearest first. Callers keep their
+ * data per point in the tree's order, so that a query reads neighbouring memory.
  * A depth-first k-nearest search over kdbush's arrays, near side first, so the bound tightens
  * fast and `fits` (the open-now check) runs only for points that would enter the result —
- * a few dozen per query instead of every point of every leaf visited.
+ * a few dozen per query instead of every point of every leaf visited. (A best-first search, by
+ * a heap of boxes, examined fewer points but took twice as long over 200,000 branches.)
  */
-export function findNearestIds(
+export function findNearestPositions(
   index: KDBush,
   lng: number,
   lat: number,
   limit: number,
   radiusKm: number,
-  fits: (id: number) => boolean,
+  fits: (position: number) => boolean,
 ): number[] {
-  const { ids, coords, nodeSize } = index;
+  const { coords, nodeSize } = index;
   const x = toX(lng);
   const y = toY(lat);
+  // Sorted by distance: the positions found and their squared distances.
   const found: number[] = [];
   const squared: number[] = [];
   let bound = radiusKm * radiusKm;
+  // Far sides still to search, five numbers each: first, last, axis, and the squared distances
+  // from the query to the subtree's box along x and along y. Their sum, a lower bound of the
+  // distance to any point inside, is checked against the bound when the subtree is popped:
+  // boxes prune far better than the one split line in sparse areas, where the first leaf's
+  // points are kilometres apart.
+  const pending: number[] = [0, index.numItems - 1, 0, 0, 0];
 
-  const consider = (k: number) => {
-    const dx = (coords[2 * k] as number) - x;
-    const dy = (coords[2 * k + 1] as number) - y;
-    const d = dx * dx + dy * dy;
-    if (d > bound || (found.length === limit && d === bound)) return;
-    const id = ids[k] as number;
-    if (!fits(id)) return;
-    let j = squared.length;
-    while (j > 0 && (squared[j - 1] as number) > d) j--;
-    squared.splice(j, 0, d);
-    found.splice(j, 0, id);
-    if (found.length > limit) {
-      squared.pop();
-      found.pop();
+  while (pending.length > 0) {
+    const gapY = pending.pop() as number;
+    const gapX = pending.pop() as number;
+    let axis = pending.pop() as number;
+    let right = pending.pop() as number;
+    let left = pending.pop() as number;
+    if (gapX + gapY > bound) continue;
+    // Down the near sides to a leaf, leaving each far side for later.
+    while (left <= right) {
+      const leaf = right - left <= nodeSize;
+      const m = (left + right) >> 1;
+      for (let k = leaf ? left : m; k <= (leaf ? right : m); k++) {
+        const dx = (coords[2 * k] as number) - x;
+        const dy = (coords[2 * k + 1] as number) - y;
+        const d = dx * dx + dy * dy;
+        if (d > bound || (found.length === limit && d === bound) || !fits(k)) continue;
+        let j = found.length;
+        if (j === limit) j--;
+        else {
+          found.push(k);
+          squared.push(d);
+        }
+        for (; j > 0 && (squared[j - 1] as number) > d; j--) {
+          found[j] = found[j - 1] as number;
+          squared[j] = squared[j - 1] as number;
+        }
+        found[j] = k;
+        squared[j] = d;
+        if (found.length === limit) bound = squared[limit - 1] as number;
+      }
+      if (leaf) break;
+      // kdbush keeps points at or below the median on the left, at or above it on the right.
+      // The far side's box lies |diff| away along this axis; the near side's box as its parent's.
+      const diff = axis === 0 ? x - (coords[2 * m] as number) : y - (coords[2 * m + 1] as number);
+      const far = diff * diff;
+      if (diff <= 0) {
+        pending.push(m + 1, right, 1 - axis, axis === 0 ? far : gapX, axis === 0 ? gapY : far);
+        right = m - 1;
+      } else {
+        pending.push(left, m - 1, 1 - axis, axis === 0 ? far : gapX, axis === 0 ? gapY : far);
+        left = m + 1;
+      }
+      axis = 1 - axis;
     }
-    if (found.length === limit) bound = squared[limit - 1] as number;
-  };
-
-  const visit = (left: number, right: number, axis: number) => {
-    if (right - left <= nodeSize) {
-      for (let k = left; k <= right; k++) consider(k);
-      return;
-    }
-    const m = (left + right) >> 1;
-    consider(m);
-    // kdbush keeps points at or below the median on the left, at or above it on the right.
-    const diff = axis === 0 ? x - (coords[2 * m] as number) : y - (coords[2 * m + 1] as number);
-    if (diff <= 0) {
-      visit(left, m - 1, 1 - axis);
-      if (diff * diff <= bound) visit(m + 1, right, 1 - axis);
-    } else {
-      visit(m + 1, right, 1 - axis);
-      if (diff * diff <= bound) visit(left, m - 1, 1 - axis);
-    }
-  };
-
-  if (ids.length > 0) visit(0, ids.length - 1, 0);
+  }
   return found;
 }

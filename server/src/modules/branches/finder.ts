@@ -162,6 +162,7 @@ export class BranchFinder {
     await Promise.all([this.#loadOrganizations(db), this.#loadCalendar(db)]);
     const byBranch = Map.groupBy(adjustments, (a) => a.branchId);
     this.#days.clear();
+    this.#todayParts.clear();
     this.#fragments = [];
     this.#rowsById = new Map(branches.map((row) => [row.id, row]));
     this.#arrange(
@@ -228,7 +229,7 @@ export class BranchFinder {
    * Builds the tree and puts every per-branch array in the tree's order: the branches near a
    * query sit side by side in memory, so its candidates cost a few cache lines, not one each.
    * `from[j]` is branch j's previous position (-1: new or changed), whose computed parts are kept.
-   * Loops over typed arrays: at 200,000 branches a moved branch shows within about 150 ms.
+   * Plain loops: at 200,000 branches a moved branch shows in about 100 ms (docs/BENCHMARKS.md).
    */
   #arrange(rows: BranchRow[], schedules: Schedule[], from: number[]): void {
     const index = buildNearestIndex(rows);
@@ -272,6 +273,7 @@ export class BranchFinder {
       Object.fromEntries(overrides.map((o) => [o.date, { kind: o.kind, name: o.name ?? undefined }])),
     );
     this.#hours = { calendar };
+    this.#lastLocal.from = Number.NaN;
     this.#days.clear();
     this.#todayParts.clear();
   }
@@ -323,7 +325,8 @@ export class BranchFinder {
     const schedule = this.#schedules[i] as Schedule;
     const hours = hoursOn(schedule, date, this.#hours);
     const today = `"today":${JSON.stringify({ intervals: hours.intervals, reason: hours.reason, note: hours.note ?? null })},`;
-    // Most branches share their day's hours: one buffer each, few in all, so they stay in cache.
+    // Most branches share their day's hours: one buffer for each distinct text, few in all, so
+    // they stay in cache (cleared with the day tables on a full reload or a calendar change).
     let encoded = this.#todayParts.get(today);
     if (!encoded) {
       encoded = Buffer.from(today);
@@ -421,13 +424,7 @@ function joinParts(parts: (Buffer | string)[]): Buffer {
   for (const part of parts) length += part.length; // ASCII: one byte a character
   const out = Buffer.allocUnsafe(length);
   let at = 0;
-  for (const part of parts) {
-    if (typeof part === 'string') at += out.write(part, at, 'latin1');
-    else {
-      out.set(part, at);
-      at += part.length;
-    }
-  }
+  for (const part of parts) at += typeof part === 'string' ? out.write(part, at, 'latin1') : part.copy(out, at);
   return out;
 }
 

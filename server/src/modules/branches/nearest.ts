@@ -5,7 +5,7 @@ import KDBush from 'kdbush';
 // varies by under 0.7%, so planar distances rank branches as the sphere does but for near-ties.
 const KM_PER_DEGREE_LAT = (6371 * Math.PI) / 180;
 const KM_PER_DEGREE_LNG = KM_PER_DEGREE_LAT * Math.cos((31.2 * Math.PI) / 180);
-// Small leaves: a leaf's points are all tested against the filter before the bound tightens.
+// Points per leaf: anything from 4 to 64 served the benchmark equally (docs/BENCHMARKS.md).
 const NODE_SIZE = 16;
 // Kilometres from the People's Square: small numbers, so single precision keeps them to the
 // centimetre, and the tree's coordinates take half the memory (fewer cache misses per query).
@@ -14,10 +14,10 @@ const toX = (lng: number) => (lng - ORIGIN.lng) * KM_PER_DEGREE_LNG;
 const toY = (lat: number) => (lat - ORIGIN.lat) * KM_PER_DEGREE_LAT;
 
 /** A kd-tree (kdbush) over positions projected to kilometres. */
-export function buildNearestIndex(points: readonly ({ lng: number; lat: number } | undefined)[]): KDBush {
+export function buildNearestIndex(points: readonly { lng: number; lat: number }[]): KDBush {
   const index = new KDBush(Math.max(1, points.length), NODE_SIZE, Float32Array);
-  // A missing branch, or the one placeholder of an empty tree, sits at 0° 0°: never within reach.
-  for (const p of points) index.add(toX(p?.lng ?? 0), toY(p?.lat ?? 0));
+  for (const p of points) index.add(toX(p.lng), toY(p.lat));
+  // An empty tree's one placeholder sits at 0° 0°: never within reach.
   if (points.length === 0) index.add(toX(0), toY(0));
   index.finish();
   return index;

@@ -13,11 +13,10 @@ import {
   type Schedule,
   toLocal,
 } from '@shouhu/common';
-import { distance } from 'geokdbush';
 import type KDBush from 'kdbush';
 import { sql } from 'kysely';
 import type { Database, Db } from '../../db/database.ts';
-import { buildNearestIndex, findNearestPositions } from './nearest.ts';
+import { buildNearestIndex, distanceTo, findNearestPositions } from './nearest.ts';
 import { type AdjustmentRow, type BranchRow, selectAdjustments, selectBranches, selectChannels, selectHolidayOverrides } from './repo.ts';
 
 export const BRANCHES_CHANNEL = 'shouhu_branches';
@@ -390,12 +389,11 @@ export class BranchFinder {
     const closedOrgs = new Set<string>();
     for (let k = 0; k < positions.length; k++) {
       const i = positions[k] as number;
-      const b = this.#branches[i] as BranchRow;
       this.#fillDay(day, i, date);
       const openNow = day.isOpen(i, minute);
       const next = openNow ? null : findNextOpening(this.#schedules[i] as Schedule, query.at, this.#hours);
-      if (!openNow) closedOrgs.add(b.orgId);
-      const distanceKm = Math.round(distance(query.lng, query.lat, b.lng, b.lat) * 100) / 100;
+      if (!openNow) closedOrgs.add((this.#branches[i] as BranchRow).orgId);
+      const distanceKm = Math.round(distanceTo(index, i, query.lng, query.lat) * 100) / 100;
       const nextOpening = next ? `"${next.toISOString()}"` : 'null';
       const end = k === positions.length - 1 ? '}' : '},';
       parts.push(

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { distance } from 'geokdbush';
 import { describe, expect, it } from 'vitest';
-import { buildNearestIndex, findNearestPositions } from './nearest.ts';
+import { buildNearestIndex, distanceTo, findNearestPositions } from './nearest.ts';
 
 // Points on a 10 m grid over the city (doubles would crowd at the edges of their range).
 const point = fc.record({
@@ -43,6 +43,16 @@ describe('nearest branches over the kd-tree', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('measures distances within a metre of the great circle', () => {
+    fc.assert(
+      fc.property(point, point, (p, q) => {
+        const index = buildNearestIndex([p]);
+        expect(Math.abs(distanceTo(index, 0, q.lng, q.lat) - distance(q.lng, q.lat, p.lng, p.lat))).toBeLessThan(0.001);
+      }),
+      { numRuns: 500 },
     );
   });
 

@@ -24,6 +24,19 @@ export function buildNearestIndex(points: readonly { lng: number; lat: number }[
 }
 
 /**
+ * Kilometres from a point to the point at `position`, from the tree's own coordinates (already in
+ * cache after a search, unlike the branch's row): the plane at the pair's mean latitude, within a
+ * metre of the great circle at a city's distances.
+ */
+export function distanceTo(index: KDBush, position: number, lng: number, lat: number): number {
+  const dLng = ((index.coords[2 * position] as number) - toX(lng)) / KM_PER_DEGREE_LNG;
+  const dLat = ((index.coords[2 * position + 1] as number) - toY(lat)) / KM_PER_DEGREE_LAT;
+  const east = dLng * KM_PER_DEGREE_LAT * Math.cos(((lat + dLat / 2) * Math.PI) / 180);
+  const north = dLat * KM_PER_DEGREE_LAT;
+  return Math.sqrt(east * east + north * north);
+}
+
+/**
  * The positions in the tree's order (`index.ids[position]` is the point's place in the input) of
  * the `limit` nearest points within `radiusKm` that pass `fits`, nearest first. Callers keep their
  * data per point in the tree's order, so that a query reads neighbouring memory.

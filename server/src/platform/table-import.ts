@@ -46,6 +46,9 @@ function explainInChinese(error: SchemaError): string {
   }
 }
 
+/** A yes/no cell as people fill them in: 是, yes, true or 1 mean yes; anything else no. */
+export const isYesCell = (cell: string): boolean => ['1', 'true', '是', 'yes'].includes(cell.trim().toLowerCase());
+
 /** The first thing wrong with a row against its schema, by field, in both languages; none when it fits. */
 export function checkRow(schema: TSchema, line: number, raw: Record<string, unknown>): RowProblem | undefined {
   const [error] = Value.Errors(schema, raw) as unknown as SchemaError[];

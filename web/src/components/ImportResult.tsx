@@ -33,20 +33,18 @@ export function useFileImport<T extends { problems: RowProblem[]; rejectedCsv: s
  * the rows left out as a file to fix and send again. Also shows a refused import's problems.
  */
 export function ImportResult({
+  imports: { answer, error },
   title,
-  problems,
-  rejectedCsv,
-  error,
 }: {
+  imports: ReturnType<typeof useFileImport>;
+  /** What went in, said when there is an answer. */
   title?: string;
-  problems?: RowProblem[];
-  rejectedCsv?: string | null;
-  error?: ApiError;
 }) {
   const { t, i18n } = useTranslation();
   const zh = i18n.language !== 'en';
-  const listed = problems ?? (error?.details as { problems?: RowProblem[] } | undefined)?.problems ?? [];
-  if (!title && !error) return null;
+  const listed = answer?.problems ?? (error?.details as { problems?: RowProblem[] } | undefined)?.problems ?? [];
+  const rejectedCsv = answer?.rejectedCsv;
+  if (!answer && !error) return null;
   return (
     <Alert
       type={error ? 'error' : listed.length > 0 ? 'warning' : 'success'}

@@ -8,7 +8,7 @@ import { createWorkbook } from '../../platform/files.ts';
 import { createId } from '../../platform/ids.ts';
 import { enqueueJob } from '../../platform/jobs/service.ts';
 import type { JobHandler } from '../../platform/jobs/worker.ts';
-import { checkRow, type Table, writeRejectedRows } from '../../platform/table-import.ts';
+import { checkRow, isYesCell, type Table, writeRejectedRows } from '../../platform/table-import.ts';
 import { announceBranchChange } from './finder.ts';
 import { insertBranch, selectBranches, updateBranch } from './repo.ts';
 import { placeBranch } from './service.ts';
@@ -47,7 +47,7 @@ export function readBranchRows(table: Table) {
       const field = FIELD_OF.get(column);
       if (!field || cell === '') continue;
       if (field === 'lat' || field === 'lng') raw[field] = Number(cell);
-      else if (field === 'stepFree') raw[field] = ['1', 'true', '是', 'yes'].includes(cell.toLowerCase());
+      else if (field === 'stepFree') raw[field] = isYesCell(cell);
       else if (field === 'services') raw[field] = cell.split(/[,，\s]+/).filter(Boolean);
       else if (field === 'weeklyHours') {
         const parsed = parseWeeklyHours(cell);

@@ -16,7 +16,7 @@ import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { audit, type Context } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
-import { checkRow, type Table, writeRejectedRows } from '../../platform/table-import.ts';
+import { checkRow, isYesCell, type Table, writeRejectedRows } from '../../platform/table-import.ts';
 
 /** A branch within this distance of a sealed compound is flagged (configurable per call). */
 export const DEFAULT_FLAG_RADIUS_KM = 0.5;
@@ -113,7 +113,7 @@ export async function importZones(ctx: Context, table: Table, partial: boolean) 
       const key = COLUMNS[column];
       if (!key || !cell) continue;
       if (key === 'lat' || key === 'lng') raw[key] = Number(cell);
-      else if (key === 'wholeStreet') raw[key] = ['1', 'true', '是', 'yes'].includes(cell.toLowerCase());
+      else if (key === 'wholeStreet') raw[key] = isYesCell(cell);
       else if (key === 'level') raw[key] = LEVEL_NAMES.get(cell) ?? cell;
       else raw[key] = cell;
     }

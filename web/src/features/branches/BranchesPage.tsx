@@ -78,12 +78,7 @@ export function BranchesPage() {
             <Button>{t('branches.import')}</Button>
           </Upload>
         </Space>
-        <ImportResult
-          error={imports.error}
-          title={imports.answer && t('branches.importStarted', { count: imports.answer.accepted })}
-          problems={imports.answer?.problems}
-          rejectedCsv={imports.answer?.rejectedCsv}
-        />
+        <ImportResult imports={imports} title={imports.answer && t('branches.importStarted', { count: imports.answer.accepted })} />
         {(flags.data?.items.length ?? 0) > 0 && (
           <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('branches.flagged', { count: flags.data?.items.length })} />
         )}

@@ -119,12 +119,7 @@ export function ZonesPage() {
           {t('zones.template')}
         </Button>
       </Space>
-      <ImportResult
-        error={imports.error}
-        title={imports.answer && t('zones.imported', { count: imports.answer.imported })}
-        problems={imports.answer?.problems}
-        rejectedCsv={imports.answer?.rejectedCsv}
-      />
+      <ImportResult imports={imports} title={imports.answer && t('zones.imported', { count: imports.answer.imported })} />
       {flagged > 0 && (
         <Alert
           type="warning"

@@ -202,6 +202,7 @@ describe(`branches, adjustments, channels and the public finder (${testDatabaseK
 
   it('keeps each branch’s hours when a new branch rebuilds the tree', async () => {
     // Forty branches on a line, mornings or afternoons only: enough for the tree to reorder them.
+    const ids: string[] = [];
     for (let k = 0; k < 40; k++) {
       const hours = k % 3 === 0 ? { open: '13:00', close: '17:00' } : { open: '09:00', close: '12:00' };
       const created = await post('/api/v1/branches', {
@@ -209,6 +210,7 @@ describe(`branches, adjustments, channels and the public finder (${testDatabaseK
         weeklyHours: { days: { 1: [hours] } },
       });
       expect(created.statusCode, created.body).toBe(201);
+      ids.push(created.json().id);
     }
     const around = `lat=31.32&lng=121.5&at=${MONDAY_10}&openOnly=false&limit=50&radius=5`;
     // This test's branches (others may lie near), by name.
@@ -233,6 +235,17 @@ describe(`branches, adjustments, channels and the public finder (${testDatabaseK
     const { 测试网点R40: added, ...others } = after;
     expect(added).toMatchObject({ openNow: true });
     expect(others).toEqual(before);
+    // One moves along the line: the tree is rebuilt again, from its own places for the others.
+    const moved = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/branches/${ids[1]}`,
+      headers: boc,
+      payload: { ...branch('R1', 31.3395, 121.5), weeklyHours: { days: { 1: [{ open: '09:00', close: '12:00' }] } } },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const isAt = (r: { items: { nameZh: string; lat: number; openNow: boolean; today: unknown }[] }) => r.items.some((b) => b.nameZh === '测试网点R1' && b.lat === 31.3395);
+    const afterMove = byName(await until(() => nearest(around), isAt));
+    expect(afterMove).toEqual(after);
   });
 
   it('lets the regulator override the holiday calendar, and the finder follows', async () => {

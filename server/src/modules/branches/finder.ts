@@ -165,9 +165,9 @@ export class BranchFinder {
     this.#fragments = [];
     this.#rowsById = new Map(branches.map((row) => [row.id, row]));
     this.#arrange(
+      [],
       branches,
       branches.map((row) => toSchedule(row, byBranch.get(row.id) ?? [])),
-      branches.map(() => -1),
     );
     this.#loaded = true;
   }
@@ -194,26 +194,22 @@ export class BranchFinder {
       for (const day of this.#days.values()) day.computed[i] = 0;
     }
     if (!moved) return;
-    // A branch appeared, moved or went: KDBush is static, so the tree is rebuilt from memory; the
-    // others keep what was computed for them.
-    const changed = new Set(ids);
-    const kept: BranchRow[] = [];
-    const schedules: Schedule[] = [];
-    const from: number[] = [];
-    this.#branches.forEach((row, i) => {
-      if (changed.has(row.id)) return;
-      kept.push(row);
-      schedules.push(this.#schedules[i] as Schedule);
-      from.push(i);
-    });
-    for (const id of ids) this.#rowsById.delete(id);
-    for (const row of rows) {
-      kept.push(row);
-      schedules.push(toSchedule(row, byBranch.get(row.id) ?? []));
-      from.push(-1);
-      this.#rowsById.set(row.id, row);
+    // A branch appeared, moved or went: KDBush is static, so the tree is rebuilt, the others'
+    // places taken from the tree itself and what was computed for them kept.
+    const gone = new Uint8Array(this.#branches.length);
+    for (const id of ids) {
+      const before = this.#rowsById.get(id);
+      if (before) gone[this.#positionOf(before)] = 1;
+      this.#rowsById.delete(id);
     }
-    this.#arrange(kept, schedules, from);
+    const kept: number[] = [];
+    for (let i = 0; i < gone.length; i++) if (gone[i] === 0) kept.push(i);
+    for (const row of rows) this.#rowsById.set(row.id, row);
+    this.#arrange(
+      kept,
+      rows,
+      rows.map((row) => toSchedule(row, byBranch.get(row.id) ?? [])),
+    );
   }
 
   /** Where a branch sits in the tree: found by its place, so that no map of positions is kept. */
@@ -227,12 +223,13 @@ export class BranchFinder {
   /**
    * Builds the tree and puts every per-branch array in the tree's order: the branches near a
    * query sit side by side in memory, so its candidates cost a few cache lines, not one each.
-   * `from[j]` is branch j's previous position (-1: new or changed), whose computed parts are kept.
-   * Plain loops: at 200,000 branches a moved branch shows in about 100 ms (docs/BENCHMARKS.md).
+   * The tree holds the `kept` positions of the current tree, with all that was computed for them,
+   * then the new `rows`. Plain loops over typed arrays, no row read for a kept branch: at 200,000
+   * branches a moved branch shows in tens of milliseconds (docs/BENCHMARKS.md).
    */
-  #arrange(rows: BranchRow[], schedules: Schedule[], from: number[]): void {
-    const index = buildNearestIndex(rows);
-    const n = rows.length;
+  #arrange(kept: readonly number[], rows: BranchRow[], schedules: Schedule[]): void {
+    const index = buildNearestIndex(rows, kept.length > 0 ? { index: this.#index as KDBush, positions: kept } : undefined);
+    const n = kept.length + rows.length;
     const branches = new Array<BranchRow>(n);
     const ordered = new Array<Schedule>(n);
     const previous = new Int32Array(n);
@@ -240,13 +237,19 @@ export class BranchFinder {
     const fragments = new Array<Buffer | undefined>(n);
     for (let k = 0; k < n; k++) {
       const j = index.ids[k] as number;
-      const f = from[j] as number;
-      const row = rows[j] as BranchRow;
-      branches[k] = row;
-      ordered[k] = schedules[j] as Schedule;
+      const f = j < kept.length ? (kept[j] as number) : -1;
       previous[k] = f;
-      bits[k] = f < 0 ? toServiceBits(row.services) : (this.#serviceBits[f] as number);
-      fragments[k] = f < 0 ? undefined : this.#fragments[f];
+      if (f >= 0) {
+        branches[k] = this.#branches[f] as BranchRow;
+        ordered[k] = this.#schedules[f] as Schedule;
+        bits[k] = this.#serviceBits[f] as number;
+        fragments[k] = this.#fragments[f];
+      } else {
+        const row = rows[j - kept.length] as BranchRow;
+        branches[k] = row;
+        ordered[k] = schedules[j - kept.length] as Schedule;
+        bits[k] = toServiceBits(row.services);
+      }
     }
     this.#index = index;
     this.#branches = branches;

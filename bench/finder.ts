@@ -8,7 +8,7 @@ import { startNetworkServer } from './support/network.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 // BENCH_BRANCHES=200000 seeds a large network first (`shouhu seed --branches N`); default: the demo network.
 const { server, branches: BRANCHES, close } = await startNetworkServer();
 
@@ -47,6 +47,8 @@ const result = {
   finderRequestsPerSecond: Math.round(finder.requests.average),
   ratioToBaseline: Number((finder.requests.average / baseline.requests.average).toFixed(2)),
   finderLatencyMs: { p50: finder.latency.p50, p99: finder.latency.p99 },
+  // What the machine allows: at 50 connections a route's latency is about 50 / its rate.
+  baselineLatencyMs: { p50: baseline.latency.p50, p99: baseline.latency.p99 },
   errors: rounds.reduce((n, r) => n + r.finder.errors + r.finder.non2xx + r.baseline.errors + r.baseline.non2xx, 0),
 };
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });

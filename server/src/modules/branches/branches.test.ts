@@ -243,7 +243,8 @@ describe(`branches, adjustments, channels and the public finder (${testDatabaseK
       payload: { ...branch('R1', 31.3395, 121.5), weeklyHours: { days: { 1: [{ open: '09:00', close: '12:00' }] } } },
     });
     expect(moved.statusCode, moved.body).toBe(200);
-    const isAt = (r: { items: { nameZh: string; lat: number; openNow: boolean; today: unknown }[] }) => r.items.some((b) => b.nameZh === '测试网点R1' && b.lat === 31.3395);
+    const isAt = (r: { items: { nameZh: string; lat: number; openNow: boolean; today: unknown }[] }) =>
+      r.items.some((b) => b.nameZh === '测试网点R1' && b.lat === 31.3395);
     const afterMove = byName(await until(() => nearest(around), isAt));
     expect(afterMove).toEqual(after);
   });

@@ -12,14 +12,27 @@ import {
   type PublicChannel,
   type Schedule,
   toLocal,
+  type WeeklyHours,
 } from '@shouhu/common';
 import type KDBush from 'kdbush';
 import { sql } from 'kysely';
 import type { Database, Db } from '../../db/database.ts';
 import { buildNearestIndex, distanceTo, findNearestPositions } from './nearest.ts';
-import { type AdjustmentRow, type BranchRow, selectAdjustments, selectBranches, selectChannels, selectHolidayOverrides } from './repo.ts';
+import {
+  type AdjustmentRow,
+  type FinderBranchRow,
+  selectAdjustments,
+  selectChannels,
+  selectFinderBranches,
+  selectHolidayOverrides,
+} from './repo.ts';
 
 export const BRANCHES_CHANNEL = 'shouhu_branches';
+
+/** What the finder keeps of a branch: the answer's fixed fields and its place. */
+type FinderBranch = Omit<FinderBranchRow, 'weeklyHoursJson' | 'servicesJson'>;
+/** A branch read for the finder, with its schedule and service bits. */
+type Prepared = { branch: FinderBranch; schedule: Schedule; bits: number };
 
 /** What changed, so that each process reloads no more than that. */
 export type BranchChange = { branchIds: string[] } | 'channels' | 'calendar' | 'all';
@@ -116,10 +129,13 @@ const DAYS_KEPT = 4;
  */
 export class BranchFinder {
   // Per branch, in the tree's order (see #arrange).
-  #branches: BranchRow[] = [];
+  #branches: FinderBranch[] = [];
   #schedules: Schedule[] = [];
   #serviceBits = new Uint16Array(0);
-  #rowsById = new Map<string, BranchRow>();
+  #rowsById = new Map<string, FinderBranch>();
+  // One copy of each institution id, week's hours and list of services: 200,000 branches share a
+  // few dozen (a quarter of the finder's memory at 200,000 was copies of the same hours).
+  #shared = new Map<string, unknown>();
   #index: KDBush | undefined;
   #channelsByOrg = new Map<string, ChannelView[]>();
   #orgNames = new Map<string, { nameZh: string; nameEn: string }>();
@@ -157,39 +173,37 @@ export class BranchFinder {
   }
 
   async #loadAll(db: Db): Promise<void> {
-    const [branches, adjustments] = await Promise.all([selectBranches(db, { orgId: null }), selectAdjustments(db, null)]);
+    const [rows, adjustments] = await Promise.all([selectFinderBranches(db), selectAdjustments(db, null)]);
     await Promise.all([this.#loadOrganizations(db), this.#loadCalendar(db)]);
     const byBranch = Map.groupBy(adjustments, (a) => a.branchId);
     this.#days.clear();
     this.#todayParts.clear();
     this.#fragments = [];
-    this.#rowsById = new Map(branches.map((row) => [row.id, row]));
-    this.#arrange(
-      [],
-      branches,
-      branches.map((row) => toSchedule(row, byBranch.get(row.id) ?? [])),
-    );
+    this.#shared.clear();
+    const prepared = rows.map((row) => this.#prepare(row, byBranch.get(row.id) ?? []));
+    this.#rowsById = new Map(prepared.map(({ branch }) => [branch.id, branch]));
+    this.#arrange([], prepared);
     this.#loaded = true;
   }
 
   async #loadBranches(db: Db, ids: string[]): Promise<void> {
-    const [rows, adjustments] = await Promise.all([selectBranches(db, { orgId: null, ids }), selectAdjustments(db, ids)]);
+    const [rows, adjustments] = await Promise.all([selectFinderBranches(db, ids), selectAdjustments(db, ids)]);
     const byBranch = Map.groupBy(adjustments, (a) => a.branchId);
-    const found = new Map(rows.map((b) => [b.id, b]));
+    const found = new Map(rows.map((row) => [row.id, this.#prepare(row, byBranch.get(row.id) ?? [])]));
     let moved = false;
     for (const id of ids) {
-      const row = found.get(id);
+      const next = found.get(id);
       const before = this.#rowsById.get(id);
-      if (!row || !before || before.lat !== row.lat || before.lng !== row.lng) {
-        moved ||= row !== undefined || before !== undefined;
+      if (!next || !before || before.lat !== next.branch.lat || before.lng !== next.branch.lng) {
+        moved ||= next !== undefined || before !== undefined;
         continue;
       }
       // Same place: the branch keeps its position in the tree.
       const i = this.#positionOf(before);
-      this.#rowsById.set(id, row);
-      this.#branches[i] = row;
-      this.#schedules[i] = toSchedule(row, byBranch.get(id) ?? []);
-      this.#serviceBits[i] = toServiceBits(row.services);
+      this.#rowsById.set(id, next.branch);
+      this.#branches[i] = next.branch;
+      this.#schedules[i] = next.schedule;
+      this.#serviceBits[i] = next.bits;
       this.#fragments[i] = undefined;
       for (const day of this.#days.values()) day.computed[i] = 0;
     }
@@ -204,16 +218,32 @@ export class BranchFinder {
     }
     const kept: number[] = [];
     for (let i = 0; i < gone.length; i++) if (gone[i] === 0) kept.push(i);
-    for (const row of rows) this.#rowsById.set(row.id, row);
-    this.#arrange(
-      kept,
-      rows,
-      rows.map((row) => toSchedule(row, byBranch.get(row.id) ?? [])),
-    );
+    for (const { branch } of found.values()) this.#rowsById.set(branch.id, branch);
+    this.#arrange(kept, [...found.values()]);
+  }
+
+  /** A branch as the finder keeps it: what equals another branch's is shared (see #shared). */
+  #prepare(row: FinderBranchRow, adjustments: AdjustmentRow[]): Prepared {
+    const { weeklyHoursJson, servicesJson, ...branch } = row;
+    branch.orgId = this.#share(`org:${row.orgId}`, () => row.orgId);
+    const weekly = this.#share(`hours:${weeklyHoursJson}`, () => JSON.parse(weeklyHoursJson) as WeeklyHours);
+    const bits = this.#share(`services:${servicesJson}`, () => toServiceBits(JSON.parse(servicesJson) as string[]));
+    const schedule: Schedule =
+      adjustments.length === 0 ? this.#share(`schedule:${weeklyHoursJson}`, () => ({ weekly })) : toSchedule(weekly, adjustments);
+    return { branch, schedule, bits };
+  }
+
+  #share<T>(key: string, make: () => T): T {
+    let value = this.#shared.get(key) as T | undefined;
+    if (value === undefined) {
+      value = make();
+      this.#shared.set(key, value);
+    }
+    return value;
   }
 
   /** Where a branch sits in the tree: found by its place, so that no map of positions is kept. */
-  #positionOf(row: BranchRow): number {
+  #positionOf(row: FinderBranch): number {
     const branches = this.#branches;
     const [position] = findNearestPositions(this.#index as KDBush, row.lng, row.lat, 1, 0.001, (k) => branches[k]?.id === row.id);
     if (position === undefined) throw new Error(`branch ${row.id} is not in the finder's tree`);
@@ -227,10 +257,11 @@ export class BranchFinder {
    * then the new `rows`. Plain loops over typed arrays, no row read for a kept branch: at 200,000
    * branches a moved branch shows in tens of milliseconds (docs/BENCHMARKS.md).
    */
-  #arrange(kept: readonly number[], rows: BranchRow[], schedules: Schedule[]): void {
-    const index = buildNearestIndex(rows, kept.length > 0 ? { index: this.#index as KDBush, positions: kept } : undefined);
-    const n = kept.length + rows.length;
-    const branches = new Array<BranchRow>(n);
+  #arrange(kept: readonly number[], added: Prepared[]): void {
+    const places = added.map(({ branch }) => branch);
+    const index = buildNearestIndex(places, kept.length > 0 ? { index: this.#index as KDBush, positions: kept } : undefined);
+    const n = kept.length + added.length;
+    const branches = new Array<FinderBranch>(n);
     const ordered = new Array<Schedule>(n);
     const previous = new Int32Array(n);
     const bits = new Uint16Array(n);
@@ -240,15 +271,15 @@ export class BranchFinder {
       const f = j < kept.length ? (kept[j] as number) : -1;
       previous[k] = f;
       if (f >= 0) {
-        branches[k] = this.#branches[f] as BranchRow;
+        branches[k] = this.#branches[f] as FinderBranch;
         ordered[k] = this.#schedules[f] as Schedule;
         bits[k] = this.#serviceBits[f] as number;
         fragments[k] = this.#fragments[f];
       } else {
-        const row = rows[j - kept.length] as BranchRow;
-        branches[k] = row;
-        ordered[k] = schedules[j - kept.length] as Schedule;
-        bits[k] = toServiceBits(row.services);
+        const { branch, schedule, bits: serviceBits } = added[j - kept.length] as Prepared;
+        branches[k] = branch;
+        ordered[k] = schedule;
+        bits[k] = serviceBits;
       }
     }
     this.#index = index;
@@ -341,7 +372,7 @@ export class BranchFinder {
   #fragment(i: number): Buffer {
     let fragment = this.#fragments[i];
     if (!fragment) {
-      const b = this.#branches[i] as BranchRow;
+      const b = this.#branches[i] as FinderBranch;
       const fixed = {
         id: b.id,
         orgId: b.orgId,
@@ -395,7 +426,7 @@ export class BranchFinder {
       this.#fillDay(day, i, date);
       const openNow = day.isOpen(i, minute);
       const next = openNow ? null : findNextOpening(this.#schedules[i] as Schedule, query.at, this.#hours);
-      if (!openNow) closedOrgs.add((this.#branches[i] as BranchRow).orgId);
+      if (!openNow) closedOrgs.add((this.#branches[i] as FinderBranch).orgId);
       const distanceKm = Math.round(distanceTo(index, i, query.lng, query.lat) * 100) / 100;
       const nextOpening = next ? `"${next.toISOString()}"` : 'null';
       const end = k === positions.length - 1 ? '}' : '},';
@@ -432,9 +463,9 @@ function joinParts(parts: (Buffer | string)[]): Buffer {
 const serviceBit = (service: string) => 1 << BRANCH_SERVICES.indexOf(service as BranchService);
 const toServiceBits = (services: readonly string[]) => services.reduce((bits, s) => bits | serviceBit(s), 0);
 
-function toSchedule(branch: BranchRow, adjustments: AdjustmentRow[]): Schedule {
+function toSchedule(weekly: WeeklyHours, adjustments: AdjustmentRow[]): Schedule {
   return {
-    weekly: branch.weeklyHours,
+    weekly,
     adjustments: adjustments.map((a) => ({
       from: a.fromDate,
       to: a.toDate,

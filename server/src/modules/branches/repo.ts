@@ -34,6 +34,32 @@ export function selectBranches(db: Db, scope: { orgId: string | null; ids?: stri
   return q.orderBy('code').execute();
 }
 
+/**
+ * What the public finder keeps of branches: the answer's fields and place, and the hours and
+ * services as JSON text, which most branches share (so that it keeps one copy of each).
+ */
+export function selectFinderBranches(db: Db, ids?: string[]) {
+  if (ids?.length === 0) return Promise.resolve([]);
+  let q = db
+    .selectFrom('branches')
+    .select([
+      'id',
+      'orgId',
+      'nameZh',
+      'address',
+      'lat',
+      'lng',
+      'phone',
+      'stepFree',
+      sql<string>`weekly_hours::text`.as('weeklyHoursJson'),
+      sql<string>`services::text`.as('servicesJson'),
+    ]);
+  if (ids) q = q.where('id', 'in', ids);
+  return q.execute();
+}
+
+export type FinderBranchRow = Awaited<ReturnType<typeof selectFinderBranches>>[number];
+
 export function selectBranch(db: Db, id: string) {
   return db.selectFrom('branches').select(BRANCH_COLUMNS).where('id', '=', id).executeTakeFirst();
 }

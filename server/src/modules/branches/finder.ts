@@ -132,9 +132,10 @@ export class BranchFinder {
   #branches: FinderBranch[] = [];
   #schedules: Schedule[] = [];
   #serviceBits = new Uint16Array(0);
-  #rowsById = new Map<string, FinderBranch>();
-  // One copy of each institution id, week's hours and list of services: 200,000 branches share a
-  // few dozen (a quarter of the finder's memory at 200,000 was copies of the same hours).
+  #branchesById = new Map<string, FinderBranch>();
+  // One copy of each institution id, week's hours and list of services, which 200,000 branches
+  // share a few dozen of (with every column and its own copy of its hours per branch, the finder
+  // held 385 MB at 200,000; now 93 MB).
   #shared = new Map<string, unknown>();
   #index: KDBush | undefined;
   #channelsByOrg = new Map<string, ChannelView[]>();
@@ -181,7 +182,7 @@ export class BranchFinder {
     this.#fragments = [];
     this.#shared.clear();
     const prepared = rows.map((row) => this.#prepare(row, byBranch.get(row.id) ?? []));
-    this.#rowsById = new Map(prepared.map(({ branch }) => [branch.id, branch]));
+    this.#branchesById = new Map(prepared.map(({ branch }) => [branch.id, branch]));
     this.#arrange([], prepared);
     this.#loaded = true;
   }
@@ -193,14 +194,14 @@ export class BranchFinder {
     let moved = false;
     for (const id of ids) {
       const next = found.get(id);
-      const before = this.#rowsById.get(id);
+      const before = this.#branchesById.get(id);
       if (!next || !before || before.lat !== next.branch.lat || before.lng !== next.branch.lng) {
         moved ||= next !== undefined || before !== undefined;
         continue;
       }
       // Same place: the branch keeps its position in the tree.
       const i = this.#positionOf(before);
-      this.#rowsById.set(id, next.branch);
+      this.#branchesById.set(id, next.branch);
       this.#branches[i] = next.branch;
       this.#schedules[i] = next.schedule;
       this.#serviceBits[i] = next.bits;
@@ -212,13 +213,13 @@ export class BranchFinder {
     // places taken from the tree itself and what was computed for them kept.
     const gone = new Uint8Array(this.#branches.length);
     for (const id of ids) {
-      const before = this.#rowsById.get(id);
+      const before = this.#branchesById.get(id);
       if (before) gone[this.#positionOf(before)] = 1;
-      this.#rowsById.delete(id);
+      this.#branchesById.delete(id);
     }
     const kept: number[] = [];
     for (let i = 0; i < gone.length; i++) if (gone[i] === 0) kept.push(i);
-    for (const { branch } of found.values()) this.#rowsById.set(branch.id, branch);
+    for (const { branch } of found.values()) this.#branchesById.set(branch.id, branch);
     this.#arrange(kept, [...found.values()]);
   }
 
@@ -254,7 +255,7 @@ export class BranchFinder {
    * Builds the tree and puts every per-branch array in the tree's order: the branches near a
    * query sit side by side in memory, so its candidates cost a few cache lines, not one each.
    * The tree holds the `kept` positions of the current tree, with all that was computed for them,
-   * then the new `rows`. Plain loops over typed arrays, no row read for a kept branch: at 200,000
+   * then the `added` ones. Plain loops over typed arrays, no row read for a kept branch: at 200,000
    * branches a moved branch shows in tens of milliseconds (docs/BENCHMARKS.md).
    */
   #arrange(kept: readonly number[], added: Prepared[]): void {
@@ -329,7 +330,7 @@ export class BranchFinder {
   }
 
   get size(): number {
-    return this.#rowsById.size;
+    return this.#branchesById.size;
   }
 
   /** The day's table of hours, made when first asked. */

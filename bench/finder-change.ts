@@ -58,12 +58,21 @@ for (const b of branches.filter((_, i) => i % Math.floor(branches.length / ROUND
   const moved = { ...b, lat: b.lat + 0.0018 };
   if (!(await offered(b)) || (await offered(moved, 0.05))) continue;
   const { code, nameZh, nameEn, address, streetCode, services, weeklyHours, phone, stepFree } = b;
-  const input = { code, nameZh, nameEn: nameEn ?? undefined, address, streetCode, lat: moved.lat, lng: b.lng, services, weeklyHours };
-  const res = await fetch(`${server.url}/api/v1/branches/${b.id}`, {
-    method: 'PUT',
-    headers,
-    body: JSON.stringify({ ...input, phone: phone ?? undefined, stepFree }),
-  });
+  // The branch as listed, 200 m north (null optional fields left out, as the API asks).
+  const input = {
+    code,
+    nameZh,
+    nameEn: nameEn ?? undefined,
+    address,
+    streetCode,
+    lat: moved.lat,
+    lng: b.lng,
+    services,
+    weeklyHours,
+    phone: phone ?? undefined,
+    stepFree,
+  };
+  const res = await fetch(`${server.url}/api/v1/branches/${b.id}`, { method: 'PUT', headers, body: JSON.stringify(input) });
   if (res.status !== 200) throw new Error(`${res.status} ${await res.text()}`);
   const committed = performance.now();
   while (!(await offered(moved, 0.05))) {}

@@ -133,8 +133,8 @@ export class BranchFinder {
   #schedules: Schedule[] = [];
   #serviceBits = new Uint16Array(0);
   #branchesById = new Map<string, FinderBranch>();
-  // One copy of each institution id, week's hours and list of services, which 200,000 branches
-  // share a few dozen of (with every column and its own copy of its hours per branch, the finder
+  // One copy of each institution id, week's hours, list of services and day's "today" part, which
+  // 200,000 branches share a few dozen of (with every column and its own copy of its hours per branch, the finder
   // held 385 MB at 200,000; now 93 MB).
   #shared = new Map<string, unknown>();
   #index: KDBush | undefined;
@@ -142,7 +142,6 @@ export class BranchFinder {
   #orgNames = new Map<string, { nameZh: string; nameEn: string }>();
   #hours: HoursOptions = { calendar: createCalendar() };
   #days = new Map<string, DayTable>();
-  #todayParts = new Map<string, Buffer>();
   #fragments: (Buffer | undefined)[] = [];
 
   #queue: Promise<void> = Promise.resolve();
@@ -178,7 +177,6 @@ export class BranchFinder {
     await Promise.all([this.#loadOrganizations(db), this.#loadCalendar(db)]);
     const byBranch = Map.groupBy(adjustments, (a) => a.branchId);
     this.#days.clear();
-    this.#todayParts.clear();
     this.#fragments = [];
     this.#shared.clear();
     const prepared = rows.map((row) => this.#prepare(row, byBranch.get(row.id) ?? []));
@@ -309,7 +307,6 @@ export class BranchFinder {
     this.#hours = { calendar };
     this.#lastLocal.from = Number.NaN;
     this.#days.clear();
-    this.#todayParts.clear();
   }
 
   /**
@@ -360,13 +357,12 @@ export class BranchFinder {
     const hours = hoursOn(schedule, date, this.#hours);
     const today = `"today":${JSON.stringify({ intervals: hours.intervals, reason: hours.reason, note: hours.note ?? null })},`;
     // Most branches share their day's hours: one buffer for each distinct text, few in all, so
-    // they stay in cache (cleared with the day tables on a full reload or a calendar change).
-    let encoded = this.#todayParts.get(today);
-    if (!encoded) {
-      encoded = Buffer.from(today);
-      this.#todayParts.set(today, encoded);
-    }
-    day.set(i, openMinutesOn(schedule, date, this.#hours), encoded);
+    // they stay in cache.
+    day.set(
+      i,
+      openMinutesOn(schedule, date, this.#hours),
+      this.#share(`today:${today}`, () => Buffer.from(today)),
+    );
   }
 
   /** The parts of branch i's entry in the answer that do not depend on the query, encoded once. */

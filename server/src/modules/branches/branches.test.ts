@@ -26,6 +26,14 @@ const branch = (code: string, lat: number, lng: number, services = ['cash', 'acc
 // Monday 9 May 2022, 10:00 in Shanghai.
 const MONDAY_10 = '2022-05-09T02:00:00.000Z';
 
+/** Great-circle kilometres (haversine, radius 6,371 km). */
+function kilometresBetween(lat1: number, lng1: number, lat2: number, lng2: number): number {
+  const rad = Math.PI / 180;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(a));
+}
+
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean) {
   for (let i = 0; i < 100; i++) {
     const v = await read();
@@ -45,12 +53,17 @@ describe(`branches, adjustments, channels and the public finder (${testDatabaseK
   afterAll(() => t.close());
 
   const post = (url: string, payload: object, headers = boc) => t.app.inject({ method: 'POST', url, headers, payload });
-  // The finder encodes its answers itself: each must still be what the schema documents.
+  // The finder encodes its answers itself: each must still be what the schema documents, and
+  // each entry's own place must be at the distance given (its parts belong to one branch).
   const nearest = async (query: string) => {
     const res = await t.app.inject(`/api/v1/public/branches/nearest?${query}`);
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     const answer = res.json();
     expect([...Value.Errors(NearestAnswer, answer)]).toEqual([]);
+    const from = new URLSearchParams(query);
+    for (const item of answer.items) {
+      expect(item.distanceKm).toBeCloseTo(kilometresBetween(Number(from.get('lat')), Number(from.get('lng')), item.lat, item.lng), 1);
+    }
     return answer;
   };
 

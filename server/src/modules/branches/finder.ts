@@ -26,6 +26,7 @@ import {
   selectFinderBranches,
   selectHolidayOverrides,
 } from './repo.ts';
+import { TextArena } from './text-arena.ts';
 
 export const BRANCHES_CHANNEL = 'shouhu_branches';
 
@@ -142,7 +143,7 @@ export class BranchFinder {
   #orgNames = new Map<string, { nameZh: string; nameEn: string }>();
   #hours: HoursOptions = { calendar: createCalendar() };
   #days = new Map<string, DayTable>();
-  #fragments: (Buffer | undefined)[] = [];
+  #fragments = new TextArena(0);
 
   #queue: Promise<void> = Promise.resolve();
   #pending: BranchChange[] = [];
@@ -177,7 +178,6 @@ export class BranchFinder {
     await Promise.all([this.#loadOrganizations(db), this.#loadCalendar(db)]);
     const byBranch = Map.groupBy(adjustments, (a) => a.branchId);
     this.#days.clear();
-    this.#fragments = [];
     this.#shared.clear();
     const prepared = rows.map((row) => this.#prepare(row, byBranch.get(row.id) ?? []));
     this.#branchesById = new Map(prepared.map(({ branch }) => [branch.id, branch]));
@@ -203,7 +203,7 @@ export class BranchFinder {
       this.#branches[i] = next.branch;
       this.#schedules[i] = next.schedule;
       this.#serviceBits[i] = next.bits;
-      this.#fragments[i] = undefined;
+      this.#fragments.forget(i);
       for (const day of this.#days.values()) day.computed[i] = 0;
     }
     if (!moved) return;
@@ -264,7 +264,6 @@ export class BranchFinder {
     const ordered = new Array<Schedule>(n);
     const previous = new Int32Array(n);
     const bits = new Uint16Array(n);
-    const fragments = new Array<Buffer | undefined>(n);
     for (let k = 0; k < n; k++) {
       const j = index.ids[k] as number;
       const f = j < kept.length ? (kept[j] as number) : -1;
@@ -273,7 +272,6 @@ export class BranchFinder {
         branches[k] = this.#branches[f] as FinderBranch;
         ordered[k] = this.#schedules[f] as Schedule;
         bits[k] = this.#serviceBits[f] as number;
-        fragments[k] = this.#fragments[f];
       } else {
         const { branch, schedule, bits: serviceBits } = added[j - kept.length] as Prepared;
         branches[k] = branch;
@@ -285,7 +283,7 @@ export class BranchFinder {
     this.#branches = branches;
     this.#schedules = ordered;
     this.#serviceBits = bits;
-    this.#fragments = fragments;
+    this.#fragments = kept.length > 0 ? this.#fragments.rearrange(previous) : new TextArena(n);
     for (const [date, day] of this.#days) this.#days.set(date, day.rearrange(previous));
   }
 
@@ -296,7 +294,7 @@ export class BranchFinder {
     ]);
     this.#channelsByOrg = Map.groupBy(channels as ChannelView[], (c) => c.orgId);
     this.#orgNames = new Map(orgs.map((o) => [o.id, { nameZh: o.nameZh, nameEn: o.nameEn }]));
-    this.#fragments = [];
+    this.#fragments = new TextArena(this.#branches.length);
   }
 
   async #loadCalendar(db: Db): Promise<void> {
@@ -366,25 +364,21 @@ export class BranchFinder {
   }
 
   /** The parts of branch i's entry in the answer that do not depend on the query, encoded once. */
-  #fragment(i: number): Buffer {
-    let fragment = this.#fragments[i];
-    if (!fragment) {
-      const b = this.#branches[i] as FinderBranch;
-      const fixed = {
-        id: b.id,
-        orgId: b.orgId,
-        institution: this.#orgNames.get(b.orgId) ?? { nameZh: '', nameEn: '' },
-        nameZh: b.nameZh,
-        address: b.address,
-        lat: b.lat,
-        lng: b.lng,
-        phone: b.phone,
-        stepFree: b.stepFree,
-      };
-      fragment = Buffer.from(`${JSON.stringify(fixed).slice(0, -1)},`);
-      this.#fragments[i] = fragment;
-    }
-    return fragment;
+  #fillFragment(i: number): void {
+    if (this.#fragments.has(i)) return;
+    const b = this.#branches[i] as FinderBranch;
+    const fixed = {
+      id: b.id,
+      orgId: b.orgId,
+      institution: this.#orgNames.get(b.orgId) ?? { nameZh: '', nameEn: '' },
+      nameZh: b.nameZh,
+      address: b.address,
+      lat: b.lat,
+      lng: b.lng,
+      phone: b.phone,
+      stepFree: b.stepFree,
+    };
+    this.#fragments.set(i, `${JSON.stringify(fixed).slice(0, -1)},`);
   }
 
   /**
@@ -415,29 +409,50 @@ export class BranchFinder {
       return day.isOpen(i, minute);
     };
     const positions = findNearestPositions(index, query.lng, query.lat, query.limit, query.radiusKm, fits);
-    // Parts encoded once (the same for every query), and the few that vary (ASCII text).
-    const parts: (Buffer | string)[] = ['{"items":['];
+    return this.#encodeAnswer(positions, day, date, minute, query);
+  }
+
+  /** The answer's JSON: each entry from parts encoded once and copied. */
+  #encodeAnswer(
+    positions: number[],
+    day: DayTable,
+    date: string,
+    minute: number,
+    query: { lat: number; lng: number; service?: BranchService; at: Date },
+  ): Buffer {
+    const index = this.#index as KDBush;
+    // Each entry: its fixed part and its day's part, encoded once, then what varies (ASCII).
+    const tails = new Array<string>(positions.length);
+    let length = 0;
     const closedOrgs = new Set<string>();
     for (let k = 0; k < positions.length; k++) {
       const i = positions[k] as number;
       this.#fillDay(day, i, date);
+      this.#fillFragment(i);
       const openNow = day.isOpen(i, minute);
       const next = openNow ? null : findNextOpening(this.#schedules[i] as Schedule, query.at, this.#hours);
       if (!openNow) closedOrgs.add((this.#branches[i] as FinderBranch).orgId);
-      const distanceKm = Math.round(distanceTo(index, i, query.lng, query.lat) * 100) / 100;
-      const nextOpening = next ? `"${next.toISOString()}"` : 'null';
-      const end = k === positions.length - 1 ? '}' : '},';
-      parts.push(
-        this.#fragment(i),
-        day.todayJson[i] as Buffer,
-        `"distanceKm":${distanceKm},"openNow":${openNow},"nextOpening":${nextOpening}${end}`,
-      );
+      const tail = formatTail(distanceTo(index, i, query.lng, query.lat), openNow, next);
+      tails[k] = tail;
+      length += (this.#fragments.length[i] as number) + (day.todayJson[i] as Buffer).length + tail.length;
     }
     // Online channels where a listed branch is closed; every institution's when nothing is near.
     const orgIds = positions.length > 0 ? closedOrgs : this.#channelsByOrg.keys();
     const channels = [...orgIds].flatMap((orgId) => this.#channelsOf(orgId, query.service));
-    parts.push('],"channels":', channels.length === 0 ? '[]' : Buffer.from(JSON.stringify(channels)), '}');
-    return joinParts(parts);
+    const channelsJson = channels.length === 0 ? null : Buffer.from(JSON.stringify(channels));
+    const out = allocateAnswer(HEAD.length + length + FOOT.length + (channelsJson?.length ?? 2) + 1);
+    let at = out.write(HEAD, 0, 'latin1');
+    for (let k = 0; k < positions.length; k++) {
+      const i = positions[k] as number;
+      at += this.#fragments.copy(i, out, at);
+      at += (day.todayJson[i] as Buffer).copy(out, at);
+      at += out.write(tails[k] as string, at, 'latin1');
+    }
+    if (positions.length > 0) at--; // the last entry's comma
+    at += out.write(FOOT, at, 'latin1');
+    at += channelsJson ? channelsJson.copy(out, at) : out.write('[]', at, 'latin1');
+    at += out.write('}', at, 'latin1');
+    return out.subarray(0, at);
   }
 
   #channelsOf(orgId: string, service: BranchService | undefined): PublicChannel[] {
@@ -447,15 +462,28 @@ export class BranchFinder {
   }
 }
 
-/** One buffer from encoded parts and ASCII text, copied once. */
-function joinParts(parts: (Buffer | string)[]): Buffer {
-  let length = 0;
-  for (const part of parts) length += part.length; // ASCII: one byte a character
-  const out = Buffer.allocUnsafe(length);
-  let at = 0;
-  for (const part of parts) at += typeof part === 'string' ? out.write(part, at, 'latin1') : part.copy(out, at);
+/** What varies in an entry: distance, whether open and the next opening (ASCII). */
+const formatTail = (distanceKm: number, openNow: boolean, next: Date | null): string =>
+  `"distanceKm":${Math.round(distanceKm * 100) / 100},"openNow":${openNow},"nextOpening":${next ? `"${next.toISOString()}"` : 'null'}},`;
+
+// Answers are cut from shared slabs, as Node does for buffers under 4 KB: an answer (5 KB) in an
+// ArrayBuffer of its own is memory outside the heap that made V8 run full collections of the
+// finder's heap, at times a quarter of a tight loop's time (docs/BENCHMARKS.md).
+const SLAB_SIZE = 256 * 1024;
+let slab = Buffer.allocUnsafeSlow(SLAB_SIZE);
+let slabUsed = 0;
+function allocateAnswer(length: number): Buffer {
+  if (length > SLAB_SIZE / 4) return Buffer.allocUnsafe(length);
+  if (slabUsed + length > SLAB_SIZE) {
+    slab = Buffer.allocUnsafeSlow(SLAB_SIZE);
+    slabUsed = 0;
+  }
+  const out = slab.subarray(slabUsed, slabUsed + length);
+  slabUsed += (length + 7) & ~7;
   return out;
 }
+const HEAD = '{"items":[';
+const FOOT = '],"channels":';
 
 const serviceBit = (service: string) => 1 << BRANCH_SERVICES.indexOf(service as BranchService);
 const toServiceBits = (services: readonly string[]) => services.reduce((bits, s) => bits | serviceBit(s), 0);

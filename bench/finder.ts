@@ -3,8 +3,7 @@
 // on the same server in the same run as the baseline. autocannon, 50 connections, on loopback.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
-import { createSeededRandom } from '../server/src/platform/random.ts';
-import { startNetworkServer } from './support/network.ts';
+import { createFinderRequests, startNetworkServer } from './support/network.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -12,13 +11,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 // BENCH_BRANCHES=200000 seeds a large network first (`shouhu seed --branches N`); default: the demo network.
 const { server, branches: BRANCHES, close } = await startNetworkServer();
 
-// Random points over the urban districts (a fixed seed, so runs compare), each its own
-// neighbourhood: 5,000 distinct queries, so no answer is served twice in a row.
-const random = createSeededRandom(20220401);
-const requests = Array.from({ length: 5000 }, () => ({
-  method: 'GET' as const,
-  path: `/api/v1/public/branches/nearest?lat=${(31.0 + random() * 0.4).toFixed(4)}&lng=${(121.2 + random() * 0.5).toFixed(4)}&service=cash&at=2026-11-30T02:00:00.000Z`,
-}));
+const requests = createFinderRequests();
 const run = (opts: Partial<autocannon.Options>) => autocannon({ url: server.url, connections: CONNECTIONS, duration: SECONDS, ...opts });
 // Warm up: JIT, and each branch's hours for the day computed once (as a server running all day has).
 await run({ duration: 5, requests });

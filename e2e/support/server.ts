@@ -37,9 +37,12 @@ export interface RunningServer {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts the real platform (`shouhu serve`) on a free port with the given storage. */
-export async function startServer(storage: Storage, env: Record<string, string> = {}): Promise<RunningServer> {
-  const child = spawn(process.execPath, [BIN, 'serve'], {
+/**
+ * Starts the real platform (`shouhu serve`) on a free port with the given storage; `bin`: another
+ * checkout's `shouhu.js` (the benchmarks compare two versions side by side).
+ */
+export async function startServer(storage: Storage, env: Record<string, string> = {}, bin = BIN): Promise<RunningServer> {
+  const child = spawn(process.execPath, [bin, 'serve'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...storage.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

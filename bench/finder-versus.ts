@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import type { RunningServer } from '../e2e/support/server.ts';
 import { createFinderRequests, seedNetwork, startNetworkServerOn } from './support/network.ts';
 
 const AGAINST = process.env.BENCH_AGAINST ?? 'HEAD~1';
@@ -21,21 +22,22 @@ const scratch = mkdtempSync(join(tmpdir(), 'shouhu-versus-'));
 const tree = join(scratch, 'tree');
 execFileSync('git', ['worktree', 'add', '--detach', tree, AGAINST], { cwd: root, stdio: 'ignore' });
 const commit = execFileSync('git', ['rev-parse', '--short', AGAINST], { cwd: root, encoding: 'utf8' }).trim();
-// The other checkout runs with this one's installed packages and built web app.
-symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'));
-symlinkSync(join(root, 'web', 'dist'), join(tree, 'web', 'dist'));
-for (const copy of ['this', 'other']) cpSync(dir, join(scratch, copy), { recursive: true });
-
-const servers = {
-  this: await startNetworkServerOn(join(scratch, 'this')),
-  other: await startNetworkServerOn(join(scratch, 'other'), join(tree, 'server', 'bin', 'shouhu.js')),
-};
 const requests = createFinderRequests();
 const run = (url: string, opts: Partial<autocannon.Options>) => autocannon({ url, connections: 50, duration: SECONDS, ...opts });
 type Round = { healthz: number; finder: number };
 const rounds: { this: Round; other: Round }[] = [];
+const started: RunningServer[] = [];
 try {
-  for (const server of Object.values(servers)) await run(server.url, { duration: 5, requests });
+  // The other checkout runs with this one's installed packages and built web app.
+  symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'));
+  symlinkSync(join(root, 'web', 'dist'), join(tree, 'web', 'dist'));
+  for (const copy of ['this', 'other']) cpSync(dir, join(scratch, copy), { recursive: true });
+  const servers = {
+    this: await startNetworkServerOn(join(scratch, 'this')),
+    other: await startNetworkServerOn(join(scratch, 'other'), join(tree, 'server', 'bin', 'shouhu.js')),
+  };
+  started.push(servers.this, servers.other);
+  for (const server of started) await run(server.url, { duration: 5, requests });
   for (let r = 0; r < ROUNDS; r++) {
     const round = {} as { this: Round; other: Round };
     for (const name of r % 2 === 0 ? (['this', 'other'] as const) : (['other', 'this'] as const)) {
@@ -46,7 +48,7 @@ try {
     rounds.push(round);
   }
 } finally {
-  await Promise.all(Object.values(servers).map((s) => s.stop()));
+  await Promise.all(started.map((s) => s.stop()));
   execFileSync('git', ['worktree', 'remove', '--force', tree], { cwd: root, stdio: 'ignore' });
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -294,7 +294,7 @@ export class BranchFinder {
     ]);
     this.#channelsByOrg = Map.groupBy(channels as ChannelView[], (c) => c.orgId);
     this.#orgNames = new Map(orgs.map((o) => [o.id, { nameZh: o.nameZh, nameEn: o.nameEn }]));
-    this.#fragments = new TextArena(this.#branches.length);
+    this.#fragments.clear();
   }
 
   async #loadCalendar(db: Db): Promise<void> {

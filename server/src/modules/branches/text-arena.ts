@@ -26,11 +26,7 @@ export class TextArena {
     this.forget(i);
     const most = text.length * 3; // UTF-8 bytes at most
     if (this.#used + most > this.#bytes.length) {
-      if ((this.#used - this.#live) * 2 > this.#used) {
-        this.start.fill(-1);
-        this.#used = 0;
-        this.#live = 0;
-      }
+      if ((this.#used - this.#live) * 2 > this.#used) this.clear();
       if (this.#used + most > this.#bytes.length) {
         const bytes = Buffer.allocUnsafe(Math.max(this.#bytes.length * 2, this.#used + most));
         this.#bytes.copy(bytes, 0, 0, this.#used);
@@ -42,6 +38,13 @@ export class TextArena {
     this.length[i] = written;
     this.#used += written;
     this.#live += written;
+  }
+
+  /** Every text to be made again (the buffer kept for them). */
+  clear(): void {
+    this.start.fill(-1);
+    this.#used = 0;
+    this.#live = 0;
   }
 
   forget(i: number): void {

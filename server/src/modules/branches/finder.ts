@@ -65,7 +65,7 @@ class DayTable {
   readonly ranges: Int16Array;
   readonly computed: Uint8Array;
   readonly spilled = new Map<number, number[]>();
-  /** `"today":{…},` of the answer, encoded once. */
+  /** `"today":{…},"distanceKm":` of the answer, encoded once. */
   readonly todayJson: (Buffer | undefined)[];
 
   readonly capacity: number;
@@ -353,7 +353,8 @@ export class BranchFinder {
     if (day.computed[i] === 1) return;
     const schedule = this.#schedules[i] as Schedule;
     const hours = hoursOn(schedule, date, this.#hours);
-    const today = `"today":${JSON.stringify({ intervals: hours.intervals, reason: hours.reason, note: hours.note ?? null })},`;
+    // Up to the distance, which follows: one copy less per entry.
+    const today = `"today":${JSON.stringify({ intervals: hours.intervals, reason: hours.reason, note: hours.note ?? null })},"distanceKm":`;
     // Most branches share their day's hours: one buffer for each distinct text, few in all, so
     // they stay in cache.
     day.set(
@@ -425,7 +426,8 @@ export class BranchFinder {
     // byte by byte into the answer (a string per entry, then encoded, cost a third of the assembly).
     const count = positions.length;
     if (hundredths.length < count) hundredths = new Int32Array(count);
-    const nextOpenings: (string | null)[] = [];
+    // Closed branches are few in an answer, none when only open ones are asked for.
+    let nextOpenings: (string | null)[] | undefined;
     let length = 0;
     const closedOrgs = new Set<string>();
     for (let k = 0; k < count; k++) {
@@ -435,13 +437,15 @@ export class BranchFinder {
       hundredths[k] = Math.round(distanceTo(index, i, query.lng, query.lat) * 100);
       if (!day.isOpen(i, minute)) {
         closedOrgs.add((this.#branches[i] as FinderBranch).orgId);
+        nextOpenings ??= [];
         nextOpenings[k] = findNextOpening(this.#schedules[i] as Schedule, query.at, this.#hours)?.toISOString() ?? null;
       }
       length += (this.#fragments.length[i] as number) + (day.todayJson[i] as Buffer).length + MAX_TAIL;
     }
     // Online channels where a listed branch is closed; every institution's when nothing is near.
     const orgIds = count > 0 ? closedOrgs : this.#channelsByOrg.keys();
-    const channels = [...orgIds].flatMap((orgId) => this.#channelsOf(orgId, query.service));
+    const channels =
+      orgIds === closedOrgs && closedOrgs.size === 0 ? [] : [...orgIds].flatMap((orgId) => this.#channelsOf(orgId, query.service));
     const channelsJson = channels.length === 0 ? null : Buffer.from(JSON.stringify(channels));
     const out = allocateAnswer(HEAD.length + length + FOOT.length + (channelsJson?.length ?? 2) + 1);
     let at = out.write(HEAD, 0, 'latin1');
@@ -450,10 +454,8 @@ export class BranchFinder {
       at += this.#fragments.copy(i, out, at);
       const today = day.todayJson[i] as Buffer;
       out.set(today, at);
-      at += today.length;
-      out.set(DISTANCE, at);
-      at = writeHundredths(out, at + DISTANCE.length, hundredths[k] as number);
-      const next = nextOpenings[k];
+      at = writeHundredths(out, at + today.length, hundredths[k] as number);
+      const next = nextOpenings?.[k];
       if (next === undefined) {
         out.set(OPEN_END, at);
         at += OPEN_END.length;
@@ -476,10 +478,9 @@ export class BranchFinder {
 }
 
 // What varies in an entry: its distance, whether open and the next opening (ASCII).
-const DISTANCE = Buffer.from('"distanceKm":');
 const OPEN_END = Buffer.from(',"openNow":true,"nextOpening":null},');
 // The longest end of an entry: a distance to 10 m and a closed branch's next opening.
-const MAX_TAIL = DISTANCE.length + 12 + ',"openNow":false,"nextOpening":"2026-01-01T00:00:00.000Z"},'.length;
+const MAX_TAIL = 12 + ',"openNow":false,"nextOpening":"2026-01-01T00:00:00.000Z"},'.length;
 let hundredths = new Int32Array(64);
 
 /** Writes hundredths as a JSON number, as JavaScript prints it (1234 → 12.34, 150 → 1.5, 7 → 0.07); the next offset. */

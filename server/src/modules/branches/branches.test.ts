@@ -168,6 +168,30 @@ describe(`branches, adjustments, channels and the public finder (${testDatabaseK
     expect((await t.app.inject({ url: `/api/v1/branches/${b2.id}/adjustments`, headers: boc })).json().items).toHaveLength(1);
   });
 
+  it('shows an institution’s new name in the finder as soon as the regulator renames it', async () => {
+    const query = `lat=31.2304&lng=121.4737&service=cash&at=${MONDAY_10}&openOnly=false`;
+    const b2 = (await nearest(query)).items.find((b: { nameZh: string }) => b.nameZh === '测试网点B2');
+    const regulator = await signInAs(t.app, 'regulator');
+    const rename = (nameZh: string) =>
+      t.app.inject({ method: 'PATCH', url: `/api/v1/organizations/${b2.orgId}`, headers: regulator, payload: { nameZh } });
+    expect((await rename('中国银行上海分行（更名）')).statusCode).toBe(200);
+    const renamed = await until(
+      () => nearest(query),
+      (r) => r.items.some((b: { nameZh: string; institution: { nameZh: string } }) => b.institution.nameZh === '中国银行上海分行（更名）'),
+    );
+    expect(
+      renamed.items.every(
+        (b: { orgId: string; institution: { nameZh: string } }) =>
+          b.orgId !== b2.orgId || b.institution.nameZh === '中国银行上海分行（更名）',
+      ),
+    ).toBe(true);
+    expect((await rename(b2.institution.nameZh)).statusCode).toBe(200);
+    await until(
+      () => nearest(query),
+      (r) => r.items.some((b: { institution: { nameZh: string } }) => b.institution.nameZh === b2.institution.nameZh),
+    );
+  });
+
   it('keeps each institution to its own branches, and shows the regulator all', async () => {
     const cib = await signInAs(t.app, 'cib.admin');
     expect((await t.app.inject({ url: '/api/v1/branches', headers: cib })).json().items).toEqual([]);

@@ -35,7 +35,7 @@ type FinderBranch = Omit<FinderBranchRow, 'weeklyHoursJson' | 'servicesJson'>;
 /** A branch read for the finder, with its schedule and service bits. */
 type Prepared = { branch: FinderBranch; schedule: Schedule; bits: number };
 
-/** What changed, so that each process reloads no more than that. */
+/** What changed, so that each process reloads no more than that ('channels': institutions' channels or names). */
 export type BranchChange = { branchIds: string[] } | 'channels' | 'calendar' | 'all';
 
 // A notice's payload is limited to 8,000 bytes: a long list of branches becomes "all".
@@ -444,8 +444,7 @@ export class BranchFinder {
     }
     // Online channels where a listed branch is closed; every institution's when nothing is near.
     const orgIds = count > 0 ? closedOrgs : this.#channelsByOrg.keys();
-    const channels =
-      orgIds === closedOrgs && closedOrgs.size === 0 ? [] : [...orgIds].flatMap((orgId) => this.#channelsOf(orgId, query.service));
+    const channels = [...orgIds].flatMap((orgId) => this.#channelsOf(orgId, query.service));
     const channelsJson = channels.length === 0 ? null : Buffer.from(JSON.stringify(channels));
     const out = allocateAnswer(HEAD.length + length + FOOT.length + (channelsJson?.length ?? 2) + 1);
     let at = out.write(HEAD, 0, 'latin1');

@@ -4,6 +4,7 @@ import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { audit, type Context } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
+import { announceBranchChange } from '../branches/finder.ts';
 import { insertOrganization, selectOrganization, selectOrganizationIdByCode, selectOrganizations, updateOrganization } from './repo.ts';
 
 /** Organisations are public facts (who regulates, who serves); no personal data here. */
@@ -81,6 +82,8 @@ export async function changeOrganization(ctx: Context, id: string, input: Partia
     const changes = { ...input, ...(uscc === undefined ? {} : { uscc }) };
     await updateOrganization(trx, id, changes);
     const after = (await selectOrganization(trx, id)) as NonNullable<Awaited<ReturnType<typeof selectOrganization>>>;
+    // The public finder shows each branch's institution by name: every process reloads the names.
+    if (after.nameZh !== before.nameZh || after.nameEn !== before.nameEn) await announceBranchChange(trx, 'channels');
     await audit(ctx, trx, {
       action: 'organization.updated',
       orgId: id,

@@ -426,7 +426,8 @@ export class BranchFinder {
     // byte by byte into the answer (a string per entry, then encoded, cost a third of the assembly).
     const count = positions.length;
     if (hundredths.length < count) hundredths = new Int32Array(count);
-    // Closed branches are few in an answer, none when only open ones are asked for.
+    // Per entry of a closed branch, its next opening (null: none ahead); no entry: open now.
+    // Made only when an answer lists a closed branch: none do when only open ones are asked for.
     let nextOpenings: (string | null)[] | undefined;
     let length = 0;
     const closedOrgs = new Set<string>();

@@ -14,6 +14,7 @@ import type { FieldProblem } from '@shouhu/common';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/database.ts';
+import { isDatabaseUnavailable } from './db/database.ts';
 import { AppError, type ErrorCode, toErrorBody } from './errors.ts';
 import { apiTokenRoutes } from './modules/api-tokens/routes.ts';
 import { calendarRoutes } from './modules/branches/calendar-routes.ts';
@@ -37,6 +38,7 @@ import { citizenRoutes } from './platform/citizen/routes.ts';
 import { trackRoutes } from './platform/citizen/track.ts';
 import { registerFileParsers } from './platform/files.ts';
 import { registerHealthRoutes } from './platform/health.ts';
+import { findUnstorableValue } from './platform/input.ts';
 import { jobRoutes } from './platform/jobs/routes.ts';
 import type { Worker } from './platform/jobs/worker.ts';
 import { createLoggerOptions } from './platform/logger.ts';
@@ -80,7 +82,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+    // strictNumbers: NaN and ±Infinity are not numbers a column can hold (1e999 parses as Infinity).
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false, strictNumbers: true } },
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -99,12 +102,29 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
+  // Values no column can hold are refused before any handler runs, so no write ever sees one. After
+  // the schema, because coercion makes numbers of text: "1e999" in a query becomes Infinity there.
+  app.addHook('preHandler', async (req) => {
+    for (const [part, value] of [
+      ['body', req.body],
+      ['querystring', req.query],
+      ['params', req.params],
+    ] as const) {
+      const problem = findUnstorableValue(value, part);
+      if (problem) throw new AppError('validation.failed', { fields: [problem] });
+    }
+  });
+
   app.setErrorHandler((error: FastifyError, req, reply) => {
     const { code, details } = classifyError(error);
     if (code === 'internal.error') req.log.error({ err: error }, 'unhandled error');
-    else if (code === 'service.unavailable') req.log.warn({ err: error }, 'service unavailable');
+    else if (code === 'service.unavailable') {
+      req.log.warn({ err: error }, 'service unavailable');
+      reply.header('retry-after', '5');
+    }
     const body = toErrorBody(code, details);
-    return reply.status(code === 'internal.error' ? 500 : (error.statusCode ?? 400)).send(body);
+    const status = code === 'internal.error' ? 500 : code === 'service.unavailable' ? 503 : (error.statusCode ?? 400);
+    return reply.status(status).send(body);
   });
 
   await app.register(cookie);
@@ -259,7 +279,7 @@ function classifyError(error: FastifyError): { code: ErrorCode; details?: unknow
   }
   if (error instanceof SyntaxError && error.statusCode === 400) return { code: 'request.invalid_json' };
   if (error.statusCode === 429) return { code: 'rate_limit.exceeded' };
-  if (error.statusCode === 503) return { code: 'service.unavailable' };
+  if (error.statusCode === 503 || isDatabaseUnavailable(error)) return { code: 'service.unavailable' };
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
     return { code: 'request.invalid', details: { reason: error.message } };
   return { code: 'internal.error' };

@@ -107,6 +107,23 @@ export async function findPendingMigrations(db: Db): Promise<string[]> {
   return applied.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }
 
+// Connection errors of node-postgres and the operating system, and SQLSTATE classes 08 (connection
+// exception), 57P (operator intervention: shutdown, restart) and 53 (insufficient resources).
+const UNAVAILABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|connection timeout|Client has encountered a connection error|pool.*ended|PGlite is closed/i;
+
+/** Whether an error says the database cannot be reached now (a write may be tried again), not that the request is bad. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_ERRNO.has(code) || /^(08|57P|53)/.test(code))) return true;
+    if (e instanceof AggregateError && e.errors.some(isDatabaseUnavailable)) return true;
+    if (UNAVAILABLE_MESSAGE.test(e.message)) return true;
+  }
+  return false;
+}
+
 export async function pingDatabase(db: Db): Promise<void> {
   await sql`select 1`.execute(db);
 }

@@ -34,6 +34,7 @@ import { registerAccessControl } from './platform/access/hooks.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { forgetSessions, SESSIONS_CHANNEL } from './platform/auth/session-cache.ts';
+import { checkWatchedSessions } from './platform/auth/session-watch.ts';
 import { citizenRoutes } from './platform/citizen/routes.ts';
 import { trackRoutes } from './platform/citizen/track.ts';
 import { registerFileParsers } from './platform/files.ts';
@@ -202,7 +203,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(trackRoutes(config));
   // Sessions kept for a few seconds are forgotten when any process revokes one (see session-cache).
   const stopSessions = await database
-    .listen(SESSIONS_CHANNEL, () => forgetSessions())
+    .listen(SESSIONS_CHANNEL, () => {
+      forgetSessions();
+      void checkWatchedSessions();
+    })
     .catch((err) => {
       app.log.warn({ err }, 'session change notices unavailable');
       return async () => {};

@@ -17,7 +17,7 @@ describe(`the cloud branch's video queue (${testDatabaseKind})`, () => {
     bocId = await findOrgId(t, 'boc-sh');
     agentA = await signInAs(t.app, 'boc.staff');
     agentB = await signInAs(t.app, 'boc.admin');
-    for (const mobile of ['13600000001', '13600000002', '13600000003']) {
+    for (const mobile of ['13600000001', '13600000002', '13600000003', '13600000004']) {
       await t.app.inject({ method: 'POST', url: '/api/v1/public/sms-codes', payload: { mobile } });
       const items = (await t.app.inject('/api/v1/dev/outbox')).json().items as { recipient: string; body: string }[];
       const code = /(\d{6})/.exec(items.find((m) => m.recipient === mobile)?.body ?? '')?.[1];
@@ -202,5 +202,36 @@ describe(`the cloud branch's video queue (${testDatabaseKind})`, () => {
       (await t.app.inject({ url: '/api/v1/public/video-sessions', headers: customers['13600000003'] })).json().items;
     for (let i = 0; i < 50 && (await places())[0]?.status !== 'waiting'; i++) await new Promise((r) => setTimeout(r, 20));
     expect((await places())[0]).toMatchObject({ status: 'waiting', position: 1 });
+  });
+
+  it('ends a customer’s event stream when their verified session ends, and then treats the old cookie as nobody’s', async () => {
+    const customer = customers['13600000004'] as Record<string, string>;
+    const place = await join('13600000004');
+    expect(place.statusCode, place.body).toBe(201);
+    const res = await fetch(`${url}/api/v1/public/video-sessions/${place.json().id}/events`, {
+      headers: { cookie: customer.cookie as string },
+    });
+    const text = (async () => {
+      let all = '';
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return all;
+        all += new TextDecoder().decode(value);
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 100));
+    const signedOut = await post('/api/v1/auth/sign-out', customer);
+    expect(signedOut.statusCode, signedOut.body).toBe(204);
+    // The stream ends by itself within moments (not at the next heartbeat, nor never).
+    const ended = await Promise.race([text, new Promise<string>((r) => setTimeout(() => r('still open'), 5000))]);
+    expect(ended).toContain('event: end');
+    // The stale cookie is cleared and the public pages still answer.
+    const again = await t.app.inject({ url: '/api/v1/zones', headers: { cookie: customer.cookie as string } });
+    expect(again.statusCode).toBe(200);
+    expect(again.cookies.find((c) => c.name === 'shouhu_session')?.value).toBe('');
+    const own = await t.app.inject({ url: '/api/v1/public/video-sessions', headers: customer });
+    expect(own.statusCode).toBe(401);
+    expect(own.json().error.code).toBe('auth.session_expired');
   });
 });

@@ -11,6 +11,7 @@ import {
 } from '@shouhu/common';
 import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
+import { isSessionLive, watchSession } from '../../platform/auth/session-watch.ts';
 import { errorResponses } from '../../platform/http.ts';
 import type { JobHandler } from '../../platform/jobs/worker.ts';
 import { announceQueueChange, type QueueHub } from './queue.ts';
@@ -32,6 +33,7 @@ import {
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const tags = ['cloud branch'];
 // A comment line now and then keeps proxies from closing a quiet stream.
+// Also how soon a stream notices that its session has ended.
 const HEARTBEAT_MS = 15_000;
 
 export function cloudBranchRoutes(hub: QueueHub, config: Config): FastifyPluginAsyncTypebox {
@@ -99,8 +101,17 @@ export function cloudBranchRoutes(hub: QueueHub, config: Config): FastifyPluginA
           (place) => res.write(`event: place\ndata: ${JSON.stringify(place)}\n\n`),
           first,
         );
-        const heartbeat = setInterval(() => res.write(': still here\n\n'), HEARTBEAT_MS);
+        // The stream lasts as long as the citizen's session: it ends when that is revoked, runs out
+        // or goes idle (checked at each heartbeat), and the page asks the customer to verify again.
+        const sessionId = req.ctx.actor.type === 'citizen' ? req.ctx.actor.sessionId : '';
+        const end = () => res.end('event: end\ndata: {"reason":"session_ended"}\n\n');
+        const unwatch = await watchSession(req.ctx.db, sessionId, end);
+        const heartbeat = setInterval(async () => {
+          if (await isSessionLive(req.ctx.db, sessionId).catch(() => true)) res.write(': still here\n\n');
+          else end();
+        }, HEARTBEAT_MS);
         res.on('close', () => {
+          unwatch();
           stop();
           clearInterval(heartbeat);
           streams.delete(res);

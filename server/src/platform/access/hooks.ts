@@ -60,7 +60,7 @@ type SessionRow = NonNullable<Awaited<ReturnType<typeof selectLiveSession>>>;
 async function resolveActor(
   db: Db,
   req: FastifyRequest,
-): Promise<{ actor: Actor; via: 'cookie' | 'bearer' | 'none'; csrfHash?: string; mustChangePassword?: boolean }> {
+): Promise<{ actor: Actor; via: 'cookie' | 'bearer' | 'none'; csrfHash?: string; mustChangePassword?: boolean; stale?: boolean }> {
   const authorization = req.headers.authorization;
   if (authorization?.startsWith('Bearer ')) {
     const token = await db
@@ -86,12 +86,13 @@ async function resolveActor(
   }
   // A kept copy may outlive the session's absolute end by a few seconds: check it here too.
   if (session && new Date(session.expiresAt).getTime() <= Date.now()) session = undefined;
-  if (!session || session.disabledAt) throw new AppError('auth.session_expired');
+  // A cookie of a session that has ended is not an error of the request: it goes on as anonymous.
+  if (!session || session.disabledAt) return { actor: { type: 'anonymous' }, via: 'none', stale: true };
   const idle = Date.now() - new Date(session.lastSeenAt).getTime();
   if (idle > IDLE_TIMEOUT_MS) {
     forgetSessions();
     await db.updateTable('sessions').set({ revokedAt: new Date() }).where('id', '=', session.id).execute();
-    throw new AppError('auth.session_expired');
+    return { actor: { type: 'anonymous' }, via: 'none', stale: true };
   }
   if (idle > TOUCH_AFTER_MS) {
     session.lastSeenAt = new Date();
@@ -126,19 +127,21 @@ async function resolveActor(
 export function registerAccessControl(app: FastifyInstance, keys: KeyRing, auditKey: KeyObject): void {
   app.decorateRequest('ctx', null as unknown as Context);
   app.decorateRequest('authVia', 'none');
-  app.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {
+  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     const rule = req.routeOptions.config?.access;
     req.ctx = { db: app.db, keys, auditKey, actor: { type: 'anonymous' }, requestId: req.id, ip: req.ip };
     if (req.routeOptions.url === undefined) return; // not found: the 404 handler answers
-    const { actor, via, csrfHash, mustChangePassword } = await resolveActor(app.db, req);
+    const { actor, via, csrfHash, mustChangePassword, stale } = await resolveActor(app.db, req);
     req.ctx.actor = actor;
     req.authVia = via;
+    // A revoked or expired session's cookies are cleared, so that the browser stops sending them.
+    if (stale) clearSessionCookies(reply);
     if (rule === 'public') return;
     if (rule === undefined) {
       req.log.error({ route: req.routeOptions.url }, 'route has no access rule');
       throw new AppError('access.denied');
     }
-    if (actor.type === 'anonymous') throw new AppError('auth.required');
+    if (actor.type === 'anonymous') throw new AppError(stale ? 'auth.session_expired' : 'auth.required');
     if (via === 'cookie' && UNSAFE.has(req.method)) {
       const given = req.headers[CSRF_HEADER];
       if (typeof given !== 'string' || !csrfHash || !tokensMatch(given, csrfHash)) {
@@ -164,6 +167,11 @@ export function registerAccessControl(app: FastifyInstance, keys: KeyRing, audit
       throw new AppError('access.denied');
     }
   });
+}
+
+export function clearSessionCookies(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie(CSRF_COOKIE, { path: '/' });
 }
 
 /** Service-level check against a record's tenant; denials are audited. */

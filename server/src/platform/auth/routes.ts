@@ -3,7 +3,7 @@ import { Me, SignInAnswer, TotpEnrolment } from '@shouhu/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
-import { CSRF_COOKIE, SESSION_COOKIE } from '../access/hooks.ts';
+import { CSRF_COOKIE, clearSessionCookies, SESSION_COOKIE } from '../access/hooks.ts';
 import { errorResponses } from '../http.ts';
 import { describeSelf } from './me.ts';
 import {
@@ -30,11 +30,6 @@ export function setSessionCookies(
   const maxAge = Math.floor(maxAgeMs / 1000);
   reply.setCookie(SESSION_COOKIE, sessionToken, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge });
   reply.setCookie(CSRF_COOKIE, csrfToken, { httpOnly: false, sameSite: 'lax', secure, path: '/', maxAge });
-}
-
-function clearSessionCookies(reply: FastifyReply): void {
-  reply.clearCookie(SESSION_COOKIE, { path: '/' });
-  reply.clearCookie(CSRF_COOKIE, { path: '/' });
 }
 
 export function authRoutes(config: Config): FastifyPluginAsyncTypebox {

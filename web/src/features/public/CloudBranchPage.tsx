@@ -87,10 +87,16 @@ function PlaceCard({ initial, onLeft }: { initial: QueuePlace; onLeft: () => voi
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const [place, setPlace] = useState(initial);
+  const [sessionEnded, setSessionEnded] = useState(false);
   const { run, busy, error } = useAction();
   useEffect(() => {
     const events = new EventSource(`/api/v1/public/video-sessions/${initial.id}/events`);
     events.addEventListener('place', (e) => setPlace(JSON.parse((e as MessageEvent<string>).data) as QueuePlace));
+    // The server ends the stream with the verified session; reconnecting would only be refused.
+    events.addEventListener('end', () => {
+      events.close();
+      setSessionEnded(true);
+    });
     return () => events.close();
   }, [initial.id]);
 
@@ -116,6 +122,7 @@ function PlaceCard({ initial, onLeft }: { initial: QueuePlace; onLeft: () => voi
       <p className="hint">
         {t('visit.reference')} {place.reference}
       </p>
+      {sessionEnded && <p role="alert">{t('cloud.sessionEnded')}</p>}
       <ErrorNotice error={error} />
       {(place.status === 'waiting' || place.status === 'booked') && (
         <button

@@ -5,6 +5,7 @@ import { type Database, migrateToLatest, openDatabase } from './db/database.ts';
 import { isDatabaseEmpty, seedDemoData } from './db/seed.ts';
 import { importBranchesJob } from './modules/branches/transfer.ts';
 import { promoteBookingsJob } from './modules/cloud-branch/routes.ts';
+import { encryptPlainCompounds } from './modules/home-visits/repo.ts';
 import { DEMO_ORGANIZATIONS } from './modules/organizations/demo.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './modules/users/demo.ts';
 import { purgeExpiredAuditEvents } from './platform/audit/retention.ts';
@@ -12,6 +13,7 @@ import { maintenanceHandlers, maintenanceSchedules } from './platform/jobs/maint
 import { createWorker, type JobHandler } from './platform/jobs/worker.ts';
 import { createProviders } from './platform/notify/providers.ts';
 import { createDeliveryHandler } from './platform/notify/service.ts';
+import { encryptField } from './platform/pii/crypto.ts';
 import { type KeyRing, loadKeyRing } from './platform/pii/keys.ts';
 
 /** Job handlers of every module, by job type. */
@@ -39,6 +41,7 @@ export async function startServer(config: Config, opening?: Promise<Database>): 
   const database = await (opening ?? openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir }));
   await migrateToLatest(database.db);
   const { ring: keys, generated } = loadKeyRing(config, config.dataDir);
+  await encryptPlainCompounds(database.db, (value) => encryptField(keys, value));
   const firstStart = config.SEED_DEMO && (await isDatabaseEmpty(database.db));
   if (firstStart) await seedDemoData(database.db, keys);
 

@@ -75,6 +75,7 @@ export interface UsersTable {
   totpLastStep: number | null;
   recoveryCodeHashes: ColumnType<string[], string | undefined, string>;
   failedAttempts: Generated<number>;
+  mfaFailedAttempts: Generated<number>;
   lockedUntil: Timestamp | null;
   disabledAt: Timestamp | null;
   isDemo: Generated<boolean>;
@@ -138,6 +139,20 @@ export interface AuditHeadsTable {
 }
 
 export interface AuditAnchorTable {
+  chain: number;
+  seq: number;
+  hash: string;
+  /** HMAC of chain, seq and hash with the audit key; null only for anchors before migration 0009. */
+  mac: string | null;
+}
+
+export interface AuditCheckpointsTable {
+  id: string;
+  takenAt: GeneratedTimestamp;
+  heads: ColumnType<AuditCheckpointHead[], string, never>;
+  mac: string;
+}
+export interface AuditCheckpointHead {
   chain: number;
   seq: number;
   hash: string;
@@ -264,7 +279,9 @@ export interface HomeVisitsTable {
   mobileHash: string;
   districtCode: string;
   streetCode: string;
-  compound: string;
+  /** Before migration 0009 the compound was kept in clear; encryptPlainCompounds moves it. */
+  compound: string | null;
+  compoundEnc: string | null;
   addressEnc: string;
   reason: HomeVisitReason;
   windows: ColumnType<TimeWindow[], string, string>;
@@ -340,6 +357,7 @@ export interface DB {
   apiTokens: ApiTokensTable;
   auditEvents: AuditEventsTable;
   auditAnchor: AuditAnchorTable;
+  auditCheckpoints: AuditCheckpointsTable;
   auditHeads: AuditHeadsTable;
   smsCodes: SmsCodesTable;
   notifications: NotificationsTable;

@@ -18,7 +18,7 @@ export async function insertHomeVisit(t: TestApp, fields: { orgId: string } & Pa
       mobileHash: 'x',
       districtCode: '310101',
       streetCode: '310101002',
-      compound: '测试小区',
+      compoundEnc: encryptField(t.keys, '测试小区'),
       addressEnc: encryptField(t.keys, '1号楼'),
       reason: 'elderly',
       windows: '[]',

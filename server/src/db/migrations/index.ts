@@ -7,6 +7,7 @@ import * as m0005 from './0005_home_visits.ts';
 import * as m0006 from './0006_cloud_branch.ts';
 import * as m0007 from './0007_service_levels.ts';
 import * as m0008 from './0008_session_changes.ts';
+import * as m0009 from './0009_hardening.ts';
 
 /** Forward-only and numbered: a migration, once released, is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0006_cloud_branch': m0006,
   '0007_service_levels': m0007,
   '0008_session_changes': m0008,
+  '0009_hardening': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -14,6 +14,7 @@ const COLUMNS = [
   'districtCode',
   'streetCode',
   'compound',
+  'compoundEnc',
   'addressEnc',
   'reason',
   'windows',
@@ -83,4 +84,24 @@ export async function updateHomeVisit(
     .where('status', 'in', [...from])
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Encrypts the compounds that migration 0009 found in clear (rows written before it), in
+ * batches; run at start, where the keys are. Answers how many rows it moved.
+ */
+export async function encryptPlainCompounds(db: Db, encrypt: (value: string) => string): Promise<number> {
+  let moved = 0;
+  for (;;) {
+    const rows = await db.selectFrom('homeVisits').select(['id', 'compound']).where('compound', 'is not', null).limit(500).execute();
+    if (rows.length === 0) return moved;
+    for (const row of rows) {
+      await db
+        .updateTable('homeVisits')
+        .set({ compoundEnc: encrypt(row.compound as string), compound: null })
+        .where('id', '=', row.id)
+        .execute();
+    }
+    moved += rows.length;
+  }
 }

@@ -39,6 +39,7 @@ export async function seedServiceDemo(db: Db, keys: KeyRing): Promise<number> {
     const mobileEnc = encryptField(keys, '13800000000');
     const nameEnc = encryptField(keys, '演示客户');
     const addressEnc = encryptField(keys, '1号楼101室');
+    const compoundEnc = encryptField(keys, '演示小区');
     const mobileHash = hashField(keys, 'mobile', '13800000000');
     const visits = [];
     const sessions = [];
@@ -58,7 +59,7 @@ export async function seedServiceDemo(db: Db, keys: KeyRing): Promise<number> {
           mobileHash,
           districtCode: '310104',
           streetCode: '310104003',
-          compound: '演示小区',
+          compoundEnc,
           addressEnc,
           reason: 'elderly' as const,
           windows: '[]',

@@ -87,7 +87,14 @@ describe(`sign-in and sessions (${testDatabaseKind})`, () => {
     // Nothing but the second-factor steps until enrolment is done.
     expect((await t.app.inject({ url: '/api/v1/users', headers: h })).json().error.code).toBe('auth.second_factor_required');
 
-    const enrol = await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/enrolment', headers: h });
+    const noPassword = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/totp/enrolment',
+      headers: h,
+      payload: { password: 'wrong' },
+    });
+    expect(noPassword.json().error.code).toBe('auth.invalid_credentials');
+    const enrol = await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/enrolment', headers: h, payload: { password: STRONG } });
     expect(enrol.statusCode).toBe(200);
     const { secret, uri, qrSvg } = enrol.json();
     expect(uri).toMatch(/^otpauth:\/\/totp\//);

@@ -12,21 +12,53 @@ export function selectUserById(db: Db, id: string) {
 
 export type UserRow = NonNullable<Awaited<ReturnType<typeof selectUserById>>>;
 
-export async function recordFailedSignIn(db: Db, userId: string, maxAttempts: number, lockMinutes: number): Promise<{ locked: boolean }> {
+/** Password and second-factor failures count apart: a right password does not forgive wrong codes. */
+export type FailureCounter = 'failedAttempts' | 'mfaFailedAttempts';
+
+/**
+ * Takes one of the checks allowed before a lockout, before checking: false when the account is
+ * locked or every allowed check is already taken, by finished failures or by checks in flight.
+ * So concurrent attempts can never make more checks than `maxAttempts`.
+ */
+export async function reserveCheck(db: Db, userId: string, counter: FailureCounter, maxAttempts: number): Promise<boolean> {
+  const row = await db
+    .updateTable('users')
+    .set((eb) => ({ [counter]: sql<number>`${eb.ref(counter)} + 1` }))
+    .where('id', '=', userId)
+    .where(counter, '<', maxAttempts)
+    .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<=', sql<Date>`now()`)]))
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** After a reserved check failed: locks the account once every allowed check has failed. */
+export async function settleFailedCheck(
+  db: Db,
+  userId: string,
+  counter: FailureCounter,
+  maxAttempts: number,
+  lockMinutes: number,
+): Promise<{ locked: boolean }> {
   const row = await db
     .updateTable('users')
     .set((eb) => ({
-      failedAttempts: sql<number>`case when ${eb.ref('failedAttempts')} + 1 >= ${maxAttempts} then 0 else ${eb.ref('failedAttempts')} + 1 end`,
-      lockedUntil: sql<Date>`case when ${eb.ref('failedAttempts')} + 1 >= ${maxAttempts} then now() + ${`${lockMinutes} minutes`}::interval else ${eb.ref('lockedUntil')} end`,
+      [counter]: sql<number>`case when ${eb.ref(counter)} >= ${maxAttempts} then 0 else ${eb.ref(counter)} end`,
+      lockedUntil: sql<Date>`case when ${eb.ref(counter)} >= ${maxAttempts} then now() + ${`${lockMinutes} minutes`}::interval else ${eb.ref('lockedUntil')} end`,
     }))
     .where('id', '=', userId)
-    .returning(['failedAttempts', 'lockedUntil'])
+    .returning(['lockedUntil'])
     .executeTakeFirstOrThrow();
   return { locked: row.lockedUntil !== null && new Date(row.lockedUntil) > new Date() };
 }
 
-export async function clearFailedSignIns(db: Db, userId: string): Promise<void> {
-  await db.updateTable('users').set({ failedAttempts: 0, lockedUntil: null }).where('id', '=', userId).execute();
+/** After a reserved check passed: that counter starts again. */
+export async function clearFailures(db: Db, userId: string, counter: FailureCounter): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ [counter]: 0 })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function insertSession(

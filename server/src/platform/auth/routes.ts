@@ -85,14 +85,16 @@ export function authRoutes(config: Config): FastifyPluginAsyncTypebox {
         config: { access: 'self.manage' },
         schema: {
           tags: ['auth'],
-          summary: 'Start setting up an authenticator app: secret and QR code',
+          summary:
+            'Start setting up an authenticator app (password again; within 10 minutes of signing in until a second factor is passed)',
+          body: Type.Object({ password: Type.String({ minLength: 1, maxLength: 256 }) }, { additionalProperties: false }),
           response: {
             200: TotpEnrolment,
             ...errorResponses(401, 403, 409),
           },
         },
       },
-      async (req) => beginTotpEnrolment(req.ctx),
+      async (req) => beginTotpEnrolment(req.ctx, req.body.password),
     );
 
     app.post(

@@ -5,14 +5,15 @@ import { createId } from '../ids.ts';
 import { decryptField, encryptField } from '../pii/crypto.ts';
 import { checkPasswordPolicy, hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import {
-  clearFailedSignIns,
+  clearFailures,
   insertSession,
   markSessionMfaPassed,
-  recordFailedSignIn,
+  reserveCheck,
   revokeSession,
   revokeUserSessions,
   selectUserById,
   selectUserByUsername,
+  settleFailedCheck,
   type UserRow,
 } from './repo.ts';
 import { createOpaqueToken } from './tokens.ts';
@@ -66,7 +67,10 @@ async function startSession(
   return { sessionToken: session.token, csrfToken: csrf.token, sessionId };
 }
 
-/** Password sign-in. Five failures lock the account for 15 minutes; every outcome is audited. */
+/**
+ * Password sign-in. Five failures lock the account for 15 minutes, and no more than five checks
+ * run before the lock, however many attempts arrive at once; every outcome is audited.
+ */
 export async function signIn(ctx: Context, config: Config, input: { username: string; password: string }): Promise<SignInResult> {
   const user = await selectUserByUsername(ctx.db, input.username);
   if (!user) {
@@ -79,9 +83,13 @@ export async function signIn(ctx: Context, config: Config, input: { username: st
     await audit(ctx, ctx.db, { ...subject, action: 'auth.sign_in', outcome: 'denied', summary: { reason: 'locked' } });
     throw new AppError('auth.locked', { lockedUntil: new Date(user.lockedUntil).toISOString() });
   }
+  if (!(await reserveCheck(ctx.db, user.id, 'failedAttempts', MAX_FAILED_SIGN_INS))) {
+    await audit(ctx, ctx.db, { ...subject, action: 'auth.sign_in', outcome: 'denied', summary: { reason: 'locked' } });
+    throw new AppError('auth.locked');
+  }
   if (!(await verifyPassword(user.passwordHash, input.password))) {
     const { locked } = await ctx.db.transaction().execute(async (trx) => {
-      const result = await recordFailedSignIn(trx, user.id, MAX_FAILED_SIGN_INS, LOCK_MINUTES);
+      const result = await settleFailedCheck(trx, user.id, 'failedAttempts', MAX_FAILED_SIGN_INS, LOCK_MINUTES);
       await audit(ctx, trx, { ...subject, action: 'auth.sign_in', outcome: 'failure', summary: { reason: 'wrong_password' } });
       if (result.locked)
         await audit(ctx, trx, { ...subject, action: 'auth.lockout', outcome: 'success', summary: { minutes: LOCK_MINUTES } });
@@ -96,7 +104,7 @@ export async function signIn(ctx: Context, config: Config, input: { username: st
   const secondFactor = decideSecondFactor(user, config);
   const passed = secondFactor === 'passed' || secondFactor === 'skipped_demo';
   return ctx.db.transaction().execute(async (trx) => {
-    await clearFailedSignIns(trx, user.id);
+    await clearFailures(trx, user.id, 'failedAttempts');
     const tx = { ...ctx, db: trx };
     const { sessionToken, csrfToken, sessionId } = await startSession(tx, user, passed);
     await audit(ctx, trx, {
@@ -115,12 +123,20 @@ function currentUserActor(ctx: Context) {
   return ctx.actor;
 }
 
-/** Completes sign-in with a TOTP code (each code once) or a single-use recovery code. */
+/**
+ * Completes sign-in with a TOTP code (each code once) or a single-use recovery code. Wrong codes
+ * count per account across sign-ins (a right password does not reset them): five lock it.
+ */
 export async function verifySecondFactor(ctx: Context, code: string): Promise<void> {
   const actor = currentUserActor(ctx);
   const user = await selectUserById(ctx.db, actor.userId);
   if (!user?.totpEnabledAt || !user.totpSecretEnc) throw new AppError('auth.second_factor_not_enrolled');
   const subject = { orgId: user.orgId, recordType: 'user', recordId: user.id };
+  if (!(await reserveCheck(ctx.db, user.id, 'mfaFailedAttempts', MAX_FAILED_SIGN_INS))) {
+    await revokeSession(ctx.db, actor.sessionId);
+    await audit(ctx, ctx.db, { ...subject, action: 'auth.second_factor', outcome: 'denied', summary: { reason: 'locked' } });
+    throw new AppError('auth.locked');
+  }
   const totp = await verifyTotp(
     decryptField(ctx.keys, user.totpSecretEnc),
     code.trim(),
@@ -130,7 +146,7 @@ export async function verifySecondFactor(ctx: Context, code: string): Promise<vo
   const recoveryIndex = totp.valid ? -1 : user.recoveryCodeHashes.indexOf(recoveryHash);
   if (!totp.valid && recoveryIndex < 0) {
     await ctx.db.transaction().execute(async (trx) => {
-      const { locked } = await recordFailedSignIn(trx, user.id, MAX_FAILED_SIGN_INS, LOCK_MINUTES);
+      const { locked } = await settleFailedCheck(trx, user.id, 'mfaFailedAttempts', MAX_FAILED_SIGN_INS, LOCK_MINUTES);
       await audit(ctx, trx, { ...subject, action: 'auth.second_factor', outcome: 'failure' });
       if (locked) {
         await revokeUserSessions(trx, user.id);
@@ -143,14 +159,14 @@ export async function verifySecondFactor(ctx: Context, code: string): Promise<vo
     if (totp.valid) {
       await trx
         .updateTable('users')
-        .set({ totpLastStep: totp.timeStep ?? null, failedAttempts: 0 })
+        .set({ totpLastStep: totp.timeStep ?? null, mfaFailedAttempts: 0 })
         .where('id', '=', user.id)
         .execute();
     } else {
       const remaining = user.recoveryCodeHashes.filter((_, i) => i !== recoveryIndex);
       await trx
         .updateTable('users')
-        .set({ recoveryCodeHashes: JSON.stringify(remaining), failedAttempts: 0 })
+        .set({ recoveryCodeHashes: JSON.stringify(remaining), mfaFailedAttempts: 0 })
         .where('id', '=', user.id)
         .execute();
     }
@@ -164,12 +180,47 @@ export async function verifySecondFactor(ctx: Context, code: string): Promise<vo
   });
 }
 
-/** Starts TOTP enrolment: a new secret (stored encrypted, not yet active) and its QR code. */
-export async function beginTotpEnrolment(ctx: Context): Promise<{ uri: string; qrSvg: string; secret: string }> {
+/** How recent a sign-in must be for a user who has not passed a second factor to enrol one. */
+export const ENROL_WITHIN_MS = 10 * 60_000;
+
+/**
+ * Starts TOTP enrolment: a new secret (stored encrypted, not yet active) and its QR code. The
+ * password is asked again, and a session that has not passed a second factor must be fresh: a
+ * stolen or forgotten half-signed-in session cannot bind someone else's authenticator.
+ */
+export async function beginTotpEnrolment(ctx: Context, password: string): Promise<{ uri: string; qrSvg: string; secret: string }> {
   const actor = currentUserActor(ctx);
   const user = await selectUserById(ctx.db, actor.userId);
   if (!user) throw new AppError('auth.required');
   if (user.totpEnabledAt) throw new AppError('auth.second_factor_already_enrolled');
+  const subject = { orgId: user.orgId, recordType: 'user', recordId: user.id };
+  if (!actor.mfaPassed) {
+    const session = await ctx.db.selectFrom('sessions').select('createdAt').where('id', '=', actor.sessionId).executeTakeFirst();
+    if (!session || Date.now() - new Date(session.createdAt).getTime() > ENROL_WITHIN_MS) {
+      await revokeSession(ctx.db, actor.sessionId);
+      await audit(ctx, ctx.db, {
+        ...subject,
+        action: 'auth.totp_enrolment_started',
+        outcome: 'denied',
+        summary: { reason: 'stale_sign_in' },
+      });
+      throw new AppError('auth.session_expired');
+    }
+  }
+  if (!(await reserveCheck(ctx.db, user.id, 'failedAttempts', MAX_FAILED_SIGN_INS))) throw new AppError('auth.locked');
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    await ctx.db.transaction().execute(async (trx) => {
+      await settleFailedCheck(trx, user.id, 'failedAttempts', MAX_FAILED_SIGN_INS, LOCK_MINUTES);
+      await audit(ctx, trx, {
+        ...subject,
+        action: 'auth.totp_enrolment_started',
+        outcome: 'failure',
+        summary: { reason: 'wrong_password' },
+      });
+    });
+    throw new AppError('auth.invalid_credentials', { field: 'password' });
+  }
+  await clearFailures(ctx.db, user.id, 'failedAttempts');
   const secret = createTotpSecret();
   await ctx.db.transaction().execute(async (trx) => {
     await trx

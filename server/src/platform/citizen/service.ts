@@ -27,31 +27,30 @@ const codeHash = (ctx: Context, id: string, code: string) => hashField(ctx.keys,
 export async function sendVerificationCode(ctx: Context, input: { mobile: string }): Promise<{ expiresInSeconds: number }> {
   const mobile = normalizeMobile(input.mobile);
   const mobileHash = hashField(ctx.keys, 'mobile', mobile);
-  const counts = await ctx.db
-    .selectFrom('smsCodes')
-    .select([
-      sql<number>`count(*) filter (where mobile_hash = ${mobileHash} and created_at > now() - interval '1 minute')`.as('lastMinute'),
-      sql<number>`count(*) filter (where mobile_hash = ${mobileHash})`.as('lastHour'),
-      sql<number>`count(*) filter (where ip = ${ctx.ip ?? ''})`.as('fromAddress'),
-    ])
-    .where('createdAt', '>', sql<Date>`now() - interval '1 hour'`)
-    .where((eb) => eb.or([eb('mobileHash', '=', mobileHash), eb('ip', '=', ctx.ip ?? '')]))
-    .executeTakeFirstOrThrow();
-  if (
-    Number(counts.lastMinute) >= PER_NUMBER.perMinute ||
-    Number(counts.lastHour) >= PER_NUMBER.perHour ||
-    Number(counts.fromAddress) >= PER_ADDRESS_PER_HOUR
-  ) {
-    await audit(ctx, ctx.db, {
-      action: 'citizen.code_requested',
-      outcome: 'denied',
-      summary: { mobile: maskMobile(mobile), reason: 'rate_limited' },
-    });
-    throw new AppError('sms.rate_limited');
-  }
   const id = createId();
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-  await ctx.db.transaction().execute(async (trx) => {
+  // Counting and sending under locks on the address and the number (always in that order), so
+  // that requests at the same moment cannot all count the same few codes and all send one.
+  const limited = await ctx.db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`sms-ip:${ctx.ip ?? ''}`}, 0))`.execute(trx);
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`sms-mobile:${mobileHash}`}, 0))`.execute(trx);
+    const counts = await trx
+      .selectFrom('smsCodes')
+      .select([
+        sql<number>`count(*) filter (where mobile_hash = ${mobileHash} and created_at > now() - interval '1 minute')`.as('lastMinute'),
+        sql<number>`count(*) filter (where mobile_hash = ${mobileHash})`.as('lastHour'),
+        sql<number>`count(*) filter (where ip = ${ctx.ip ?? ''})`.as('fromAddress'),
+      ])
+      .where('createdAt', '>', sql<Date>`now() - interval '1 hour'`)
+      .where((eb) => eb.or([eb('mobileHash', '=', mobileHash), eb('ip', '=', ctx.ip ?? '')]))
+      .executeTakeFirstOrThrow();
+    if (
+      Number(counts.lastMinute) >= PER_NUMBER.perMinute ||
+      Number(counts.lastHour) >= PER_NUMBER.perHour ||
+      Number(counts.fromAddress) >= PER_ADDRESS_PER_HOUR
+    ) {
+      return true;
+    }
     await trx
       .insertInto('smsCodes')
       .values({ id, mobileHash, codeHash: codeHash(ctx, id, code), ip: ctx.ip ?? null, expiresAt: new Date(Date.now() + CODE_TTL_MS) })
@@ -67,7 +66,16 @@ export async function sendVerificationCode(ctx: Context, input: { mobile: string
       recordId: id,
       summary: { mobile: maskMobile(mobile) },
     });
+    return false;
   });
+  if (limited) {
+    await audit(ctx, ctx.db, {
+      action: 'citizen.code_requested',
+      outcome: 'denied',
+      summary: { mobile: maskMobile(mobile), reason: 'rate_limited' },
+    });
+    throw new AppError('sms.rate_limited');
+  }
   return { expiresInSeconds: CODE_TTL_MS / 1000 };
 }
 
@@ -89,11 +97,19 @@ export async function verifyCode(ctx: Context, input: { mobile: string; code: st
     await audit(ctx, ctx.db, { action: 'citizen.verified', outcome: 'failure', summary: { ...summary, reason: 'no_code' } });
     throw new AppError('sms.code_invalid');
   }
-  if (pending.attempts >= MAX_CODE_ATTEMPTS) throw new AppError('sms.attempts_exceeded');
+  // Each guess takes one of the code's five tries before it is compared, so guesses sent at once
+  // cannot all read the same count of tries.
+  const tried = await ctx.db
+    .updateTable('smsCodes')
+    .set({ attempts: sql`attempts + 1` })
+    .where('id', '=', pending.id)
+    .where('attempts', '<', MAX_CODE_ATTEMPTS)
+    .returning('attempts')
+    .executeTakeFirst();
+  if (!tried) throw new AppError('sms.attempts_exceeded');
   if (codeHash(ctx, pending.id, input.code.trim()) !== pending.codeHash) {
-    await ctx.db.updateTable('smsCodes').set({ attempts: sql`attempts + 1` }).where('id', '=', pending.id).execute();
     await audit(ctx, ctx.db, { action: 'citizen.verified', outcome: 'failure', recordType: 'sms_code', recordId: pending.id, summary });
-    throw new AppError(pending.attempts + 1 >= MAX_CODE_ATTEMPTS ? 'sms.attempts_exceeded' : 'sms.code_invalid');
+    throw new AppError(tried.attempts >= MAX_CODE_ATTEMPTS ? 'sms.attempts_exceeded' : 'sms.code_invalid');
   }
   const session = createOpaqueToken();
   const csrf = createOpaqueToken();

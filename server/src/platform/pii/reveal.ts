@@ -22,6 +22,18 @@ const REVEALABLE: Record<
       return row && { orgId: row.orgId, value: field === 'name' ? row.nameEnc : row.mobileEnc };
     },
   },
+  home_visit: {
+    fields: ['name', 'mobile', 'compound', 'address'],
+    load: async (db, id, field) => {
+      const row = await db
+        .selectFrom('homeVisits')
+        .select(['orgId', 'nameEnc', 'mobileEnc', 'compoundEnc', 'addressEnc'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      const columns = { name: row?.nameEnc, mobile: row?.mobileEnc, compound: row?.compoundEnc, address: row?.addressEnc };
+      return row && { orgId: row.orgId, value: columns[field as keyof typeof columns] ?? null };
+    },
+  },
 };
 
 /** Shows one field in full, to someone allowed, for a stated reason; the reveal is audited. */

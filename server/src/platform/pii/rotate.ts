@@ -10,7 +10,10 @@ export const ENCRYPTED_COLUMNS: { table: string; columns: string[] }[] = [
   { table: 'webhook_endpoints', columns: ['secret_enc'] },
   { table: 'video_sessions', columns: ['mobile_enc', 'resident_id_enc', 'outcome_note_enc'] },
   { table: 'customer_records', columns: ['name_enc'] },
-  { table: 'home_visits', columns: ['name_enc', 'mobile_enc', 'address_enc', 'resident_id_enc', 'identity_name_enc', 'outcome_note_enc'] },
+  {
+    table: 'home_visits',
+    columns: ['name_enc', 'mobile_enc', 'compound_enc', 'address_enc', 'resident_id_enc', 'identity_name_enc', 'outcome_note_enc'],
+  },
 ];
 
 /**

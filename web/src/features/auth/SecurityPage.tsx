@@ -1,5 +1,5 @@
 import type { Me, TotpEnrolment } from '@shouhu/common';
-import { Alert, Button, Card, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -21,17 +21,26 @@ export function SecurityPage({ me }: { me: Me }) {
       ) : step?.enrolment ? (
         <Enrolment step={step} setStep={(s) => setStep(s as typeof step)} run={run} busy={busy} onDone={() => void refresh()} />
       ) : (
-        <Button
-          type="primary"
-          loading={busy}
-          onClick={() =>
+        // The password again: an unattended signed-in browser cannot bind someone else's authenticator.
+        <Form
+          layout="vertical"
+          requiredMark={false}
+          onFinish={(values: { password: string }) =>
             run(async () =>
-              setStep({ kind: 'enrol', enrolment: await api<TotpEnrolment>('/api/v1/auth/totp/enrolment', { method: 'POST' }) }),
+              setStep({
+                kind: 'enrol',
+                enrolment: await api<TotpEnrolment>('/api/v1/auth/totp/enrolment', { method: 'POST', body: values }),
+              }),
             )
           }
         >
-          {t('enrol.title')}
-        </Button>
+          <Form.Item label={t('enrol.password')} name="password" rules={[{ required: true, message: t('enrol.passwordRequired') }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {t('enrol.title')}
+          </Button>
+        </Form>
       )}
     </Card>
   );

@@ -24,7 +24,11 @@ export function SignInPage() {
       setWarning(answer.warning);
       if (answer.secondFactor === 'required') setStep({ kind: 'code' });
       else if (answer.secondFactor === 'enrol')
-        setStep({ kind: 'enrol', enrolment: await api<TotpEnrolment>('/api/v1/auth/totp/enrolment', { method: 'POST' }) });
+        setStep({
+          kind: 'enrol',
+          // The password just typed: enrolment asks for it again, on this fresh sign-in only.
+          enrolment: await api<TotpEnrolment>('/api/v1/auth/totp/enrolment', { method: 'POST', body: { password: values.password } }),
+        });
       else await refresh();
     });
 

@@ -13,7 +13,11 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const scratch = await createScratchDatabase(adminUrl, 'shouhu_bench');
 const server = await startServer(
-  { env: { DATABASE_URL: scratch.url }, label: 'postgres', remove: scratch.drop },
+  {
+    env: { DATABASE_URL: scratch.url, SEED_DEMO: 'true', DEMO_SKIP_MFA: 'true', DEV_OUTBOX: 'true' },
+    label: 'postgres',
+    remove: scratch.drop,
+  },
   { RATE_LIMIT_MAX: '100000000', LOG_LEVEL: 'warn', BENCH_ROUTES: 'true', WORKER: 'false' },
 );
 

@@ -23,7 +23,11 @@ const keyEnv = { PII_KEYS: `k1:${randomBytes(32).toString('base64')}`, PII_HMAC_
 const { ring } = loadKeyRing(keyEnv, '/nonexistent');
 const mobileEnc = encryptField(ring, '13800000000');
 const server = await startServer(
-  { env: { DATABASE_URL: scratch.url }, label: 'postgres', remove: scratch.drop },
+  {
+    env: { DATABASE_URL: scratch.url, SEED_DEMO: 'true', DEMO_SKIP_MFA: 'true', DEV_OUTBOX: 'true' },
+    label: 'postgres',
+    remove: scratch.drop,
+  },
   { RATE_LIMIT_MAX: '100000000', AUTH_RATE_LIMIT_MAX: '1000', LOG_LEVEL: 'warn', ...keyEnv },
 );
 const db = new Kysely<never>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: scratch.url, max: 4 }) }) });

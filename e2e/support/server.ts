@@ -27,7 +27,12 @@ export async function createStorage(): Promise<Storage> {
     return { env: { DATA_DIR: dir, DATABASE_URL: '' }, label: 'pglite', remove: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   const scratch = await createScratchDatabase(adminUrl, 'shouhu_e2e');
-  return { env: { DATABASE_URL: scratch.url }, label: 'postgres', remove: scratch.drop };
+  // Demo data, demo sign-ins and the outbox are off by default on PostgreSQL: the tests ask for them.
+  return {
+    env: { DATABASE_URL: scratch.url, SEED_DEMO: 'true', DEMO_SKIP_MFA: 'true', DEV_OUTBOX: 'true' },
+    label: 'postgres',
+    remove: scratch.drop,
+  };
 }
 
 export interface RunningServer {

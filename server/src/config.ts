@@ -18,7 +18,9 @@ const ConfigSchema = Type.Object({
   }),
   CORS_ORIGINS: Type.String({ default: '', description: 'comma-separated allowed origins; empty = no cross-origin access' }),
   WORKER: Type.Boolean({ default: true, description: 'run the job worker inside the server process' }),
-  SEED_DEMO: Type.Boolean({ default: true, description: 'seed demo data into an empty database on start' }),
+  SEED_DEMO: Type.Optional(
+    Type.Boolean({ description: 'seed demo data into an empty database on start; default on for the embedded database only' }),
+  ),
   TRUST_PROXY: Type.Boolean({ default: false }),
   AUDIT_RETENTION_DAYS: Type.Integer({
     minimum: 184,
@@ -26,9 +28,15 @@ const ConfigSchema = Type.Object({
     description: 'audit events are kept at least this long (never less than 184)',
   }),
   MFA_ROLES: Type.String({ default: 'regulator,institution_admin', description: 'roles that must use a second factor' }),
-  DEMO_SKIP_MFA: Type.Boolean({ default: true, description: 'demo users may sign in without a second factor (with a warning)' }),
+  DEMO_SKIP_MFA: Type.Optional(
+    Type.Boolean({
+      description: 'demo users may sign in without a second factor (with a warning); default on for the embedded database only',
+    }),
+  ),
   DEV_OUTBOX: Type.Optional(
-    Type.Boolean({ description: 'show sent SMS and e-mail at /api/v1/dev/outbox; default on for the embedded database only' }),
+    Type.Boolean({
+      description: 'show sent SMS and e-mail at /api/v1/dev/outbox, to loopback callers only; default on for the embedded database only',
+    }),
   ),
   VIDEO_ROOM_URL_TEMPLATE: Type.String({
     pattern: '^https?://.*\\{room\\}',
@@ -47,7 +55,12 @@ const ConfigSchema = Type.Object({
   PII_HMAC_KEY: Type.Optional(Type.String()),
 });
 
-export type Config = Static<typeof ConfigSchema> & { dataDir: string; devOutbox: boolean };
+export type Config = Omit<Static<typeof ConfigSchema>, 'SEED_DEMO' | 'DEMO_SKIP_MFA'> & {
+  SEED_DEMO: boolean;
+  DEMO_SKIP_MFA: boolean;
+  dataDir: string;
+  devOutbox: boolean;
+};
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -69,5 +82,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid environment variable ${name}: ${problem.message} / 环境变量 ${name} 的值无效`);
   }
   if (!Number.isInteger(config.PORT)) throw new ConfigError('Invalid environment variable PORT');
-  return { ...config, dataDir: resolve(config.DATA_DIR), devOutbox: config.DEV_OUTBOX ?? !config.DATABASE_URL };
+  // What shows codes or lets anyone in with the published password is on by default only on the
+  // embedded database (a laptop, a demo); on PostgreSQL only when asked for.
+  const embedded = !config.DATABASE_URL;
+  return {
+    ...config,
+    SEED_DEMO: config.SEED_DEMO ?? embedded,
+    DEMO_SKIP_MFA: config.DEMO_SKIP_MFA ?? embedded,
+    dataDir: resolve(config.DATA_DIR),
+    devOutbox: config.DEV_OUTBOX ?? embedded,
+  };
 }

@@ -46,6 +46,11 @@ export async function startServer(config: Config, opening?: Promise<Database>): 
   if (firstStart) await seedDemoData(database.db, keys);
 
   const app = await buildApp({ config, database, keys });
+  if (database.kind === 'postgres') {
+    if (config.devOutbox) app.log.warn('DEV_OUTBOX is on: sent SMS codes are shown at /api/v1/dev/outbox to callers on this machine');
+    if (config.SEED_DEMO) app.log.warn('SEED_DEMO is on: demo users with the published password are created in an empty database');
+    if (config.SEED_DEMO && config.DEMO_SKIP_MFA) app.log.warn('DEMO_SKIP_MFA is on: demo users sign in without a second factor');
+  }
   if (generated)
     app.log.warn({ file: keys.file }, 'generated personal-data keys (mode 0600): back this file up, or set PII_KEYS in production');
   const worker = config.WORKER

@@ -5,10 +5,10 @@ import { createId } from '../../platform/ids.ts';
 import { encryptField, hashField } from '../../platform/pii/crypto.ts';
 import type { KeyRing } from '../../platform/pii/keys.ts';
 import { selectOrganizationIdByCode } from '../organizations/repo.ts';
+import { DEMO_PASSWORD } from './demo-password.ts';
 import { insertUser, isUsernameTaken } from './repo.ts';
 
-/** One shared password for the demo users, printed at first start. Demo users skip the second factor (with a warning). */
-export const DEMO_PASSWORD = 'Shouhu-demo-2022';
+export { DEMO_PASSWORD } from './demo-password.ts';
 
 // Synthetic people; mobiles in the 1380013xxxx test range.
 export const DEMO_USERS: { username: string; org: string; role: Role; name: string; mobile: string }[] = [

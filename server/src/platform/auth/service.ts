@@ -1,5 +1,6 @@
 import type { Config } from '../../config.ts';
 import { AppError } from '../../errors.ts';
+import { DEMO_PASSWORD } from '../../modules/users/demo-password.ts';
 import { audit, type Context } from '../context.ts';
 import { createId } from '../ids.ts';
 import { decryptField, encryptField } from '../pii/crypto.ts';
@@ -27,7 +28,7 @@ export const ABSOLUTE_TIMEOUT_MS = 12 * 3_600_000;
 export type SecondFactorState = 'passed' | 'required' | 'enrol' | 'skipped_demo';
 
 /** Whether this user must pass a second factor, by role policy, by user setting, or because they enrolled one. */
-export function decideSecondFactor(user: UserRow, config: Pick<Config, 'MFA_ROLES' | 'DEMO_SKIP_MFA'>): SecondFactorState {
+export function decideSecondFactor(user: UserRow, config: Pick<Config, 'MFA_ROLES' | 'DEMO_SKIP_MFA' | 'SEED_DEMO'>): SecondFactorState {
   if (user.totpEnabledAt) return 'required';
   const byPolicy =
     user.mfaRequired ||
@@ -35,7 +36,7 @@ export function decideSecondFactor(user: UserRow, config: Pick<Config, 'MFA_ROLE
       .map((r) => r.trim())
       .includes(user.role);
   if (!byPolicy) return 'passed';
-  if (user.isDemo && config.DEMO_SKIP_MFA) return 'skipped_demo';
+  if (user.isDemo && config.DEMO_SKIP_MFA && config.SEED_DEMO) return 'skipped_demo';
   return 'enrol';
 }
 
@@ -101,6 +102,12 @@ export async function signIn(ctx: Context, config: Config, input: { username: st
     await audit(ctx, ctx.db, { ...subject, action: 'auth.sign_in', outcome: 'denied', summary: { reason: 'disabled' } });
     throw new AppError('auth.disabled');
   }
+  // Where demo data is not enabled, the published demo password cannot stay: changing it comes first.
+  const publishedPassword = !config.SEED_DEMO && input.password === DEMO_PASSWORD;
+  if (publishedPassword && !user.mustChangePassword) {
+    await ctx.db.updateTable('users').set({ mustChangePassword: true }).where('id', '=', user.id).execute();
+  }
+  const mustChangePassword = user.mustChangePassword || publishedPassword;
   const secondFactor = decideSecondFactor(user, config);
   const passed = secondFactor === 'passed' || secondFactor === 'skipped_demo';
   return ctx.db.transaction().execute(async (trx) => {
@@ -114,7 +121,7 @@ export async function signIn(ctx: Context, config: Config, input: { username: st
       outcome: 'success',
       summary: { secondFactor },
     });
-    return { sessionToken, csrfToken, secondFactor, mustChangePassword: user.mustChangePassword };
+    return { sessionToken, csrfToken, secondFactor, mustChangePassword };
   });
 }
 

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../access/hooks.ts';
 import { actorOrgId, audit, type Context } from '../context.ts';
-import { errorResponses } from '../http.ts';
+import { errorResponses, isLoopbackCaller } from '../http.ts';
 import { createId } from '../ids.ts';
 import { encryptField } from '../pii/crypto.ts';
 import { listOutbox, queueNotification } from './service.ts';
@@ -78,12 +78,18 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 };
 
-/** Shows sent SMS and e-mail in full. Registered only when DEV_OUTBOX is on (by default: embedded database only). */
+/**
+ * Shows sent SMS and e-mail in full. Registered only when DEV_OUTBOX is on (by default: embedded
+ * database only), and answers only callers on this machine: to anyone else it does not exist.
+ */
 export const devOutboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/v1/dev/outbox',
     {
       config: { access: 'public' },
+      onRequest: async (req) => {
+        if (!isLoopbackCaller(req)) throw new AppError('route.not_found', { method: req.method, path: '/api/v1/dev/outbox' });
+      },
       schema: {
         tags: ['notifications'],
         summary: 'Development outbox: the latest SMS and e-mail (off in production)',

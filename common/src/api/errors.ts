@@ -26,6 +26,7 @@ export type RowProblem = Static<typeof RowProblem>;
  * problems, and the rows themselves as CSV with a problem column, to fix and send again.
  */
 export const ImportRejects = {
-  problems: Type.Array(RowProblem),
+  problems: Type.Array(RowProblem, { description: 'the first 100 problems' }),
+  problemCount: Type.Integer({ description: 'how many rows were not taken in all' }),
   rejectedCsv: Type.Union([Type.String(), Type.Null()], { description: 'the rows not imported, CSV (UTF-8), or null when none' }),
 };

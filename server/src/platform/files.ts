@@ -1,23 +1,14 @@
-import { parse } from 'csv-parse/sync';
+import { Worker } from 'node:worker_threads';
 import type ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
+import { restoreCell } from './csv.ts';
 import type { Table } from './table-import.ts';
+import { detectEncoding, type ParsedTable, type TableFailure, XLSX_TYPE } from './table-parse.ts';
 
-/**
- * UTF-8 unless the first chunk is not valid UTF-8, in which case GB18030 (what Excel on
- * Chinese Windows saves). A later invalid byte in a "UTF-8" file becomes U+FFFD, which fails
- * validation as `format` rather than passing silently.
- */
-export function detectEncoding(firstChunk: Uint8Array): 'utf-8' | 'gb18030' {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(firstChunk, { stream: true });
-    return 'utf-8';
-  } catch {
-    return 'gb18030';
-  }
-}
+export { detectEncoding, XLSX_TYPE } from './table-parse.ts';
 
+/** Text of a stream of bytes, in the encoding its first chunk shows (see detectEncoding). */
 export async function* decodeText(source: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
   let decoder: TextDecoder | undefined;
   for await (const chunk of source) {
@@ -28,8 +19,6 @@ export async function* decodeText(source: AsyncIterable<Uint8Array>): AsyncGener
   const tail = decoder?.decode() ?? '';
   if (tail) yield tail;
 }
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Uploaded spreadsheets arrive as bytes, up to 20 MB: CSV (UTF-8 or GB18030) and XLSX. */
 export function registerFileParsers(app: FastifyInstance): void {
@@ -44,39 +33,82 @@ export async function createWorkbook(): Promise<ExcelJS.Workbook> {
   return new excel.Workbook();
 }
 
+// Parsing runs in worker threads: at most two at once (the machines have two cores), a few more waiting.
+const PARSERS = 2;
+const MAX_WAITING = 8;
+const PARSE_TIMEOUT_MS = 60_000;
+// A worker's heap: a workbook at the inflated-size limit takes about 450 MB in exceljs.
+const PARSER_HEAP_MB = 768;
+let parsing = 0;
+const waiting: (() => void)[] = [];
+
+async function takeParser(): Promise<() => void> {
+  if (parsing >= PARSERS) {
+    if (waiting.length >= MAX_WAITING) throw new AppError('service.unavailable');
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  }
+  parsing++;
+  return () => {
+    parsing--;
+    waiting.shift()?.();
+  };
+}
+
+function toAppError(failure: TableFailure): AppError {
+  switch (failure.code) {
+    case 'file.too_large':
+      return new AppError('file.too_large', { limit: failure.limit, max: failure.max });
+    case 'file.unreadable':
+      return new AppError('file.unreadable', { reason: failure.reason });
+    default:
+      return new AppError(failure.code);
+  }
+}
+
+/** Parses in a worker thread with a bounded heap and time; the event loop goes on serving. */
+async function parseInWorker(bytes: Buffer, contentType: string): Promise<ParsedTable> {
+  const release = await takeParser();
+  try {
+    const copy = new Uint8Array(bytes);
+    const worker = new Worker(new URL('./table-worker.ts', import.meta.url), {
+      workerData: { bytes: copy, contentType },
+      transferList: [copy.buffer],
+      resourceLimits: { maxOldGenerationSizeMb: PARSER_HEAP_MB },
+    });
+    return await new Promise<ParsedTable>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        void worker.terminate();
+        reject(new AppError('file.too_large', { limit: 'time', max: PARSE_TIMEOUT_MS / 1000 }));
+      }, PARSE_TIMEOUT_MS);
+      worker.once('message', (answer: { ok: true; table: ParsedTable } | { ok: false; failure: TableFailure }) => {
+        clearTimeout(timer);
+        void worker.terminate();
+        if (answer.ok) resolve(answer.table);
+        else reject(toAppError(answer.failure));
+      });
+      worker.once('error', (err: Error & { code?: string }) => {
+        clearTimeout(timer);
+        reject(
+          err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new AppError('file.too_large', { limit: 'memory', max: PARSER_HEAP_MB })
+            : new AppError('file.unreadable', { reason: 'unreadable' }),
+        );
+      });
+    });
+  } finally {
+    release();
+  }
+}
+
 /** Rows of a CSV or the first sheet of an XLSX file, as header → cell text, with their line numbers. */
 export async function readTable(bytes: unknown, contentType: string): Promise<Table> {
   if (!Buffer.isBuffer(bytes)) throw new AppError('request.unsupported_media_type', { expected: ['text/csv', XLSX_TYPE] });
-  let table: { line: number; values: string[] }[];
-  if (contentType.startsWith(XLSX_TYPE)) {
-    const book = await createWorkbook();
-    await book.xlsx.load(bytes as unknown as ArrayBuffer);
-    const sheet = book.worksheets[0];
-    table = [];
-    sheet?.eachRow((row, line) => {
-      const values = (row.values as unknown[])
-        .slice(1)
-        .map((v) =>
-          v === null || v === undefined
-            ? ''
-            : typeof v === 'object' && 'text' in (v as object)
-              ? String((v as { text: unknown }).text)
-              : String(v),
-        );
-      table.push({ line, values });
-    });
-  } else {
-    const text = new TextDecoder(detectEncoding(bytes)).decode(bytes);
-    const records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as {
-      record: string[];
-      info: { lines: number };
-    }[];
-    table = records.map((r) => ({ line: r.info.lines, values: r.record }));
-  }
-  const [head, ...rest] = table;
-  const header = (head?.values ?? []).map((h) => h.trim());
+  const { header, rows } = await parseInWorker(bytes, contentType);
   return {
     header,
-    rows: rest.map((r) => ({ line: r.line, cells: Object.fromEntries(header.map((h, i) => [h, (r.values[i] ?? '').trim()])) })),
+    rows: rows.map((r) => ({
+      line: r.line,
+      cells: Object.fromEntries(header.map((h, i) => [h, restoreCell((r.values[i] ?? '').trim())])),
+    })),
   };
 }

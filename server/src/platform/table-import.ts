@@ -1,7 +1,8 @@
 import type { RowProblem } from '@shouhu/common';
-import { stringify } from 'csv-stringify/sync';
 import type { TSchema } from 'typebox';
 import { Value } from 'typebox/value';
+import { writeCsv } from './csv.ts';
+import { explainUnstorableText } from './input.ts';
 
 /** A table read from an uploaded CSV or XLSX file (see readTable). */
 export interface Table {
@@ -51,6 +52,15 @@ export const isYesCell = (cell: string): boolean => ['1', 'true', '是', 'yes'].
 
 /** The first thing wrong with a row against its schema, by field, in both languages; none when it fits. */
 export function checkRow(schema: TSchema, line: number, raw: Record<string, unknown>): RowProblem | undefined {
+  for (const [field, value] of Object.entries(raw)) {
+    if (typeof value === 'string' && explainUnstorableText(value))
+      return {
+        line,
+        field,
+        reason: 'contains a character that cannot be stored (NUL or unpaired surrogate)',
+        reasonZh: '含有无法保存的字符',
+      };
+  }
   const [error] = Value.Errors(schema, raw) as unknown as SchemaError[];
   if (!error) return undefined;
   const field =
@@ -72,5 +82,17 @@ export function writeRejectedRows(table: Table, problems: RowProblem[]): string 
       ...table.header.map((h) => r.cells[h] ?? ''),
       (byLine.get(r.line) ?? []).map((p) => `第${p.line}行 ${p.field}：${p.reasonZh}（${p.reason}）`).join('；'),
     ]);
-  return `\uFEFF${stringify([[...table.header, PROBLEM_COLUMN], ...rows])}`;
+  return writeCsv([[...table.header, PROBLEM_COLUMN], ...rows]);
+}
+
+/** An answer lists this many problems at most; the rejected-rows file holds every one. */
+export const MAX_LISTED_PROBLEMS = 100;
+
+/** The rows an import did not take, as its answer (or its error's details) gives them. */
+export function describeRejects(table: Table, problems: RowProblem[]) {
+  return {
+    problems: problems.slice(0, MAX_LISTED_PROBLEMS),
+    problemCount: problems.length,
+    rejectedCsv: writeRejectedRows(table, problems),
+  };
 }

@@ -13,7 +13,7 @@ function download(text: string, name: string) {
 }
 
 /** Sends a CSV or Excel file to an import address; keeps its answer, or its error. */
-export function useFileImport<T extends { problems: RowProblem[]; rejectedCsv: string | null }>() {
+export function useFileImport<T extends { problems: RowProblem[]; problemCount?: number; rejectedCsv: string | null }>() {
   const [answer, setAnswer] = useState<T>();
   const [error, setError] = useState<ApiError>();
   const upload = async (url: string, file: File): Promise<void> => {
@@ -42,8 +42,12 @@ export function ImportResult({
 }) {
   const { t, i18n } = useTranslation();
   const zh = i18n.language !== 'en';
-  const listed = answer?.problems ?? (error?.details as { problems?: RowProblem[] } | undefined)?.problems ?? [];
-  const rejectedCsv = answer?.rejectedCsv;
+  // A refused import carries the same parts in its error's details: the first problems, how many
+  // there are in all, and the rows to fix.
+  const refused = error?.details as { problems?: RowProblem[]; problemCount?: number; rejectedCsv?: string | null } | undefined;
+  const listed = answer?.problems ?? refused?.problems ?? [];
+  const problemCount = answer?.problemCount ?? refused?.problemCount ?? listed.length;
+  const rejectedCsv = answer?.rejectedCsv ?? refused?.rejectedCsv;
   if (!answer && !error) return null;
   return (
     <Alert
@@ -60,7 +64,7 @@ export function ImportResult({
                 </li>
               ))}
             </ul>
-            {listed.length > 20 && <div>{t('import.more', { count: listed.length - 20 })}</div>}
+            {problemCount > 20 && <div>{t('import.more', { count: problemCount - 20 })}</div>}
             {rejectedCsv && (
               <Button size="small" onClick={() => download(rejectedCsv, 'rejected-rows.csv')}>
                 {t('import.downloadRejected')}

@@ -1,14 +1,14 @@
 import { BranchInput, formatWeeklyHours, parseWeeklyHours, type RowProblem } from '@shouhu/common';
-import { stringify } from 'csv-stringify/sync';
 import { toColumnName } from '../../db/database.ts';
 import { AppError, ERRORS } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { audit, type Context } from '../../platform/context.ts';
+import { writeCsv } from '../../platform/csv.ts';
 import { createWorkbook } from '../../platform/files.ts';
 import { createId } from '../../platform/ids.ts';
 import { enqueueJob } from '../../platform/jobs/service.ts';
 import type { JobHandler } from '../../platform/jobs/worker.ts';
-import { checkRow, isYesCell, type Table, writeRejectedRows } from '../../platform/table-import.ts';
+import { checkRow, describeRejects, isYesCell, type Table } from '../../platform/table-import.ts';
 import { announceBranchChange } from './finder.ts';
 import { insertBranch, selectBranches, updateBranch } from './repo.ts';
 import { placeBranch } from './service.ts';
@@ -78,7 +78,7 @@ export async function startBranchImport(ctx: Context, table: Table, partial: boo
   const orgId = 'orgId' in ctx.actor ? ctx.actor.orgId : '';
   await assertCan(ctx, 'branch.manage', { orgId });
   const { good, problems } = readBranchRows(table);
-  if (problems.length > 0 && !partial) throw new AppError('branch.import_invalid', { problems });
+  if (problems.length > 0 && !partial) throw new AppError('branch.import_invalid', describeRejects(table, problems));
   const jobId = await ctx.db.transaction().execute(async (trx) => {
     const id = await enqueueJob(trx, 'branches.import', { orgId, payload: { orgId, rows: good }, maxAttempts: 3 });
     await audit(ctx, trx, {
@@ -90,7 +90,7 @@ export async function startBranchImport(ctx: Context, table: Table, partial: boo
     });
     return id;
   });
-  return { jobId: jobId as string, accepted: good.length, problems, rejectedCsv: writeRejectedRows(table, problems) };
+  return { jobId: jobId as string, accepted: good.length, ...describeRejects(table, problems) };
 }
 
 /** Inserts new codes and updates known ones, 100 rows a transaction, reporting progress. Re-runnable. */
@@ -146,7 +146,7 @@ export async function exportBranches(ctx: Context, format: 'csv' | 'xlsx'): Prom
   ]);
   await audit(ctx, ctx.db, { action: 'branch.exported', orgId, recordType: 'branch', summary: { rows: rows.length, format } });
   const header = COLUMNS.map(([, zh]) => zh);
-  if (format === 'csv') return Buffer.from(`\uFEFF${stringify([header, ...rows])}`, 'utf8');
+  if (format === 'csv') return Buffer.from(writeCsv([header, ...rows]), 'utf8');
   const book = await createWorkbook();
   const sheet = book.addWorksheet('网点');
   sheet.addRow(header).font = { bold: true };

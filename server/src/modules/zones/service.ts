@@ -16,7 +16,7 @@ import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { audit, type Context } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
-import { checkRow, isYesCell, type Table, writeRejectedRows } from '../../platform/table-import.ts';
+import { checkRow, describeRejects, isYesCell, type Table } from '../../platform/table-import.ts';
 
 /** A branch within this distance of a sealed compound is flagged (configurable per call). */
 export const DEFAULT_FLAG_RADIUS_KM = 0.5;
@@ -121,9 +121,9 @@ export async function importZones(ctx: Context, table: Table, partial: boolean) 
     if (problem) problems.push({ line, ...problem });
     else good.push(raw as ZoneInput);
   }
-  if (problems.length > 0 && !partial) throw new AppError('zone.import_invalid', { problems });
+  if (problems.length > 0 && !partial) throw new AppError('zone.import_invalid', describeRejects(table, problems));
   if (good.length > 0) await insertZones(ctx, good, 'import');
-  return { imported: good.length, problems, rejectedCsv: writeRejectedRows(table, problems) };
+  return { imported: good.length, ...describeRejects(table, problems) };
 }
 
 export async function listZones(ctx: Context, on: string) {

@@ -31,6 +31,7 @@ import { serviceLevelRoutes } from './modules/service-levels/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { zoneRoutes } from './modules/zones/routes.ts';
 import { registerAccessControl } from './platform/access/hooks.ts';
+import { flushRefusalAudits } from './platform/audit/refusals.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { forgetSessions, SESSIONS_CHANNEL } from './platform/auth/session-cache.ts';
@@ -130,7 +131,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(cookie);
   registerFileParsers(app);
-  registerAccessControl(app, options.keys, deriveAuditKey(options.keys));
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: { 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] },
@@ -157,6 +157,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return error;
     },
   });
+
+  // After the rate limit: a refused request counts against the caller's limit like any other.
+  registerAccessControl(app, options.keys, deriveAuditKey(options.keys));
+  app.addHook('onClose', () => flushRefusalAudits());
 
   await app.register(swagger, {
     openapi: {

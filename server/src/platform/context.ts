@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import type { Actor } from './access/policy.ts';
+import { auditRefusal } from './audit/refusals.ts';
 import { type AuditEntry, recordAudit } from './audit/service.ts';
 import type { KeyRing } from './pii/keys.ts';
 
@@ -17,6 +18,11 @@ export interface Context {
 /** Audits within the given transaction (or the context's database), stamped with the request. */
 export function audit(ctx: Context, db: Db, entry: Omit<AuditEntry, 'actor' | 'requestId' | 'ip'> & { actor?: Actor }): Promise<void> {
   return recordAudit(db, ctx.auditKey, { actor: ctx.actor, requestId: ctx.requestId, ip: ctx.ip, ...entry });
+}
+
+/** Audits a refused request, counting repeats instead of writing each (see auditRefusal). */
+export function auditRefused(ctx: Context, entry: Omit<AuditEntry, 'actor' | 'requestId' | 'ip'>): Promise<void> {
+  return auditRefusal(ctx.db, ctx.auditKey, { actor: ctx.actor, requestId: ctx.requestId, ip: ctx.ip, ...entry });
 }
 
 /** The organisation of whoever asks (staff or API token); empty for citizens and the anonymous. */

@@ -6,7 +6,7 @@ import { AppError } from '../../errors.ts';
 import { IDLE_TIMEOUT_MS } from '../auth/service.ts';
 import { forgetSessions, recallSession, rememberSession } from '../auth/session-cache.ts';
 import { hashToken, tokensMatch } from '../auth/tokens.ts';
-import { audit, type Context } from '../context.ts';
+import { auditRefused, type Context } from '../context.ts';
 import type { KeyRing } from '../pii/keys.ts';
 import { type Action, type Actor, can } from './policy.ts';
 
@@ -123,11 +123,16 @@ async function resolveActor(
 /**
  * Authenticates every request and enforces the route's access rule before the body is even
  * validated. A route without a rule is refused (fail closed); the access-matrix test finds it.
+ * Added to each route after the rate limit's own hook (register this after @fastify/rate-limit),
+ * so that refused requests — bad CSRF token, no access, bad token — count against the limit too.
  */
 export function registerAccessControl(app: FastifyInstance, keys: KeyRing, auditKey: KeyObject): void {
   app.decorateRequest('ctx', null as unknown as Context);
   app.decorateRequest('authVia', 'none');
-  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+  app.addHook('onRoute', (route) => {
+    route.onRequest = [route.onRequest ?? []].flat().concat(checkAccess);
+  });
+  async function checkAccess(req: FastifyRequest, reply: FastifyReply) {
     const rule = req.routeOptions.config?.access;
     req.ctx = { db: app.db, keys, auditKey, actor: { type: 'anonymous' }, requestId: req.id, ip: req.ip };
     if (req.routeOptions.url === undefined) return; // not found: the 404 handler answers
@@ -145,7 +150,7 @@ export function registerAccessControl(app: FastifyInstance, keys: KeyRing, audit
     if (via === 'cookie' && UNSAFE.has(req.method)) {
       const given = req.headers[CSRF_HEADER];
       if (typeof given !== 'string' || !csrfHash || !tokensMatch(given, csrfHash)) {
-        await audit(req.ctx, app.db, {
+        await auditRefused(req.ctx, {
           action: 'access.csrf_failed',
           outcome: 'denied',
           summary: { route: req.routeOptions.url, method: req.method },
@@ -158,7 +163,7 @@ export function registerAccessControl(app: FastifyInstance, keys: KeyRing, audit
       if (mustChangePassword) throw new AppError('auth.password_change_required');
     }
     if (!can(actor, rule)) {
-      await audit(req.ctx, app.db, {
+      await auditRefused(req.ctx, {
         action: 'access.denied',
         outcome: 'denied',
         orgId: 'orgId' in actor ? actor.orgId : null,
@@ -166,7 +171,7 @@ export function registerAccessControl(app: FastifyInstance, keys: KeyRing, audit
       });
       throw new AppError('access.denied');
     }
-  });
+  }
 }
 
 export function clearSessionCookies(reply: FastifyReply): void {
@@ -182,7 +187,7 @@ export async function assertCan(
   record?: { type: string; id: string },
 ): Promise<void> {
   if (can(ctx.actor, action, resource)) return;
-  await audit(ctx, ctx.db, {
+  await auditRefused(ctx, {
     action: 'access.denied',
     outcome: 'denied',
     orgId: resource.orgId ?? null,

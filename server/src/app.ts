@@ -202,7 +202,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(revealRoutes);
   await app.register(apiTokenRoutes);
-  await app.register(webhookRoutes);
+  await app.register(webhookRoutes(config));
   await app.register(citizenRoutes(config));
   await app.register(trackRoutes(config));
   // Sessions kept for a few seconds are forgotten when any process revokes one (see session-cache).

@@ -48,6 +48,11 @@ const ConfigSchema = Type.Object({
     default: false,
     description: 'adds POST /bench/insert (one row, one commit), the baseline of the benchmarks; never in production',
   }),
+  OUTBOUND_ALLOWED_HOSTS: Type.String({
+    default: '',
+    description:
+      'host names and CIDR ranges on private or loopback networks that webhooks and gateways may reach (e.g. "smtp.bank.internal,10.20.0.0/16"); empty = public addresses only',
+  }),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   SMTP_FROM: Type.String({ default: 'Shouhu <noreply@shouhu.local>' }),
   PII_KEYS: Type.Optional(Type.String({ description: 'id:base64key,... (32-byte AES keys)' })),

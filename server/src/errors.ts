@@ -73,6 +73,11 @@ export const ERRORS = {
     zh: '文件中有无效的行，未导入任何数据',
   },
   'webhook.not_found': { status: 404, en: 'No such webhook', zh: 'Webhook 不存在' },
+  'webhook.url_refused': {
+    status: 400,
+    en: 'The webhook address is not a public address (loopback, private and metadata addresses are refused)',
+    zh: 'Webhook 地址不是公网地址（不允许本机、内网及元数据地址）',
+  },
   'video.not_found': { status: 404, en: 'No such place in the video queue', zh: '视频排队记录不存在' },
   'video.already_in_queue': {
     status: 409,

@@ -6,7 +6,8 @@ import { createTestApp, signInAs, type TestApp } from '../../test/app.ts';
 import { testDatabaseKind } from '../../test/database.ts';
 import { selectJob } from '../jobs/repo.ts';
 import { createWorker } from '../jobs/worker.ts';
-import { outboxProvider, type Provider, signWebhook, webhookProvider } from './providers.ts';
+import { parseAllowList } from './outbound.ts';
+import { createWebhookProvider, outboxProvider, type Provider, signWebhook } from './providers.ts';
 import { createDeliveryHandler, queueNotification } from './service.ts';
 
 async function until(check: () => Promise<boolean>) {
@@ -21,7 +22,14 @@ describe(`notifications (${testDatabaseKind})`, () => {
   let t: TestApp;
   const received: { headers: IncomingMessage['headers']; body: string }[] = [];
   let failNext = 0;
+  let redirectNext = false;
   const receiver = createServer((req, res) => {
+    if (redirectNext || req.url === '/elsewhere') {
+      redirectNext = false;
+      received.push({ headers: req.headers, body: `redirect to ${req.url}` });
+      res.writeHead(302, { location: '/elsewhere' }).end();
+      return;
+    }
     let body = '';
     req.on('data', (c) => {
       body += c;
@@ -38,7 +46,8 @@ describe(`notifications (${testDatabaseKind})`, () => {
   });
   let url: string;
   beforeAll(async () => {
-    t = await createTestApp();
+    // The test's receiver is on loopback, which only configuration can allow.
+    t = await createTestApp({ OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' });
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
     url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
   });
@@ -68,7 +77,7 @@ describe(`notifications (${testDatabaseKind})`, () => {
     failNext = 2;
     const ping = await t.app.inject({ method: 'POST', url: `/api/v1/webhooks/${id}/ping`, headers: admin });
     expect(ping.statusCode).toBe(202);
-    const worker = startWorker({ sms: outboxProvider, email: outboxProvider, webhook: webhookProvider });
+    const worker = startWorker({ sms: outboxProvider, email: outboxProvider, webhook: createWebhookProvider(parseAllowList('127.0.0.1')) });
     await until(async () => received.length > 0);
     await worker.stop();
     const [delivery] = received;
@@ -105,11 +114,61 @@ describe(`notifications (${testDatabaseKind})`, () => {
       .orderBy('createdAt', 'desc')
       .executeTakeFirstOrThrow();
     await t.database.db.updateTable('jobs').set({ maxAttempts: 2 }).where('id', '=', job.id).execute();
-    const worker = startWorker({ sms: outboxProvider, email: broken, webhook: webhookProvider });
+    const worker = startWorker({ sms: outboxProvider, email: broken, webhook: createWebhookProvider(parseAllowList('127.0.0.1')) });
     await until(async () => (await selectJob(t.database.db, job.id))?.state === 'dead');
     await worker.stop();
     const row = await t.database.db.selectFrom('notifications').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ state: 'failed', attempts: 2, lastError: 'gateway refused', provider: 'broken-gateway' });
     expect(row.recipientEnc).not.toContain('someone@example.com');
+  });
+
+  it('refuses webhooks to loopback, private, link-local and metadata addresses unless allowed', async () => {
+    const plain = await createTestApp();
+    try {
+      const admin = await signInAs(plain.app, 'boc.admin');
+      for (const target of [
+        url,
+        'http://localhost/hook',
+        'http://169.254.169.254/latest/meta-data/',
+        'http://10.0.0.5/hook',
+        'http://192.168.1.1/hook',
+        'http://[::1]/hook',
+        'http://[::ffff:10.0.0.1]/hook',
+        'http://[fd00::1]/hook',
+        'http://0.0.0.0/hook',
+        'http://100.64.0.1/hook',
+      ]) {
+        const res = await plain.app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: admin, payload: { url: target } });
+        expect(res.statusCode, target).toBe(400);
+        expect(res.json().error).toMatchObject({ code: 'webhook.url_refused', details: { field: 'url' } });
+      }
+      const ok = await plain.app.inject({
+        method: 'POST',
+        url: '/api/v1/webhooks',
+        headers: admin,
+        payload: { url: 'https://1.1.1.1/hook' },
+      });
+      expect(ok.statusCode).toBe(201);
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it('checks the address again at delivery, and follows no redirect', async () => {
+    const admin = await signInAs(t.app, 'boc.admin');
+    const { id } = (await t.app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: admin, payload: { url } })).json();
+    // Delivered by a worker whose configuration does not allow loopback: refused, nothing sent.
+    const before = received.length;
+    const refusing = createWebhookProvider(parseAllowList(''));
+    await expect(refusing.send({ recipient: url, subject: null, body: '{}', secret: 's' })).rejects.toThrow(/not a public address/);
+    expect(received.length).toBe(before);
+    // A redirect is a failure, and its target is never asked.
+    redirectNext = true;
+    const allowed = createWebhookProvider(parseAllowList('127.0.0.1'));
+    await expect(allowed.send({ recipient: url, subject: null, body: '{}', secret: 's' })).rejects.toThrow(
+      /302.*redirects are not followed/,
+    );
+    expect(received.slice(before).map((r) => r.body)).toEqual(['redirect to /hook']);
+    expect(id).toBeTruthy();
   });
 });

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import nodemailer from 'nodemailer';
+import { type OutboundAllowList, parseAllowList, postOutbound, resolveAllowed } from './outbound.ts';
 
 export interface OutgoingMessage {
   recipient: string;
@@ -22,11 +23,14 @@ export interface Provider {
  */
 export const outboxProvider: Provider = { name: 'outbox', send: async () => {} };
 
-export function createSmtpProvider(url: string, from: string): Provider {
+export function createSmtpProvider(url: string, from: string, allow: OutboundAllowList): Provider {
   const transport = nodemailer.createTransport(url);
+  const host = new URL(url).hostname;
   return {
     name: 'smtp',
     async send(m) {
+      // A mail relay is usually inside the network: name it in OUTBOUND_ALLOWED_HOSTS.
+      await resolveAllowed(host, allow);
       await transport.sendMail({ from, to: m.recipient, subject: m.subject ?? '', text: m.body });
     },
   };
@@ -37,23 +41,27 @@ export function signWebhook(secret: string, timestamp: string, body: string): st
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
-export const webhookProvider: Provider = {
-  name: 'webhook',
-  async send(m) {
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const res = await fetch(m.recipient, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-shouhu-timestamp': timestamp,
-        'x-shouhu-signature': signWebhook(m.secret ?? '', timestamp, m.body),
-      },
-      body: m.body,
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (!res.ok) throw new Error(`webhook answered ${res.status}`);
-  },
-};
+/** Signed webhooks, only to allowed addresses checked at delivery; a redirect counts as a failure. */
+export function createWebhookProvider(allow: OutboundAllowList): Provider {
+  return {
+    name: 'webhook',
+    async send(m) {
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const status = await postOutbound(
+        m.recipient,
+        {
+          'content-type': 'application/json',
+          'x-shouhu-timestamp': timestamp,
+          'x-shouhu-signature': signWebhook(m.secret ?? '', timestamp, m.body),
+        },
+        m.body,
+        allow,
+      );
+      if (status < 200 || status >= 300)
+        throw new Error(`webhook answered ${status}${status >= 300 && status < 400 ? ' (redirects are not followed)' : ''}`);
+    },
+  };
+}
 
 export interface Providers {
   sms: Provider;
@@ -61,10 +69,11 @@ export interface Providers {
   webhook: Provider;
 }
 
-export function createProviders(config: { SMTP_URL?: string; SMTP_FROM: string }): Providers {
+export function createProviders(config: { SMTP_URL?: string; SMTP_FROM: string; OUTBOUND_ALLOWED_HOSTS?: string }): Providers {
+  const allow = parseAllowList(config.OUTBOUND_ALLOWED_HOSTS);
   return {
     sms: outboxProvider,
-    email: config.SMTP_URL ? createSmtpProvider(config.SMTP_URL, config.SMTP_FROM) : outboxProvider,
-    webhook: webhookProvider,
+    email: config.SMTP_URL ? createSmtpProvider(config.SMTP_URL, config.SMTP_FROM, allow) : outboxProvider,
+    webhook: createWebhookProvider(allow),
   };
 }

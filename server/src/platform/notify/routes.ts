@@ -7,12 +7,22 @@ import { actorOrgId, audit, type Context } from '../context.ts';
 import { errorResponses, isLoopbackCaller } from '../http.ts';
 import { createId } from '../ids.ts';
 import { encryptField } from '../pii/crypto.ts';
+import { checkOutboundUrl, type OutboundAllowList, parseAllowList } from './outbound.ts';
 import { listOutbox, queueNotification } from './service.ts';
 
-/** Registers a webhook endpoint of the caller's organisation; the signing secret is shown once. */
-async function createWebhookEndpoint(ctx: Context, url: string) {
+/**
+ * Registers a webhook endpoint of the caller's organisation; the signing secret is shown once. An
+ * address that is not public (unless allowed by configuration) is refused here and again at each
+ * delivery, after the name is resolved anew.
+ */
+async function createWebhookEndpoint(ctx: Context, url: string, allow: OutboundAllowList) {
   const orgId = actorOrgId(ctx);
   await assertCan(ctx, 'webhook.manage', { orgId });
+  try {
+    await checkOutboundUrl(url, allow);
+  } catch (err) {
+    throw new AppError('webhook.url_refused', { field: 'url', reason: (err as Error).message });
+  }
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
   const id = createId();
   await ctx.db.transaction().execute(async (trx) => {
@@ -49,34 +59,43 @@ async function pingWebhookEndpoint(ctx: Context, id: string) {
   });
 }
 
-export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.post(
-    '/api/v1/webhooks',
-    {
-      config: { access: 'webhook.manage' },
-      schema: {
-        tags: ['notifications'],
-        summary: 'Register a webhook endpoint; the signing secret is shown once',
-        body: Type.Object({ url: Type.String({ format: 'uri', pattern: '^https?://', maxLength: 500 }) }, { additionalProperties: false }),
-        response: { 201: Type.Object({ id: Type.String(), url: Type.String(), secret: Type.String() }), ...errorResponses(400, 401, 403) },
+export const webhookRoutes =
+  (config: { OUTBOUND_ALLOWED_HOSTS: string }): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const allow = parseAllowList(config.OUTBOUND_ALLOWED_HOSTS);
+    app.post(
+      '/api/v1/webhooks',
+      {
+        config: { access: 'webhook.manage' },
+        schema: {
+          tags: ['notifications'],
+          summary: 'Register a webhook endpoint; the signing secret is shown once',
+          body: Type.Object(
+            { url: Type.String({ format: 'uri', pattern: '^https?://', maxLength: 500 }) },
+            { additionalProperties: false },
+          ),
+          response: {
+            201: Type.Object({ id: Type.String(), url: Type.String(), secret: Type.String() }),
+            ...errorResponses(400, 401, 403),
+          },
+        },
       },
-    },
-    async (req, reply) => reply.status(201).send(await createWebhookEndpoint(req.ctx, req.body.url)),
-  );
-  app.post(
-    '/api/v1/webhooks/:id/ping',
-    {
-      config: { access: 'webhook.manage' },
-      schema: {
-        tags: ['notifications'],
-        summary: 'Send a signed test event (X-Shouhu-Timestamp, X-Shouhu-Signature: sha256 HMAC of "timestamp.body")',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-        response: { 202: Type.Object({ notificationId: Type.String() }), ...errorResponses(400, 401, 403, 404) },
+      async (req, reply) => reply.status(201).send(await createWebhookEndpoint(req.ctx, req.body.url, allow)),
+    );
+    app.post(
+      '/api/v1/webhooks/:id/ping',
+      {
+        config: { access: 'webhook.manage' },
+        schema: {
+          tags: ['notifications'],
+          summary: 'Send a signed test event (X-Shouhu-Timestamp, X-Shouhu-Signature: sha256 HMAC of "timestamp.body")',
+          params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+          response: { 202: Type.Object({ notificationId: Type.String() }), ...errorResponses(400, 401, 403, 404) },
+        },
       },
-    },
-    async (req, reply) => reply.status(202).send(await pingWebhookEndpoint(req.ctx, req.params.id)),
-  );
-};
+      async (req, reply) => reply.status(202).send(await pingWebhookEndpoint(req.ctx, req.params.id)),
+    );
+  };
 
 /**
  * Shows sent SMS and e-mail in full. Registered only when DEV_OUTBOX is on (by default: embedded

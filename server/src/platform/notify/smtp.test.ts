@@ -32,7 +32,11 @@ describe('e-mail through SMTP', () => {
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
   it('sends through SMTP_URL from SMTP_FROM, and uses the outbox without one', async () => {
-    const providers = createProviders({ SMTP_URL: `smtp://127.0.0.1:${port}`, SMTP_FROM: 'Shouhu <noreply@shouhu.local>' });
+    const providers = createProviders({
+      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      SMTP_FROM: 'Shouhu <noreply@shouhu.local>',
+      OUTBOUND_ALLOWED_HOSTS: '127.0.0.1',
+    });
     expect(providers.email.name).toBe('smtp');
     await providers.email.send({ recipient: 'duty.officer@example.com', subject: '通知 Notice', body: '网点营业时间已调整。' });
     expect(received).toHaveLength(1);

@@ -205,16 +205,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(webhookRoutes(config));
   await app.register(citizenRoutes(config));
   await app.register(trackRoutes(config));
-  // Sessions kept for a few seconds are forgotten when any process revokes one (see session-cache).
-  const stopSessions = await database
-    .listen(SESSIONS_CHANNEL, () => {
-      forgetSessions();
-      void checkWatchedSessions();
-    })
-    .catch((err) => {
-      app.log.warn({ err }, 'session change notices unavailable');
-      return async () => {};
-    });
+  // Sessions kept for a few seconds are forgotten when any process revokes one (see session-cache),
+  // and after the notices' connection comes back (a revocation may have been missed meanwhile).
+  const onSessionsChanged = () => {
+    forgetSessions();
+    void checkWatchedSessions();
+  };
+  const stopSessions = await database.listen(SESSIONS_CHANNEL, onSessionsChanged, onSessionsChanged).catch((err) => {
+    app.log.warn({ err }, 'session change notices unavailable');
+    return async () => {};
+  });
   app.addHook('onClose', () => stopSessions());
   // The public finder's in-memory index follows changes from every process.
   const finder = new BranchFinder();

@@ -18,8 +18,14 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Connection pool figures for /metrics; PGlite is a single in-process connection. */
   poolStats(): { total: number; idle: number; waiting: number };
-  /** Calls back on every NOTIFY on the channel, from any process; resolves to an unsubscribe. */
-  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Calls back on every NOTIFY on the channel, from any process; resolves to an unsubscribe. A
+   * lost connection is re-established with backoff, and `onResume` is called once it is, so the
+   * listener can reload what it may have missed meanwhile.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onResume?: () => void): Promise<() => Promise<void>>;
+  /** Channels whose listening connection is down now: their changes are not being heard. */
+  listenGaps(): string[];
   close(): Promise<void>;
 }
 
@@ -38,26 +44,63 @@ export async function openDatabase(options: { url?: string; dataDir?: string | n
     // from the pool, and the next query opens a new one; without a listener it would crash the process.
     pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
-    const listeners: pg.Client[] = [];
+    const listeners = new Set<pg.Client>();
+    const gaps = new Set<string>();
+    let closing = false;
     return {
       db,
       kind: 'postgres',
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      listenGaps: () => [...gaps],
       // A dedicated connection per channel: LISTEN does not survive being handed around a pool.
-      async listen(channel, onNotify) {
-        const client = new pg.Client({ connectionString: options.url, application_name: 'shouhu-listen' });
-        client.on('error', () => {});
-        await client.connect();
-        client.on('notification', (n) => n.channel === channel && onNotify(n.payload ?? ''));
-        await client.query(`listen ${pg.escapeIdentifier(channel)}`);
-        listeners.push(client);
+      async listen(channel, onNotify, onResume) {
+        let client: pg.Client | undefined;
+        let stopped = false;
+        let retry: NodeJS.Timeout | undefined;
+        const open = async () => {
+          const next = new pg.Client({ connectionString: options.url, application_name: 'shouhu-listen' });
+          next.on('error', () => {});
+          next.on('end', () => lost(next));
+          next.on('notification', (n) => n.channel === channel && onNotify(n.payload ?? ''));
+          await next.connect();
+          await next.query(`listen ${pg.escapeIdentifier(channel)}`);
+          client = next;
+          listeners.add(next);
+        };
+        // Backoff from a quarter second to 30 s: a restarting server is back in seconds.
+        const reconnect = (attempt: number) => {
+          retry = setTimeout(
+            () =>
+              open().then(
+                () => {
+                  gaps.delete(channel);
+                  onResume?.();
+                },
+                () => !stopped && !closing && reconnect(attempt + 1),
+              ),
+            Math.min(30_000, 250 * 2 ** attempt),
+          );
+          retry.unref();
+        };
+        const lost = (ended: pg.Client) => {
+          listeners.delete(ended);
+          if (stopped || closing || ended !== client) return;
+          client = undefined;
+          gaps.add(channel);
+          reconnect(0);
+        };
+        await open();
         return async () => {
-          listeners.splice(listeners.indexOf(client), 1);
-          await client.end().catch(() => {});
+          stopped = true;
+          clearTimeout(retry);
+          gaps.delete(channel);
+          if (client) listeners.delete(client);
+          await client?.end().catch(() => {});
         };
       },
       close: async () => {
-        await Promise.all(listeners.map((c) => c.end().catch(() => {})));
+        closing = true;
+        await Promise.all([...listeners].map((c) => c.end().catch(() => {})));
         await db.destroy();
       },
     };
@@ -74,6 +117,8 @@ export async function openDatabase(options: { url?: string; dataDir?: string | n
     db,
     kind: 'pglite',
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    // In-process: its notices cannot be lost to a connection.
+    listenGaps: () => [],
     async listen(channel, onNotify) {
       const unsubscribe = await pglite.listen(channel, onNotify);
       return async () => {

@@ -30,6 +30,13 @@ export function registerHealthRoutes(app: FastifyInstance): void {
         if (pendingMigrations.length > 0) {
           return reply.status(503).send({ status: 'unavailable', database, pendingMigrations, reason: 'migrations pending' });
         }
+        // While a change-notice connection is down, this process serves stale finder and queue data.
+        const gaps = app.database.listenGaps();
+        if (gaps.length > 0) {
+          return reply
+            .status(503)
+            .send({ status: 'unavailable', database, pendingMigrations, reason: `change notices not heard: ${gaps.join(', ')}` });
+        }
         return { status: 'ok', database, pendingMigrations };
       } catch (err) {
         app.log.warn({ err }, 'readiness check failed');

@@ -315,7 +315,12 @@ export class BranchFinder {
     this.#db = database.db;
     this.#onError = onError;
     const unsubscribe = await database
-      .listen(BRANCHES_CHANNEL, (payload) => void this.apply(database.db, parseChange(payload)).catch(onError))
+      .listen(
+        BRANCHES_CHANNEL,
+        (payload) => void this.apply(database.db, parseChange(payload)).catch(onError),
+        // Back after a lost connection: changes may have been missed, so everything is read again.
+        () => void this.apply(database.db, 'all').catch(onError),
+      )
       .catch((err) => {
         onError(err);
         return async () => {};

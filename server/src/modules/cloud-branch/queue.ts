@@ -47,20 +47,34 @@ export class QueueHub {
   async start(database: Database, onError: (err: unknown) => void): Promise<() => Promise<void>> {
     this.#db = database.db;
     const unsubscribe = await database
-      .listen(QUEUE_CHANNEL, (payload) => {
-        const [orgId = '', service = '', sessionId = ''] = payload.split('|');
-        void this.reload(orgId, service, sessionId).catch(onError);
-      })
+      .listen(
+        QUEUE_CHANNEL,
+        (payload) => {
+          const [orgId = '', service = '', sessionId = ''] = payload.split('|');
+          void this.reload(orgId, service, sessionId).catch(onError);
+        },
+        // Back after a lost connection: every line is read again, changes may have been missed.
+        () => void this.#reloadAll(database.db).catch(onError),
+      )
       .catch((err) => {
         onError(err);
         return async () => {};
       });
     try {
-      for (const q of await selectActiveQueues(database.db)) await this.reload(q.orgId, q.service);
+      await this.#reloadAll(database.db);
     } catch (err) {
       onError(err); // not migrated yet: lines load on their first change
     }
     return unsubscribe;
+  }
+
+  /** Every line with someone waiting, and every line this process follows (it may have emptied). */
+  async #reloadAll(db: Db): Promise<void> {
+    const keys = new Set([...(await selectActiveQueues(db)).map((q) => keyOf(q.orgId, q.service)), ...this.#lines.keys()]);
+    for (const key of keys) {
+      const [orgId = '', service = ''] = key.split('|');
+      await this.reload(orgId, service);
+    }
   }
 
   /** Reloads one queue's line; notices arriving meanwhile cause one more reload. */

@@ -27,6 +27,13 @@ const ConfigSchema = Type.Object({
     default: 184,
     description: 'audit events are kept at least this long (never less than 184)',
   }),
+  AUDIT_CHECKPOINT_FILE: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description:
+        'where signed checkpoints of the audit trail are appended, apart from the database (default DATA_DIR/audit-checkpoints.jsonl); ship it off the host',
+    }),
+  ),
   MFA_ROLES: Type.String({ default: 'regulator,institution_admin', description: 'roles that must use a second factor' }),
   DEMO_SKIP_MFA: Type.Optional(
     Type.Boolean({
@@ -65,6 +72,7 @@ export type Config = Omit<Static<typeof ConfigSchema>, 'SEED_DEMO' | 'DEMO_SKIP_
   DEMO_SKIP_MFA: boolean;
   dataDir: string;
   devOutbox: boolean;
+  auditCheckpointFile: string;
 };
 
 export class ConfigError extends Error {
@@ -95,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     SEED_DEMO: config.SEED_DEMO ?? embedded,
     DEMO_SKIP_MFA: config.DEMO_SKIP_MFA ?? embedded,
     dataDir: resolve(config.DATA_DIR),
+    auditCheckpointFile: resolve(config.AUDIT_CHECKPOINT_FILE ?? `${config.DATA_DIR}/audit-checkpoints.jsonl`),
     devOutbox: config.DEV_OUTBOX ?? embedded,
   };
 }

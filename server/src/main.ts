@@ -8,20 +8,25 @@ import { promoteBookingsJob } from './modules/cloud-branch/routes.ts';
 import { encryptPlainCompounds } from './modules/home-visits/repo.ts';
 import { DEMO_ORGANIZATIONS } from './modules/organizations/demo.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './modules/users/demo.ts';
+import { CHECKPOINT_EVERY_MS, takeAuditCheckpoint } from './platform/audit/checkpoints.ts';
 import { purgeExpiredAuditEvents } from './platform/audit/retention.ts';
 import { maintenanceHandlers, maintenanceSchedules } from './platform/jobs/maintenance.ts';
 import { createWorker, type JobHandler } from './platform/jobs/worker.ts';
 import { createProviders } from './platform/notify/providers.ts';
 import { createDeliveryHandler } from './platform/notify/service.ts';
 import { encryptField } from './platform/pii/crypto.ts';
-import { type KeyRing, loadKeyRing } from './platform/pii/keys.ts';
+import { deriveAuditKey, type KeyRing, loadKeyRing } from './platform/pii/keys.ts';
 
 /** Job handlers of every module, by job type. */
 export function createJobHandlers(config: Config, keys: KeyRing): Record<string, JobHandler> {
   return {
     ...maintenanceHandlers,
     'notification.deliver': createDeliveryHandler(keys, createProviders(config)),
-    'audit.purge': async ({ db }) => purgeExpiredAuditEvents(db, config.AUDIT_RETENTION_DAYS),
+    'audit.purge': async ({ db }) => purgeExpiredAuditEvents(db, deriveAuditKey(keys), config.AUDIT_RETENTION_DAYS),
+    'audit.checkpoint': async ({ db }) => {
+      const { id, heads } = await takeAuditCheckpoint(db, deriveAuditKey(keys), config.auditCheckpointFile);
+      return { id, events: heads.reduce((n, h) => n + h.seq, 0) };
+    },
     'branches.import': importBranchesJob,
     'video.promote_bookings': promoteBookingsJob,
   };
@@ -29,6 +34,7 @@ export function createJobHandlers(config: Config, keys: KeyRing): Record<string,
 export const jobSchedules = [
   ...maintenanceSchedules,
   { type: 'audit.purge', everyMs: 86_400_000 },
+  { type: 'audit.checkpoint', everyMs: CHECKPOINT_EVERY_MS },
   { type: 'video.promote_bookings', everyMs: 60_000 },
 ];
 

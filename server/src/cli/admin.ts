@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import { migrateToLatest, openDatabase } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { createOrganization, listOrganizations } from '../modules/organizations/service.ts';
+import { readCheckpointFile, takeAuditCheckpoint } from '../platform/audit/checkpoints.ts';
 import { verifyAuditTrail } from '../platform/audit/verify.ts';
 import type { Context } from '../platform/context.ts';
 import { listOutbox } from '../platform/notify/service.ts';
@@ -25,12 +26,30 @@ async function withPlatform<T>(config: Config, fn: (ctx: Context) => Promise<T>)
   }
 }
 
-/** `shouhu audit verify`: exit 0 when the trail is intact, 1 with every break listed. */
+/**
+ * `shouhu audit verify [--checkpoints FILE]`: exit 0 when the trail is intact, 1 with every break
+ * listed; checked against the checkpoints in the database and in the file kept apart (or the one
+ * named). `shouhu audit checkpoint`: takes a signed checkpoint now.
+ */
 export function runAuditCommand(args: string[], config: Config, out: Out): Promise<number> {
-  if (args[0] !== 'verify') throw new UsageError('Usage: shouhu audit verify');
+  const usage = 'Usage: shouhu audit verify [--checkpoints FILE] | shouhu audit checkpoint';
+  if (args[0] === 'checkpoint') {
+    return withPlatform(config, async (ctx) => {
+      const checkpoint = await takeAuditCheckpoint(ctx.db, ctx.auditKey, config.auditCheckpointFile);
+      out(`Checkpoint ${checkpoint.id} taken at ${checkpoint.takenAt}, appended to ${config.auditCheckpointFile}`);
+      return 0;
+    });
+  }
+  if (args[0] !== 'verify') throw new UsageError(usage);
+  const at = args.indexOf('--checkpoints');
+  const file = at >= 0 ? args[at + 1] : config.auditCheckpointFile;
+  if (!file) throw new UsageError(usage);
   return withPlatform(config, async (ctx) => {
-    const { checked, problems } = await verifyAuditTrail(ctx.db, ctx.auditKey);
+    const { checkpoints, unreadableLines } = readCheckpointFile(file);
+    const { checked, problems } = await verifyAuditTrail(ctx.db, ctx.auditKey, { checkpoints });
+    for (const line of unreadableLines) out(`✗ checkpoint_invalid: line ${line} of ${file} is not a checkpoint`);
     for (const p of problems) out(`✗ ${p.kind}: ${p.message}`);
+    problems.push(...unreadableLines.map((line) => ({ chain: -1, seq: 0, kind: 'checkpoint_invalid' as const, message: `line ${line}` })));
     out(
       problems.length === 0
         ? `Audit trail intact: ${checked} events checked.`

@@ -16,7 +16,8 @@ Commands:
   worker                        run the background job worker alone
   org list | org add --code C --kind K --name-zh N --name-en N [--uscc U] [--parent C]
                                 list or register organisations
-  audit verify                  check the hash-chained audit trail; exit 1 on any break
+  audit verify [--checkpoints F] check the hash-chained audit trail against its signed checkpoints; exit 1 on any break
+  audit checkpoint              take a signed checkpoint of the audit trail now
   keys rotate [--resume]        re-encrypt personal data under a new key (resumable)
   outbox                        show the latest SMS and e-mail kept by the development outbox
   validate --type resident-id|uscc|mobile [--column NAME] [FILE|-]

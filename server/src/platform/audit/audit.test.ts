@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
 import { openTestDatabase, testDatabaseKind } from '../../test/database.ts';
 import { createMemoryKeyRing, deriveAuditKey } from '../pii/keys.ts';
+import { readCheckpointFile, takeAuditCheckpoint } from './checkpoints.ts';
 import { insertAudited } from './insert-audited.ts';
 import { purgeExpiredAuditEvents } from './retention.ts';
 import { recordAudit } from './service.ts';
@@ -161,8 +165,8 @@ describe(`audit trail (${testDatabaseKind})`, () => {
   it('purges events past the retention period (never under 184 days) and still verifies the rest', async () => {
     // The first 24 events written 200 days ago (the hash covers the time, so they are rewritten as such).
     await tamper(sql`update audit_events set occurred_at = now() - interval '200 days' where record_id::int <= 24`);
-    expect(await purgeExpiredAuditEvents(database.db, 365)).toEqual({ deleted: 0 });
-    expect(await purgeExpiredAuditEvents(database.db, 30)).toEqual({ deleted: 24 }); // 30 asked, 184 applied: 200 > 184
+    expect(await purgeExpiredAuditEvents(database.db, key, 365)).toEqual({ deleted: 0 });
+    expect(await purgeExpiredAuditEvents(database.db, key, 30)).toEqual({ deleted: 24 }); // 30 asked, 184 applied: 200 > 184
     expect(await verifyAuditTrail(database.db, key)).toEqual({ checked: EVENTS - 24, problems: [] });
     // New events chain on after the purge.
     for (let i = 0; i < 16; i++) await recordAudit(database.db, key, { actor: system, action: 'test.after_purge' });
@@ -171,5 +175,75 @@ describe(`audit trail (${testDatabaseKind})`, () => {
     const oldest = await database.db.selectFrom('auditEvents').select(['chain', 'seq']).orderBy('seq').limit(1).executeTakeFirstOrThrow();
     await tamper(sql`delete from audit_events where chain = ${oldest.chain} and seq = ${oldest.seq}`);
     expect((await verifyAuditTrail(database.db, key)).problems[0]).toMatchObject({ chain: oldest.chain, kind: 'deleted' });
+  });
+
+  it('refuses TRUNCATE, and deletes of events younger than 184 days even when told it is the purge', async () => {
+    await expect(sql`truncate audit_events`.execute(database.db)).rejects.toThrow(/cannot be truncated/);
+    await expect(sql`truncate audit_heads, audit_anchor`.execute(database.db)).rejects.toThrow(/cannot be truncated/);
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await sql`select set_config('shouhu.audit_purge', 'on', true)`.execute(trx);
+        await sql`delete from audit_events where record_id = '2'`.execute(trx);
+      }),
+    ).rejects.toThrow(/append-only/);
+  });
+
+  it('detects the newest events deleted and the head moved back, against a signed checkpoint', async () => {
+    await takeAuditCheckpoint(database.db, key);
+    const last = busy.at(-1) as { chain: number; seq: number };
+    const beforeLast = busy.at(-2) as { chain: number; seq: number };
+    const previous = await database.db
+      .selectFrom('auditEvents')
+      .select('hash')
+      .where('chain', '=', beforeLast.chain)
+      .where('seq', '=', beforeLast.seq)
+      .executeTakeFirstOrThrow();
+    await tamper(
+      sql`delete from audit_events where chain = ${last.chain} and seq = ${last.seq}`,
+      sql`update audit_heads set seq = ${beforeLast.seq}, hash = ${previous.hash} where chain = ${last.chain}`,
+    );
+    expect(await problemsOf()).toEqual([[last.chain, last.seq, 'deleted']]);
+  });
+
+  it('detects a whole chain deleted, and the first events deleted with the anchor moved', async () => {
+    await takeAuditCheckpoint(database.db, key);
+    const first = busy[0] as { chain: number; seq: number };
+    const { hash } = await database.db
+      .selectFrom('auditEvents')
+      .select('hash')
+      .where('chain', '=', first.chain)
+      .where('seq', '=', first.seq)
+      .executeTakeFirstOrThrow();
+    // The oldest event gone, the anchor moved onto it as a purge would, but not signed by one.
+    await tamper(sql`delete from audit_events where chain = ${first.chain} and seq = ${first.seq}`);
+    await sql`insert into audit_anchor (chain, seq, hash) values (${first.chain}, ${first.seq}, ${hash})`.execute(database.db);
+    expect(await problemsOf()).toEqual([[first.chain, first.seq, 'deleted']]);
+
+    // Another chain wiped: every event and its head back to the start.
+    const other = await database.db
+      .selectFrom('auditHeads')
+      .select(['chain', 'seq'])
+      .where('seq', '>', 0)
+      .where('chain', '!=', first.chain)
+      .executeTakeFirstOrThrow();
+    await tamper(sql`delete from audit_events where chain = ${other.chain}`);
+    await sql`update audit_heads set seq = 0, hash = 'genesis' where chain = ${other.chain}`.execute(database.db);
+    expect((await problemsOf()).filter(([chain]) => chain === other.chain)).toEqual([[other.chain, Number(other.seq), 'deleted']]);
+  });
+
+  it('finds a forged checkpoint in the file kept apart, and reads a good one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shouhu-audit-'));
+    const file = join(dir, 'checkpoints.jsonl');
+    const good = await takeAuditCheckpoint(database.db, key, file);
+    expect(readCheckpointFile(file).checkpoints).toEqual([good]);
+    const forged = { ...good, id: randomUUID(), heads: good.heads.map((h) => ({ ...h, seq: h.seq + 5 })) };
+    const result = await verifyAuditTrail(database.db, key, { checkpoints: [...readCheckpointFile(file).checkpoints, forged] });
+    expect(result.problems.map((p) => p.kind)).toEqual(['checkpoint_invalid']);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('verifies events whose summary held a date (as an API token’s expiry does)', async () => {
+    await recordAudit(database.db, key, { actor: system, action: 'api_token.created', summary: { expiresAt: new Date() } });
+    expect((await verifyAuditTrail(database.db, key)).problems).toEqual([]);
   });
 });

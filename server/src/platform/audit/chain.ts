@@ -23,8 +23,13 @@ export interface ChainedFields {
   prevHash: string;
 }
 
-/** JSON with object keys sorted, so that jsonb's reordering does not change the hash. */
+/**
+ * JSON with object keys sorted, so that jsonb's reordering does not change the hash. Values with
+ * a JSON form of their own (a Date) are hashed as that form, which is what jsonb stores.
+ */
 export function canonicalJson(value: unknown): string {
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function')
+    return canonicalJson((value as { toJSON: () => unknown }).toJSON());
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)

@@ -3,8 +3,29 @@ import { AuditEventPage } from '@shouhu/common';
 import { Type } from 'typebox';
 import { AppError } from '../../errors.ts';
 import { errorResponses } from '../http.ts';
+import { listAuditCheckpoints } from './checkpoints.ts';
 
 export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/v1/audit-checkpoints',
+    {
+      config: { access: 'audit.search' },
+      schema: {
+        tags: ['audit'],
+        summary:
+          'The signed checkpoints of the audit trail as JSON lines, to keep apart from the platform; `shouhu audit verify --checkpoints FILE` checks the trail against them',
+        response: { 200: Type.String({ description: 'one signed checkpoint per line' }), ...errorResponses(401, 403) },
+      },
+    },
+    async (_req, reply) => {
+      const lines = (await listAuditCheckpoints(app.db)).map((c) => JSON.stringify(c)).join('\n');
+      return reply
+        .type('application/x-ndjson; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="audit-checkpoints.jsonl"')
+        .send(lines ? `${lines}\n` : '');
+    },
+  );
+
   app.get(
     '/api/v1/audit-events',
     {

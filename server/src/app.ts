@@ -193,7 +193,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
-  registerMetrics(app, database);
+  registerMetrics(app, database, config.METRICS_TOKEN);
   registerHealthRoutes(app);
   await app.register(authRoutes(config));
   await app.register(jobRoutes);
@@ -224,7 +224,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(calendarRoutes);
   await app.register(zoneRoutes);
   await app.register(networkRoutes);
-  await app.register(noticeRoutes);
+  await app.register(noticeRoutes(config));
   await app.register(homeVisitRoutes);
   // The cloud branch's queue positions, kept live in every process for the customers following them.
   const template = config.VIDEO_ROOM_URL_TEMPLATE;

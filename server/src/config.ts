@@ -65,6 +65,25 @@ const ConfigSchema = Type.Object({
   PII_KEYS: Type.Optional(Type.String({ description: 'id:base64key,... (32-byte AES keys)' })),
   PII_ACTIVE_KEY: Type.Optional(Type.String()),
   PII_HMAC_KEY: Type.Optional(Type.String()),
+  PII_KEYS_FILE: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description:
+        'where the generated key file is kept when PII_KEYS is not set (default DATA_DIR/keys.json); keep it out of data backups',
+    }),
+  ),
+  PUBLIC_BASE_URL: Type.Optional(
+    Type.String({
+      pattern: '^https?://[^/]+',
+      description: 'the address the public reaches the platform at, for links in feeds (default http://localhost:PORT)',
+    }),
+  ),
+  METRICS_TOKEN: Type.Optional(
+    Type.String({
+      minLength: 24,
+      description: 'a bearer token that may read /metrics from another host; without it only callers on this machine may',
+    }),
+  ),
 });
 
 export type Config = Omit<Static<typeof ConfigSchema>, 'SEED_DEMO' | 'DEMO_SKIP_MFA'> & {
@@ -73,6 +92,7 @@ export type Config = Omit<Static<typeof ConfigSchema>, 'SEED_DEMO' | 'DEMO_SKIP_
   dataDir: string;
   devOutbox: boolean;
   auditCheckpointFile: string;
+  publicBaseUrl: string;
 };
 
 export class ConfigError extends Error {
@@ -103,6 +123,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     SEED_DEMO: config.SEED_DEMO ?? embedded,
     DEMO_SKIP_MFA: config.DEMO_SKIP_MFA ?? embedded,
     dataDir: resolve(config.DATA_DIR),
+    publicBaseUrl: (config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, ''),
     auditCheckpointFile: resolve(config.AUDIT_CHECKPOINT_FILE ?? `${config.DATA_DIR}/audit-checkpoints.jsonl`),
     devOutbox: config.DEV_OUTBOX ?? embedded,
   };

@@ -1,11 +1,14 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/database.ts';
 import { JOB_STATES } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { isLoopbackCaller } from './http.ts';
 import { countJobsByState } from './jobs/repo.ts';
 
 /** Prometheus metrics at /metrics: requests by route, database pool, job queue, event-loop lag. */
-export function registerMetrics(app: FastifyInstance, database: Database): void {
+export function registerMetrics(app: FastifyInstance, database: Database, token?: string): void {
   const register = new Registry();
   // Includes nodejs_eventloop_lag_seconds and its percentiles.
   collectDefaultMetrics({ register });
@@ -52,7 +55,11 @@ export function registerMetrics(app: FastifyInstance, database: Database): void 
     duration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
   });
 
-  app.get('/metrics', { schema: { hide: true }, config: { rateLimit: false, access: 'public' } }, async (_req, reply) => {
+  // Figures about load, routes and queues: for the monitoring on this machine, or whoever holds the token.
+  app.get('/metrics', { schema: { hide: true }, config: { rateLimit: false, access: 'public', ownAuth: true } }, async (req, reply) => {
+    const given = req.headers.authorization?.replace(/^Bearer\s+/i, '') ?? '';
+    const tokenMatches = token !== undefined && given.length === token.length && timingSafeEqual(Buffer.from(given), Buffer.from(token));
+    if (!isLoopbackCaller(req) && !tokenMatches) throw new AppError('auth.required');
     reply.type(register.contentType);
     return register.metrics();
   });

@@ -16,6 +16,10 @@ export type AccessRule = 'public' | Action;
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: AccessRule;
+    /** The route checks its caller itself (a token of its own): no session or API token is read. */
+    ownAuth?: boolean;
+    /** A public route whose answer carries personal data (tracking by reference and mobile). */
+    personal?: boolean;
   }
   interface FastifyRequest {
     ctx: Context;
@@ -135,12 +139,15 @@ export function registerAccessControl(app: FastifyInstance, keys: KeyRing, audit
   async function checkAccess(req: FastifyRequest, reply: FastifyReply) {
     const rule = req.routeOptions.config?.access;
     req.ctx = { db: app.db, keys, auditKey, actor: { type: 'anonymous' }, requestId: req.id, ip: req.ip };
-    if (req.routeOptions.url === undefined) return; // not found: the 404 handler answers
+    if (req.routeOptions.url === undefined || req.routeOptions.config?.ownAuth) return; // not found: the 404 handler answers
     const { actor, via, csrfHash, mustChangePassword, stale } = await resolveActor(app.db, req);
     req.ctx.actor = actor;
     req.authVia = via;
     // A revoked or expired session's cookies are cleared, so that the browser stops sending them.
     if (stale) clearSessionCookies(reply);
+    // Whatever is answered to someone signed in, or behind an access rule, may carry personal data:
+    // no browser or proxy keeps it. Public pages for everyone stay cacheable.
+    if (rule !== 'public' || actor.type !== 'anonymous' || req.routeOptions.config?.personal) reply.header('cache-control', 'no-store');
     if (rule === 'public') return;
     if (rule === undefined) {
       req.log.error({ route: req.routeOptions.url }, 'route has no access rule');

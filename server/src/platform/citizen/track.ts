@@ -23,7 +23,7 @@ export function trackRoutes(config: Config): FastifyPluginAsyncTypebox {
       '/api/v1/public/track/:reference',
       {
         // Limited like sign-in, so reference numbers cannot be guessed by enumeration.
-        config: { access: 'public', rateLimit: { max: config.AUTH_RATE_LIMIT_MAX, timeWindow: 60_000 } },
+        config: { access: 'public', personal: true, rateLimit: { max: config.AUTH_RATE_LIMIT_MAX, timeWindow: 60_000 } },
         schema: {
           tags: ['public'],
           summary: 'Follow a request by its public reference number, without an account',

@@ -1,6 +1,6 @@
 import { createHmac, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /** Field-encryption keys (AES-256, by id) and the HMAC key for exact-match lookup. */
 export interface KeyRing {
@@ -32,7 +32,7 @@ function decodeKey(name: string, base64: string): KeyObject {
  * otherwise from DATA_DIR/keys.json, which is generated once (mode 0600) for the embedded default.
  */
 export function loadKeyRing(
-  env: { PII_KEYS?: string; PII_ACTIVE_KEY?: string; PII_HMAC_KEY?: string },
+  env: { PII_KEYS?: string; PII_ACTIVE_KEY?: string; PII_HMAC_KEY?: string; PII_KEYS_FILE?: string },
   dataDir: string,
 ): { ring: KeyRing; generated: boolean } {
   if (env.PII_KEYS) {
@@ -47,10 +47,11 @@ export function loadKeyRing(
     if (!env.PII_HMAC_KEY) throw new Error('PII_HMAC_KEY is required with PII_KEYS');
     return { ring: { activeKeyId, keys, hmacKey: decodeKey('PII_HMAC_KEY', env.PII_HMAC_KEY), source: 'environment' }, generated: false };
   }
-  const file = join(dataDir, 'keys.json');
+  // PII_KEYS_FILE keeps the keys apart from the data, so that a backup of DATA_DIR does not hold them.
+  const file = env.PII_KEYS_FILE ? resolve(env.PII_KEYS_FILE) : join(dataDir, 'keys.json');
   let generated = false;
   if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     const content: KeyFile = {
       activeKeyId: 'k1',
       keys: { k1: randomBytes(32).toString('base64') },

@@ -123,3 +123,43 @@ describe('writes while the database cannot be reached', () => {
     }
   });
 });
+
+describe(`every route, probed with bad input (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ RATE_LIMIT_MAX: '100000' });
+  });
+  afterAll(() => t.close());
+
+  it('never answers 500', async () => {
+    const callers = [{}, await signInAs(t.app, 'regulator'), await signInAs(t.app, 'boc.admin')];
+    const bodies: unknown[] = [
+      {},
+      [],
+      'text',
+      null,
+      { a: '\u0000' },
+      { name: '\uD800', lat: 1e308, limit: -1, from: 'yesterday', id: 'not-a-uuid', orgId: '\u0000' },
+    ];
+    const failures: string[] = [];
+    const routes = t.app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.url.includes('sign-out') && !r.url.endsWith('/events'));
+    for (const route of routes) {
+      const ids = ['00000000-0000-4000-8000-000000000000', 'x\u0000', '1e999'];
+      for (const id of ids) {
+        const url = route.url.replace(/:[a-zA-Z]+/g, encodeURIComponent(id));
+        for (const headers of callers) {
+          for (const body of route.method === 'GET' || route.method === 'DELETE' ? [undefined] : bodies) {
+            const res = await t.app.inject({
+              method: route.method as 'GET',
+              url: `${url}?limit=1e999&on=%00&at=NaN&lat=Infinity`,
+              headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+              ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+            });
+            if (res.statusCode >= 500) failures.push(`${route.method} ${url} ${JSON.stringify(body)}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 180_000);
+});

@@ -4,13 +4,9 @@ import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { createTestApp, findOrgId, signInAs, type TestApp } from '../test/app.ts';
 import { testDatabaseKind } from '../test/database.ts';
+import { homeVisitInput, tomorrowAt } from '../test/fixtures.ts';
 import { createMemoryKeyRing } from './pii/keys.ts';
 
-const tomorrow = (hour: number) => {
-  const d = new Date(Date.now() + 86_400_000);
-  d.setUTCHours(hour - 8, 0, 0, 0);
-  return d.toISOString();
-};
 const LONE_SURROGATE = '王\uD800建国';
 
 describe(`input no column can hold (${testDatabaseKind})`, () => {
@@ -26,18 +22,7 @@ describe(`input no column can hold (${testDatabaseKind})`, () => {
   });
   afterAll(() => t.close());
 
-  const homeVisit = (overrides: object = {}) => ({
-    orgId: bocId,
-    service: 'cash',
-    name: '王建国',
-    mobile: '13912345678',
-    streetCode: '310101002',
-    compound: '福寿小区',
-    address: '3号楼2单元501室',
-    reason: 'sealed_compound',
-    windows: [{ from: tomorrow(9), to: tomorrow(12) }],
-    ...overrides,
-  });
+  const homeVisit = (overrides: object = {}) => homeVisitInput(bocId, '13912345678', overrides);
   const postVisit = (payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/home-visits', headers: staff, payload });
 
   it('refuses NUL and lone surrogates in any text field with 400 naming the field, while valid requests beside them commit', async () => {
@@ -45,7 +30,7 @@ describe(`input no column can hold (${testDatabaseKind})`, () => {
       { name: 'a\u0000b' },
       { address: LONE_SURROGATE },
       { compound: '\uDC00' },
-      { windows: [{ from: tomorrow(9), to: tomorrow(12) }], reason: 'elderly\u0000' },
+      { windows: [{ from: tomorrowAt(9), to: tomorrowAt(12) }], reason: 'elderly\u0000' },
     ];
     const answers = await Promise.all([
       ...poisoned.map((p) => postVisit(homeVisit(p))),
@@ -155,7 +140,8 @@ describe(`every route, probed with bad input (${testDatabaseKind})`, () => {
               headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
               ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
             });
-            if (res.statusCode >= 500) failures.push(`${route.method} ${url} ${JSON.stringify(body)}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+            if (res.statusCode >= 500)
+              failures.push(`${route.method} ${url} ${JSON.stringify(body)}: ${res.statusCode} ${res.body.slice(0, 120)}`);
           }
         }
       }

@@ -29,3 +29,24 @@ export async function insertHomeVisit(t: TestApp, fields: { orgId: string } & Pa
     .execute();
   return id;
 }
+
+/** A time tomorrow in Shanghai, at the given hour. */
+export const tomorrowAt = (hour: number): string => {
+  const d = new Date(Date.now() + 86_400_000);
+  d.setUTCHours(hour - 8, 0, 0, 0);
+  return d.toISOString();
+};
+
+/** A valid home-visit request as the API takes it, with the fields given replaced. */
+export const homeVisitInput = (orgId: string, mobile: string, overrides: object = {}) => ({
+  orgId,
+  service: 'cash',
+  name: '王建国',
+  mobile,
+  streetCode: '310101002',
+  compound: '福寿小区',
+  address: '3号楼2单元501室',
+  reason: 'sealed_compound',
+  windows: [{ from: tomorrowAt(9), to: tomorrowAt(12) }],
+  ...overrides,
+});

@@ -3,13 +3,9 @@ import { verifyAuditTrail } from '../../platform/audit/verify.ts';
 import { deriveAuditKey } from '../../platform/pii/keys.ts';
 import { createTestApp, findOrgId, signInAs, type TestApp } from '../../test/app.ts';
 import { testDatabaseKind } from '../../test/database.ts';
+import { homeVisitInput, tomorrowAt } from '../../test/fixtures.ts';
 
 const MOBILE = '13912345678';
-const tomorrow = (hour: number) => {
-  const d = new Date(Date.now() + 86_400_000);
-  d.setUTCHours(hour - 8, 0, 0, 0);
-  return d.toISOString();
-};
 
 describe(`home visits (${testDatabaseKind})`, () => {
   let t: TestApp;
@@ -33,18 +29,7 @@ describe(`home visits (${testDatabaseKind})`, () => {
   afterAll(() => t.close());
 
   const outbox = async () => (await t.app.inject('/api/v1/dev/outbox')).json().items as { recipient: string; body: string }[];
-  const request = (overrides: object = {}) => ({
-    orgId: bocId,
-    service: 'cash',
-    name: '王建国',
-    mobile: MOBILE,
-    streetCode: '310101002',
-    compound: '福寿小区',
-    address: '3号楼2单元501室',
-    reason: 'sealed_compound',
-    windows: [{ from: tomorrow(9), to: tomorrow(12) }],
-    ...overrides,
-  });
+  const request = (overrides: object = {}) => homeVisitInput(bocId, MOBILE, overrides);
   const post = (url: string, payload: object | undefined, headers = boc) =>
     t.app.inject({ method: 'POST', url, headers, ...(payload ? { payload } : {}) });
 
@@ -119,15 +104,15 @@ describe(`home visits (${testDatabaseKind})`, () => {
     const staff = (await t.app.inject({ url: `/api/v1/home-visits/${id}/assignable-staff`, headers: boc })).json().items;
     expect(staff.find((s: { userId: string }) => s.userId === staffId)).toMatchObject({ free: false, zoneName: '康乐小区' });
     expect(staff.find((s: { userId: string }) => s.userId === adminId)).toMatchObject({ free: true });
-    expect((await post(`/api/v1/home-visits/${id}/schedule`, { userId: staffId, at: tomorrow(10) })).json().error.code).toBe(
+    expect((await post(`/api/v1/home-visits/${id}/schedule`, { userId: staffId, at: tomorrowAt(10) })).json().error.code).toBe(
       'homeVisit.staff_not_free',
     );
     expect((await post(`/api/v1/home-visits/${id}/schedule`, { userId: adminId, at: '2020-01-01T02:00:00.000Z' })).json().error.code).toBe(
       'homeVisit.window_past',
     );
-    const scheduled = await post(`/api/v1/home-visits/${id}/schedule`, { userId: adminId, at: tomorrow(10) });
+    const scheduled = await post(`/api/v1/home-visits/${id}/schedule`, { userId: adminId, at: tomorrowAt(10) });
     expect(scheduled.json()).toMatchObject({ status: 'scheduled', assignedUserId: adminId });
-    expect((await track()).json()).toMatchObject({ status: 'scheduled', scheduledAt: tomorrow(10) });
+    expect((await track()).json()).toMatchObject({ status: 'scheduled', scheduledAt: tomorrowAt(10) });
 
     const done = await post(`/api/v1/home-visits/${id}/outcome`, { outcome: 'done', note: '已取现 2000 元' });
     expect(done.json()).toMatchObject({ status: 'done', outcomeNote: '已取现 2000 元' });

@@ -7,10 +7,20 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../e2e/support/server.ts';
+import { createScratchDatabase } from '../server/src/test/database.ts';
 import { makeZip } from '../server/src/test/zip.ts';
 
+// Embedded PGlite by default; PostgreSQL at BENCH_DATABASE_URL (a fresh database is created).
 const dir = mkdtempSync(join(tmpdir(), 'shouhu-import-'));
-const server = await startServer({ env: { DATA_DIR: dir, DATABASE_URL: '' }, label: 'pglite', remove: async () => {} });
+const adminUrl = process.env.BENCH_DATABASE_URL;
+const scratch = adminUrl ? await createScratchDatabase(adminUrl, 'shouhu_bench') : undefined;
+const server = await startServer({
+  env: scratch
+    ? { DATA_DIR: dir, DATABASE_URL: scratch.url, SEED_DEMO: 'true', DEMO_SKIP_MFA: 'true' }
+    : { DATA_DIR: dir, DATABASE_URL: '' },
+  label: scratch ? 'postgres' : 'pglite',
+  remove: async () => {},
+});
 const peakMb = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.process.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 const signIn = await fetch(`${server.url}/api/v1/auth/sign-in`, {
@@ -72,15 +82,17 @@ const bombRun = upload('application/vnd.openxmlformats-officedocument.spreadshee
 const duringBomb = summarize(await probe(bombRun));
 const bombResult = { ...(await bombRun), fileKb: Math.round(bomb.length / 1024), peakMemoryMb: Math.round(peakMb()) };
 await server.stop();
+await scratch?.drop();
 rmSync(dir, { recursive: true, force: true });
 
 const result = {
   benchmark: '/healthz while an upload is parsed and checked, against /healthz on an idle server',
   date: new Date().toISOString(),
+  database: scratch ? 'postgres' : 'pglite',
   baseline,
   csv50000Rows: { upload: csvResult, healthz: duringCsv, maxRatio: Number((duringCsv.maxMs / baseline.maxMs).toFixed(1)) },
   workbookBomb: { upload: bombResult, healthz: duringBomb, maxRatio: Number((duringBomb.maxMs / baseline.maxMs).toFixed(1)) },
 };
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-writeFileSync(new URL('./results/import-loop.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(new URL(`./results/import-loop-${result.database}.json`, import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
 console.log(JSON.stringify(result, null, 2));

@@ -1,5 +1,6 @@
 import type { RowProblem } from '@shouhu/common';
 import type { TSchema } from 'typebox';
+import { Compile } from 'typebox/compile';
 import { Value } from 'typebox/value';
 import { writeCsv } from './csv.ts';
 import { explainUnstorableText } from './input.ts';
@@ -50,6 +51,14 @@ function explainInChinese(error: SchemaError): string {
 /** A yes/no cell as people fill them in: 是, yes, true or 1 mean yes; anything else no. */
 export const isYesCell = (cell: string): boolean => ['1', 'true', '是', 'yes'].includes(cell.trim().toLowerCase());
 
+// Compiled once per schema: the interpreted check took 5.8 s of the event loop for 50,000 rows.
+const compiled = new WeakMap<TSchema, ReturnType<typeof Compile>>();
+const checkerOf = (schema: TSchema) => {
+  let checker = compiled.get(schema);
+  if (!checker) compiled.set(schema, (checker = Compile(schema)));
+  return checker;
+};
+
 /** The first thing wrong with a row against its schema, by field, in both languages; none when it fits. */
 export function checkRow(schema: TSchema, line: number, raw: Record<string, unknown>): RowProblem | undefined {
   for (const [field, value] of Object.entries(raw)) {
@@ -61,6 +70,7 @@ export function checkRow(schema: TSchema, line: number, raw: Record<string, unkn
         reasonZh: '含有无法保存的字符',
       };
   }
+  if (checkerOf(schema).Check(raw)) return undefined;
   const [error] = Value.Errors(schema, raw) as unknown as SchemaError[];
   if (!error) return undefined;
   const field =

@@ -2,6 +2,7 @@ import { BranchInput, formatWeeklyHours, parseWeeklyHours, type RowProblem } fro
 import { toColumnName } from '../../db/database.ts';
 import { AppError, ERRORS } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
+import { ROWS_PER_YIELD, yieldToEventLoop } from '../../platform/batch.ts';
 import { audit, type Context } from '../../platform/context.ts';
 import { writeCsv } from '../../platform/csv.ts';
 import { createWorkbook } from '../../platform/files.ts';
@@ -36,11 +37,12 @@ const FIELD_OF = new Map<string, string>(
   ]),
 );
 
-/** Reads the rows into branch inputs, reporting every bad row by line and field. */
-export function readBranchRows(table: Table) {
+/** Reads the rows into branch inputs, reporting every bad row by line and field; yields to other requests as it goes. */
+export async function readBranchRows(table: Table) {
   const good: BranchInput[] = [];
   const problems: RowProblem[] = [];
-  for (const { line, cells } of table.rows) {
+  for (const [index, { line, cells }] of table.rows.entries()) {
+    if (index % ROWS_PER_YIELD === ROWS_PER_YIELD - 1) await yieldToEventLoop();
     const raw: Record<string, unknown> = {};
     let bad: RowProblem | undefined;
     for (const [column, cell] of Object.entries(cells)) {
@@ -77,7 +79,7 @@ export function readBranchRows(table: Table) {
 export async function startBranchImport(ctx: Context, table: Table, partial: boolean) {
   const orgId = 'orgId' in ctx.actor ? ctx.actor.orgId : '';
   await assertCan(ctx, 'branch.manage', { orgId });
-  const { good, problems } = readBranchRows(table);
+  const { good, problems } = await readBranchRows(table);
   if (problems.length > 0 && !partial) throw new AppError('branch.import_invalid', describeRejects(table, problems));
   const jobId = await ctx.db.transaction().execute(async (trx) => {
     const id = await enqueueJob(trx, 'branches.import', { orgId, payload: { orgId, rows: good }, maxAttempts: 3 });
@@ -122,6 +124,7 @@ export const importBranchesJob: JobHandler = async ({ db, job, reportProgress })
     });
     const done = Math.min(rows.length, i + 100);
     await reportProgress((done / rows.length) * 100, `${done} / ${rows.length}`);
+    await yieldToEventLoop();
   }
   return { created, updated };
 };

@@ -14,6 +14,7 @@ import { sql } from 'kysely';
 import { toColumnName } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
+import { ROWS_PER_YIELD, yieldToEventLoop } from '../../platform/batch.ts';
 import { audit, type Context } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
 import { checkRow, describeRejects, isYesCell, type Table } from '../../platform/table-import.ts';
@@ -37,6 +38,7 @@ function checkZone(input: ZoneInput): Omit<RowProblem, 'line'> | undefined {
 async function insertZones(ctx: Context, zones: ZoneInput[], source: string) {
   await ctx.db.transaction().execute(async (trx) => {
     for (let i = 0; i < zones.length; i += 500) {
+      if (i > 0) await yieldToEventLoop();
       await trx
         .insertInto('lockdownZones')
         .values(
@@ -107,7 +109,8 @@ export async function importZones(ctx: Context, table: Table, partial: boolean) 
   }
   const good: ZoneInput[] = [];
   const problems: RowProblem[] = [];
-  for (const { line, cells } of table.rows) {
+  for (const [index, { line, cells }] of table.rows.entries()) {
+    if (index % ROWS_PER_YIELD === ROWS_PER_YIELD - 1) await yieldToEventLoop();
     const raw: Record<string, unknown> = {};
     for (const [column, cell] of Object.entries(cells)) {
       const key = COLUMNS[column];

@@ -55,7 +55,10 @@ export const isYesCell = (cell: string): boolean => ['1', 'true', '是', 'yes'].
 const compiled = new WeakMap<TSchema, ReturnType<typeof Compile>>();
 const checkerOf = (schema: TSchema) => {
   let checker = compiled.get(schema);
-  if (!checker) compiled.set(schema, (checker = Compile(schema)));
+  if (!checker) {
+    checker = Compile(schema);
+    compiled.set(schema, checker);
+  }
   return checker;
 };
 

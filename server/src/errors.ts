@@ -42,6 +42,7 @@ export const ERRORS = {
   'auth.session_expired': { status: 401, en: 'Your session has ended; please sign in again', zh: '登录已过期，请重新登录' },
   'auth.csrf_failed': { status: 403, en: 'The request lacks a valid CSRF token', zh: '请求缺少有效的防伪令牌' },
   'auth.token_invalid': { status: 401, en: 'The API token is invalid, expired or revoked', zh: 'API 令牌无效、过期或已吊销' },
+  'auth.password_wrong': { status: 401, en: 'The password is wrong', zh: '密码不正确' },
   'auth.password_policy': { status: 400, en: 'The new password does not meet the policy', zh: '新密码不符合要求' },
   'auth.password_change_required': { status: 403, en: 'Change your password before continuing', zh: '请先修改密码' },
   'access.denied': { status: 403, en: 'You may not do this', zh: '无权执行此操作' },

@@ -93,7 +93,7 @@ describe(`sign-in and sessions (${testDatabaseKind})`, () => {
       headers: h,
       payload: { password: 'wrong' },
     });
-    expect(noPassword.json().error.code).toBe('auth.invalid_credentials');
+    expect(noPassword.json().error.code).toBe('auth.password_wrong');
     const enrol = await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/enrolment', headers: h, payload: { password: STRONG } });
     expect(enrol.statusCode).toBe(200);
     const { secret, uri, qrSvg } = enrol.json();

@@ -225,7 +225,7 @@ export async function beginTotpEnrolment(ctx: Context, password: string): Promis
         summary: { reason: 'wrong_password' },
       });
     });
-    throw new AppError('auth.invalid_credentials', { field: 'password' });
+    throw new AppError('auth.password_wrong', { field: 'password' });
   }
   await clearFailures(ctx.db, user.id, 'failedAttempts');
   const secret = createTotpSecret();

@@ -85,4 +85,22 @@ describe('the cloud branch in a real browser', () => {
       await page.close();
     }
   });
+
+  it('tells a waiting customer when their verification has ended, keeping the place on screen', async () => {
+    const phone = await joinQueue('13511110003');
+    await phone
+      .getByRole('status')
+      .filter({ hasText: /下一位就是您|您前面还有/ })
+      .waitFor();
+    // The verified session ends (here: signed out from another tab of the same browser).
+    const csrf = (await phone.context().cookies()).find((c) => c.name === 'shouhu_csrf')?.value as string;
+    const signedOut = await phone.request.post(`${ctx.server.url}/api/v1/auth/sign-out`, { headers: { 'x-csrf-token': csrf } });
+    assert.equal(signedOut.status(), 204);
+    await phone.getByRole('alert').filter({ hasText: '验证已过期' }).waitFor();
+    assert.deepEqual(await findAccessibilityProblems(phone), []);
+    await phone.screenshot({ path: shot('public-cloud-branch-session-ended-phone') });
+    // The page starts over at verification (a new code may be asked a minute after the last).
+    await phone.getByRole('button', { name: '重新验证手机号' }).click();
+    await phone.getByLabel('手机号码').waitFor();
+  });
 });

@@ -122,9 +122,17 @@ function PlaceCard({ initial, onLeft }: { initial: QueuePlace; onLeft: () => voi
       <p className="hint">
         {t('visit.reference')} {place.reference}
       </p>
-      {sessionEnded && <p role="alert">{t('cloud.sessionEnded')}</p>}
+      {sessionEnded && (
+        <>
+          <p role="alert">{t('cloud.sessionEnded')}</p>
+          {/* The page starts over with verification, then shows the place kept for this mobile. */}
+          <button type="button" className="primary" onClick={() => window.location.reload()}>
+            {t('cloud.verifyAgain')}
+          </button>
+        </>
+      )}
       <ErrorNotice error={error} />
-      {(place.status === 'waiting' || place.status === 'booked') && (
+      {!sessionEnded && (place.status === 'waiting' || place.status === 'booked') && (
         <button
           type="button"
           className="secondary"

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditTrail } from '../../platform/audit/verify.ts';
+import { decryptField, encryptField } from '../../platform/pii/crypto.ts';
 import { deriveAuditKey } from '../../platform/pii/keys.ts';
 import { createTestApp, findOrgId, signInAs, type TestApp } from '../../test/app.ts';
 import { testDatabaseKind } from '../../test/database.ts';
-import { homeVisitInput, tomorrowAt } from '../../test/fixtures.ts';
+import { homeVisitInput, insertHomeVisit, tomorrowAt } from '../../test/fixtures.ts';
+import { encryptPlainCompounds } from './repo.ts';
 
 const MOBILE = '13912345678';
 
@@ -187,5 +189,18 @@ describe(`home visits (${testDatabaseKind})`, () => {
     expect(sms.length).toBeGreaterThanOrEqual(30);
     // The trail still verifies, chain by chain.
     expect((await verifyAuditTrail(t.database.db, deriveAuditKey(t.keys))).problems).toEqual([]);
+  });
+
+  it('encrypts at start the compounds that earlier versions kept in clear', async () => {
+    const id = await insertHomeVisit(t, { orgId: bocId, compound: '旧版小区', compoundEnc: null });
+    expect(await encryptPlainCompounds(t.database.db, (v) => encryptField(t.keys, v))).toBe(1);
+    const row = await t.database.db
+      .selectFrom('homeVisits')
+      .select(['compound', 'compoundEnc'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row.compound).toBeNull();
+    expect(decryptField(t.keys, row.compoundEnc as string)).toBe('旧版小区');
+    expect(await encryptPlainCompounds(t.database.db, (v) => encryptField(t.keys, v))).toBe(0);
   });
 });

@@ -10,7 +10,7 @@ import { createMemoryKeyRing, deriveAuditKey } from '../pii/keys.ts';
 import { readCheckpointFile, takeAuditCheckpoint } from './checkpoints.ts';
 import { insertAudited } from './insert-audited.ts';
 import { purgeExpiredAuditEvents } from './retention.ts';
-import { recordAudit } from './service.ts';
+import { chainAuditEntries, recordAudit } from './service.ts';
 import { verifyAuditTrail } from './verify.ts';
 
 const key = deriveAuditKey(createMemoryKeyRing());
@@ -242,8 +242,21 @@ describe(`audit trail (${testDatabaseKind})`, () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('verifies events whose summary held a date (as an API token’s expiry does)', async () => {
+  it('verifies events whose summary held a date (as an API token’s expiry does), also those written before the fix', async () => {
     await recordAudit(database.db, key, { actor: system, action: 'api_token.created', summary: { expiresAt: new Date() } });
+    // As such an event was written before: the Date hashed as {}, its text stored.
+    const head = await database.db.selectFrom('auditHeads').selectAll().where('chain', '=', 0).executeTakeFirstOrThrow();
+    const { events } = chainAuditEntries(key, { chain: 0, seq: Number(head.seq), hash: head.hash }, [
+      { actor: system, action: 'api_token.created', summary: { expiresAt: {} } },
+    ]);
+    const event = { ...(events[0] as (typeof events)[number]), summary: { expiresAt: new Date().toISOString() } };
+    await sql`insert into audit_events (chain, seq, id, occurred_at, actor_type, actor_id, actor_org_id, actor_role, org_id, action,
+      record_type, record_id, outcome, request_id, ip, summary, prev_hash, hash)
+      values (${event.chain}, ${event.seq}, ${event.id}, ${event.occurredAt}, ${event.actorType}, ${event.actorId}, null, null, null,
+      ${event.action}, null, null, ${event.outcome}, null, null, ${JSON.stringify(event.summary)}::jsonb, ${event.prevHash}, ${event.hash})`.execute(
+      database.db,
+    );
+    await sql`update audit_heads set seq = ${event.seq}, hash = ${event.hash} where chain = 0`.execute(database.db);
     expect((await verifyAuditTrail(database.db, key)).problems).toEqual([]);
   });
 });

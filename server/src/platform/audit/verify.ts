@@ -11,6 +11,16 @@ export interface AuditProblem {
   message: string;
 }
 
+const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+const hideTimestamps = (value: unknown): unknown =>
+  typeof value === 'string' && TIMESTAMP.test(value)
+    ? {}
+    : Array.isArray(value)
+      ? value.map(hideTimestamps)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, hideTimestamps(v)]))
+        : value;
+
 /**
  * Walks every chain in sequence order and reports every break: an event whose content no longer
  * matches its keyed hash (modified), a gap in the sequence (deleted), or an event that does not
@@ -72,8 +82,12 @@ export async function verifyAuditTrail(
         } else if (row.prevHash !== expectedPrev) {
           problems.push({ chain, seq, kind: 'inserted_or_reordered', message: `${at} does not follow the event before it` });
         }
-        const recomputed = computeEventHash(auditKey, { ...row, chain, seq, occurredAt: new Date(row.occurredAt).toISOString() });
-        if (recomputed !== row.hash) problems.push({ chain, seq, kind: 'modified', message: `${at} was changed after it was written` });
+        const fields = { ...row, chain, seq, occurredAt: new Date(row.occurredAt).toISOString() };
+        const recomputed = computeEventHash(auditKey, fields);
+        // Events written before dates were hashed as text had each Date hashed as {} (see canonicalJson).
+        const asWrittenBefore = () => computeEventHash(auditKey, { ...fields, summary: hideTimestamps(row.summary) });
+        if (recomputed !== row.hash && asWrittenBefore() !== row.hash)
+          problems.push({ chain, seq, kind: 'modified', message: `${at} was changed after it was written` });
         expectedSeq = seq + 1;
         expectedPrev = row.hash;
         after = seq;

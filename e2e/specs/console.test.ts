@@ -5,7 +5,7 @@ import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
 import { findAccessibilityProblems } from '../support/axe.ts';
 import { DESKTOP, PHONE, SCREENSHOTS } from '../support/browser.ts';
-import { DEMO_PASSWORD, pickStreet, signInToConsole } from '../support/flows.ts';
+import { DEMO_PASSWORD, pickStreet, signInToConsole, submitDialog } from '../support/flows.ts';
 import { useServerAndBrowser } from '../support/server.ts';
 
 const shot = (name: string) => fileURLToPath(new URL(`${name}.png`, SCREENSHOTS));
@@ -206,8 +206,7 @@ describe('staff console in a real browser', () => {
       }
       // Close the calendar (on some dates it stays open over the form), save, and see the dialog go.
       await dialog.getByText('对外说明').click();
-      await dialog.getByRole('button', { name: /保\s*存/ }).click();
-      await dialog.waitFor({ state: 'hidden' });
+      await submitDialog(dialog, /保\s*存/);
       await page.getByText('已保存，查找网点与通告随即更新。').last().waitFor();
     };
     await adjust(0, false);
@@ -265,8 +264,7 @@ describe('staff console in a real browser', () => {
     await dialog.getByLabel('经度').fill('121.4900');
     await dialog.getByLabel('营业时间').fill('1-7 00:00-23:59');
     assert.deepEqual(await findAccessibilityProblems(page), []);
-    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await submitDialog(dialog, /确\s*定|OK/);
     await page.getByText('已保存，查找网点与通告随即更新。').first().waitFor();
     await page.getByLabel('名称', { exact: true }).fill('兴业银行测试热线');
     await page.getByLabel('网址、电话或小程序名').fill('95561');

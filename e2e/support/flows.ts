@@ -35,3 +35,16 @@ export async function pickStreet(page: Page, dialog: Locator, district: string, 
     .click();
   await page.keyboard.press('Escape');
 }
+
+/**
+ * Presses a dialog's confirming button and waits for the dialog to close; when it stays open, fails
+ * with what the dialog shows (a field's error or the server's answer), which is what to read first.
+ */
+export async function submitDialog(dialog: Locator, button: RegExp): Promise<void> {
+  await dialog.getByRole('button', { name: button }).click();
+  try {
+    await dialog.waitFor({ state: 'hidden', timeout: 20_000 });
+  } catch {
+    throw new Error(`the dialog stayed open, showing:\n${await dialog.textContent().catch(() => '(gone)')}`);
+  }
+}

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before } from 'node:test';
+import { after, afterEach, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { createScratchDatabase } from '../../server/src/test/database.ts';
@@ -96,6 +96,10 @@ export function useServerAndBrowser(env: Record<string, string> = {}): { server:
     ctx.storage = await createStorage();
     ctx.server = await startServer(ctx.storage, env);
     ctx.browser = await launchBrowser();
+  });
+  // What the server said (warnings and errors only) is the first thing to read when a test fails.
+  afterEach((t) => {
+    if (!t.passed && ctx.server) console.error(`--- server output for "${t.name}":\n${ctx.server.output().slice(-8000)}`);
   });
   after(async () => {
     await ctx.browser?.close();

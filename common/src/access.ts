@@ -1,4 +1,4 @@
-import type { Role } from './api/identity.ts';
+import { ROLES, type Role } from './api/identity.ts';
 
 /** Who is asking. Resolved once per request by the authentication hook. */
 export type Actor =
@@ -13,68 +13,96 @@ export interface Resource {
   orgId?: string | null;
 }
 
-type Rule = (actor: Actor, resource?: Resource) => boolean;
+/**
+ * How far an actor's reach goes for one action: nothing, the records of its own organisation
+ * (a citizen: their own requests), or every organisation's.
+ */
+export type Scope = 'none' | 'own' | 'all';
 
-const isUser = (actor: Actor): actor is Extract<Actor, { type: 'user' }> => actor.type === 'user' && actor.mfaPassed;
-const hasRole =
-  (...roles: Role[]): Rule =>
-  (actor) =>
-    isUser(actor) && roles.includes(actor.role);
-/** Same organisation as the resource (or no resource given: the route-level check). */
-const ownOrg = (actor: Actor, resource?: Resource) =>
-  (actor.type === 'user' || actor.type === 'token') && (resource?.orgId === undefined || resource.orgId === actor.orgId);
+interface Rule {
+  /** Staff by role, once past the second factor. */
+  roles?: Partial<Record<Role, Scope>>;
+  /** Staff before the second factor too (about themselves only). */
+  beforeSecondFactor?: true;
+  /** A verified citizen, about their own requests. */
+  citizen?: true;
+  /** An API token that lists the action among its scopes. */
+  token?: Scope;
+}
+
+const EVERY_ROLE_OWN = Object.fromEntries(ROLES.map((r) => [r, 'own'])) as Record<Role, Scope>;
 
 /**
- * Every action of the platform and who may take it. Routes name their action; services check
- * again with the record (its organisation) before reading or changing it.
+ * Every action of the platform and who may take it, how far. Routes name their action; services
+ * ask `scopeOf` which organisations' records to read, and `can` again with the record.
  */
 export const POLICY = {
   /** Any signed-in person (staff before the second factor, or a verified citizen), about themselves. */
-  'self.manage': (actor) => actor.type === 'user' || actor.type === 'citizen',
+  'self.manage': { roles: EVERY_ROLE_OWN, beforeSecondFactor: true, citizen: true },
   /** Staff who passed the second factor, about themselves. */
-  'self.use': (actor) => isUser(actor),
-  'citizen.self': (actor) => actor.type === 'citizen',
-  'organization.manage': hasRole('regulator'),
-  'user.read': (actor, r) => hasRole('regulator')(actor) || (hasRole('institution_admin')(actor) && ownOrg(actor, r)),
-  'user.manage': (actor, r) => hasRole('regulator')(actor) || (hasRole('institution_admin')(actor) && ownOrg(actor, r)),
-  'audit.search': (actor, r) => hasRole('regulator')(actor) || (hasRole('institution_admin')(actor) && ownOrg(actor, r)),
-  'pii.reveal': (actor, r) => hasRole('regulator')(actor) || (hasRole('institution_admin')(actor) && ownOrg(actor, r)),
-  'token.manage': (actor, r) => hasRole('regulator', 'institution_admin')(actor) && ownOrg(actor, r),
-  'webhook.manage': (actor, r) => hasRole('regulator', 'institution_admin')(actor) && ownOrg(actor, r),
+  'self.use': { roles: EVERY_ROLE_OWN },
+  'citizen.self': { citizen: true },
+  'organization.manage': { roles: { regulator: 'all' } },
+  'user.read': { roles: { regulator: 'all', institution_admin: 'own' } },
+  'user.manage': { roles: { regulator: 'all', institution_admin: 'own' } },
+  'audit.search': { roles: { regulator: 'all', institution_admin: 'own' } },
+  'pii.reveal': { roles: { regulator: 'all', institution_admin: 'own' } },
+  'token.manage': { roles: { regulator: 'own', institution_admin: 'own' } },
+  'webhook.manage': { roles: { regulator: 'own', institution_admin: 'own' } },
   /** Branches, their adjustments and the online channels: the institution's own staff. */
-  'branch.manage': (actor, r) => hasRole('institution_admin', 'institution_staff')(actor) && ownOrg(actor, r),
+  'branch.manage': { roles: { institution_admin: 'own', institution_staff: 'own' } },
   /** Reading branch records: their institution, and the regulator and associations for all. */
-  'branch.read': (actor, r) =>
-    hasRole('regulator', 'association')(actor) || (hasRole('institution_admin', 'institution_staff')(actor) && ownOrg(actor, r)),
+  'branch.read': { roles: { regulator: 'all', association: 'all', institution_admin: 'own', institution_staff: 'own' } },
   /** Compiling, reviewing and publishing the association's notice. */
-  'notice.publish': hasRole('association'),
+  'notice.publish': { roles: { association: 'all' } },
   /** Home visits (上门服务): the institution's own staff triage, check identity, schedule and close them. */
-  'homeVisit.manage': (actor, r) => hasRole('institution_admin', 'institution_staff')(actor) && ownOrg(actor, r),
+  'homeVisit.manage': { roles: { institution_admin: 'own', institution_staff: 'own' } },
   /** The cloud branch (云网点): the institution's agents take customers from its video queue and serve them. */
-  'cloudBranch.serve': (actor, r) => hasRole('institution_admin', 'institution_staff')(actor) && ownOrg(actor, r),
+  'cloudBranch.serve': { roles: { institution_admin: 'own', institution_staff: 'own' } },
   /** Service-level targets and the throughput baseline: the institution's administrators. */
-  'serviceLevel.manage': (actor, r) => hasRole('institution_admin')(actor) && ownOrg(actor, r),
+  'serviceLevel.manage': { roles: { institution_admin: 'own' } },
   /** Served against normal and missed targets: the institution's own staff, and the regulator for all. */
-  'serviceLevel.read': (actor, r) =>
-    hasRole('regulator')(actor) || (hasRole('institution_admin', 'institution_staff')(actor) && ownOrg(actor, r)),
+  'serviceLevel.read': { roles: { regulator: 'all', institution_admin: 'own', institution_staff: 'own' } },
   /** The whole branch network by district, and its export: the regulator and the associations. */
-  'network.view': hasRole('regulator', 'association'),
-  /** Lockdown zones, as the city publishes them: the regulator enters or imports them. */
-  'zone.manage': hasRole('regulator'),
+  'network.view': { roles: { regulator: 'all', association: 'all' } },
+  /** Lockdown zones, as the city publishes them: the regulator enters or imports them; associations read them. */
+  'zone.manage': { roles: { regulator: 'all' } },
   /** The year's holidays and make-up days where the packaged calendar lacks them. */
-  'calendar.manage': hasRole('regulator', 'association'),
-  'job.read': (actor, r) =>
-    hasRole('regulator')(actor) || ((isUser(actor) || actor.type === 'token') && ownOrg(actor, r) && r?.orgId !== null),
+  'calendar.manage': { roles: { regulator: 'all', association: 'all' } },
+  /** Background jobs: the regulator all; anyone else (and a token) the jobs of their organisation. */
+  'job.read': { roles: { ...EVERY_ROLE_OWN, regulator: 'all' }, token: 'own' },
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;
+export const ACTIONS = Object.keys(POLICY) as Action[];
 
-/** The one place where access is decided. API tokens may only take the actions in their scopes. */
-export function can(actor: Actor, action: Action, resource?: Resource): boolean {
-  // The operator at the server's command line (shouhu org add, keys rotate) already holds the database.
-  if (actor.type === 'system') return true;
-  if (actor.type === 'token' && !actor.scopes.includes(action)) return false;
-  return POLICY[action](actor, resource);
+/** The one place where reach is decided: how far `actor` may take `action`. */
+export function scopeOf(actor: Actor, action: Action): Scope {
+  const rule: Rule = POLICY[action];
+  switch (actor.type) {
+    // The operator at the server's command line (shouhu org add, keys rotate) already holds the database.
+    case 'system':
+      return 'all';
+    case 'anonymous':
+      return 'none';
+    case 'citizen':
+      return rule.citizen ? 'own' : 'none';
+    case 'token':
+      return actor.scopes.includes(action) ? (rule.token ?? 'none') : 'none';
+    case 'user':
+      if (!actor.mfaPassed && !rule.beforeSecondFactor) return 'none';
+      return rule.roles?.[actor.role] ?? 'none';
+  }
 }
 
-export const ACTIONS = Object.keys(POLICY) as Action[];
+/**
+ * May `actor` take `action` — on `resource` when given (its organisation within reach), or at all
+ * (the route-level check, before the record is known).
+ */
+export function can(actor: Actor, action: Action, resource?: Resource): boolean {
+  const scope = scopeOf(actor, action);
+  if (scope === 'all') return true;
+  if (scope === 'none') return false;
+  if (resource?.orgId === undefined) return true;
+  return 'orgId' in actor && resource.orgId === actor.orgId;
+}

@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { Db } from '../db/database.ts';
-import type { Actor } from './access/policy.ts';
+import { type Action, type Actor, scopeOf } from './access/policy.ts';
 import { auditRefusal } from './audit/refusals.ts';
 import { type AuditEntry, recordAudit } from './audit/service.ts';
 import type { KeyRing } from './pii/keys.ts';
@@ -27,3 +27,16 @@ export function auditRefused(ctx: Context, entry: Omit<AuditEntry, 'actor' | 're
 
 /** The organisation of whoever asks (staff or API token); empty for citizens and the anonymous. */
 export const actorOrgId = (ctx: Context): string => ('orgId' in ctx.actor ? ctx.actor.orgId : '');
+
+/**
+ * Whose records a list for `action` shows: every organisation's (or the one asked for) to those
+ * whose scope is all, else the actor's own. Access itself is checked by the caller (assertCan).
+ */
+export function resolveOrgFilter(ctx: Context, action: Action, asked?: string): string | null {
+  return scopeOf(ctx.actor, action) === 'all' ? (asked ?? null) : actorOrgId(ctx);
+}
+
+/** Another organisation's record is "not found" to someone whose scope is their own: no probing. */
+export function isHiddenFrom(ctx: Context, action: Action, orgId: string): boolean {
+  return scopeOf(ctx.actor, action) === 'own' && orgId !== actorOrgId(ctx);
+}

@@ -2,7 +2,7 @@ import { type AdjustmentInput, type BranchInput, type ChannelInput, findDivision
 import * as gcoordModule from 'gcoord';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
-import { actorOrgId, audit, type Context } from '../../platform/context.ts';
+import { actorOrgId, audit, type Context, isHiddenFrom, resolveOrgFilter } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
 import { announceBranchChange } from './finder.ts';
 import {
@@ -26,8 +26,6 @@ const gcoord = (
   }
 ).default;
 
-const seesAll = (ctx: Context) => ctx.actor.type === 'user' && (ctx.actor.role === 'regulator' || ctx.actor.role === 'association');
-
 /** Street code → its district, and coordinates to WGS-84 (Chinese map apps give GCJ-02). */
 export function placeBranch(input: BranchInput) {
   const street = findDivision(input.streetCode);
@@ -49,15 +47,14 @@ const toAdjustmentView = (a: AdjustmentRow) => ({
 });
 
 export async function listBranches(ctx: Context, filter: { orgId?: string }) {
-  const orgId = seesAll(ctx) ? (filter.orgId ?? null) : actorOrgId(ctx);
+  const orgId = resolveOrgFilter(ctx, 'branch.read', filter.orgId);
   await assertCan(ctx, 'branch.read', { orgId: orgId ?? undefined });
   return selectBranches(ctx.db, { orgId });
 }
 
 async function loadBranch(ctx: Context, id: string, action: 'branch.read' | 'branch.manage') {
   const branch = await selectBranch(ctx.db, id);
-  // Another institution's branch is "not found" to its staff: no probing.
-  if (!branch || (!seesAll(ctx) && branch.orgId !== actorOrgId(ctx))) throw new AppError('branch.not_found');
+  if (!branch || isHiddenFrom(ctx, action, branch.orgId)) throw new AppError('branch.not_found');
   await assertCan(ctx, action, { orgId: branch.orgId }, { type: 'branch', id });
   return branch;
 }
@@ -150,9 +147,9 @@ export async function addAdjustment(ctx: Context, branchId: string, input: Adjus
 }
 
 export async function listChannels(ctx: Context) {
-  const orgId = actorOrgId(ctx);
-  await assertCan(ctx, 'branch.read', { orgId });
-  return selectChannels(ctx.db, seesAll(ctx) ? null : orgId);
+  const orgId = resolveOrgFilter(ctx, 'branch.read');
+  await assertCan(ctx, 'branch.read', { orgId: orgId ?? undefined });
+  return selectChannels(ctx.db, orgId);
 }
 
 export async function addChannel(ctx: Context, input: ChannelInput) {

@@ -12,11 +12,7 @@ import {
 import { sql } from 'kysely';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
-import { actorOrgId, audit, type Context } from '../../platform/context.ts';
-
-const isRegulator = (ctx: Context) => ctx.actor.type === 'user' && ctx.actor.role === 'regulator';
-/** The institution asked about: the regulator sees all (or one), everyone else their own. */
-const scopeOf = (ctx: Context, orgId?: string) => (isRegulator(ctx) ? (orgId ?? null) : actorOrgId(ctx));
+import { actorOrgId, audit, type Context, resolveOrgFilter } from '../../platform/context.ts';
 
 export async function listTargets(ctx: Context): Promise<ServiceLevelTarget[]> {
   const orgId = actorOrgId(ctx);
@@ -87,7 +83,7 @@ async function selectTimed(ctx: Context, orgId: string | null, days: number): Pr
 
 /** What missed its target: late first responses and completions, closed or still open past the target. */
 export async function findBreaches(ctx: Context, filter: { orgId?: string; days: number }): Promise<ServiceLevelBreach[]> {
-  const orgId = scopeOf(ctx, filter.orgId);
+  const orgId = resolveOrgFilter(ctx, 'serviceLevel.read', filter.orgId);
   await assertCan(ctx, 'serviceLevel.read', { orgId: orgId ?? undefined });
   let q = ctx.db.selectFrom('serviceLevelTargets').selectAll();
   if (orgId) q = q.where('orgId', '=', orgId);
@@ -132,7 +128,7 @@ export async function setBaseline(ctx: Context, input: BaselineInput) {
 
 /** Served per day (Shanghai dates) by channel and institution, against each baseline. */
 export async function reportThroughput(ctx: Context, filter: { orgId?: string; days: number }): Promise<ThroughputReport> {
-  const orgId = scopeOf(ctx, filter.orgId);
+  const orgId = resolveOrgFilter(ctx, 'serviceLevel.read', filter.orgId);
   await assertCan(ctx, 'serviceLevel.read', { orgId: orgId ?? undefined });
   const today = todayInShanghai();
   const days = Array.from({ length: filter.days }, (_, i) => addDays(today, i - filter.days + 1));

@@ -6,7 +6,7 @@ import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { checkPasswordPolicy, hashPassword } from '../../platform/auth/passwords.ts';
 import { revokeUserSessions } from '../../platform/auth/repo.ts';
-import { audit, type Context } from '../../platform/context.ts';
+import { audit, type Context, resolveOrgFilter } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
 import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
 import { selectOrganization } from '../organizations/repo.ts';
@@ -38,18 +38,14 @@ function toUserView(ctx: Context, row: UserListRow) {
 }
 
 export async function listUsers(ctx: Context, filter: { orgId?: string }) {
-  const orgId = ctx.actor.type === 'user' && ctx.actor.role !== 'regulator' ? ctx.actor.orgId : (filter.orgId ?? null);
+  const orgId = resolveOrgFilter(ctx, 'user.read', filter.orgId);
   await assertCan(ctx, 'user.read', { orgId: orgId ?? undefined });
   return (await selectUsers(ctx.db, { orgId })).map((r) => toUserView(ctx, r));
 }
 
 async function loadUser(ctx: Context, id: string, action: 'user.read' | 'user.manage') {
   const row = await selectUser(ctx.db, id);
-  // Another tenant's user is "not found" to an institution admin, not "forbidden": no probing.
-  if (!row || (ctx.actor.type === 'user' && ctx.actor.role !== 'regulator' && row.orgId !== ctx.actor.orgId)) {
-    if (row) await assertCan(ctx, action, { orgId: row.orgId }, { type: 'user', id });
-    throw new AppError('user.not_found');
-  }
+  if (!row) throw new AppError('user.not_found');
   await assertCan(ctx, action, { orgId: row.orgId }, { type: 'user', id });
   return row;
 }

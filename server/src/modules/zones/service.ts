@@ -15,7 +15,7 @@ import { toColumnName } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { ROWS_PER_YIELD, yieldToEventLoop } from '../../platform/batch.ts';
-import { audit, type Context } from '../../platform/context.ts';
+import { audit, type Context, resolveOrgFilter } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
 import { checkRow, describeRejects, isYesCell, type Table } from '../../platform/table-import.ts';
 
@@ -156,13 +156,12 @@ export async function listZones(ctx: Context, on: string) {
  * institution decides, by adding the adjustment.
  */
 export async function findBranchFlags(ctx: Context, on: string, radiusKm = DEFAULT_FLAG_RADIUS_KM): Promise<BranchFlag[]> {
-  const seesAll = ctx.actor.type === 'user' && (ctx.actor.role === 'regulator' || ctx.actor.role === 'association');
-  const orgId = 'orgId' in ctx.actor ? ctx.actor.orgId : '';
-  await assertCan(ctx, 'branch.read', { orgId: seesAll ? undefined : orgId });
+  const orgId = resolveOrgFilter(ctx, 'branch.read');
+  await assertCan(ctx, 'branch.read', { orgId: orgId ?? undefined });
   const sealed = (await listZones(ctx, on)).filter((z) => z.level === ZONE_LEVELS[0]);
   if (sealed.length === 0) return [];
   let q = ctx.db.selectFrom('branches').select(['id', 'orgId', 'nameZh', 'districtCode', 'streetCode', 'lat', 'lng']);
-  if (!seesAll) q = q.where('orgId', '=', orgId);
+  if (orgId !== null) q = q.where('orgId', '=', orgId);
   const branches = await q.execute();
   const closedOn = new Set(
     (

@@ -27,6 +27,7 @@ const EXPECTED: Record<Action, Row> = {
   'network.view': ['all', 'all', 'none', 'none', 'none', 'none', 'none'],
   'zone.manage': ['all', 'none', 'none', 'none', 'none', 'none', 'none'],
   'calendar.manage': ['all', 'all', 'none', 'none', 'none', 'none', 'none'],
+  'figures.read': ['all', 'none', 'own', 'none', 'none', 'none', 'none'],
   'job.read': ['all', 'own', 'own', 'own', 'own', 'none', 'own'],
 };
 

@@ -69,6 +69,8 @@ export const POLICY = {
   'zone.manage': { roles: { regulator: 'all' } },
   /** The year's holidays and make-up days where the packaged calendar lacks them. */
   'calendar.manage': { roles: { regulator: 'all', association: 'all' } },
+  /** Every capability's headline numbers for a period: the regulator for the city, an institution's admins for their own. */
+  'figures.read': { roles: { regulator: 'all', institution_admin: 'own' } },
   /** Background jobs: the regulator all; anyone else (and a token) the jobs of their organisation. */
   'job.read': { roles: { ...EVERY_ROLE_OWN, regulator: 'all' }, token: 'own' },
 } satisfies Record<string, Rule>;

@@ -15,21 +15,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/database.ts';
 import { isDatabaseUnavailable } from './db/database.ts';
-import { AppError, type ErrorCode, toErrorBody } from './errors.ts';
-import { apiTokenRoutes } from './modules/api-tokens/routes.ts';
-import { calendarRoutes } from './modules/branches/calendar-routes.ts';
-import { BranchFinder } from './modules/branches/finder.ts';
-import { branchRoutes } from './modules/branches/routes.ts';
-import { QueueHub } from './modules/cloud-branch/queue.ts';
-import { cloudBranchRoutes } from './modules/cloud-branch/routes.ts';
-import { describePlace } from './modules/cloud-branch/service.ts';
-import { homeVisitRoutes } from './modules/home-visits/routes.ts';
-import { networkRoutes } from './modules/network/routes.ts';
-import { noticeRoutes } from './modules/notices/routes.ts';
-import { organizationRoutes } from './modules/organizations/routes.ts';
-import { serviceLevelRoutes } from './modules/service-levels/routes.ts';
-import { userRoutes } from './modules/users/routes.ts';
-import { zoneRoutes } from './modules/zones/routes.ts';
+import { AppError, toErrorBody } from './errors.ts';
+import { MODULES } from './modules/index.ts';
 import { registerAccessControl } from './platform/access/hooks.ts';
 import { flushRefusalAudits } from './platform/audit/refusals.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
@@ -38,6 +25,7 @@ import { forgetSessions, SESSIONS_CHANNEL } from './platform/auth/session-cache.
 import { checkWatchedSessions } from './platform/auth/session-watch.ts';
 import { citizenRoutes } from './platform/citizen/routes.ts';
 import { trackRoutes } from './platform/citizen/track.ts';
+import { figureRoutes } from './platform/figures.ts';
 import { registerFileParsers } from './platform/files.ts';
 import { registerHealthRoutes } from './platform/health.ts';
 import { findUnstorableValue } from './platform/input.ts';
@@ -118,15 +106,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler((error: FastifyError, req, reply) => {
-    const { code, details } = classifyError(error);
-    if (code === 'internal.error') req.log.error({ err: error }, 'unhandled error');
-    else if (code === 'service.unavailable') {
+    const answer = classifyError(error);
+    if (answer.code === 'internal.error') req.log.error({ err: error }, 'unhandled error');
+    else if (answer.code === 'service.unavailable') {
       req.log.warn({ err: error }, 'service unavailable');
       reply.header('retry-after', '5');
     }
-    const body = toErrorBody(code, details);
-    const status = code === 'internal.error' ? 500 : code === 'service.unavailable' ? 503 : (error.statusCode ?? 400);
-    return reply.status(status).send(body);
+    // A framework refusal (e.g. 414, 431) keeps its own status under the general code.
+    const status = answer.code === 'request.invalid' ? (error.statusCode ?? 400) : answer.statusCode;
+    return reply.status(status).send(toErrorBody(answer));
   });
 
   await app.register(cookie);
@@ -143,7 +131,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(underPressure, {
     maxEventLoopDelay: config.MAX_EVENT_LOOP_DELAY_MS,
     pressureHandler: (_req, reply) => {
-      reply.status(503).header('retry-after', '5').send(toErrorBody('service.unavailable'));
+      reply
+        .status(503)
+        .header('retry-after', '5')
+        .send(toErrorBody(new AppError('service.unavailable')));
     },
   });
   await app.register(rateLimit, {
@@ -173,20 +164,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
       tags: [
         { name: 'system', description: 'Health and readiness' },
-        { name: 'organizations', description: 'Regulator, associations, banks, insurers and partners' },
         { name: 'jobs', description: 'Background jobs' },
         { name: 'auth', description: 'Sign-in, second factor, sessions' },
-        { name: 'users', description: 'Staff users of an organisation' },
         { name: 'audit', description: 'The hash-chained audit trail' },
         { name: 'personal data', description: 'Revealing masked personal data' },
-        { name: 'api tokens', description: 'Tokens for partner systems' },
         { name: 'notifications', description: 'SMS, e-mail and signed webhooks' },
-        { name: 'branches', description: 'Branch network, hours adjustments, online channels (C1, C6)' },
-        { name: 'notices', description: 'The association’s notice of adjusted branch hours (C1)' },
-        { name: 'home visits', description: 'Home visits for customers who cannot come in (C3)' },
-        { name: 'cloud branch', description: 'The video queue and sessions of the cloud branch (C5)' },
-        { name: 'service levels', description: 'Targets, breaches and throughput against normal (C3, C5)' },
         { name: 'public', description: 'Citizens: verification by SMS code' },
+        { name: 'figures', description: 'Each capability’s headline numbers for a period' },
+        ...MODULES.flatMap((m) => m.tags ?? []),
       ],
     },
   });
@@ -197,14 +182,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerHealthRoutes(app);
   await app.register(authRoutes(config));
   await app.register(jobRoutes);
-  await app.register(organizationRoutes);
-  await app.register(userRoutes);
   await app.register(auditRoutes);
-  await app.register(revealRoutes);
-  await app.register(apiTokenRoutes);
+  await app.register(revealRoutes(Object.assign({}, ...MODULES.map((m) => m.revealable ?? {}))));
   await app.register(webhookRoutes(config));
   await app.register(citizenRoutes(config));
-  await app.register(trackRoutes(config));
+  await app.register(trackRoutes(config, Object.assign({}, ...MODULES.map((m) => m.trackers ?? {}))));
+  await app.register(figureRoutes(MODULES));
   // Sessions kept for a few seconds are forgotten when any process revokes one (see session-cache),
   // and after the notices' connection comes back (a revocation may have been missed meanwhile).
   const onSessionsChanged = () => {
@@ -216,23 +199,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return async () => {};
   });
   app.addHook('onClose', () => stopSessions());
-  // The public finder's in-memory index follows changes from every process.
-  const finder = new BranchFinder();
-  const stopFinder = await finder.start(database, (err) => app.log.warn({ err }, 'branch finder could not load'));
-  app.addHook('onClose', () => stopFinder());
-  await app.register(branchRoutes(finder));
-  await app.register(calendarRoutes);
-  await app.register(zoneRoutes);
-  await app.register(networkRoutes);
-  await app.register(noticeRoutes(config));
-  await app.register(homeVisitRoutes);
-  // The cloud branch's queue positions, kept live in every process for the customers following them.
-  const template = config.VIDEO_ROOM_URL_TEMPLATE;
-  const hub: QueueHub = new QueueHub((db, id) => describePlace(db, hub, template, id));
-  const stopHub = await hub.start(database, (err) => app.log.warn({ err }, 'video queue could not load'));
-  app.addHook('onClose', () => stopHub());
-  await app.register(cloudBranchRoutes(hub, config));
-  await app.register(serviceLevelRoutes);
+  for (const module of MODULES) await module.register?.(app, { config, database, keys: options.keys });
   if (config.devOutbox) await app.register(devOutboxRoutes);
   // The benchmarks' baseline: one row inserted and committed, nothing else (bench/intake.ts).
   if (config.BENCH_ROUTES) {
@@ -259,36 +226,36 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler(async (req, reply) => {
     const wantsPage = req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
     if (wantsPage && existsSync(WEB_DIST)) return reply.type('text/html').sendFile('index.html');
-    return reply.status(404).send(toErrorBody('route.not_found', { method: req.method, path: req.url.split('?')[0] }));
+    return reply.status(404).send(toErrorBody(new AppError('route.not_found', { method: req.method, path: req.url.split('?')[0] })));
   });
 
   return app;
 }
 
 /** Maps any thrown error onto a catalogue code; validation errors name each field. */
-function classifyError(error: FastifyError): { code: ErrorCode; details?: unknown } {
-  if (error instanceof AppError) return { code: error.code, details: error.details };
+function classifyError(error: FastifyError): AppError {
+  if (error instanceof AppError) return error;
   if (error.validation) {
     const fields: FieldProblem[] = error.validation.map((v) => {
       const missing = (v.params as { missingProperty?: string }).missingProperty;
       const path = `${v.instancePath}${missing ? `/${missing}` : ''}`.replace(/^\//, '').replaceAll('/', '.');
       return { field: [error.validationContext, path].filter(Boolean).join('.'), reason: v.message ?? 'invalid' };
     });
-    return { code: 'validation.failed', details: { fields } };
+    return new AppError('validation.failed', { fields });
   }
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { code: 'request.invalid_json' };
+      return new AppError('request.invalid_json');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { code: 'request.body_too_large' };
+      return new AppError('request.body_too_large');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { code: 'request.unsupported_media_type' };
+      return new AppError('request.unsupported_media_type');
   }
-  if (error instanceof SyntaxError && error.statusCode === 400) return { code: 'request.invalid_json' };
-  if (error.statusCode === 429) return { code: 'rate_limit.exceeded' };
-  if (error.statusCode === 503 || isDatabaseUnavailable(error)) return { code: 'service.unavailable' };
+  if (error instanceof SyntaxError && error.statusCode === 400) return new AppError('request.invalid_json');
+  if (error.statusCode === 429) return new AppError('rate_limit.exceeded');
+  if (error.statusCode === 503 || isDatabaseUnavailable(error)) return new AppError('service.unavailable');
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
-    return { code: 'request.invalid', details: { reason: error.message } };
-  return { code: 'internal.error' };
+    return new AppError('request.invalid', { reason: error.message });
+  return new AppError('internal.error');
 }

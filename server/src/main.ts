@@ -3,9 +3,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Database, migrateToLatest, openDatabase } from './db/database.ts';
 import { isDatabaseEmpty, seedDemoData } from './db/seed.ts';
-import { importBranchesJob } from './modules/branches/transfer.ts';
-import { promoteBookingsJob } from './modules/cloud-branch/routes.ts';
-import { encryptPlainCompounds } from './modules/home-visits/repo.ts';
+import { MODULES } from './modules/index.ts';
 import { DEMO_ORGANIZATIONS } from './modules/organizations/demo.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './modules/users/demo.ts';
 import { CHECKPOINT_EVERY_MS, takeAuditCheckpoint } from './platform/audit/checkpoints.ts';
@@ -14,12 +12,12 @@ import { maintenanceHandlers, maintenanceSchedules } from './platform/jobs/maint
 import { createWorker, type JobHandler } from './platform/jobs/worker.ts';
 import { createProviders } from './platform/notify/providers.ts';
 import { createDeliveryHandler } from './platform/notify/service.ts';
-import { encryptField } from './platform/pii/crypto.ts';
 import { deriveAuditKey, type KeyRing, loadKeyRing } from './platform/pii/keys.ts';
 
-/** Job handlers of every module, by job type. */
+/** Job handlers of the platform and every module, by job type. */
 export function createJobHandlers(config: Config, keys: KeyRing): Record<string, JobHandler> {
   return {
+    ...Object.assign({}, ...MODULES.map((m) => m.jobs?.({ config, keys }) ?? {})),
     ...maintenanceHandlers,
     'notification.deliver': createDeliveryHandler(keys, createProviders(config)),
     'audit.purge': async ({ db }) => purgeExpiredAuditEvents(db, deriveAuditKey(keys), config.AUDIT_RETENTION_DAYS),
@@ -27,15 +25,13 @@ export function createJobHandlers(config: Config, keys: KeyRing): Record<string,
       const { id, heads } = await takeAuditCheckpoint(db, deriveAuditKey(keys), config.auditCheckpointFile);
       return { id, events: heads.reduce((n, h) => n + h.seq, 0) };
     },
-    'branches.import': importBranchesJob,
-    'video.promote_bookings': promoteBookingsJob,
   };
 }
 export const jobSchedules = [
   ...maintenanceSchedules,
   { type: 'audit.purge', everyMs: 86_400_000 },
   { type: 'audit.checkpoint', everyMs: CHECKPOINT_EVERY_MS },
-  { type: 'video.promote_bookings', everyMs: 60_000 },
+  ...MODULES.flatMap((m) => m.schedules ?? []),
 ];
 
 /**
@@ -47,7 +43,7 @@ export async function startServer(config: Config, opening?: Promise<Database>): 
   const database = await (opening ?? openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir }));
   await migrateToLatest(database.db);
   const { ring: keys, generated } = loadKeyRing(config, config.dataDir);
-  await encryptPlainCompounds(database.db, (value) => encryptField(keys, value));
+  for (const module of MODULES) await module.prepare?.(database.db, keys);
   const firstStart = config.SEED_DEMO && (await isDatabaseEmpty(database.db));
   if (firstStart) await seedDemoData(database.db, keys);
 

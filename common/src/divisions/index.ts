@@ -13,4 +13,9 @@ for (const d of SHANGHAI_DISTRICTS) {
 export function findDivision(code: string): { code: string; name: string; districtCode: string } | undefined {
   return byCode.get(code);
 }
+/** A street or town (街道、乡镇: a nine-digit code), or undefined for a district or an unknown code. */
+export function findStreet(code: string): { code: string; name: string; districtCode: string } | undefined {
+  const division = byCode.get(code);
+  return division?.code.length === 9 ? division : undefined;
+}
 export { DISTRICT_CENTRES } from './centres.ts';

@@ -3,6 +3,7 @@ import { ORGANIZATION_KINDS, type OrganizationKind } from '@shouhu/common';
 import type { Config } from '../config.ts';
 import { migrateToLatest, openDatabase } from '../db/database.ts';
 import { AppError } from '../errors.ts';
+import { ENCRYPTED_COLUMNS } from '../modules/index.ts';
 import { createOrganization, listOrganizations } from '../modules/organizations/service.ts';
 import { readCheckpointFile, takeAuditCheckpoint } from '../platform/audit/checkpoints.ts';
 import { verifyAuditTrail } from '../platform/audit/verify.ts';
@@ -70,7 +71,9 @@ export function runKeysCommand(args: string[], config: Config, out: Out): Promis
   return withPlatform(config, async (ctx) => {
     const ring = ctx.keys.source === 'file' && !resume ? addKeyToFile(ctx.keys) : ctx.keys;
     out(`Active key: ${ring.activeKeyId}`);
-    const counts = await rotateKeys(ctx.db, ring, { onProgress: (table, done) => out(`  ${table}: ${done} rows re-encrypted`) });
+    const counts = await rotateKeys(ctx.db, ring, ENCRYPTED_COLUMNS, {
+      onProgress: (table, done) => out(`  ${table}: ${done} rows re-encrypted`),
+    });
     out(`Done: ${JSON.stringify(counts)}`);
     return 0;
   });

@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
-import { migrationProvider, migrations } from './migrations/index.ts';
+import { migrationNames, migrationProvider } from './migrations/index.ts';
 import type { DB } from './schema.ts';
 import { copyClusterTemplate } from './template.ts';
 
@@ -173,4 +173,4 @@ export async function pingDatabase(db: Db): Promise<void> {
   await sql`select 1`.execute(db);
 }
 
-export const knownMigrations = Object.keys(migrations);
+export const knownMigrations = migrationNames;

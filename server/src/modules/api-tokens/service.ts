@@ -5,6 +5,7 @@ import { ACTIONS, type Action } from '../../platform/access/policy.ts';
 import { createOpaqueToken } from '../../platform/auth/tokens.ts';
 import { audit, type Context } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
+import { tokenError } from './errors.ts';
 
 const ownOrgId = (ctx: Context) => (ctx.actor.type === 'user' ? ctx.actor.orgId : '');
 
@@ -71,7 +72,7 @@ export async function listApiTokens(ctx: Context) {
 
 export async function revokeApiToken(ctx: Context, id: string) {
   const row = await ctx.db.selectFrom('apiTokens').select(['id', 'orgId']).where('id', '=', id).executeTakeFirst();
-  if (!row || row.orgId !== ownOrgId(ctx)) throw new AppError('token.not_found');
+  if (!row || row.orgId !== ownOrgId(ctx)) throw tokenError('token.not_found');
   await assertCan(ctx, 'token.manage', { orgId: row.orgId }, { type: 'api_token', id });
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('apiTokens').set({ revokedAt: sql`now()` }).where('id', '=', id).where('revokedAt', 'is', null).execute();

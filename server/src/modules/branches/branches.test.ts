@@ -63,7 +63,7 @@ describe(`branches, adjustments, channels and the public finder (${testDatabaseK
 
   it('registers branches, naming the bad field, and converts GCJ-02 coordinates', async () => {
     const badStreet = await post('/api/v1/branches', { ...branch('X1', 31.23, 121.48), streetCode: '310199999' });
-    expect(badStreet.json().error).toMatchObject({ code: 'branch.street_unknown', details: { field: 'streetCode' } });
+    expect(badStreet.json().error).toMatchObject({ code: 'street.unknown', details: { field: 'streetCode' } });
     const outside = await post('/api/v1/branches', branch('X2', 39.9, 116.4));
     expect(outside.json().error.details.fields.map((f: { field: string }) => f.field)).toEqual(['body.lat', 'body.lng']);
     const badHours = await post('/api/v1/branches', {

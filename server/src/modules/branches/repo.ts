@@ -1,6 +1,7 @@
 import type { AdjustmentInput, BranchInput, ChannelInput } from '@shouhu/common';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import type { FigureQuery } from '../../platform/module.ts';
 
 // Calendar dates are read as "YYYY-MM-DD" text: both drivers would otherwise make Dates at a
 // midnight that depends on the process's time zone.
@@ -149,4 +150,25 @@ export function selectHolidayOverrides(db: Db) {
     .selectFrom('holidayOverrides')
     .select([sql<string>`to_char(date, 'YYYY-MM-DD')`.as('date'), 'kind', 'name'])
     .execute();
+}
+
+/** Branches, and those with adjusted hours or closed on some day of the period (one organisation or all). */
+export async function countBranchFigures(db: Db, query: FigureQuery): Promise<Record<string, number>> {
+  const inPeriod = (closed: boolean) =>
+    db
+      .selectFrom('branchAdjustments')
+      .innerJoin('branches', 'branches.id', 'branchAdjustments.branchId')
+      .select((eb) => eb.fn.count<string>('branchAdjustments.branchId').distinct().as('n'))
+      .where('branchAdjustments.closed', '=', closed)
+      .where('branchAdjustments.fromDate', '<=', query.to)
+      .where('branchAdjustments.toDate', '>=', query.from)
+      .$if(query.orgId !== null, (q) => q.where('branches.orgId', '=', query.orgId as string))
+      .executeTakeFirstOrThrow();
+  const all = await db
+    .selectFrom('branches')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .$if(query.orgId !== null, (q) => q.where('orgId', '=', query.orgId as string))
+    .executeTakeFirstOrThrow();
+  const [adjusted, closed] = await Promise.all([inPeriod(false), inPeriod(true)]);
+  return { branches: Number(all.n), adjusted: Number(adjusted.n), closed: Number(closed.n) };
 }

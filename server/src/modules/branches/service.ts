@@ -1,9 +1,11 @@
-import { type AdjustmentInput, type BranchInput, type ChannelInput, findDivision } from '@shouhu/common';
+import type { AdjustmentInput, BranchInput, ChannelInput } from '@shouhu/common';
 import * as gcoordModule from 'gcoord';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { actorOrgId, audit, type Context, isHiddenFrom, resolveOrgFilter } from '../../platform/context.ts';
+import { requireStreet } from '../../platform/divisions.ts';
 import { createId } from '../../platform/ids.ts';
+import { branchError } from './errors.ts';
 import { announceBranchChange } from './finder.ts';
 import {
   type AdjustmentRow,
@@ -28,8 +30,7 @@ const gcoord = (
 
 /** Street code → its district, and coordinates to WGS-84 (Chinese map apps give GCJ-02). */
 export function placeBranch(input: BranchInput) {
-  const street = findDivision(input.streetCode);
-  if (street?.code.length !== 9) throw new AppError('branch.street_unknown', { field: 'streetCode' });
+  const street = requireStreet(input.streetCode);
   let { lat, lng } = input;
   if (input.coordinateSystem === 'gcj02') [lng, lat] = gcoord.transform([lng, lat], gcoord.GCJ02, gcoord.WGS84);
   return { districtCode: street.districtCode, lat: Math.round(lat * 1e6) / 1e6, lng: Math.round(lng * 1e6) / 1e6 };
@@ -54,7 +55,7 @@ export async function listBranches(ctx: Context, filter: { orgId?: string }) {
 
 async function loadBranch(ctx: Context, id: string, action: 'branch.read' | 'branch.manage') {
   const branch = await selectBranch(ctx.db, id);
-  if (!branch || isHiddenFrom(ctx, action, branch.orgId)) throw new AppError('branch.not_found');
+  if (!branch || isHiddenFrom(ctx, action, branch.orgId)) throw branchError('branch.not_found');
   await assertCan(ctx, action, { orgId: branch.orgId }, { type: 'branch', id });
   return branch;
 }
@@ -73,7 +74,7 @@ export async function createBranch(ctx: Context, input: BranchInput) {
       .where('orgId', '=', orgId)
       .where('code', '=', input.code)
       .executeTakeFirst();
-    if (taken) throw new AppError('branch.code_taken', { field: 'code' });
+    if (taken) throw branchError('branch.code_taken', { field: 'code' });
     const { coordinateSystem: _c, ...fields } = input;
     await insertBranch(trx, { ...fields, ...place, id, orgId });
     await audit(ctx, trx, {
@@ -99,7 +100,7 @@ export async function changeBranch(ctx: Context, id: string, input: BranchInput)
       .where('code', '=', input.code)
       .where('id', '!=', id)
       .executeTakeFirst();
-    if (taken) throw new AppError('branch.code_taken', { field: 'code' });
+    if (taken) throw branchError('branch.code_taken', { field: 'code' });
     const { coordinateSystem: _c, ...fields } = input;
     await updateBranch(trx, id, { ...fields, ...place });
     const after = (await selectBranch(trx, id)) as BranchRow;
@@ -124,14 +125,14 @@ export async function listAdjustments(ctx: Context, branchId: string) {
 export async function addAdjustment(ctx: Context, branchId: string, input: AdjustmentInput) {
   const branch = await loadBranch(ctx, branchId, 'branch.manage');
   if (input.from > input.to) throw new AppError('validation.failed', { fields: [{ field: 'body.to', reason: 'must not be before from' }] });
-  if (!input.closed && !input.hours?.length) throw new AppError('adjustment.hours_required', { field: 'hours' });
+  if (!input.closed && !input.hours?.length) throw branchError('adjustment.hours_required', { field: 'hours' });
   const id = createId();
   return ctx.db.transaction().execute(async (trx) => {
     // Serialise adjustments of one branch so that two overlapping ones cannot both pass the check.
     await trx.selectFrom('branches').select('id').where('id', '=', branchId).forUpdate().execute();
     const overlapping = await selectOverlappingAdjustments(trx, branchId, input.from, input.to);
     if (overlapping.length > 0) {
-      throw new AppError('adjustment.overlap', { conflicts: overlapping.map((o) => ({ id: o.id, from: o.fromDate, to: o.toDate })) });
+      throw branchError('adjustment.overlap', { conflicts: overlapping.map((o) => ({ id: o.id, from: o.fromDate, to: o.toDate })) });
     }
     await insertAdjustment(trx, { ...input, id, branchId, orgId: branch.orgId });
     await audit(ctx, trx, {

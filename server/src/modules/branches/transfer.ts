@@ -1,6 +1,6 @@
 import { BranchInput, formatWeeklyHours, parseWeeklyHours, type RowProblem } from '@shouhu/common';
 import { toColumnName } from '../../db/database.ts';
-import { AppError, ERRORS } from '../../errors.ts';
+import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { ROWS_PER_YIELD, yieldToEventLoop } from '../../platform/batch.ts';
 import { audit, type Context } from '../../platform/context.ts';
@@ -10,6 +10,7 @@ import { createId } from '../../platform/ids.ts';
 import { enqueueJob } from '../../platform/jobs/service.ts';
 import type { JobHandler } from '../../platform/jobs/worker.ts';
 import { checkRow, describeRejects, isYesCell, type Table } from '../../platform/table-import.ts';
+import { branchError } from './errors.ts';
 import { announceBranchChange } from './finder.ts';
 import { insertBranch, selectBranches, updateBranch } from './repo.ts';
 import { placeBranch } from './service.ts';
@@ -63,7 +64,7 @@ export async function readBranchRows(table: Table) {
         placeBranch(raw as BranchInput);
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
-        bad = { line, field: 'streetCode', reason: err.message, reasonZh: ERRORS[err.code].zh };
+        bad = { line, field: 'streetCode', reason: err.message, reasonZh: err.entry.zh };
       }
     }
     if (bad) problems.push(bad);
@@ -80,7 +81,7 @@ export async function startBranchImport(ctx: Context, table: Table, partial: boo
   const orgId = 'orgId' in ctx.actor ? ctx.actor.orgId : '';
   await assertCan(ctx, 'branch.manage', { orgId });
   const { good, problems } = await readBranchRows(table);
-  if (problems.length > 0 && !partial) throw new AppError('branch.import_invalid', describeRejects(table, problems));
+  if (problems.length > 0 && !partial) throw branchError('branch.import_invalid', describeRejects(table, problems));
   const jobId = await ctx.db.transaction().execute(async (trx) => {
     const id = await enqueueJob(trx, 'branches.import', { orgId, payload: { orgId, rows: good }, maxAttempts: 3 });
     await audit(ctx, trx, {

@@ -89,7 +89,7 @@ describe(`the cloud branch's video queue (${testDatabaseKind})`, () => {
     const second = (await join('13600000002')).json();
     expect(second).toMatchObject({ position: 2, waitMinutes: 6 });
     expect((await join('13600000002')).json().error.code).toBe('video.already_in_queue');
-    expect((await join('13600000003', { mobile: '13600000002' })).json().error.code).toBe('homeVisit.mobile_mismatch');
+    expect((await join('13600000003', { mobile: '13600000002' })).json().error.code).toBe('video.mobile_mismatch');
     expect((await join('13600000003', { slotAt: '2020-01-01T02:00:00.000Z' })).json().error).toMatchObject({
       code: 'video.slot_invalid',
       details: { field: 'slotAt' },

@@ -2,6 +2,7 @@ import type { VideoSessionStatus } from '@shouhu/common';
 import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { VideoSessionsTable } from '../../db/schema.ts';
+import { type FigureQuery, toInstants } from '../../platform/module.ts';
 
 const COLUMNS = [
   'id',
@@ -137,4 +138,23 @@ export async function promoteDueBookings(db: Db) {
     .where('slotAt', '<=', sql<Date>`now()`)
     .returning(['orgId', 'service'])
     .execute();
+}
+
+/** Customers who joined the video queue in the period, and those served in it. */
+export async function countVideoFigures(db: Db, query: FigureQuery): Promise<Record<string, number>> {
+  const { start, end } = toInstants(query);
+  const row = await db
+    .selectFrom('videoSessions')
+    .select((eb) => [
+      eb.fn.countAll<string>().filterWhere('joinedAt', '>=', start).filterWhere('joinedAt', '<', end).as('joined'),
+      eb.fn
+        .countAll<string>()
+        .filterWhere('status', '=', 'served')
+        .filterWhere('closedAt', '>=', start)
+        .filterWhere('closedAt', '<', end)
+        .as('served'),
+    ])
+    .$if(query.orgId !== null, (q) => q.where('orgId', '=', query.orgId as string))
+    .executeTakeFirstOrThrow();
+  return { joined: Number(row.joined), served: Number(row.served) };
 }

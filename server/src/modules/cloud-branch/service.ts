@@ -19,6 +19,7 @@ import { actorOrgId, audit, type Context } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
 import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
 import { selectInstitutionIds } from '../organizations/repo.ts';
+import { videoError } from './errors.ts';
 import { announceQueueChange, type QueueHub } from './queue.ts';
 import {
   insertVideoSession,
@@ -59,7 +60,7 @@ export async function describePlace(db: Db, hub: QueueHub, template: string, id:
 }
 
 function assertSlot(slotAt: string) {
-  if (!isBookableSlot(slotAt)) throw new AppError('video.slot_invalid', { field: 'slotAt' });
+  if (!isBookableSlot(slotAt)) throw videoError('video.slot_invalid', { field: 'slotAt' });
 }
 
 /**
@@ -70,14 +71,14 @@ export async function joinQueue(ctx: Context, hub: QueueHub, template: string, i
   if (ctx.actor.type !== 'citizen') throw new AppError('auth.required');
   const mobile = normalizeMobile(input.mobile);
   const mobileHash = hashField(ctx.keys, 'mobile', mobile);
-  if (ctx.actor.mobileHash !== mobileHash) throw new AppError('homeVisit.mobile_mismatch', { field: 'mobile' });
+  if (ctx.actor.mobileHash !== mobileHash) throw videoError('video.mobile_mismatch', { field: 'mobile' });
   if (input.slotAt) assertSlot(input.slotAt);
   const id = createId();
   await ctx.db
     .transaction()
     .execute(async (trx) => {
       const [institution] = await selectInstitutionIds(trx, [input.orgId]);
-      if (!institution) throw new AppError('homeVisit.institution_unknown', { field: 'orgId' });
+      if (!institution) throw videoError('video.institution_unknown', { field: 'orgId' });
       const open = await trx
         .selectFrom('videoSessions')
         .select('id')
@@ -86,7 +87,7 @@ export async function joinQueue(ctx: Context, hub: QueueHub, template: string, i
         .where('mobileHash', '=', mobileHash)
         .where('status', 'in', [...OPEN_VIDEO_STATUSES])
         .executeTakeFirst();
-      if (open) throw new AppError('video.already_in_queue', { id: open.id });
+      if (open) throw videoError('video.already_in_queue', { id: open.id });
       const reference = await insertVideoSession(trx, {
         id,
         orgId: input.orgId,
@@ -108,7 +109,7 @@ export async function joinQueue(ctx: Context, hub: QueueHub, template: string, i
     })
     .catch((err) => {
       // Two joins at the same instant: the unique index refuses the second.
-      if ((err as { code?: string }).code === '23505') throw new AppError('video.already_in_queue');
+      if ((err as { code?: string }).code === '23505') throw videoError('video.already_in_queue');
       throw err;
     });
   await hub.reload(input.orgId, input.service);
@@ -125,7 +126,7 @@ export async function listMyPlaces(ctx: Context, hub: QueueHub, template: string
 /** The customer's own place (others' are "not found"). */
 export async function loadOwnPlace(ctx: Context, id: string): Promise<VideoSessionRow> {
   const row = await selectVideoSession(ctx.db, id);
-  if (!row || ctx.actor.type !== 'citizen' || row.mobileHash !== ctx.actor.mobileHash) throw new AppError('video.not_found');
+  if (!row || ctx.actor.type !== 'citizen' || row.mobileHash !== ctx.actor.mobileHash) throw videoError('video.not_found');
   return row;
 }
 
@@ -133,7 +134,7 @@ export async function leaveQueue(ctx: Context, id: string) {
   const row = await loadOwnPlace(ctx, id);
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await updateVideoSession(trx, id, ['booked', 'waiting'], { status: 'left', closedAt: new Date() }))) {
-      throw new AppError('video.wrong_status', { status: row.status });
+      throw videoError('video.wrong_status', { status: row.status });
     }
     await audit(ctx, trx, { action: 'video.left', orgId: row.orgId, recordType: 'video_session', recordId: id, summary: {} });
     await announceQueueChange(trx, row.orgId, row.service, id);
@@ -173,7 +174,7 @@ export async function listQueue(ctx: Context, template: string, filter: { servic
 
 async function loadSession(ctx: Context, id: string) {
   const row = await selectVideoSession(ctx.db, id);
-  if (!row || row.orgId !== actorOrgId(ctx)) throw new AppError('video.not_found');
+  if (!row || row.orgId !== actorOrgId(ctx)) throw videoError('video.not_found');
   await assertCan(ctx, 'cloudBranch.serve', { orgId: row.orgId }, { type: 'video_session', id });
   return row;
 }
@@ -195,7 +196,7 @@ export async function takeNext(ctx: Context, template: string, service: string) 
     if (taken) await recordTaken(ctx, trx, taken, orgId, service);
     return taken;
   });
-  if (!id) throw new AppError('video.queue_empty');
+  if (!id) throw videoError('video.queue_empty');
   return toView(ctx, template, (await selectVideoSession(ctx.db, id)) as VideoSessionRow);
 }
 
@@ -209,7 +210,7 @@ export async function takeSession(ctx: Context, template: string, id: string) {
       takenAt: new Date(),
       room: newRoom(),
     });
-    if (!moved) throw new AppError(row.status === 'serving' ? 'video.already_taken' : 'video.wrong_status', { status: row.status });
+    if (!moved) throw videoError(row.status === 'serving' ? 'video.already_taken' : 'video.wrong_status', { status: row.status });
     await recordTaken(ctx, trx, id, row.orgId, row.service);
   });
   return toView(ctx, template, (await selectVideoSession(ctx.db, id)) as VideoSessionRow);
@@ -236,7 +237,7 @@ export async function checkVideoIdentity(ctx: Context, template: string, id: str
       livenessPassed: input.livenessPassed,
       identityCheckedAt: new Date(),
     });
-    if (!moved) throw new AppError('video.wrong_status', { status: row.status });
+    if (!moved) throw videoError('video.wrong_status', { status: row.status });
     await audit(ctx, trx, {
       action: 'video.identity_checked',
       orgId: row.orgId,
@@ -252,7 +253,7 @@ export async function checkVideoIdentity(ctx: Context, template: string, id: str
 export async function closeVideoSession(ctx: Context, template: string, id: string, input: { outcome: VideoOutcome; note?: string }) {
   const row = await loadSession(ctx, id);
   if (input.outcome === 'served' && (!row.identityCheckedAt || !row.livenessPassed || row.nameMatched === false)) {
-    throw new AppError('video.identity_required');
+    throw videoError('video.identity_required');
   }
   await ctx.db.transaction().execute(async (trx) => {
     const moved = await updateVideoSession(trx, id, ['serving'], {
@@ -260,7 +261,7 @@ export async function closeVideoSession(ctx: Context, template: string, id: stri
       outcomeNoteEnc: input.note ? encryptField(ctx.keys, input.note) : null,
       closedAt: new Date(),
     });
-    if (!moved) throw new AppError('video.wrong_status', { status: row.status });
+    if (!moved) throw videoError('video.wrong_status', { status: row.status });
     await audit(ctx, trx, {
       action: 'video.closed',
       orgId: row.orgId,

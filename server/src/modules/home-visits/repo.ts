@@ -2,6 +2,7 @@ import type { HomeVisitStatus } from '@shouhu/common';
 import { sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { HomeVisitsTable } from '../../db/schema.ts';
+import { type FigureQuery, type RevealLoader, toInstants } from '../../platform/module.ts';
 
 const COLUMNS = [
   'id',
@@ -105,3 +106,33 @@ export async function encryptPlainCompounds(db: Db, encrypt: (value: string) => 
     moved += rows.length;
   }
 }
+
+/** Requests made in the period, and visits completed in it (fully or partly). */
+export async function countHomeVisitFigures(db: Db, query: FigureQuery): Promise<Record<string, number>> {
+  const { start, end } = toInstants(query);
+  const row = await db
+    .selectFrom('homeVisits')
+    .select((eb) => [
+      eb.fn.countAll<string>().filterWhere('createdAt', '>=', start).filterWhere('createdAt', '<', end).as('requested'),
+      eb.fn
+        .countAll<string>()
+        .filterWhere('status', 'in', ['done', 'partly_done'])
+        .filterWhere('completedAt', '>=', start)
+        .filterWhere('completedAt', '<', end)
+        .as('served'),
+    ])
+    .$if(query.orgId !== null, (q) => q.where('orgId', '=', query.orgId as string))
+    .executeTakeFirstOrThrow();
+  return { requested: Number(row.requested), served: Number(row.served) };
+}
+
+/** One encrypted field of a home visit, with its institution, for a reveal. */
+export const loadHomeVisitSecret: RevealLoader = async (db, id, field) => {
+  const row = await db
+    .selectFrom('homeVisits')
+    .select(['orgId', 'nameEnc', 'mobileEnc', 'compoundEnc', 'addressEnc'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  const columns = { name: row?.nameEnc, mobile: row?.mobileEnc, compound: row?.compoundEnc, address: row?.addressEnc };
+  return row && { orgId: row.orgId, value: columns[field as keyof typeof columns] ?? null };
+};

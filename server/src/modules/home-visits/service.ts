@@ -1,7 +1,6 @@
 import {
   type AssignableStaff,
   BRANCH_SERVICE_LABELS,
-  findDivision,
   formatShanghaiTime,
   HOME_VISIT_STATUS_LABELS,
   type HomeVisitInput,
@@ -27,13 +26,15 @@ import { assertCan } from '../../platform/access/hooks.ts';
 import { insertAudited } from '../../platform/audit/insert-audited.ts';
 import { createBatcher } from '../../platform/batch.ts';
 import { normalizeMobile } from '../../platform/citizen/service.ts';
-import { registerTracker } from '../../platform/citizen/track.ts';
 import { actorOrgId, audit, type Context } from '../../platform/context.ts';
+import { requireStreet } from '../../platform/divisions.ts';
 import { createId } from '../../platform/ids.ts';
+import type { Tracker } from '../../platform/module.ts';
 import { queueNotification, toNotificationRows } from '../../platform/notify/service.ts';
 import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
 import { areInstitutions, selectInstitutionIds } from '../organizations/repo.ts';
 import { findZoneAround, listZones } from '../zones/service.ts';
+import { homeVisitError } from './errors.ts';
 import {
   drawHomeVisitNumbers,
   type HomeVisitRow,
@@ -181,7 +182,7 @@ async function writeIntakes(db: Db, items: Intake[], numbers: number[]): Promise
   return items.map((i) =>
     institutions.has(i.row.orgId)
       ? (results.shift() as { id: string; reference: string })
-      : new AppError('homeVisit.institution_unknown', { field: 'orgId' }),
+      : homeVisitError('homeVisit.institution_unknown', { field: 'orgId' }),
   );
 }
 
@@ -195,16 +196,15 @@ export async function requestHomeVisit(ctx: Context, input: HomeVisitInput): Pro
   const mobile = normalizeMobile(input.mobile);
   const mobileHash = hashField(ctx.keys, 'mobile', mobile);
   if (ctx.actor.type === 'citizen') {
-    if (ctx.actor.mobileHash !== mobileHash) throw new AppError('homeVisit.mobile_mismatch', { field: 'mobile' });
+    if (ctx.actor.mobileHash !== mobileHash) throw homeVisitError('homeVisit.mobile_mismatch', { field: 'mobile' });
   } else {
     await assertCan(ctx, 'homeVisit.manage', { orgId: input.orgId });
   }
-  const street = findDivision(input.streetCode);
-  if (!street) throw new AppError('validation.failed', { fields: [{ field: 'body.streetCode', reason: 'unknown street' }] });
+  const street = requireStreet(input.streetCode);
   const now = Date.now();
   input.windows.forEach((w, i) => {
     if (Date.parse(w.to) <= now || Date.parse(w.to) <= Date.parse(w.from))
-      throw new AppError('homeVisit.window_past', { field: `windows.${i}` });
+      throw homeVisitError('homeVisit.window_past', { field: `windows.${i}` });
   });
   return intakeFor(ctx.db)({
     ctx,
@@ -240,7 +240,7 @@ export async function listHomeVisits(ctx: Context, filter: { status?: HomeVisitS
 async function loadHomeVisit(ctx: Context, id: string): Promise<HomeVisitRow> {
   const row = await selectHomeVisit(ctx.db, id);
   // Another institution's request is "not found" to its staff: no probing.
-  if (!row || row.orgId !== actorOrgId(ctx)) throw new AppError('homeVisit.not_found');
+  if (!row || row.orgId !== actorOrgId(ctx)) throw homeVisitError('homeVisit.not_found');
   await assertCan(ctx, 'homeVisit.manage', { orgId: row.orgId }, { type: 'home_visit', id });
   return row;
 }
@@ -263,7 +263,7 @@ async function takeStep(
 ) {
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await updateHomeVisit(trx, row.id, step.from, step.changes))) {
-      throw new AppError('homeVisit.wrong_status', { status: row.status });
+      throw homeVisitError('homeVisit.wrong_status', { status: row.status });
     }
     await audit(ctx, trx, { action: step.action, orgId: row.orgId, recordType: 'home_visit', recordId: row.id, summary: step.summary });
     if (step.sms) await notifyCustomer(ctx, trx, row, step.sms);
@@ -327,9 +327,9 @@ export async function scheduleHomeVisit(ctx: Context, id: string, input: { userI
   const row = await loadHomeVisit(ctx, id);
   const staff = await listStaffFor(ctx, row);
   const chosen = staff.find((s) => s.userId === input.userId);
-  if (!chosen) throw new AppError('homeVisit.staff_unknown', { field: 'userId' });
-  if (!chosen.free) throw new AppError('homeVisit.staff_not_free', { field: 'userId', zoneName: chosen.zoneName });
-  if (Date.parse(input.at) <= Date.now()) throw new AppError('homeVisit.window_past', { field: 'at' });
+  if (!chosen) throw homeVisitError('homeVisit.staff_unknown', { field: 'userId' });
+  if (!chosen.free) throw homeVisitError('homeVisit.staff_not_free', { field: 'userId', zoneName: chosen.zoneName });
+  if (Date.parse(input.at) <= Date.now()) throw homeVisitError('homeVisit.window_past', { field: 'at' });
   const at = new Date(input.at);
   const local = formatShanghaiTime(at);
   return takeStep(ctx, row, {
@@ -345,7 +345,7 @@ export async function scheduleHomeVisit(ctx: Context, id: string, input: { userI
 export async function recordOutcome(ctx: Context, id: string, input: { outcome: HomeVisitOutcome; note?: string }) {
   const row = await loadHomeVisit(ctx, id);
   if ((input.outcome === 'done' || input.outcome === 'partly_done') && !row.identityCheckedAt) {
-    throw new AppError('homeVisit.identity_required');
+    throw homeVisitError('homeVisit.identity_required');
   }
   return takeStep(ctx, row, {
     from: input.outcome === 'unreachable' ? OPEN_HOME_VISIT_STATUSES : ['scheduled'],
@@ -385,8 +385,8 @@ export async function listMyHomeVisits(ctx: Context): Promise<HomeVisitStatusVie
   }));
 }
 
-// Following by reference number: the mobile given must be the request's, so a guessed number shows nothing.
-registerTracker('HV', async (ctx, reference, mobile) => {
+/** Follows a request by its reference number: the mobile given must be the request's, so a guessed number shows nothing. */
+export const trackHomeVisit: Tracker = async (ctx, reference, mobile) => {
   const row = await selectHomeVisitByReference(ctx.db, reference);
   if (!row || !mobile) return undefined;
   const valid = (() => {
@@ -405,4 +405,4 @@ registerTracker('HV', async (ctx, reference, mobile) => {
     institution: row.institution,
     scheduledAt: row.scheduledAt ? new Date(row.scheduledAt).toISOString() : null,
   };
-});
+};

@@ -2,11 +2,11 @@ import { findDivision, formatWeeklyHours, type NoticeChanges, type NoticeEntry, 
 import { Feed } from 'feed';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { audit, type Context } from '../../platform/context.ts';
 import { createWorkbook } from '../../platform/files.ts';
 import { createId } from '../../platform/ids.ts';
+import { noticeError } from './errors.ts';
 
 const NOTICE_COLUMNS = [
   'id',
@@ -147,7 +147,7 @@ export async function getDraft(ctx: Context): Promise<NoticeView> {
     .where('associationId', '=', associationId)
     .where('status', '=', 'draft')
     .executeTakeFirst();
-  if (!row) throw new AppError('notice.no_draft');
+  if (!row) throw noticeError('notice.no_draft');
   return toView(ctx.db, row);
 }
 
@@ -189,7 +189,7 @@ export async function getPublished(db: Db, id: string): Promise<NoticeView> {
     .where('id', '=', id)
     .where('status', '=', 'published')
     .executeTakeFirst();
-  if (!row) throw new AppError('notice.not_found');
+  if (!row) throw noticeError('notice.not_found');
   return toView(db, row);
 }
 

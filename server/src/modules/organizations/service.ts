@@ -5,6 +5,7 @@ import { assertCan } from '../../platform/access/hooks.ts';
 import { audit, type Context } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
 import { announceBranchChange } from '../branches/finder.ts';
+import { organizationError } from './errors.ts';
 import { insertOrganization, selectOrganization, selectOrganizationIdByCode, selectOrganizations, updateOrganization } from './repo.ts';
 
 /** Organisations are public facts (who regulates, who serves); no personal data here. */
@@ -12,9 +13,10 @@ export function listOrganizations(db: Db, filter: { kind?: OrganizationKind }) {
   return selectOrganizations(db, filter);
 }
 
-export async function getOrganization(db: Db, id: string) {
+/** The organisation, or organization.not_found naming `field` (the request's field that gave the id). */
+export async function getOrganization(db: Db, id: string, field = 'id') {
   const org = await selectOrganization(db, id);
-  if (!org) throw new AppError('organization.not_found', { field: 'id' });
+  if (!org) throw organizationError('organization.not_found', { field });
   return org;
 }
 
@@ -37,11 +39,11 @@ function normalizeUscc(uscc: string | null | undefined): string | null {
 async function checkUnique(db: Db, input: { code?: string; uscc?: string | null }, exceptId?: string) {
   if (input.code) {
     const same = await selectOrganizationIdByCode(db, input.code);
-    if (same && same.id !== exceptId) throw new AppError('organization.code_taken', { field: 'code' });
+    if (same && same.id !== exceptId) throw organizationError('organization.code_taken', { field: 'code' });
   }
   if (input.uscc) {
     const same = await db.selectFrom('organizations').select('id').where('uscc', '=', input.uscc).executeTakeFirst();
-    if (same && same.id !== exceptId) throw new AppError('organization.uscc_taken', { field: 'uscc' });
+    if (same && same.id !== exceptId) throw organizationError('organization.uscc_taken', { field: 'uscc' });
   }
 }
 
@@ -53,7 +55,7 @@ export async function createOrganization(ctx: Context, input: OrganizationInput)
   return ctx.db.transaction().execute(async (trx) => {
     await checkUnique(trx, { code: input.code, uscc });
     if (input.parentId && !(await selectOrganization(trx, input.parentId)))
-      throw new AppError('organization.parent_not_found', { field: 'parentId' });
+      throw organizationError('organization.parent_not_found', { field: 'parentId' });
     const row = {
       id,
       code: input.code,
@@ -77,7 +79,7 @@ export async function changeOrganization(ctx: Context, id: string, input: Partia
     await checkUnique(trx, { uscc }, id);
     if (input.parentId) {
       if (input.parentId === id || !(await selectOrganization(trx, input.parentId)))
-        throw new AppError('organization.parent_not_found', { field: 'parentId' });
+        throw organizationError('organization.parent_not_found', { field: 'parentId' });
     }
     const changes = { ...input, ...(uscc === undefined ? {} : { uscc }) };
     await updateOrganization(trx, id, changes);

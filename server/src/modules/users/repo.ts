@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { UsersTable } from '../../db/schema.ts';
+import type { RevealLoader } from '../../platform/module.ts';
 
 const COLUMNS = [
   'id',
@@ -36,3 +37,9 @@ export async function insertUser(db: Db, user: Insertable<UsersTable>): Promise<
 export function isUsernameTaken(db: Db, username: string) {
   return db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst().then(Boolean);
 }
+
+/** A user's encrypted name or mobile, with the user's organisation, for a reveal. */
+export const loadUserSecret: RevealLoader = async (db, id, field) => {
+  const row = await db.selectFrom('users').select(['orgId', 'nameEnc', 'mobileEnc']).where('id', '=', id).executeTakeFirst();
+  return row && { orgId: row.orgId, value: field === 'name' ? row.nameEnc : row.mobileEnc };
+};

@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { OrganizationKind } from '@shouhu/common';
-import { findDivision, maskMobile, maskName, type StaffHome, validateMobile } from '@shouhu/common';
+import { maskMobile, maskName, type StaffHome, validateMobile } from '@shouhu/common';
 import type { Role } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { checkPasswordPolicy, hashPassword } from '../../platform/auth/passwords.ts';
 import { revokeUserSessions } from '../../platform/auth/repo.ts';
 import { audit, type Context, resolveOrgFilter } from '../../platform/context.ts';
+import { requireStreet } from '../../platform/divisions.ts';
 import { createId } from '../../platform/ids.ts';
 import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
-import { selectOrganization } from '../organizations/repo.ts';
+import { getOrganization } from '../organizations/service.ts';
+import { userError } from './errors.ts';
 import { insertUser, isUsernameTaken, selectUser, selectUsers, type UserListRow } from './repo.ts';
 
 /** Which roles fit which kind of organisation. */
@@ -45,7 +47,7 @@ export async function listUsers(ctx: Context, filter: { orgId?: string }) {
 
 async function loadUser(ctx: Context, id: string, action: 'user.read' | 'user.manage') {
   const row = await selectUser(ctx.db, id);
-  if (!row) throw new AppError('user.not_found');
+  if (!row) throw userError('user.not_found');
   await assertCan(ctx, action, { orgId: row.orgId }, { type: 'user', id });
   return row;
 }
@@ -68,10 +70,9 @@ export interface NewUser {
 /** Creates a staff user. The name and mobile are personal data: stored encrypted, shown masked. */
 export async function createUser(ctx: Context, input: NewUser) {
   await assertCan(ctx, 'user.manage', { orgId: input.orgId });
-  const org = await selectOrganization(ctx.db, input.orgId);
-  if (!org) throw new AppError('organization.not_found', { field: 'orgId' });
+  const org = await getOrganization(ctx.db, input.orgId, 'orgId');
   if (!ROLES_BY_KIND[org.kind].includes(input.role))
-    throw new AppError('user.role_not_allowed', { field: 'role', allowed: ROLES_BY_KIND[org.kind] });
+    throw userError('user.role_not_allowed', { field: 'role', allowed: ROLES_BY_KIND[org.kind] });
   const username = input.username.trim().toLowerCase();
   let mobile: string | null = null;
   if (input.mobile) {
@@ -84,7 +85,7 @@ export async function createUser(ctx: Context, input: NewUser) {
   const passwordHash = await hashPassword(input.password);
   const id = createId();
   return ctx.db.transaction().execute(async (trx) => {
-    if (await isUsernameTaken(trx, username)) throw new AppError('user.username_taken', { field: 'username' });
+    if (await isUsernameTaken(trx, username)) throw userError('user.username_taken', { field: 'username' });
     await insertUser(trx, {
       id,
       orgId: org.id,
@@ -149,9 +150,7 @@ export async function setUserDisabled(ctx: Context, id: string, disabled: boolea
 /** Records where a staff member lives (encrypted), or clears it; audited without the address itself. */
 export async function setUserHome(ctx: Context, id: string, home: StaffHome | null) {
   const row = await loadUser(ctx, id, 'user.manage');
-  if (home && !findDivision(home.streetCode)) {
-    throw new AppError('validation.failed', { fields: [{ field: 'body.streetCode', reason: 'unknown street' }] });
-  }
+  if (home) requireStreet(home.streetCode);
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')

@@ -1,6 +1,7 @@
 import {
   type BranchFlag,
   findDivision,
+  findStreet,
   type RowProblem,
   ZONE_FILE_COLUMNS,
   ZONE_LEVEL_LABELS,
@@ -12,19 +13,22 @@ import {
 import { distance } from 'geokdbush';
 import { sql } from 'kysely';
 import { toColumnName } from '../../db/database.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, PLATFORM_ERRORS } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { ROWS_PER_YIELD, yieldToEventLoop } from '../../platform/batch.ts';
 import { audit, type Context, resolveOrgFilter } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
 import { checkRow, describeRejects, isYesCell, type Table } from '../../platform/table-import.ts';
+import { zoneError } from './errors.ts';
 
 /** A branch within this distance of a sealed compound is flagged (configurable per call). */
 export const DEFAULT_FLAG_RADIUS_KM = 0.5;
 
 function checkZone(input: ZoneInput): Omit<RowProblem, 'line'> | undefined {
-  const street = findDivision(input.streetCode);
-  if (street?.code.length !== 9) return { field: 'streetCode', reason: 'unknown street or town code', reasonZh: '街道或乡镇代码不存在' };
+  if (!findStreet(input.streetCode)) {
+    const { en, zh } = PLATFORM_ERRORS['street.unknown'];
+    return { field: 'streetCode', reason: en, reasonZh: zh };
+  }
   if (!input.wholeStreet && (input.lat === undefined || input.lng === undefined))
     return {
       field: 'lat',
@@ -96,7 +100,7 @@ export async function importZones(ctx: Context, table: Table, partial: boolean) 
   await assertCan(ctx, 'zone.manage', {});
   const keys = table.header.map((h) => COLUMNS[h]);
   if (!keys.includes('name') || !keys.includes('streetCode') || !keys.includes('level') || !keys.includes('from')) {
-    throw new AppError('zone.import_invalid', {
+    throw zoneError('zone.import_invalid', {
       problems: [
         {
           line: 1,
@@ -124,7 +128,7 @@ export async function importZones(ctx: Context, table: Table, partial: boolean) 
     if (problem) problems.push({ line, ...problem });
     else good.push(raw as ZoneInput);
   }
-  if (problems.length > 0 && !partial) throw new AppError('zone.import_invalid', describeRejects(table, problems));
+  if (problems.length > 0 && !partial) throw zoneError('zone.import_invalid', describeRejects(table, problems));
   if (good.length > 0) await insertZones(ctx, good, 'import');
   return { imported: good.length, ...describeRejects(table, problems) };
 }

@@ -73,7 +73,7 @@ describe(`lockdown zones and the branches they flag (${testDatabaseKind})`, () =
     const rejected: string = partial.json().rejectedCsv;
     expect(rejected.split(/\r?\n/)).toEqual([
       '\uFEFF名称,街道代码,整街,纬度,经度,等级,开始日期,结束日期,问题 problem',
-      '坏行,310199999,,31.2,121.4,封控区,2022-04-01,,第4行 streetCode：街道或乡镇代码不存在（unknown street or town code）',
+      '坏行,310199999,,31.2,121.4,封控区,2022-04-01,,第4行 streetCode：街道或乡镇代码不存在（Unknown street or town code）',
       '',
     ]);
     const fixed = await t.app.inject({

@@ -3,21 +3,14 @@ import { TrackAnswer } from '@shouhu/common';
 import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
 import { AppError } from '../../errors.ts';
-import type { Context } from '../context.ts';
 import { errorResponses } from '../http.ts';
+import type { Tracker } from '../module.ts';
 
 /**
  * Public reference numbers look like HV-20220415-000123: a prefix per kind of request, the date,
- * a number. Each module that issues them registers a tracker for its prefix here.
+ * a number. Each module that issues them declares a tracker for its prefix in its manifest.
  */
-type Tracker = (ctx: Context, reference: string, mobile: string | undefined) => Promise<TrackAnswer | undefined>;
-const TRACKERS = new Map<string, Tracker>();
-
-export function registerTracker(prefix: string, track: Tracker): void {
-  TRACKERS.set(prefix, track);
-}
-
-export function trackRoutes(config: Config): FastifyPluginAsyncTypebox {
+export function trackRoutes(config: Config, trackers: Record<string, Tracker>): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/api/v1/public/track/:reference',
@@ -40,7 +33,8 @@ export function trackRoutes(config: Config): FastifyPluginAsyncTypebox {
       },
       async (req) => {
         const reference = req.params.reference.toUpperCase();
-        const answer = await TRACKERS.get(reference.split('-')[0] as string)?.(req.ctx, reference, req.query.mobile);
+        const prefix = reference.split('-')[0] as string;
+        const answer = Object.hasOwn(trackers, prefix) ? await trackers[prefix]?.(req.ctx, reference, req.query.mobile) : undefined;
         if (!answer) throw new AppError('reference.not_found', { field: 'reference' });
         return answer;
       },

@@ -3,6 +3,7 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENCRYPTED_COLUMNS } from '../../modules/index.ts';
 import { createTestApp, findOrgId, signInAs, type TestApp } from '../../test/app.ts';
 import { testDatabaseKind } from '../../test/database.ts';
 import { decryptField, encryptField, hashField, keyIdOf } from './crypto.ts';
@@ -128,7 +129,7 @@ describe(`personal data in the platform (${testDatabaseKind})`, () => {
     ring.activeKeyId = 'k2';
     let batches = 0;
     await expect(
-      rotateKeys(t.database.db, ring, {
+      rotateKeys(t.database.db, ring, ENCRYPTED_COLUMNS, {
         batchSize: 2,
         onProgress: () => {
           if (++batches === 2) throw new Error('interrupted');
@@ -138,14 +139,14 @@ describe(`personal data in the platform (${testDatabaseKind})`, () => {
     // Half-way: old and new keys side by side, and the platform still reads every user.
     const list = await t.app.inject({ url: '/api/v1/users', headers: await signInAs(t.app, 'regulator') });
     expect(list.statusCode).toBe(200);
-    const counts = await rotateKeys(t.database.db, ring, { batchSize: 2 });
+    const counts = await rotateKeys(t.database.db, ring, ENCRYPTED_COLUMNS, { batchSize: 2 });
     expect(counts.users).toBeGreaterThan(0);
     const rows = await t.database.db.selectFrom('users').select(['nameEnc', 'mobileEnc']).execute();
     for (const r of rows) {
       expect(keyIdOf(r.nameEnc)).toBe('k2');
       if (r.mobileEnc) expect(keyIdOf(r.mobileEnc)).toBe('k2');
     }
-    expect((await rotateKeys(t.database.db, ring)).users).toBe(0);
+    expect((await rotateKeys(t.database.db, ring, ENCRYPTED_COLUMNS)).users).toBe(0);
     const shown = await t.app.inject({ url: `/api/v1/users/${userId}`, headers: bocAdmin });
     expect(shown.json().mobile).toBe('139****1234');
   });

@@ -3,17 +3,15 @@ import type { Db } from '../../db/database.ts';
 import { decryptField, encryptField, keyIdOf } from './crypto.ts';
 import type { KeyRing } from './keys.ts';
 
-/** Every encrypted column of the platform. A module that adds one adds it here, or rotation misses it. */
-export const ENCRYPTED_COLUMNS: { table: string; columns: string[] }[] = [
-  { table: 'users', columns: ['name_enc', 'mobile_enc', 'totp_secret_enc', 'home_enc'] },
+export interface EncryptedColumns {
+  table: string;
+  columns: string[];
+}
+
+/** The platform's own encrypted columns; each module declares its own in its manifest. */
+export const PLATFORM_ENCRYPTED_COLUMNS: EncryptedColumns[] = [
   { table: 'notifications', columns: ['recipient_enc', 'body_enc'] },
   { table: 'webhook_endpoints', columns: ['secret_enc'] },
-  { table: 'video_sessions', columns: ['mobile_enc', 'resident_id_enc', 'outcome_note_enc'] },
-  { table: 'customer_records', columns: ['name_enc'] },
-  {
-    table: 'home_visits',
-    columns: ['name_enc', 'mobile_enc', 'compound_enc', 'address_enc', 'resident_id_enc', 'identity_name_enc', 'outcome_note_enc'],
-  },
 ];
 
 /**
@@ -24,13 +22,14 @@ export const ENCRYPTED_COLUMNS: { table: string; columns: string[] }[] = [
 export async function rotateKeys(
   db: Db,
   ring: KeyRing,
+  tables: readonly EncryptedColumns[],
   options: { batchSize?: number; onProgress?: (table: string, done: number) => void } = {},
 ): Promise<Record<string, number>> {
   const batchSize = options.batchSize ?? 500;
   const prefix = `v1.${ring.activeKeyId}.`;
   const counts: Record<string, number> = {};
   const raw = db.withoutPlugins();
-  for (const { table, columns } of ENCRYPTED_COLUMNS) {
+  for (const { table, columns } of tables) {
     counts[table] = 0;
     const stale = sql.join(
       columns.map((c) => sql`(${sql.ref(c)} is not null and ${sql.ref(c)} not like ${`${prefix}%`})`),

@@ -1,4 +1,13 @@
-import { type AuditEventPage, can, type Me, type OrganizationList, ROLE_LABELS, type UserView } from '@shouhu/common';
+import {
+  type AuditEventPage,
+  can,
+  FIGURE_LABELS,
+  type FigureAnswer,
+  type Me,
+  type OrganizationList,
+  ROLE_LABELS,
+  type UserView,
+} from '@shouhu/common';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Descriptions, List, Row, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -27,6 +36,11 @@ export function DashboardPage({ me }: { me: Me }) {
     queryFn: () => api<AuditEventPage>('/api/v1/audit-events?limit=5'),
     enabled: can(actor, 'audit.search'),
   });
+  const figures = useQuery({
+    queryKey: ['figures', 'week'],
+    queryFn: () => api<FigureAnswer>('/api/v1/figures'),
+    enabled: can(actor, 'figures.read'),
+  });
   return (
     <>
       <Card style={{ marginBottom: 16 }}>
@@ -54,6 +68,20 @@ export function DashboardPage({ me }: { me: Me }) {
             </Card>
           </Col>
         )}
+        {figures.data &&
+          Object.entries(figures.data.figures).map(([name, values]) => (
+            <Col xs={24} md={8} key={name}>
+              <Card title={`${FIGURE_LABELS[name]?.title[zh ? 'zh' : 'en'] ?? name} · ${t('dashboard.lastWeek')}`} size="small">
+                <Row gutter={8}>
+                  {Object.entries(values).map(([key, value]) => (
+                    <Col span={8} key={key}>
+                      <Statistic title={FIGURE_LABELS[name]?.figures[key]?.[zh ? 'zh' : 'en'] ?? key} value={value} />
+                    </Col>
+                  ))}
+                </Row>
+              </Card>
+            </Col>
+          ))}
         {audit.data && (
           <Col xs={24} md={16}>
             <Card title={t('dashboard.audit')} size="small">

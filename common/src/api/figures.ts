@@ -1,0 +1,31 @@
+import { type Static, Type } from 'typebox';
+
+/** Each capability's headline numbers for a period (GET /api/v1/figures), by capability name. */
+export const FigureAnswer = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  orgId: Type.Union([Type.String(), Type.Null()]),
+  figures: Type.Record(Type.String(), Type.Record(Type.String(), Type.Integer())),
+});
+export type FigureAnswer = Static<typeof FigureAnswer>;
+
+type Label = { zh: string; en: string };
+/** What each capability's figures are called on screen; a figure without a label shows its key. */
+export const FIGURE_LABELS: Record<string, { title: Label; figures: Record<string, Label> }> = {
+  branches: {
+    title: { zh: '营业网点', en: 'Branches' },
+    figures: {
+      branches: { zh: '网点总数', en: 'Branches' },
+      adjusted: { zh: '调整营业时间', en: 'Adjusted hours' },
+      closed: { zh: '暂停营业', en: 'Closed' },
+    },
+  },
+  'home-visits': {
+    title: { zh: '上门服务', en: 'Home visits' },
+    figures: { requested: { zh: '申请', en: 'Requested' }, served: { zh: '已上门办结', en: 'Served' } },
+  },
+  'cloud-branch': {
+    title: { zh: '云网点视频服务', en: 'Cloud branch' },
+    figures: { joined: { zh: '排队客户', en: 'Joined the queue' }, served: { zh: '已服务', en: 'Served' } },
+  },
+};

@@ -1,0 +1,29 @@
+import type { ModuleManifest } from '../../platform/module.ts';
+import { calendarRoutes } from './calendar-routes.ts';
+import { perDistrictFor, seedBranches } from './demo.ts';
+import { branchError } from './errors.ts';
+import { BranchFinder } from './finder.ts';
+import { countBranchFigures } from './repo.ts';
+import { branchRoutes } from './routes.ts';
+import { importBranchesJob } from './transfer.ts';
+
+/** The branch network, hours adjustments and online channels, and the public finder (C1, C6). */
+export const branchesModule: ModuleManifest = {
+  name: 'branches',
+  tags: [{ name: 'branches', description: 'Branch network, hours adjustments, online channels (C1, C6)' }],
+  register: async (app, { database }) => {
+    // The public finder's in-memory index follows changes from every process.
+    const finder = new BranchFinder();
+    const stop = await finder.start(database, (err) => app.log.warn({ err }, 'branch finder could not load'));
+    app.addHook('onClose', () => stop());
+    await app.register(branchRoutes(finder));
+    await app.register(calendarRoutes);
+  },
+  jobs: () => ({ 'branches.import': importBranchesJob }),
+  errors: branchError.catalogue,
+  seed: (db, _keys, options) =>
+    options.branches === false
+      ? Promise.resolve(0)
+      : seedBranches(db, options.branchCount === undefined ? undefined : perDistrictFor(options.branchCount)),
+  figures: countBranchFigures,
+};

@@ -1,0 +1,28 @@
+import type { ModuleManifest } from '../../platform/module.ts';
+import { videoError } from './errors.ts';
+import { QueueHub } from './queue.ts';
+import { countVideoFigures } from './repo.ts';
+import { cloudBranchRoutes, promoteBookingsJob } from './routes.ts';
+import { describePlace } from './service.ts';
+
+/** The video queue and sessions of the cloud branch (C5). */
+export const cloudBranchModule: ModuleManifest = {
+  name: 'cloud-branch',
+  tags: [{ name: 'cloud branch', description: 'The video queue and sessions of the cloud branch (C5)' }],
+  register: async (app, { config, database }) => {
+    // The queue positions, kept live in every process for the customers following them.
+    const template = config.VIDEO_ROOM_URL_TEMPLATE;
+    const hub: QueueHub = new QueueHub((db, id) => describePlace(db, hub, template, id));
+    const stop = await hub.start(database, (err) => app.log.warn({ err }, 'video queue could not load'));
+    app.addHook('onClose', () => stop());
+    await app.register(cloudBranchRoutes(hub, config));
+  },
+  jobs: () => ({ 'video.promote_bookings': promoteBookingsJob }),
+  schedules: [{ type: 'video.promote_bookings', everyMs: 60_000 }],
+  errors: videoError.catalogue,
+  encryptedColumns: [
+    { table: 'video_sessions', columns: ['mobile_enc', 'resident_id_enc', 'outcome_note_enc'] },
+    { table: 'customer_records', columns: ['name_enc'] },
+  ],
+  figures: countVideoFigures,
+};

@@ -1,0 +1,26 @@
+import type { ModuleManifest } from '../../platform/module.ts';
+import { encryptField } from '../../platform/pii/crypto.ts';
+import { homeVisitError } from './errors.ts';
+import { countHomeVisitFigures, encryptPlainCompounds, loadHomeVisitSecret } from './repo.ts';
+import { homeVisitRoutes } from './routes.ts';
+import { trackHomeVisit } from './service.ts';
+
+/** Home visits for customers who cannot come in (C3). */
+export const homeVisitsModule: ModuleManifest = {
+  name: 'home-visits',
+  tags: [{ name: 'home visits', description: 'Home visits for customers who cannot come in (C3)' }],
+  register: (app) => app.register(homeVisitRoutes),
+  errors: homeVisitError.catalogue,
+  encryptedColumns: [
+    {
+      table: 'home_visits',
+      columns: ['name_enc', 'mobile_enc', 'compound_enc', 'address_enc', 'resident_id_enc', 'identity_name_enc', 'outcome_note_enc'],
+    },
+  ],
+  revealable: { home_visit: { fields: ['name', 'mobile', 'compound', 'address'], load: loadHomeVisitSecret } },
+  trackers: { HV: trackHomeVisit },
+  prepare: async (db, keys) => {
+    await encryptPlainCompounds(db, (value) => encryptField(keys, value));
+  },
+  figures: countHomeVisitFigures,
+};

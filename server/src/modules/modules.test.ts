@@ -1,0 +1,80 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database.ts';
+import { migrationNames } from '../db/migrations/index.ts';
+import { PLATFORM_ERRORS } from '../errors.ts';
+import { openTestDatabase, testDatabaseKind } from '../test/database.ts';
+import { ENCRYPTED_COLUMNS, MODULES } from './index.ts';
+
+// Guards of what each capability declares in its manifest: what the platform loops over must be
+// the whole of what exists, or a new column, field or code slips past rotation, reveal or the catalogue.
+
+const ROOT = new URL('../../../', import.meta.url);
+/** Every source file of a workspace, with its text. */
+function readSources(folder: string): { path: string; text: string }[] {
+  const base = new URL(folder, ROOT);
+  return (readdirSync(base, { recursive: true }) as string[])
+    .filter((f) => /\.tsx?$/.test(f) && !f.includes('node_modules'))
+    .map((f) => ({ path: `${folder}${f}`, text: readFileSync(new URL(f, base), 'utf8') }));
+}
+
+describe('the module manifests', () => {
+  it('find every migration of the folder by name, in order', () => {
+    const files = readdirSync(new URL('../db/migrations/', import.meta.url)).filter((f) => f !== 'index.ts');
+    expect(migrationNames.map((n) => `${n}.ts`)).toEqual(files.sort());
+  });
+
+  it('give every error code thrown a catalogue entry in English and Chinese, each code once', () => {
+    const catalogues = [PLATFORM_ERRORS, ...MODULES.map((m) => m.errors ?? {})];
+    const codes = catalogues.flatMap((c) => Object.keys(c));
+    expect(codes.length).toBe(new Set(codes).size);
+    for (const catalogue of catalogues)
+      for (const [code, entry] of Object.entries(catalogue)) {
+        expect(entry.en.length, code).toBeGreaterThan(3);
+        expect(entry.zh, code).toMatch(/[\u4e00-\u9fff]/);
+      }
+    const thrown = readSources('server/src/').flatMap(({ text }) =>
+      [...text.matchAll(/(?:new AppError|[a-z]+Error)\(\s*'([a-zA-Z]+\.[a-z_]+)'/g)].map((m) => m[1] as string),
+    );
+    expect(thrown.length).toBeGreaterThan(50);
+    expect(thrown.filter((code) => !codes.includes(code))).toEqual([]);
+  });
+
+  it('keep each module to codes of its own prefix', () => {
+    const prefixes = MODULES.map((m) => new Set(Object.keys(m.errors ?? {}).map((c) => c.split('.')[0])));
+    const owners = new Map<string, number>();
+    prefixes.forEach((set, i) => {
+      for (const p of set) {
+        expect(owners.has(p as string), `prefix ${p} in two modules`).toBe(false);
+        owners.set(p as string, i);
+      }
+    });
+  });
+
+  it('register every field the console reveals', () => {
+    const revealable = Object.assign({}, ...MODULES.map((m) => m.revealable ?? {})) as Record<string, { fields: string[] }>;
+    const asked = readSources('web/src/').flatMap(({ text }) =>
+      [...text.matchAll(/recordType="([a-z_]+)"[^>]*?field="([a-z_]+)"/g)].map((m) => ({ type: m[1] as string, field: m[2] as string })),
+    );
+    expect(asked.length).toBeGreaterThan(0);
+    for (const { type, field } of asked) expect(revealable[type]?.fields, `${type}.${field}`).toContain(field);
+  });
+
+  describe(`on the migrated database (${testDatabaseKind})`, () => {
+    let database: Database;
+    beforeAll(async () => {
+      database = await openTestDatabase();
+    });
+    afterAll(() => database?.close());
+
+    it('rotate every encrypted column of every table', async () => {
+      const { rows } = await sql<{ table_name: string; column_name: string }>`
+        select table_name, column_name from information_schema.columns
+        where table_schema = current_schema() and column_name like '%\\_enc'`.execute(database.db.withoutPlugins());
+      expect(rows.length).toBeGreaterThan(10);
+      const rotated = new Set(ENCRYPTED_COLUMNS.flatMap((t) => t.columns.map((c) => `${t.table}.${c}`)));
+      expect(rows.map((r) => `${r.table_name}.${r.column_name}`).filter((c) => !rotated.has(c))).toEqual([]);
+    });
+  });
+});

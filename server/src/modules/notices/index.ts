@@ -1,0 +1,11 @@
+import type { ModuleManifest } from '../../platform/module.ts';
+import { noticeError } from './errors.ts';
+import { noticeRoutes } from './routes.ts';
+
+/** The association's notice of adjusted branch hours (C1). */
+export const noticesModule: ModuleManifest = {
+  name: 'notices',
+  tags: [{ name: 'notices', description: 'The association’s notice of adjusted branch hours (C1)' }],
+  register: (app, { config }) => app.register(noticeRoutes(config)),
+  errors: noticeError.catalogue,
+};

@@ -1,0 +1,16 @@
+import type { ModuleManifest } from '../../platform/module.ts';
+import { seedUsers } from './demo.ts';
+import { userError } from './errors.ts';
+import { loadUserSecret } from './repo.ts';
+import { userRoutes } from './routes.ts';
+
+/** Staff users of an organisation: their names, mobiles, second factor and home street. */
+export const usersModule: ModuleManifest = {
+  name: 'users',
+  tags: [{ name: 'users', description: 'Staff users of an organisation' }],
+  register: (app) => app.register(userRoutes),
+  errors: userError.catalogue,
+  encryptedColumns: [{ table: 'users', columns: ['name_enc', 'mobile_enc', 'totp_secret_enc', 'home_enc'] }],
+  revealable: { user: { fields: ['name', 'mobile'], load: loadUserSecret } },
+  seed: (db, keys) => seedUsers(db, keys),
+};

@@ -1,0 +1,10 @@
+import { defineErrors } from '../../errors.ts';
+
+/** This module's error codes: stable API, never renamed or reused. */
+export const zoneError = defineErrors({
+  'zone.import_invalid': {
+    status: 400,
+    en: 'Some rows of the file are invalid; nothing was imported',
+    zh: '文件中有无效的行，未导入任何数据',
+  },
+});

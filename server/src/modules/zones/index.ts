@@ -1,0 +1,10 @@
+import type { ModuleManifest } from '../../platform/module.ts';
+import { zoneError } from './errors.ts';
+import { zoneRoutes } from './routes.ts';
+
+/** Lockdown zones as the city publishes them, and the branches inside them. */
+export const zonesModule: ModuleManifest = {
+  name: 'zones',
+  register: (app) => app.register(zoneRoutes),
+  errors: zoneError.catalogue,
+};

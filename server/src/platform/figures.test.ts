@@ -1,0 +1,54 @@
+import { todayInShanghai } from '@shouhu/common';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, findOrgId, signInAs, type TestApp } from '../test/app.ts';
+import { testDatabaseKind } from '../test/database.ts';
+import { insertHomeVisit } from '../test/fixtures.ts';
+
+describe(`the capabilities' figures (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  let boc: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    boc = await findOrgId(t, 'boc-sh');
+    const cib = await findOrgId(t, 'cib-sh');
+    const now = new Date();
+    await insertHomeVisit(t, { orgId: boc });
+    await insertHomeVisit(t, { orgId: boc, status: 'done', completedAt: now });
+    await insertHomeVisit(t, { orgId: cib, status: 'partly_done', completedAt: now });
+    // Made and served long ago: outside the week asked about.
+    const old = new Date('2022-04-15T02:00:00Z');
+    await insertHomeVisit(t, { orgId: cib, status: 'done', createdAt: old, completedAt: old });
+  });
+  afterAll(() => t?.close());
+
+  const figures = async (username: string, query = '') =>
+    t.app.inject({ url: `/api/v1/figures${query}`, headers: await signInAs(t.app, username) });
+
+  it('answers the regulator every capability’s numbers for the city, or for one institution', async () => {
+    const city = await figures('regulator');
+    expect(city.statusCode).toBe(200);
+    expect(city.json()).toMatchObject({ to: todayInShanghai(), orgId: null });
+    expect(city.json().figures['home-visits']).toEqual({ requested: 3, served: 2 });
+    expect(Object.keys(city.json().figures).sort()).toEqual(['branches', 'cloud-branch', 'home-visits']);
+    const one = await figures('regulator', `?orgId=${boc}`);
+    expect(one.json().figures['home-visits']).toEqual({ requested: 2, served: 1 });
+    const april = await figures('regulator', '?from=2022-04-01&to=2022-04-30');
+    expect(april.json().figures['home-visits']).toEqual({ requested: 1, served: 1 });
+  });
+
+  it('answers an institution’s admin its own numbers only, whatever it asks, and refuses its staff', async () => {
+    const own = await figures('boc.admin', `?orgId=${await findOrgId(t, 'cib-sh')}`);
+    expect(own.statusCode).toBe(200);
+    expect(own.json()).toMatchObject({ orgId: boc, figures: { 'home-visits': { requested: 2, served: 1 } } });
+    expect((await figures('boc.staff')).statusCode).toBe(403);
+    expect((await t.app.inject({ url: '/api/v1/figures' })).statusCode).toBe(401);
+  });
+
+  it('names the field of a period that runs backwards or beyond a year', async () => {
+    for (const q of ['?from=2022-05-01&to=2022-04-01', '?from=2020-01-01&to=2022-04-01', '?from=2022-02-30']) {
+      const answer = await figures('regulator', q);
+      expect(answer.statusCode, q).toBe(400);
+      expect(answer.json().error.code).toBe('validation.failed');
+    }
+  });
+});

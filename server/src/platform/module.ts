@@ -1,0 +1,73 @@
+import type { TrackAnswer } from '@shouhu/common';
+import { addDays, fromLocal } from '@shouhu/common';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Database, Db } from '../db/database.ts';
+import type { ErrorCatalogue } from '../errors.ts';
+import type { Context } from './context.ts';
+import type { JobHandler } from './jobs/worker.ts';
+import type { KeyRing } from './pii/keys.ts';
+
+/** What a module's routes may need besides the request: settings, the database, the keys. */
+export interface ModuleContext {
+  config: Config;
+  database: Database;
+  keys: KeyRing;
+}
+
+/** One encrypted field of a record that may be shown in full, with the record's organisation. */
+export type RevealLoader = (db: Db, id: string, field: string) => Promise<{ orgId: string | null; value: string | null } | undefined>;
+export interface Revealable {
+  fields: string[];
+  load: RevealLoader;
+}
+
+/** Follows a public reference (e.g. HV-20220415-000123) with the mobile it was made with. */
+export type Tracker = (ctx: Context, reference: string, mobile: string | undefined) => Promise<TrackAnswer | undefined>;
+
+export interface SeedOptions {
+  /** Several thousand branches: tests that do not look at the network skip them. */
+  branches?: boolean;
+  branchCount?: number;
+}
+
+/** A period of Shanghai dates, both ends included, and whose records: one organisation or all (null). */
+export interface FigureQuery {
+  from: string;
+  to: string;
+  orgId: string | null;
+}
+
+/**
+ * A capability, as it declares itself to the platform: app.ts, main.ts, the seeder, the error
+ * catalogue, key rotation, reveal and tracking loop over the list in modules/index.ts.
+ */
+export interface ModuleManifest {
+  name: string;
+  /** OpenAPI tags of its routes. */
+  tags?: { name: string; description: string }[];
+  /** Registers its routes (and starts what they need, stopping it on the app's close). */
+  register?: (app: FastifyInstance, ctx: ModuleContext) => PromiseLike<unknown>;
+  /** Job handlers by job type, and the jobs that recur. */
+  jobs?: (ctx: { config: Config; keys: KeyRing }) => Record<string, JobHandler>;
+  schedules?: { type: string; everyMs: number }[];
+  /** Its error codes, English and Chinese (see defineErrors). */
+  errors?: ErrorCatalogue;
+  /** Its encrypted columns, for key rotation. */
+  encryptedColumns?: { table: string; columns: string[] }[];
+  /** Its records whose masked fields may be revealed, by record type. */
+  revealable?: Record<string, Revealable>;
+  /** Public reference trackers, by reference prefix. */
+  trackers?: Record<string, Tracker>;
+  /** Work on the data before the server answers (e.g. encrypting what an older version stored plain). */
+  prepare?: (db: Db, keys: KeyRing) => Promise<void>;
+  /** Demo data; idempotent; called in the list's order. Answers how many records it made. */
+  seed?: (db: Db, keys: KeyRing, options: SeedOptions) => Promise<number>;
+  /** Its headline numbers for a period, as the regulator's dashboard reads them. */
+  figures?: (db: Db, query: FigureQuery) => Promise<Record<string, number>>;
+}
+
+/** The instants a period of Shanghai dates covers: from its first midnight to the midnight after its last day. */
+export function toInstants(query: FigureQuery): { start: Date; end: Date } {
+  return { start: fromLocal(query.from, 0), end: fromLocal(addDays(query.to, 1), 0) };
+}

@@ -16,7 +16,7 @@ import type { Config } from './config.ts';
 import type { Database, Db } from './db/database.ts';
 import { isDatabaseUnavailable } from './db/database.ts';
 import { AppError, toErrorBody } from './errors.ts';
-import { MODULES } from './modules/index.ts';
+import { MODULES, REVEALABLE, TRACKERS } from './modules/index.ts';
 import { registerAccessControl } from './platform/access/hooks.ts';
 import { flushRefusalAudits } from './platform/audit/refusals.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
@@ -183,10 +183,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes(config));
   await app.register(jobRoutes);
   await app.register(auditRoutes);
-  await app.register(revealRoutes(Object.assign({}, ...MODULES.map((m) => m.revealable ?? {}))));
+  await app.register(revealRoutes(REVEALABLE));
   await app.register(webhookRoutes(config));
   await app.register(citizenRoutes(config));
-  await app.register(trackRoutes(config, Object.assign({}, ...MODULES.map((m) => m.trackers ?? {}))));
+  await app.register(trackRoutes(config, TRACKERS));
   await app.register(figureRoutes(MODULES));
   // Sessions kept for a few seconds are forgotten when any process revokes one (see session-cache),
   // and after the notices' connection comes back (a revocation may have been missed meanwhile).

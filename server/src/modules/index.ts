@@ -1,4 +1,4 @@
-import type { ModuleManifest } from '../platform/module.ts';
+import type { ModuleManifest, Revealable, Tracker } from '../platform/module.ts';
 import { type EncryptedColumns, PLATFORM_ENCRYPTED_COLUMNS } from '../platform/pii/rotate.ts';
 import { apiTokensModule } from './api-tokens/index.ts';
 import { branchesModule } from './branches/index.ts';
@@ -34,3 +34,9 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumns[] = [
   ...PLATFORM_ENCRYPTED_COLUMNS,
   ...MODULES.flatMap((m) => m.encryptedColumns ?? []),
 ];
+
+/** Every record whose masked fields may be revealed, by record type. */
+export const REVEALABLE: Readonly<Record<string, Revealable>> = Object.assign({}, ...MODULES.map((m) => m.revealable ?? {}));
+
+/** Every public reference tracker, by reference prefix. */
+export const TRACKERS: Readonly<Record<string, Tracker>> = Object.assign({}, ...MODULES.map((m) => m.trackers ?? {}));

@@ -10,7 +10,7 @@ import type { Tracker } from '../module.ts';
  * Public reference numbers look like HV-20220415-000123: a prefix per kind of request, the date,
  * a number. Each module that issues them declares a tracker for its prefix in its manifest.
  */
-export function trackRoutes(config: Config, trackers: Record<string, Tracker>): FastifyPluginAsyncTypebox {
+export function trackRoutes(config: Config, trackers: Readonly<Record<string, Tracker>>): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/api/v1/public/track/:reference',

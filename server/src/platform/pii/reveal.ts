@@ -10,7 +10,7 @@ import { decryptField } from './crypto.ts';
 /** Shows one field in full, to someone allowed, for a stated reason; the reveal is audited. */
 export async function revealField(
   ctx: Context,
-  revealable: Record<string, Revealable>,
+  revealable: Readonly<Record<string, Revealable>>,
   input: { recordType: string; recordId: string; field: string; reason: string },
 ): Promise<string | null> {
   const kind = Object.hasOwn(revealable, input.recordType) ? revealable[input.recordType] : undefined;
@@ -31,7 +31,7 @@ export async function revealField(
 
 /** The reveal route, over the revealable records the modules declare (by record type). */
 export const revealRoutes =
-  (revealable: Record<string, Revealable>): FastifyPluginAsyncTypebox =>
+  (revealable: Readonly<Record<string, Revealable>>): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.post(
       '/api/v1/pii/reveal',

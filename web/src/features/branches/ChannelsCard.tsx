@@ -23,7 +23,7 @@ export function ChannelsCard() {
         scroll={{ x: true }}
         dataSource={channels.data?.items}
         columns={[
-          { title: t('branches.channelKind'), dataIndex: 'kind', render: (k: string) => t(`branches.kind.${k}`) },
+          { title: t('branches.channelKind'), dataIndex: 'kind', render: (k: ChannelView['kind']) => t(`branches.kind.${k}`) },
           { title: t('branches.channelName'), dataIndex: 'name' },
           { title: t('branches.channelAddress'), dataIndex: 'address' },
           {

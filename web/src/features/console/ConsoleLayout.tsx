@@ -1,11 +1,13 @@
-import { type Actor, can, type Me, ROLE_LABELS } from '@shouhu/common';
+import { type Actor, type Me, ROLE_LABELS } from '@shouhu/common';
 import { Button, Drawer, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
+import { listMenu } from '../../app/feature.ts';
 import { toggleLanguage } from '../../app/i18n.ts';
 import { useRefreshMe } from '../auth/useMe.ts';
+import { FEATURES, type MessageKey } from '../index.ts';
 
 /** The signed-in user as the shared policy sees them, so the menu shows only what they may do. */
 export function actorOf(me: Me): Actor {
@@ -22,20 +24,7 @@ export function ConsoleLayout({ me }: { me: Me }) {
   // On a phone the menu opens from a button in the header, over the page, and the page keeps the full width.
   const phone = !Grid.useBreakpoint().md;
   const [menuOpen, setMenuOpen] = useState(false);
-  const items = [
-    { key: '/console', label: t('menu.dashboard') },
-    ...(can(actor, 'user.read') ? [{ key: '/console/users', label: t('menu.users') }] : []),
-    ...(can(actor, 'branch.manage') ? [{ key: '/console/branches', label: t('menu.branches') }] : []),
-    ...(can(actor, 'homeVisit.manage') ? [{ key: '/console/home-visits', label: t('menu.visits') }] : []),
-    ...(can(actor, 'cloudBranch.serve') ? [{ key: '/console/cloud-branch', label: t('menu.cloud') }] : []),
-    ...(can(actor, 'serviceLevel.read') ? [{ key: '/console/service-levels', label: t('menu.levels') }] : []),
-    ...(can(actor, 'network.view') ? [{ key: '/console/network', label: t('menu.network') }] : []),
-    ...(can(actor, 'zone.manage') ? [{ key: '/console/zones', label: t('menu.zones') }] : []),
-    ...(can(actor, 'notice.publish') ? [{ key: '/console/notice', label: t('menu.notice') }] : []),
-    ...(can(actor, 'audit.search') ? [{ key: '/console/audit', label: t('menu.audit') }] : []),
-    { key: '/console/password', label: t('menu.password') },
-    { key: '/console/security', label: t('menu.security') },
-  ];
+  const items = listMenu(FEATURES, actor).map((entry) => ({ key: entry.path, label: t(entry.label as MessageKey) }));
   const signOut = async (everywhere: boolean) => {
     await api(everywhere ? '/api/v1/auth/sign-out-everywhere' : '/api/v1/auth/sign-out', { method: 'POST' });
     sessionStorage.removeItem('shouhu.warning');

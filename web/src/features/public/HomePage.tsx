@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { FEATURES, type MessageKey } from '../index.ts';
 import { OrganizationDirectory } from '../organizations/OrganizationDirectory.tsx';
+
+const PUBLIC_LINKS = FEATURES.flatMap((f) => f.publicLinks ?? []);
 
 /** Lists only what is available now; capabilities add their entries as they land. */
 export function HomePage() {
@@ -9,42 +12,14 @@ export function HomePage() {
     <>
       <h1 className="page-title">{t('home.services')}</h1>
       <ul className="service-list">
-        <li>
-          <Link to="/branches" className="service">
-            <strong>{t('nav.finder')}</strong>
-            <span>{t('home.finder.desc')}</span>
-          </Link>
-        </li>
-        <li>
-          <Link to="/home-visit" className="service">
-            <strong>{t('nav.visit')}</strong>
-            <span>{t('home.visit.desc')}</span>
-          </Link>
-        </li>
-        <li>
-          <Link to="/cloud-branch" className="service">
-            <strong>{t('nav.cloud')}</strong>
-            <span>{t('home.cloud.desc')}</span>
-          </Link>
-        </li>
-        <li>
-          <Link to="/notices" className="service">
-            <strong>{t('nav.notice')}</strong>
-            <span>{t('home.notice.desc')}</span>
-          </Link>
-        </li>
-        <li>
-          <Link to="/verify" className="service">
-            <strong>{t('nav.verify')}</strong>
-            <span>{t('home.verify.desc')}</span>
-          </Link>
-        </li>
-        <li>
-          <Link to="/track" className="service">
-            <strong>{t('nav.track')}</strong>
-            <span>{t('home.track.desc')}</span>
-          </Link>
-        </li>
+        {PUBLIC_LINKS.map((link) => (
+          <li key={link.path}>
+            <Link to={link.path} className="service">
+              <strong>{t(link.label as MessageKey)}</strong>
+              <span>{t(link.description as MessageKey)}</span>
+            </Link>
+          </li>
+        ))}
       </ul>
       <OrganizationDirectory />
     </>

@@ -2,8 +2,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
 import { toggleLanguage } from '../../app/i18n.ts';
+import { FEATURES, type MessageKey } from '../index.ts';
 
 const LARGE_KEY = 'shouhu.large';
+const NAV_LINKS = FEATURES.flatMap((f) => f.publicLinks ?? []).filter((link) => link.nav);
 
 /** The public site: phone first, Chinese first, a large-type mode that stays on once chosen. */
 export function PublicLayout() {
@@ -35,11 +37,11 @@ export function PublicLayout() {
           <NavLink to="/" end>
             {t('nav.home')}
           </NavLink>
-          <NavLink to="/branches">{t('nav.finder')}</NavLink>
-          <NavLink to="/home-visit">{t('nav.visit')}</NavLink>
-          <NavLink to="/cloud-branch">{t('nav.cloud')}</NavLink>
-          <NavLink to="/verify">{t('nav.verify')}</NavLink>
-          <NavLink to="/track">{t('nav.track')}</NavLink>
+          {NAV_LINKS.map((link) => (
+            <NavLink key={link.path} to={link.path}>
+              {t(link.label as MessageKey)}
+            </NavLink>
+          ))}
         </nav>
       </header>
       <main>

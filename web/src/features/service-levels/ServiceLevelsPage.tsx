@@ -121,7 +121,7 @@ export function ServiceLevelsPage({ me }: { me: Me }) {
               ? [{ title: t('levels.institution'), render: (_: unknown, b: ServiceLevelBreach) => names.get(b.orgId) ?? '' }]
               : []),
             { title: t('levels.channel'), dataIndex: 'channel', render: (c: ServiceChannel) => SERVICE_CHANNEL_LABELS[c][lang] },
-            { title: t('levels.kind'), dataIndex: 'kind', render: (k: string) => t(`levels.${k}`) },
+            { title: t('levels.kind'), dataIndex: 'kind', render: (k: ServiceLevelBreach['kind']) => t(`levels.${k}`) },
             {
               title: t('levels.took'),
               render: (_, b) =>

@@ -1,7 +1,7 @@
 import { BRANCH_SERVICE_LABELS, BRANCH_SERVICES, isInstitution, type Organization } from '@shouhu/common';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { api } from '../api/client.ts';
 
 /** The institution (a bank or an insurer) and the service a public request is for: two large selects. */
 export function InstitutionServiceFields({

@@ -5,8 +5,8 @@ import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { InstitutionServiceFields } from './InstitutionServiceFields.tsx';
-import { VerifyMobile } from './VerifyPage.tsx';
+import { InstitutionServiceFields } from '../../components/InstitutionServiceFields.tsx';
+import { VerifyMobile } from '../../components/VerifyMobile.tsx';
 
 // Half days that staff can plan around; the API takes any windows.
 const PERIODS = { morning: ['09:00', '12:00'], afternoon: ['14:00', '17:00'] } as const;

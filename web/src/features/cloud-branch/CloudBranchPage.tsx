@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { InstitutionServiceFields } from './InstitutionServiceFields.tsx';
-import { VerifyMobile } from './VerifyPage.tsx';
+import { InstitutionServiceFields } from '../../components/InstitutionServiceFields.tsx';
+import { VerifyMobile } from '../../components/VerifyMobile.tsx';
 
 /** The cloud branch (云网点): join an institution's video queue, watch the place move live, go to the video when called. */
 export function CloudBranchPage() {

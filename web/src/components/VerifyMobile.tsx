@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client.ts';
+import { useAction } from '../api/useAction.ts';
+import { ErrorNotice } from './ErrorNotice.tsx';
+
+/** SMS-code verification of a mobile number: two steps in one form, errors in the chosen language. */
+export function VerifyMobile({ onVerified }: { onVerified: (mobile: string, masked: string) => void }) {
+  const { t } = useTranslation();
+  const [mobile, setMobile] = useState('');
+  const [code, setCode] = useState('');
+  const [sent, setSent] = useState(false);
+  const { run, busy, error } = useAction();
+
+  return (
+    <form
+      className="big-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run(async () => {
+          if (!sent) {
+            await api('/api/v1/public/sms-codes', { method: 'POST', body: { mobile } });
+            setSent(true);
+          } else {
+            const r = await api<{ mobile: string }>('/api/v1/public/sessions', { method: 'POST', body: { mobile, code } });
+            onVerified(mobile.trim(), r.mobile);
+          }
+        });
+      }}
+    >
+      <label htmlFor="mobile">{t('verify.mobile')}</label>
+      <input
+        id="mobile"
+        inputMode="tel"
+        autoComplete="tel"
+        value={mobile}
+        onChange={(e) => setMobile(e.target.value)}
+        required
+        disabled={sent}
+      />
+      {sent && (
+        <>
+          <p className="notice notice-ok" role="status">
+            {t('verify.sent')}
+          </p>
+          <label htmlFor="code">{t('verify.code')}</label>
+          <input
+            id="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            required
+          />
+        </>
+      )}
+      <ErrorNotice error={error} />
+      <button type="submit" className="primary" disabled={busy}>
+        {sent ? t('verify.submit') : t('verify.send')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+import { defineMessages } from '../../app/feature.ts';
+
+export const messages = defineMessages(
+  {
+    'menu.users': '用户管理',
+    'users.create': '新建用户',
+    'users.username': '用户名',
+    'users.name': '姓名',
+    'users.mobile': '手机号',
+    'users.role': '角色',
+    'users.status': '状态',
+    'users.password': '初始密码（至少12位）',
+    'users.reset': '重置密码',
+    'users.resetDone': '一次性密码（仅显示一次）：{{password}}',
+    'users.disable': '停用',
+    'users.enable': '启用',
+    'users.active': '正常',
+    'users.disabled': '已停用',
+    'users.locked': '已锁定',
+  },
+  {
+    'menu.users': 'Users',
+    'users.create': 'New user',
+    'users.username': 'User name',
+    'users.name': 'Name',
+    'users.mobile': 'Mobile',
+    'users.role': 'Role',
+    'users.status': 'Status',
+    'users.password': 'First password (12 characters or more)',
+    'users.reset': 'Reset password',
+    'users.resetDone': 'One-time password (shown only now): {{password}}',
+    'users.disable': 'Disable',
+    'users.enable': 'Enable',
+    'users.active': 'Active',
+    'users.disabled': 'Disabled',
+    'users.locked': 'Locked',
+  },
+);

@@ -12,4 +12,5 @@ export * from './api/zones.ts';
 export * from './divisions/index.ts';
 export * from './hours/index.ts';
 export * from './masking.ts';
+export * from './sorting.ts';
 export * from './validators/index.ts';

@@ -13,6 +13,17 @@ export const toColumnName = (field: string): string => field.replace(/[A-Z]/g, (
 
 export type Db = Kysely<DB>;
 
+/** Whose records a read may find: one organisation's, or every organisation's (null). */
+export interface RecordScope {
+  orgId: string | null;
+}
+
+/** A timestamp column's calendar day in Shanghai, as "YYYY-MM-DD". */
+export const shanghaiDay = (column: string) => sql<string>`to_char(${sql.ref(column)} at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
+
+/** The start of a Shanghai calendar day as an instant. */
+export const shanghaiMidnight = (date: string) => sql<Date>`(${date}::date)::timestamp at time zone 'Asia/Shanghai'`;
+
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';

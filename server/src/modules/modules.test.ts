@@ -60,6 +60,29 @@ describe('the module manifests', () => {
     for (const { type, field } of asked) expect(REVEALABLE[type]?.fields, `${type}.${field}`).toContain(field);
   });
 
+  it('keep SQL in repos, each repo to the tables its module owns', () => {
+    const owner = new Map<string, string>();
+    for (const m of MODULES)
+      for (const table of m.tables ?? []) {
+        expect(owner.get(table), `${table} owned twice`).toBeUndefined();
+        owner.set(table, m.name);
+      }
+    const wrong: string[] = [];
+    for (const { path, text } of readSources('server/src/modules/')) {
+      const [, module, file] = path.match(/^server\/src\/modules\/([^/]+)\/(.+)$/) ?? [];
+      // Tests and demo seeders write fixtures straight into the tables.
+      if (!module || !file || file.endsWith('.test.ts') || file === 'demo.ts') continue;
+      for (const [, call, table] of text.matchAll(
+        /\b(selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin)\(\s*'([a-zA-Z]+)/g,
+      )) {
+        if (file !== 'repo.ts') wrong.push(`${path}: ${call}('${table}') outside the repo`);
+        else if (owner.get(table as string) !== module)
+          wrong.push(`${path}: ${table} belongs to ${owner.get(table as string) ?? 'no module'}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   describe(`on the migrated database (${testDatabaseKind})`, () => {
     let database: Database;
     beforeAll(async () => {

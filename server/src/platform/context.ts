@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import type { Db } from '../db/database.ts';
+import type { Db, RecordScope } from '../db/database.ts';
 import { type Action, type Actor, scopeOf } from './access/policy.ts';
 import { auditRefusal } from './audit/refusals.ts';
 import { type AuditEntry, recordAudit } from './audit/service.ts';
@@ -36,7 +36,13 @@ export function resolveOrgFilter(ctx: Context, action: Action, asked?: string): 
   return scopeOf(ctx.actor, action) === 'all' ? (asked ?? null) : actorOrgId(ctx);
 }
 
-/** Another organisation's record is "not found" to someone whose scope is their own: no probing. */
-export function isHiddenFrom(ctx: Context, action: Action, orgId: string): boolean {
-  return scopeOf(ctx.actor, action) === 'own' && orgId !== actorOrgId(ctx);
+/**
+ * Whose record a read by id may find: to someone whose scope is their own organisation, another's
+ * record is "not found" (no probing); to others any, and assertCan then decides.
+ */
+export function recordScope(ctx: Context, action: Action): RecordScope {
+  return { orgId: scopeOf(ctx.actor, action) === 'own' ? actorOrgId(ctx) : null };
 }
+
+/** For reads the caller has already scoped (a record it just found or wrote). */
+export const ANY_ORGANIZATION: RecordScope = { orgId: null };

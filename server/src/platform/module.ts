@@ -3,6 +3,7 @@ import { addDays, fromLocal } from '@shouhu/common';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Database, Db } from '../db/database.ts';
+import type { DB } from '../db/schema.ts';
 import type { ErrorCatalogue } from '../errors.ts';
 import type { Context } from './context.ts';
 import type { JobHandler } from './jobs/worker.ts';
@@ -44,6 +45,8 @@ export interface FigureQuery {
  */
 export interface ModuleManifest {
   name: string;
+  /** The tables it owns: only its repo.ts reads or writes them; other modules call its functions. */
+  tables?: (keyof DB)[];
   /** OpenAPI tags of its routes. */
   tags?: { name: string; description: string }[];
   /** Registers its routes (and starts what they need, stopping it on the app's close). */

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { ACTIONS, type Action } from '../../platform/access/policy.ts';
@@ -6,6 +5,7 @@ import { createOpaqueToken } from '../../platform/auth/tokens.ts';
 import { audit, type Context } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
 import { tokenError } from './errors.ts';
+import { insertApiToken, revokeApiTokenRow, selectApiToken, selectApiTokens } from './repo.ts';
 
 const ownOrgId = (ctx: Context) => (ctx.actor.type === 'user' ? ctx.actor.orgId : '');
 
@@ -40,18 +40,15 @@ export async function createApiToken(ctx: Context, input: { name: string; scopes
   const id = createId();
   const expiresAt = new Date(Date.now() + input.expiresInDays * 86_400_000);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('apiTokens')
-      .values({
-        id,
-        orgId,
-        name: input.name,
-        tokenHash: hash,
-        scopes: JSON.stringify(input.scopes),
-        expiresAt,
-        createdBy: ctx.actor.type === 'user' ? ctx.actor.userId : null,
-      })
-      .execute();
+    await insertApiToken(trx, {
+      id,
+      orgId,
+      name: input.name,
+      tokenHash: hash,
+      scopes: input.scopes,
+      expiresAt,
+      createdBy: ctx.actor.type === 'user' ? ctx.actor.userId : null,
+    });
     await audit(ctx, trx, {
       action: 'api_token.created',
       orgId,
@@ -66,16 +63,16 @@ export async function createApiToken(ctx: Context, input: { name: string; scopes
 export async function listApiTokens(ctx: Context) {
   const orgId = ownOrgId(ctx);
   await assertCan(ctx, 'token.manage', { orgId });
-  const rows = await ctx.db.selectFrom('apiTokens').selectAll().where('orgId', '=', orgId).orderBy('createdAt', 'desc').execute();
+  const rows = await selectApiTokens(ctx.db, orgId);
   return rows.map(toView);
 }
 
 export async function revokeApiToken(ctx: Context, id: string) {
-  const row = await ctx.db.selectFrom('apiTokens').select(['id', 'orgId']).where('id', '=', id).executeTakeFirst();
-  if (!row || row.orgId !== ownOrgId(ctx)) throw tokenError('token.not_found');
+  const row = await selectApiToken(ctx.db, { orgId: ownOrgId(ctx) }, id);
+  if (!row) throw tokenError('token.not_found');
   await assertCan(ctx, 'token.manage', { orgId: row.orgId }, { type: 'api_token', id });
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('apiTokens').set({ revokedAt: sql`now()` }).where('id', '=', id).where('revokedAt', 'is', null).execute();
+    await revokeApiTokenRow(trx, id);
     await audit(ctx, trx, { action: 'api_token.revoked', orgId: row.orgId, recordType: 'api_token', recordId: id });
   });
 }

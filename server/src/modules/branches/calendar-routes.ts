@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { audit } from '../../platform/context.ts';
 import { errorResponses } from '../../platform/http.ts';
 import { announceBranchChange } from './finder.ts';
-import { selectHolidayOverrides } from './repo.ts';
+import { deleteHolidayOverride, selectHolidayOverrides, upsertHolidayOverride } from './repo.ts';
 
 const Override = Type.Object({
   date: Type.String({ format: 'date' }),
@@ -46,11 +45,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await assertCan(req.ctx, 'calendar.manage', {});
       const row = { date: req.params.date, kind: req.body.kind, name: req.body.name ?? null };
       await req.ctx.db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('holidayOverrides')
-          .values(row)
-          .onConflict((oc) => oc.column('date').doUpdateSet({ kind: row.kind, name: row.name }))
-          .execute();
+        await upsertHolidayOverride(trx, row);
         await audit(req.ctx, trx, { action: 'calendar.overridden', recordType: 'date', recordId: row.date, summary: { after: row } });
         await announceBranchChange(trx, 'calendar');
       });
@@ -71,7 +66,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       await assertCan(req.ctx, 'calendar.manage', {});
       await req.ctx.db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('holidayOverrides').where(sql`date`, '=', req.params.date).execute();
+        await deleteHolidayOverride(trx, req.params.date);
         await audit(req.ctx, trx, { action: 'calendar.override_removed', recordType: 'date', recordId: req.params.date });
         await announceBranchChange(trx, 'calendar');
       });

@@ -17,6 +17,7 @@ import {
 import type KDBush from 'kdbush';
 import { sql } from 'kysely';
 import type { Database, Db } from '../../db/database.ts';
+import { selectOrganizations } from '../organizations/repo.ts';
 import { buildNearestIndex, distanceTo, findNearestPositions } from './nearest.ts';
 import {
   type AdjustmentRow,
@@ -288,10 +289,7 @@ export class BranchFinder {
   }
 
   async #loadOrganizations(db: Db): Promise<void> {
-    const [channels, orgs] = await Promise.all([
-      selectChannels(db, null),
-      db.selectFrom('organizations').select(['id', 'nameZh', 'nameEn']).execute(),
-    ]);
+    const [channels, orgs] = await Promise.all([selectChannels(db, null), selectOrganizations(db, {})]);
     this.#channelsByOrg = Map.groupBy(channels as ChannelView[], (c) => c.orgId);
     this.#orgNames = new Map(orgs.map((o) => [o.id, { nameZh: o.nameZh, nameEn: o.nameEn }]));
     this.#fragments.clear();

@@ -10,6 +10,7 @@ import { importBranchesJob } from './transfer.ts';
 /** The branch network, hours adjustments and online channels, and the public finder (C1, C6). */
 export const branchesModule: ModuleManifest = {
   name: 'branches',
+  tables: ['branches', 'branchAdjustments', 'onlineChannels', 'holidayOverrides'],
   tags: [{ name: 'branches', description: 'Branch network, hours adjustments, online channels (C1, C6)' }],
   register: async (app, { database }) => {
     // The public finder's in-memory index follows changes from every process.

@@ -1,6 +1,7 @@
 import type { AdjustmentInput, BranchInput, ChannelInput } from '@shouhu/common';
-import { sql } from 'kysely';
-import type { Db } from '../../db/database.ts';
+import { type Insertable, sql } from 'kysely';
+import type { Db, RecordScope } from '../../db/database.ts';
+import type { HolidayOverridesTable } from '../../db/schema.ts';
 import type { FigureQuery } from '../../platform/module.ts';
 
 // Calendar dates are read as "YYYY-MM-DD" text: both drivers would otherwise make Dates at a
@@ -61,8 +62,14 @@ export function selectFinderBranches(db: Db, ids?: string[]) {
 
 export type FinderBranchRow = Awaited<ReturnType<typeof selectFinderBranches>>[number];
 
-export function selectBranch(db: Db, id: string) {
-  return db.selectFrom('branches').select(BRANCH_COLUMNS).where('id', '=', id).executeTakeFirst();
+/** The record, if it exists within the scope (an organisation's own records, or all). */
+export function selectBranch(db: Db, scope: RecordScope, id: string) {
+  return db
+    .selectFrom('branches')
+    .select(BRANCH_COLUMNS)
+    .where('id', '=', id)
+    .$if(scope.orgId !== null, (q) => q.where('orgId', '=', scope.orgId as string))
+    .executeTakeFirst();
 }
 
 export type BranchRow = NonNullable<Awaited<ReturnType<typeof selectBranch>>>;
@@ -100,6 +107,29 @@ export function selectAdjustments(db: Db, branchIds: string[] | null) {
     q = q.where('branchId', 'in', branchIds);
   }
   return q.orderBy('branchAdjustments.fromDate').execute();
+}
+
+/** Where branches are and whose they are: for zone flags, the network and notices (some organisations, or all). */
+export function selectBranchPlaces(db: Db, scope: { orgIds: string[] | null }) {
+  if (scope.orgIds?.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('branches')
+    .select(['id', 'orgId', 'nameZh', 'address', 'districtCode', 'streetCode', 'lat', 'lng'])
+    .$if(scope.orgIds !== null, (q) => q.where('orgId', 'in', scope.orgIds as string[]))
+    .orderBy('districtCode')
+    .orderBy('nameZh')
+    .execute();
+}
+
+/** Every adjustment in force on a date; only closures when asked. */
+export function selectAdjustmentsOn(db: Db, on: string, filter: { closedOnly?: boolean } = {}) {
+  return db
+    .selectFrom('branchAdjustments')
+    .select(['branchId', 'orgId', fromDate, toDate, 'closed', 'hours', 'publicNote'])
+    .where('fromDate', '<=', on)
+    .where('toDate', '>=', on)
+    .$if(filter.closedOnly === true, (q) => q.where('closed', '=', true))
+    .execute();
 }
 
 export type AdjustmentRow = Awaited<ReturnType<typeof selectAdjustments>>[number];
@@ -171,4 +201,32 @@ export async function countBranchFigures(db: Db, query: FigureQuery): Promise<Re
     .executeTakeFirstOrThrow();
   const [adjusted, closed] = await Promise.all([inPeriod(false), inPeriod(true)]);
   return { branches: Number(all.n), adjusted: Number(adjusted.n), closed: Number(closed.n) };
+}
+
+/** Another branch of the organisation with this code, if any. */
+export function selectBranchIdByCode(db: Db, orgId: string, code: string, exceptId?: string) {
+  return db
+    .selectFrom('branches')
+    .select('id')
+    .where('orgId', '=', orgId)
+    .where('code', '=', code)
+    .$if(exceptId !== undefined, (q) => q.where('id', '!=', exceptId as string))
+    .executeTakeFirst();
+}
+
+/** Holds the branch's row until the transaction ends: changes of one branch then go one at a time. */
+export async function lockBranch(db: Db, id: string) {
+  await db.selectFrom('branches').select('id').where('id', '=', id).forUpdate().execute();
+}
+
+export async function upsertHolidayOverride(db: Db, row: Insertable<HolidayOverridesTable>) {
+  await db
+    .insertInto('holidayOverrides')
+    .values(row)
+    .onConflict((oc) => oc.column('date').doUpdateSet({ kind: row.kind, name: row.name }))
+    .execute();
+}
+
+export async function deleteHolidayOverride(db: Db, date: string) {
+  await db.deleteFrom('holidayOverrides').where(sql`date`, '=', date).execute();
 }

@@ -2,7 +2,7 @@ import type { AdjustmentInput, BranchInput, ChannelInput } from '@shouhu/common'
 import * as gcoordModule from 'gcoord';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
-import { actorOrgId, audit, type Context, isHiddenFrom, resolveOrgFilter } from '../../platform/context.ts';
+import { ANY_ORGANIZATION, actorOrgId, audit, type Context, recordScope, resolveOrgFilter } from '../../platform/context.ts';
 import { requireStreet } from '../../platform/divisions.ts';
 import { createId } from '../../platform/ids.ts';
 import { branchError } from './errors.ts';
@@ -13,9 +13,11 @@ import {
   insertAdjustment,
   insertBranch,
   insertChannel,
+  lockBranch,
   selectAdjustments,
   selectBranch,
   selectBranches,
+  selectBranchIdByCode,
   selectChannels,
   selectOverlappingAdjustments,
   updateBranch,
@@ -54,8 +56,8 @@ export async function listBranches(ctx: Context, filter: { orgId?: string }) {
 }
 
 async function loadBranch(ctx: Context, id: string, action: 'branch.read' | 'branch.manage') {
-  const branch = await selectBranch(ctx.db, id);
-  if (!branch || isHiddenFrom(ctx, action, branch.orgId)) throw branchError('branch.not_found');
+  const branch = await selectBranch(ctx.db, recordScope(ctx, action), id);
+  if (!branch) throw branchError('branch.not_found');
   await assertCan(ctx, action, { orgId: branch.orgId }, { type: 'branch', id });
   return branch;
 }
@@ -68,12 +70,7 @@ export async function createBranch(ctx: Context, input: BranchInput) {
   const place = placeBranch(input);
   const id = createId();
   return ctx.db.transaction().execute(async (trx) => {
-    const taken = await trx
-      .selectFrom('branches')
-      .select('id')
-      .where('orgId', '=', orgId)
-      .where('code', '=', input.code)
-      .executeTakeFirst();
+    const taken = await selectBranchIdByCode(trx, orgId, input.code);
     if (taken) throw branchError('branch.code_taken', { field: 'code' });
     const { coordinateSystem: _c, ...fields } = input;
     await insertBranch(trx, { ...fields, ...place, id, orgId });
@@ -85,7 +82,7 @@ export async function createBranch(ctx: Context, input: BranchInput) {
       summary: { after: { code: input.code, nameZh: input.nameZh, ...place } },
     });
     await announceBranchChange(trx, { branchIds: [id] });
-    return (await selectBranch(trx, id)) as BranchRow;
+    return (await selectBranch(trx, ANY_ORGANIZATION, id)) as BranchRow;
   });
 }
 
@@ -93,17 +90,11 @@ export async function changeBranch(ctx: Context, id: string, input: BranchInput)
   const before = await loadBranch(ctx, id, 'branch.manage');
   const place = placeBranch(input);
   return ctx.db.transaction().execute(async (trx) => {
-    const taken = await trx
-      .selectFrom('branches')
-      .select('id')
-      .where('orgId', '=', before.orgId)
-      .where('code', '=', input.code)
-      .where('id', '!=', id)
-      .executeTakeFirst();
+    const taken = await selectBranchIdByCode(trx, before.orgId, input.code, id);
     if (taken) throw branchError('branch.code_taken', { field: 'code' });
     const { coordinateSystem: _c, ...fields } = input;
     await updateBranch(trx, id, { ...fields, ...place });
-    const after = (await selectBranch(trx, id)) as BranchRow;
+    const after = (await selectBranch(trx, ANY_ORGANIZATION, id)) as BranchRow;
     await audit(ctx, trx, {
       action: 'branch.updated',
       orgId: before.orgId,
@@ -129,7 +120,7 @@ export async function addAdjustment(ctx: Context, branchId: string, input: Adjus
   const id = createId();
   return ctx.db.transaction().execute(async (trx) => {
     // Serialise adjustments of one branch so that two overlapping ones cannot both pass the check.
-    await trx.selectFrom('branches').select('id').where('id', '=', branchId).forUpdate().execute();
+    await lockBranch(trx, branchId);
     const overlapping = await selectOverlappingAdjustments(trx, branchId, input.from, input.to);
     if (overlapping.length > 0) {
       throw branchError('adjustment.overlap', { conflicts: overlapping.map((o) => ({ id: o.id, from: o.fromDate, to: o.toDate })) });

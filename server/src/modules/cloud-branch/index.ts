@@ -8,6 +8,7 @@ import { describePlace } from './service.ts';
 /** The video queue and sessions of the cloud branch (C5). */
 export const cloudBranchModule: ModuleManifest = {
   name: 'cloud-branch',
+  tables: ['videoSessions', 'customerRecords'],
   tags: [{ name: 'cloud branch', description: 'The video queue and sessions of the cloud branch (C5)' }],
   register: async (app, { config, database }) => {
     // The queue positions, kept live in every process for the customers following them.

@@ -1,6 +1,6 @@
-import type { VideoSessionStatus } from '@shouhu/common';
+import { OPEN_VIDEO_STATUSES, type VideoSessionStatus } from '@shouhu/common';
 import { type Insertable, sql, type Updateable } from 'kysely';
-import type { Db } from '../../db/database.ts';
+import { type Db, type RecordScope, shanghaiDay, shanghaiMidnight } from '../../db/database.ts';
 import type { VideoSessionsTable } from '../../db/schema.ts';
 import { type FigureQuery, toInstants } from '../../platform/module.ts';
 
@@ -24,8 +24,14 @@ const COLUMNS = [
   'outcomeNoteEnc',
 ] as const;
 
-export function selectVideoSession(db: Db, id: string) {
-  return db.selectFrom('videoSessions').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+/** The record, if it exists within the scope (an organisation's own records, or all). */
+export function selectVideoSession(db: Db, scope: RecordScope, id: string) {
+  return db
+    .selectFrom('videoSessions')
+    .select(COLUMNS)
+    .where('id', '=', id)
+    .$if(scope.orgId !== null, (q) => q.where('orgId', '=', scope.orgId as string))
+    .executeTakeFirst();
 }
 export type VideoSessionRow = NonNullable<Awaited<ReturnType<typeof selectVideoSession>>>;
 
@@ -157,4 +163,68 @@ export async function countVideoFigures(db: Db, query: FigureQuery): Promise<Rec
     .$if(query.orgId !== null, (q) => q.where('orgId', '=', query.orgId as string))
     .executeTakeFirstOrThrow();
   return { joined: Number(row.joined), served: Number(row.served) };
+}
+
+/**
+ * Video sessions joined in the last days, with the times their targets measure. Bookings not yet
+ * due are not in the line; a customer who left stopped the clock.
+ */
+export function selectTimedVideoSessions(db: Db, scope: { orgId: string | null }, days: number) {
+  return db
+    .selectFrom('videoSessions')
+    .select([
+      'id',
+      'orgId',
+      'reference',
+      'service',
+      'joinedAt as start',
+      sql<Date | null>`coalesce(taken_at, case when status = 'left' then closed_at end)`.as('firstAt'),
+      'closedAt as doneAt',
+    ])
+    .where('joinedAt', '>', sql<Date>`now() - make_interval(days => ${days})`)
+    .where('status', '!=', 'booked')
+    .$if(scope.orgId !== null, (q) => q.where('orgId', '=', scope.orgId as string))
+    .execute();
+}
+
+/** Sessions served per Shanghai day and institution, since a date. */
+export function countServedVideoSessionsByDay(db: Db, scope: { orgId: string | null }, since: string) {
+  return db
+    .selectFrom('videoSessions')
+    .select(['orgId', shanghaiDay('closed_at').as('day'), sql<number>`count(*)::int`.as('n')])
+    .where('status', '=', 'served')
+    .where('closedAt', '>=', shanghaiMidnight(since))
+    .$if(scope.orgId !== null, (q) => q.where('orgId', '=', scope.orgId as string))
+    .groupBy(['orgId', sql`2`])
+    .execute();
+}
+
+/** The customer's session still open in this institution's queue for the service, if any. */
+export function selectOpenSession(db: Db, key: { orgId: string; service: string; mobileHash: string }) {
+  return db
+    .selectFrom('videoSessions')
+    .select('id')
+    .where('orgId', '=', key.orgId)
+    .where('service', '=', key.service)
+    .where('mobileHash', '=', key.mobileHash)
+    .where('status', 'in', [...OPEN_VIDEO_STATUSES])
+    .executeTakeFirst();
+}
+
+/** The institution's own record of a customer, found by the keyed hash of the resident ID. */
+export function selectCustomerRecord(db: Db, scope: { orgId: string }, residentIdHash: string) {
+  return db
+    .selectFrom('customerRecords')
+    .select('nameEnc')
+    .where('orgId', '=', scope.orgId)
+    .where('residentIdHash', '=', residentIdHash)
+    .executeTakeFirst();
+}
+
+export async function upsertCustomerRecord(db: Db, row: { id: string; orgId: string; residentIdHash: string; nameEnc: string }) {
+  await db
+    .insertInto('customerRecords')
+    .values(row)
+    .onConflict((oc) => oc.columns(['orgId', 'residentIdHash']).doUpdateSet({ nameEnc: row.nameEnc }))
+    .execute();
 }

@@ -15,18 +15,21 @@ import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { normalizeMobile } from '../../platform/citizen/service.ts';
-import { actorOrgId, audit, type Context } from '../../platform/context.ts';
+import { ANY_ORGANIZATION, actorOrgId, audit, type Context, recordScope } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
 import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
-import { selectInstitutionIds } from '../organizations/repo.ts';
+import { selectInstitutionIds, selectOrganization } from '../organizations/repo.ts';
 import { videoError } from './errors.ts';
 import { announceQueueChange, type QueueHub } from './queue.ts';
 import {
   insertVideoSession,
+  selectCustomerRecord,
+  selectOpenSession,
   selectVideoSession,
   selectVideoSessions,
   takeNextWaiting,
   updateVideoSession,
+  upsertCustomerRecord,
   type VideoSessionRow,
 } from './repo.ts';
 
@@ -35,7 +38,7 @@ export const roomUrl = (template: string, room: string, role: 'customer' | 'agen
   template.replaceAll('{room}', room).replaceAll('{role}', role);
 
 async function institutionName(db: Db, orgId: string) {
-  return (await db.selectFrom('organizations').select('nameZh').where('id', '=', orgId).executeTakeFirst())?.nameZh ?? '';
+  return (await selectOrganization(db, orgId))?.nameZh ?? '';
 }
 
 const baseOf = (row: VideoSessionRow, institution: string) => ({
@@ -48,7 +51,7 @@ const baseOf = (row: VideoSessionRow, institution: string) => ({
 
 /** A place as its customer sees it; positions of waiting places come from the hub's memory. */
 export async function describePlace(db: Db, hub: QueueHub, template: string, id: string): Promise<QueuePlace | undefined> {
-  const row = await selectVideoSession(db, id);
+  const row = await selectVideoSession(db, ANY_ORGANIZATION, id);
   if (!row) return undefined;
   const base = baseOf(row, await institutionName(db, row.orgId));
   if (row.status === 'waiting') {
@@ -79,14 +82,7 @@ export async function joinQueue(ctx: Context, hub: QueueHub, template: string, i
     .execute(async (trx) => {
       const [institution] = await selectInstitutionIds(trx, [input.orgId]);
       if (!institution) throw videoError('video.institution_unknown', { field: 'orgId' });
-      const open = await trx
-        .selectFrom('videoSessions')
-        .select('id')
-        .where('orgId', '=', input.orgId)
-        .where('service', '=', input.service)
-        .where('mobileHash', '=', mobileHash)
-        .where('status', 'in', [...OPEN_VIDEO_STATUSES])
-        .executeTakeFirst();
+      const open = await selectOpenSession(trx, { orgId: input.orgId, service: input.service, mobileHash });
       if (open) throw videoError('video.already_in_queue', { id: open.id });
       const reference = await insertVideoSession(trx, {
         id,
@@ -125,7 +121,8 @@ export async function listMyPlaces(ctx: Context, hub: QueueHub, template: string
 
 /** The customer's own place (others' are "not found"). */
 export async function loadOwnPlace(ctx: Context, id: string): Promise<VideoSessionRow> {
-  const row = await selectVideoSession(ctx.db, id);
+  // A citizen's scope is their own mobile, not an organisation: checked on the record.
+  const row = await selectVideoSession(ctx.db, ANY_ORGANIZATION, id);
   if (!row || ctx.actor.type !== 'citizen' || row.mobileHash !== ctx.actor.mobileHash) throw videoError('video.not_found');
   return row;
 }
@@ -173,8 +170,8 @@ export async function listQueue(ctx: Context, template: string, filter: { servic
 }
 
 async function loadSession(ctx: Context, id: string) {
-  const row = await selectVideoSession(ctx.db, id);
-  if (!row || row.orgId !== actorOrgId(ctx)) throw videoError('video.not_found');
+  const row = await selectVideoSession(ctx.db, recordScope(ctx, 'cloudBranch.serve'), id);
+  if (!row) throw videoError('video.not_found');
   await assertCan(ctx, 'cloudBranch.serve', { orgId: row.orgId }, { type: 'video_session', id });
   return row;
 }
@@ -197,7 +194,7 @@ export async function takeNext(ctx: Context, template: string, service: string) 
     return taken;
   });
   if (!id) throw videoError('video.queue_empty');
-  return toView(ctx, template, (await selectVideoSession(ctx.db, id)) as VideoSessionRow);
+  return toView(ctx, template, (await selectVideoSession(ctx.db, ANY_ORGANIZATION, id)) as VideoSessionRow);
 }
 
 /** The agent takes a chosen customer (a booking that has come, say); refused if someone else took them first. */
@@ -213,7 +210,7 @@ export async function takeSession(ctx: Context, template: string, id: string) {
     if (!moved) throw videoError(row.status === 'serving' ? 'video.already_taken' : 'video.wrong_status', { status: row.status });
     await recordTaken(ctx, trx, id, row.orgId, row.service);
   });
-  return toView(ctx, template, (await selectVideoSession(ctx.db, id)) as VideoSessionRow);
+  return toView(ctx, template, (await selectVideoSession(ctx.db, ANY_ORGANIZATION, id)) as VideoSessionRow);
 }
 
 /** Identity on video: a valid resident ID, the name matched to the institution's customer record when there is one, liveness. */
@@ -222,12 +219,7 @@ export async function checkVideoIdentity(ctx: Context, template: string, id: str
   const result = validateResidentId(input.residentId);
   if (!result.valid) throw new AppError('validation.failed', { fields: [{ field: 'body.residentId', reason: result.reason }] });
   const residentIdHash = hashField(ctx.keys, 'residentId', result.normalized);
-  const record = await ctx.db
-    .selectFrom('customerRecords')
-    .select('nameEnc')
-    .where('orgId', '=', row.orgId)
-    .where('residentIdHash', '=', residentIdHash)
-    .executeTakeFirst();
+  const record = await selectCustomerRecord(ctx.db, { orgId: row.orgId }, residentIdHash);
   const nameMatched = record ? decryptField(ctx.keys, record.nameEnc) === input.name.trim() : null;
   await ctx.db.transaction().execute(async (trx) => {
     const moved = await updateVideoSession(trx, id, ['serving'], {
@@ -246,7 +238,7 @@ export async function checkVideoIdentity(ctx: Context, template: string, id: str
       summary: { residentId: maskResidentId(result.normalized), nameMatched, livenessPassed: input.livenessPassed },
     });
   });
-  return toView(ctx, template, (await selectVideoSession(ctx.db, id)) as VideoSessionRow);
+  return toView(ctx, template, (await selectVideoSession(ctx.db, ANY_ORGANIZATION, id)) as VideoSessionRow);
 }
 
 /** Closes the session; "served" needs a passed identity check (name not contradicted by the record). */
@@ -271,7 +263,7 @@ export async function closeVideoSession(ctx: Context, template: string, id: stri
     });
     await announceQueueChange(trx, row.orgId, row.service, id);
   });
-  return toView(ctx, template, (await selectVideoSession(ctx.db, id)) as VideoSessionRow);
+  return toView(ctx, template, (await selectVideoSession(ctx.db, ANY_ORGANIZATION, id)) as VideoSessionRow);
 }
 
 /** Adds or replaces one of the institution's customer records (resident ID kept only as a keyed hash). */
@@ -282,11 +274,7 @@ export async function addCustomerRecord(ctx: Context, input: { residentId: strin
   if (!result.valid) throw new AppError('validation.failed', { fields: [{ field: 'body.residentId', reason: result.reason }] });
   const residentIdHash = hashField(ctx.keys, 'residentId', result.normalized);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('customerRecords')
-      .values({ id: createId(), orgId, residentIdHash, nameEnc: encryptField(ctx.keys, input.name.trim()) })
-      .onConflict((oc) => oc.columns(['orgId', 'residentIdHash']).doUpdateSet({ nameEnc: encryptField(ctx.keys, input.name.trim()) }))
-      .execute();
+    await upsertCustomerRecord(trx, { id: createId(), orgId, residentIdHash, nameEnc: encryptField(ctx.keys, input.name.trim()) });
     await audit(ctx, trx, {
       action: 'customer.recorded',
       orgId,

@@ -8,6 +8,7 @@ import { trackHomeVisit } from './service.ts';
 /** Home visits for customers who cannot come in (C3). */
 export const homeVisitsModule: ModuleManifest = {
   name: 'home-visits',
+  tables: ['homeVisits'],
   tags: [{ name: 'home visits', description: 'Home visits for customers who cannot come in (C3)' }],
   register: (app) => app.register(homeVisitRoutes),
   errors: homeVisitError.catalogue,

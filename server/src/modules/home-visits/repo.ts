@@ -1,6 +1,6 @@
 import type { HomeVisitStatus } from '@shouhu/common';
 import { sql, type Updateable } from 'kysely';
-import type { Db } from '../../db/database.ts';
+import { type Db, type RecordScope, shanghaiDay, shanghaiMidnight } from '../../db/database.ts';
 import type { HomeVisitsTable } from '../../db/schema.ts';
 import { type FigureQuery, type RevealLoader, toInstants } from '../../platform/module.ts';
 
@@ -31,8 +31,14 @@ const COLUMNS = [
   'updatedAt',
 ] as const;
 
-export function selectHomeVisit(db: Db, id: string) {
-  return db.selectFrom('homeVisits').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+/** The record, if it exists within the scope (an organisation's own records, or all). */
+export function selectHomeVisit(db: Db, scope: RecordScope, id: string) {
+  return db
+    .selectFrom('homeVisits')
+    .select(COLUMNS)
+    .where('id', '=', id)
+    .$if(scope.orgId !== null, (q) => q.where('orgId', '=', scope.orgId as string))
+    .executeTakeFirst();
 }
 export type HomeVisitRow = NonNullable<Awaited<ReturnType<typeof selectHomeVisit>>>;
 
@@ -47,17 +53,7 @@ export function selectHomeVisits(db: Db, filter: { orgId?: string; mobileHash?: 
 export function selectHomeVisitByReference(db: Db, reference: string) {
   return db
     .selectFrom('homeVisits')
-    .innerJoin('organizations', 'organizations.id', 'homeVisits.orgId')
-    .select([
-      'homeVisits.reference',
-      'homeVisits.mobileHash',
-      'homeVisits.service',
-      'homeVisits.status',
-      'homeVisits.scheduledAt',
-      'homeVisits.createdAt',
-      'homeVisits.updatedAt',
-      'organizations.nameZh as institution',
-    ])
+    .select(['reference', 'orgId', 'mobileHash', 'service', 'status', 'scheduledAt', 'createdAt', 'updatedAt'])
     .where('reference', '=', reference)
     .executeTakeFirst();
 }
@@ -136,3 +132,25 @@ export const loadHomeVisitSecret: RevealLoader = async (db, id, field) => {
   const columns = { name: row?.nameEnc, mobile: row?.mobileEnc, compound: row?.compoundEnc, address: row?.addressEnc };
   return row && { orgId: row.orgId, value: columns[field as keyof typeof columns] ?? null };
 };
+
+/** Home visits raised in the last days, with the times their service-level targets measure. */
+export function selectTimedHomeVisits(db: Db, scope: { orgId: string | null }, days: number) {
+  return db
+    .selectFrom('homeVisits')
+    .select(['id', 'orgId', 'reference', 'service', 'createdAt as start', 'firstResponseAt as firstAt', 'completedAt as doneAt'])
+    .where('createdAt', '>', sql<Date>`now() - make_interval(days => ${days})`)
+    .$if(scope.orgId !== null, (q) => q.where('orgId', '=', scope.orgId as string))
+    .execute();
+}
+
+/** Home visits done (wholly or partly) per Shanghai day and institution, since a date. */
+export function countServedHomeVisitsByDay(db: Db, scope: { orgId: string | null }, since: string) {
+  return db
+    .selectFrom('homeVisits')
+    .select(['orgId', shanghaiDay('completed_at').as('day'), sql<number>`count(*)::int`.as('n')])
+    .where('status', 'in', ['done', 'partly_done'])
+    .where('completedAt', '>=', shanghaiMidnight(since))
+    .$if(scope.orgId !== null, (q) => q.where('orgId', '=', scope.orgId as string))
+    .groupBy(['orgId', sql`2`])
+    .execute();
+}

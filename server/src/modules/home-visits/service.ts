@@ -26,13 +26,14 @@ import { assertCan } from '../../platform/access/hooks.ts';
 import { insertAudited } from '../../platform/audit/insert-audited.ts';
 import { createBatcher } from '../../platform/batch.ts';
 import { normalizeMobile } from '../../platform/citizen/service.ts';
-import { actorOrgId, audit, type Context } from '../../platform/context.ts';
+import { ANY_ORGANIZATION, actorOrgId, audit, type Context, recordScope } from '../../platform/context.ts';
 import { requireStreet } from '../../platform/divisions.ts';
 import { createId } from '../../platform/ids.ts';
 import type { Tracker } from '../../platform/module.ts';
 import { queueNotification, toNotificationRows } from '../../platform/notify/service.ts';
 import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
-import { areInstitutions, selectInstitutionIds } from '../organizations/repo.ts';
+import { areInstitutions, selectInstitutionIds, selectOrganization, selectOrganizationNames } from '../organizations/repo.ts';
+import { selectActiveStaff } from '../users/repo.ts';
 import { findZoneAround, listZones } from '../zones/service.ts';
 import { homeVisitError } from './errors.ts';
 import {
@@ -161,7 +162,7 @@ async function writeIntakes(db: Db, items: Intake[], numbers: number[]): Promise
       summary: { reference: row.reference, service: row.service, reason: row.reason, streetCode: row.streetCode },
     })),
     [
-      { table: 'home_visits', rows: batch.map((i) => i.row) },
+      { table: 'homeVisits', rows: batch.map((i) => i.row) },
       { table: 'notifications', rows: notifications },
       { table: 'jobs', rows: jobs },
     ],
@@ -238,9 +239,8 @@ export async function listHomeVisits(ctx: Context, filter: { status?: HomeVisitS
 }
 
 async function loadHomeVisit(ctx: Context, id: string): Promise<HomeVisitRow> {
-  const row = await selectHomeVisit(ctx.db, id);
-  // Another institution's request is "not found" to its staff: no probing.
-  if (!row || row.orgId !== actorOrgId(ctx)) throw homeVisitError('homeVisit.not_found');
+  const row = await selectHomeVisit(ctx.db, recordScope(ctx, 'homeVisit.manage'), id);
+  if (!row) throw homeVisitError('homeVisit.not_found');
   await assertCan(ctx, 'homeVisit.manage', { orgId: row.orgId }, { type: 'home_visit', id });
   return row;
 }
@@ -268,7 +268,7 @@ async function takeStep(
     await audit(ctx, trx, { action: step.action, orgId: row.orgId, recordType: 'home_visit', recordId: row.id, summary: step.summary });
     if (step.sms) await notifyCustomer(ctx, trx, row, step.sms);
   });
-  return toView(ctx, (await selectHomeVisit(ctx.db, row.id)) as HomeVisitRow);
+  return toView(ctx, (await selectHomeVisit(ctx.db, ANY_ORGANIZATION, row.id)) as HomeVisitRow);
 }
 
 /** The institution accepts the request: its first response. */
@@ -305,14 +305,7 @@ export const listAssignableStaff = async (ctx: Context, id: string) => listStaff
 
 async function listStaffFor(ctx: Context, row: HomeVisitRow): Promise<AssignableStaff[]> {
   const zones = (await listZones(ctx, todayInShanghai())).filter((z) => z.level === 'sealed' || z.level === 'controlled');
-  const staff = await ctx.db
-    .selectFrom('users')
-    .select(['id', 'nameEnc', 'homeEnc'])
-    .where('orgId', '=', row.orgId)
-    .where('role', 'in', ['institution_admin', 'institution_staff'])
-    .where('disabledAt', 'is', null)
-    .orderBy('username')
-    .execute();
+  const staff = await selectActiveStaff(ctx.db, row.orgId);
   return staff.map((u) => {
     const home = u.homeEnc ? (JSON.parse(decryptField(ctx.keys, u.homeEnc)) as StaffHome) : null;
     const zone = home
@@ -367,11 +360,10 @@ export async function listMyHomeVisits(ctx: Context): Promise<HomeVisitStatusVie
   const rows = await selectHomeVisits(ctx.db, { mobileHash: ctx.actor.mobileHash, limit: 50 });
   const names = new Map(
     (
-      await ctx.db
-        .selectFrom('organizations')
-        .select(['id', 'nameZh'])
-        .where('id', 'in', rows.length ? rows.map((r) => r.orgId) : [''])
-        .execute()
+      await selectOrganizationNames(
+        ctx.db,
+        rows.map((r) => r.orgId),
+      )
     ).map((o) => [o.id, o.nameZh]),
   );
   return rows.map((r) => ({
@@ -402,7 +394,7 @@ export const trackHomeVisit: Tracker = async (ctx, reference, mobile) => {
     kind: 'home_visit',
     status: row.status,
     updatedAt: new Date(row.updatedAt).toISOString(),
-    institution: row.institution,
+    institution: (await selectOrganization(ctx.db, row.orgId))?.nameZh ?? '',
     scheduledAt: row.scheduledAt ? new Date(row.scheduledAt).toISOString() : null,
   };
 };

@@ -1,7 +1,9 @@
-import { type BranchStatus, type NetworkBranch, type NetworkSummary, SHANGHAI_DISTRICTS } from '@shouhu/common';
+import { type BranchStatus, compareText, type NetworkBranch, type NetworkSummary, SHANGHAI_DISTRICTS } from '@shouhu/common';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { audit, type Context } from '../../platform/context.ts';
 import { createWorkbook } from '../../platform/files.ts';
+import { selectAdjustmentsOn, selectBranchPlaces } from '../branches/repo.ts';
+import { listOrganizations } from '../organizations/service.ts';
 import { findBranchFlags } from '../zones/service.ts';
 
 /**
@@ -10,22 +12,17 @@ import { findBranchFlags } from '../zones/service.ts';
  */
 async function classifyBranches(ctx: Context, on: string): Promise<NetworkBranch[]> {
   await assertCan(ctx, 'network.view', {});
-  const [branches, adjustments, flags] = await Promise.all([
-    ctx.db
-      .selectFrom('branches')
-      .innerJoin('organizations', 'organizations.id', 'branches.orgId')
-      .select(['branches.id', 'organizations.nameZh as institution', 'branches.nameZh', 'branches.address', 'branches.districtCode'])
-      .orderBy('branches.districtCode')
-      .orderBy('organizations.nameZh')
-      .execute(),
-    ctx.db
-      .selectFrom('branchAdjustments')
-      .select(['branchId', 'closed', 'publicNote'])
-      .where('fromDate', '<=', on)
-      .where('toDate', '>=', on)
-      .execute(),
+  const [places, adjustments, flags, organizations] = await Promise.all([
+    selectBranchPlaces(ctx.db, { orgIds: null }),
+    selectAdjustmentsOn(ctx.db, on),
     findBranchFlags(ctx, on),
+    listOrganizations(ctx.db, {}),
   ]);
+  const nameOf = new Map(organizations.map((o) => [o.id, o.nameZh]));
+  // By district, then institution: a district's branches of one institution sit together.
+  const branches = places
+    .map((b) => ({ id: b.id, institution: nameOf.get(b.orgId) ?? '', nameZh: b.nameZh, address: b.address, districtCode: b.districtCode }))
+    .sort((a, b) => compareText(a.districtCode, b.districtCode) || compareText(a.institution, b.institution));
   const adjustmentOf = new Map(adjustments.map((a) => [a.branchId, a]));
   const flagOf = new Map(flags.map((f) => [f.branchId, f]));
   return branches.map((b) => {

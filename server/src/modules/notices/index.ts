@@ -5,6 +5,7 @@ import { noticeRoutes } from './routes.ts';
 /** The association's notice of adjusted branch hours (C1). */
 export const noticesModule: ModuleManifest = {
   name: 'notices',
+  tables: ['notices'],
   tags: [{ name: 'notices', description: 'The association’s notice of adjusted branch hours (C1)' }],
   register: (app, { config }) => app.register(noticeRoutes(config)),
   errors: noticeError.catalogue,

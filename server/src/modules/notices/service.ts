@@ -1,24 +1,14 @@
-import { findDivision, formatWeeklyHours, type NoticeChanges, type NoticeEntry, type NoticeView } from '@shouhu/common';
+import { compareText, findDivision, formatWeeklyHours, type NoticeChanges, type NoticeEntry, type NoticeView } from '@shouhu/common';
 import { Feed } from 'feed';
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { audit, type Context } from '../../platform/context.ts';
 import { createWorkbook } from '../../platform/files.ts';
 import { createId } from '../../platform/ids.ts';
+import { selectAdjustmentsOn, selectBranchPlaces } from '../branches/repo.ts';
+import { getOrganization, listOrganizations } from '../organizations/service.ts';
 import { noticeError } from './errors.ts';
-
-const NOTICE_COLUMNS = [
-  'id',
-  'associationId',
-  'version',
-  'status',
-  sql<string>`to_char(as_of, 'YYYY-MM-DD')`.as('asOf'),
-  'entries',
-  'changes',
-  'compiledAt',
-  'publishedAt',
-] as const;
+import { publishDraftRow, replaceDraft, selectDraft, selectLatestPublished, selectPublished, selectPublishedVersions } from './repo.ts';
 
 async function toView(
   db: Db,
@@ -34,14 +24,10 @@ async function toView(
     publishedAt: Date | string | null;
   },
 ): Promise<NoticeView> {
-  const association = await db
-    .selectFrom('organizations')
-    .select(['nameZh', 'nameEn'])
-    .where('id', '=', row.associationId)
-    .executeTakeFirstOrThrow();
+  const { nameZh, nameEn } = await getOrganization(db, row.associationId);
   return {
     ...row,
-    association,
+    association: { nameZh, nameEn },
     compiledAt: new Date(row.compiledAt).toISOString(),
     publishedAt: row.publishedAt ? new Date(row.publishedAt).toISOString() : null,
   };
@@ -49,29 +35,37 @@ async function toView(
 
 /** The adjustments of the association's member institutions in force on the date, as notice entries. */
 async function collectEntries(db: Db, associationId: string, asOf: string): Promise<NoticeEntry[]> {
-  const rows = await db
-    .selectFrom('branchAdjustments')
-    .innerJoin('branches', 'branches.id', 'branchAdjustments.branchId')
-    .innerJoin('organizations', 'organizations.id', 'branches.orgId')
-    .select([
-      'branches.id as branchId',
-      'organizations.nameZh as institution',
-      'branches.nameZh as branchName',
-      'branches.address',
-      'branches.districtCode',
-      'branchAdjustments.closed',
-      'branchAdjustments.hours',
-      sql<string>`to_char(branch_adjustments.from_date, 'YYYY-MM-DD')`.as('from'),
-      sql<string>`to_char(branch_adjustments.to_date, 'YYYY-MM-DD')`.as('to'),
-      'branchAdjustments.publicNote as note',
-    ])
-    .where('organizations.parentId', '=', associationId)
-    .where('branchAdjustments.fromDate', '<=', asOf)
-    .where('branchAdjustments.toDate', '>=', asOf)
-    .orderBy('branches.districtCode')
-    .orderBy('organizations.nameZh')
-    .orderBy('branches.nameZh')
-    .execute();
+  const members = (await listOrganizations(db, {})).filter((o) => o.parentId === associationId);
+  const nameOf = new Map(members.map((o) => [o.id, o.nameZh]));
+  const orgIds = [...nameOf.keys()];
+  // An adjustment belongs to a member when its branch does (the join is on the branch, as it is now).
+  const [places, adjustments] = await Promise.all([selectBranchPlaces(db, { orgIds }), selectAdjustmentsOn(db, asOf)]);
+  const placeOf = new Map(places.map((p) => [p.id, p]));
+  const rows = adjustments
+    .flatMap((a) => {
+      const b = placeOf.get(a.branchId);
+      if (!b) return [];
+      const institution = nameOf.get(b.orgId) ?? '';
+      return [
+        {
+          branchId: b.id,
+          institution,
+          branchName: b.nameZh,
+          address: b.address,
+          districtCode: b.districtCode,
+          closed: a.closed,
+          hours: a.hours,
+          from: a.fromDate,
+          to: a.toDate,
+          note: a.publicNote,
+        },
+      ];
+    })
+    // By district, institution and branch, as the association's notice lists them.
+    .sort(
+      (x, y) =>
+        compareText(x.districtCode, y.districtCode) || compareText(x.institution, y.institution) || compareText(x.branchName, y.branchName),
+    );
   return rows.map((r) => ({
     ...r,
     districtName: findDivision(r.districtCode)?.name ?? r.districtCode,
@@ -93,40 +87,16 @@ export function diffEntries(previous: NoticeEntry[] | undefined, current: Notice
   };
 }
 
-async function latestPublished(db: Db, associationId: string) {
-  return db
-    .selectFrom('notices')
-    .select(NOTICE_COLUMNS)
-    .where('associationId', '=', associationId)
-    .where('status', '=', 'published')
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
-
 /** Compiles (or recompiles) the association's draft as of a date, for review before publishing. */
 export async function compileDraft(ctx: Context, asOf: string): Promise<NoticeView> {
   await assertCan(ctx, 'notice.publish', {});
   const associationId = 'orgId' in ctx.actor ? ctx.actor.orgId : '';
   const entries = await collectEntries(ctx.db, associationId, asOf);
-  const previous = await latestPublished(ctx.db, associationId);
+  const previous = await selectLatestPublished(ctx.db, associationId);
   const changes = diffEntries(previous?.entries, entries, previous?.version ?? null);
   const id = createId();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('notices').where('associationId', '=', associationId).where('status', '=', 'draft').execute();
-    await trx
-      .insertInto('notices')
-      .values({
-        id,
-        associationId,
-        version: null,
-        status: 'draft',
-        asOf,
-        entries: JSON.stringify(entries),
-        changes: JSON.stringify(changes),
-        compiledAt: new Date(),
-      })
-      .execute();
+    await replaceDraft(trx, { id, associationId, asOf, entries, changes });
     await audit(ctx, trx, {
       action: 'notice.compiled',
       orgId: associationId,
@@ -141,12 +111,7 @@ export async function compileDraft(ctx: Context, asOf: string): Promise<NoticeVi
 export async function getDraft(ctx: Context): Promise<NoticeView> {
   await assertCan(ctx, 'notice.publish', {});
   const associationId = 'orgId' in ctx.actor ? ctx.actor.orgId : '';
-  const row = await ctx.db
-    .selectFrom('notices')
-    .select(NOTICE_COLUMNS)
-    .where('associationId', '=', associationId)
-    .where('status', '=', 'draft')
-    .executeTakeFirst();
+  const row = await selectDraft(ctx.db, associationId);
   if (!row) throw noticeError('notice.no_draft');
   return toView(ctx.db, row);
 }
@@ -156,13 +121,7 @@ export async function publishDraft(ctx: Context): Promise<NoticeView> {
   const draft = await getDraft(ctx);
   const associationId = 'orgId' in ctx.actor ? ctx.actor.orgId : '';
   await ctx.db.transaction().execute(async (trx) => {
-    const last = await trx
-      .selectFrom('notices')
-      .select((eb) => eb.fn.max('version').as('v'))
-      .where('associationId', '=', associationId)
-      .executeTakeFirst();
-    const version = Number(last?.v ?? 0) + 1;
-    await trx.updateTable('notices').set({ status: 'published', version, publishedAt: new Date() }).where('id', '=', draft.id).execute();
+    const version = await publishDraftRow(trx, associationId, draft.id);
     await audit(ctx, trx, {
       action: 'notice.published',
       orgId: associationId,
@@ -183,38 +142,21 @@ export async function publishDraft(ctx: Context): Promise<NoticeView> {
 }
 
 export async function getPublished(db: Db, id: string): Promise<NoticeView> {
-  const row = await db
-    .selectFrom('notices')
-    .select(NOTICE_COLUMNS)
-    .where('id', '=', id)
-    .where('status', '=', 'published')
-    .executeTakeFirst();
+  const row = await selectPublished(db, id);
   if (!row) throw noticeError('notice.not_found');
   return toView(db, row);
 }
 
 /** Every published version, newest first (without entries). */
 export async function listPublished(db: Db) {
-  const rows = await db
-    .selectFrom('notices')
-    .innerJoin('organizations', 'organizations.id', 'notices.associationId')
-    .select([
-      'notices.id',
-      'notices.version',
-      sql<string>`to_char(notices.as_of, 'YYYY-MM-DD')`.as('asOf'),
-      'notices.publishedAt',
-      'organizations.nameZh',
-      sql<number>`jsonb_array_length(notices.entries)`.as('entryCount'),
-    ])
-    .where('notices.status', '=', 'published')
-    .orderBy('notices.publishedAt', 'desc')
-    .execute();
+  const [rows, organizations] = await Promise.all([selectPublishedVersions(db), listOrganizations(db, {})]);
+  const nameOf = new Map(organizations.map((o) => [o.id, o.nameZh]));
   return rows.map((r) => ({
     id: r.id,
     version: r.version as number,
     asOf: r.asOf,
     publishedAt: new Date(r.publishedAt as Date).toISOString(),
-    association: r.nameZh,
+    association: nameOf.get(r.associationId) ?? '',
     entries: Number(r.entryCount),
   }));
 }
@@ -224,7 +166,7 @@ export async function listMine(ctx: Context, id: string): Promise<NoticeEntry[]>
   const orgId = 'orgId' in ctx.actor ? ctx.actor.orgId : '';
   await assertCan(ctx, 'branch.read', { orgId });
   const notice = await getPublished(ctx.db, id);
-  const mine = new Set((await ctx.db.selectFrom('branches').select('id').where('orgId', '=', orgId).execute()).map((b) => b.id));
+  const mine = new Set((await selectBranchPlaces(ctx.db, { orgIds: [orgId] })).map((b) => b.id));
   return notice.entries.filter((e) => mine.has(e.branchId));
 }
 

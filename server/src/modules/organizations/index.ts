@@ -6,6 +6,7 @@ import { organizationRoutes } from './routes.ts';
 /** The regulator, associations, banks, insurers and partners. */
 export const organizationsModule: ModuleManifest = {
   name: 'organizations',
+  tables: ['organizations'],
   tags: [{ name: 'organizations', description: 'Regulator, associations, banks, insurers and partners' }],
   register: (app) => app.register(organizationRoutes),
   errors: organizationError.catalogue,

@@ -72,3 +72,13 @@ export function selectInstitutionIds(db: Db, orgIds: string[]) {
 export const areInstitutions = (orgIds: string[]) =>
   sql<boolean>`not exists (select 1 from unnest(${orgIds}::uuid[]) as asked(id)
     where not exists (select 1 from organizations o where o.id = asked.id and o.kind = any(${[...INSTITUTION_KINDS]}::text[])))`;
+
+/** The Chinese names of these organisations. */
+export function selectOrganizationNames(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('organizations').select(['id', 'nameZh']).where('id', 'in', ids).execute();
+}
+
+export function selectOrganizationIdByUscc(db: Db, uscc: string) {
+  return db.selectFrom('organizations').select('id').where('uscc', '=', uscc).executeTakeFirst();
+}

@@ -6,7 +6,14 @@ import { audit, type Context } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
 import { announceBranchChange } from '../branches/finder.ts';
 import { organizationError } from './errors.ts';
-import { insertOrganization, selectOrganization, selectOrganizationIdByCode, selectOrganizations, updateOrganization } from './repo.ts';
+import {
+  insertOrganization,
+  selectOrganization,
+  selectOrganizationIdByCode,
+  selectOrganizationIdByUscc,
+  selectOrganizations,
+  updateOrganization,
+} from './repo.ts';
 
 /** Organisations are public facts (who regulates, who serves); no personal data here. */
 export function listOrganizations(db: Db, filter: { kind?: OrganizationKind }) {
@@ -42,7 +49,7 @@ async function checkUnique(db: Db, input: { code?: string; uscc?: string | null 
     if (same && same.id !== exceptId) throw organizationError('organization.code_taken', { field: 'code' });
   }
   if (input.uscc) {
-    const same = await db.selectFrom('organizations').select('id').where('uscc', '=', input.uscc).executeTakeFirst();
+    const same = await selectOrganizationIdByUscc(db, input.uscc);
     if (same && same.id !== exceptId) throw organizationError('organization.uscc_taken', { field: 'uscc' });
   }
 }

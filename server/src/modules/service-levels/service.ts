@@ -2,40 +2,39 @@ import {
   ALL_SERVICES,
   addDays,
   type BaselineInput,
-  INSTITUTION_KINDS,
+  compareText,
+  isInstitution,
   type ServiceChannel,
   type ServiceLevelBreach,
   type ServiceLevelTarget,
   type ThroughputReport,
   todayInShanghai,
 } from '@shouhu/common';
-import { sql } from 'kysely';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { actorOrgId, audit, type Context, resolveOrgFilter } from '../../platform/context.ts';
+import { countServedVideoSessionsByDay, selectTimedVideoSessions } from '../cloud-branch/repo.ts';
+import { countServedHomeVisitsByDay, selectTimedHomeVisits } from '../home-visits/repo.ts';
+import { listOrganizations } from '../organizations/service.ts';
+import { selectBaselines, selectTargets, upsertBaseline, upsertTarget } from './repo.ts';
 
 export async function listTargets(ctx: Context): Promise<ServiceLevelTarget[]> {
   const orgId = actorOrgId(ctx);
   await assertCan(ctx, 'serviceLevel.read', { orgId });
-  return ctx.db
-    .selectFrom('serviceLevelTargets')
-    .select(['channel', 'service', 'firstResponseMinutes', 'completionMinutes'])
-    .where('orgId', '=', orgId)
-    .orderBy('channel')
-    .orderBy('service')
-    .execute() as Promise<ServiceLevelTarget[]>;
+  const rows = await selectTargets(ctx.db, { orgId });
+  return rows.map(({ channel, service, firstResponseMinutes, completionMinutes }) => ({
+    channel,
+    service,
+    firstResponseMinutes,
+    completionMinutes,
+  })) as ServiceLevelTarget[];
 }
 
 export async function setTarget(ctx: Context, input: ServiceLevelTarget) {
   const orgId = actorOrgId(ctx);
   await assertCan(ctx, 'serviceLevel.manage', { orgId });
   await ctx.db.transaction().execute(async (trx) => {
-    const values = { firstResponseMinutes: input.firstResponseMinutes, completionMinutes: input.completionMinutes };
-    await trx
-      .insertInto('serviceLevelTargets')
-      .values({ orgId, channel: input.channel, service: input.service, ...values })
-      .onConflict((oc) => oc.columns(['orgId', 'channel', 'service']).doUpdateSet(values))
-      .execute();
+    await upsertTarget(trx, orgId, input);
     await audit(ctx, trx, { action: 'serviceLevel.set', orgId, recordType: 'service_level_target', summary: { ...input } });
   });
   return listTargets(ctx);
@@ -54,30 +53,7 @@ interface Timed {
 
 /** Requests and sessions of the last days with the times their targets measure. */
 async function selectTimed(ctx: Context, orgId: string | null, days: number): Promise<Timed[]> {
-  const since = sql<Date>`now() - make_interval(days => ${days})`;
-  let visits = ctx.db
-    .selectFrom('homeVisits')
-    .select(['id', 'orgId', 'reference', 'service', 'createdAt as start', 'firstResponseAt as firstAt', 'completedAt as doneAt'])
-    .where('createdAt', '>', since);
-  // Bookings not yet due are not in the line; a customer who left stopped the clock.
-  let sessions = ctx.db
-    .selectFrom('videoSessions')
-    .select([
-      'id',
-      'orgId',
-      'reference',
-      'service',
-      'joinedAt as start',
-      sql<Date | null>`coalesce(taken_at, case when status = 'left' then closed_at end)`.as('firstAt'),
-      'closedAt as doneAt',
-    ])
-    .where('joinedAt', '>', since)
-    .where('status', '!=', 'booked');
-  if (orgId) {
-    visits = visits.where('orgId', '=', orgId);
-    sessions = sessions.where('orgId', '=', orgId);
-  }
-  const [v, s] = await Promise.all([visits.execute(), sessions.execute()]);
+  const [v, s] = await Promise.all([selectTimedHomeVisits(ctx.db, { orgId }, days), selectTimedVideoSessions(ctx.db, { orgId }, days)]);
   return [...v.map((r) => ({ ...r, channel: 'home_visit' as const })), ...s.map((r) => ({ ...r, channel: 'video' as const }))] as Timed[];
 }
 
@@ -85,9 +61,7 @@ async function selectTimed(ctx: Context, orgId: string | null, days: number): Pr
 export async function findBreaches(ctx: Context, filter: { orgId?: string; days: number }): Promise<ServiceLevelBreach[]> {
   const orgId = resolveOrgFilter(ctx, 'serviceLevel.read', filter.orgId);
   await assertCan(ctx, 'serviceLevel.read', { orgId: orgId ?? undefined });
-  let q = ctx.db.selectFrom('serviceLevelTargets').selectAll();
-  if (orgId) q = q.where('orgId', '=', orgId);
-  const targets = await q.execute();
+  const targets = await selectTargets(ctx.db, { orgId });
   if (targets.length === 0) return [];
   const targetOf = (t: Timed) =>
     targets.find((x) => x.orgId === t.orgId && x.channel === t.channel && x.service === t.service) ??
@@ -116,12 +90,7 @@ export async function setBaseline(ctx: Context, input: BaselineInput) {
   await assertCan(ctx, 'serviceLevel.manage', { orgId });
   if (input.to < input.from) throw new AppError('validation.failed', { fields: [{ field: 'body.to', reason: 'before from' }] });
   await ctx.db.transaction().execute(async (trx) => {
-    const values = { fromDate: input.from, toDate: input.to, dailyServed: input.dailyServed ?? null };
-    await trx
-      .insertInto('throughputBaselines')
-      .values({ orgId, channel: input.channel, ...values })
-      .onConflict((oc) => oc.columns(['orgId', 'channel']).doUpdateSet(values))
-      .execute();
+    await upsertBaseline(trx, orgId, input);
     await audit(ctx, trx, { action: 'throughput.baseline_set', orgId, recordType: 'throughput_baseline', summary: { ...input } });
   });
 }
@@ -133,44 +102,17 @@ export async function reportThroughput(ctx: Context, filter: { orgId?: string; d
   const today = todayInShanghai();
   const days = Array.from({ length: filter.days }, (_, i) => addDays(today, i - filter.days + 1));
   const first = days[0] as string;
-  const day = (column: string) => sql<string>`to_char(${sql.ref(column)} at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
   // From the earliest baseline period, so that baselines without an entered figure can be counted.
-  let baselineQuery = ctx.db
-    .selectFrom('throughputBaselines')
-    .select([
-      'orgId',
-      'channel',
-      sql<string>`to_char(from_date, 'YYYY-MM-DD')`.as('from'),
-      sql<string>`to_char(to_date, 'YYYY-MM-DD')`.as('to'),
-      'dailyServed',
-    ]);
-  if (orgId) baselineQuery = baselineQuery.where('orgId', '=', orgId);
-  const baselines = await baselineQuery.execute();
+  const baselines = await selectBaselines(ctx.db, { orgId });
   const since = [first, ...baselines.map((b) => b.from)].sort()[0] as string;
-  const sinceInstant = sql<Date>`(${since}::date)::timestamp at time zone 'Asia/Shanghai'`;
-  let visits = ctx.db
-    .selectFrom('homeVisits')
-    .select(['orgId', day('completed_at').as('day'), sql<number>`count(*)::int`.as('n')])
-    .where('status', 'in', ['done', 'partly_done'])
-    .where('completedAt', '>=', sinceInstant)
-    .groupBy(['orgId', sql`2`]);
-  let sessions = ctx.db
-    .selectFrom('videoSessions')
-    .select(['orgId', day('closed_at').as('day'), sql<number>`count(*)::int`.as('n')])
-    .where('status', '=', 'served')
-    .where('closedAt', '>=', sinceInstant)
-    .groupBy(['orgId', sql`2`]);
-  let orgs = ctx.db
-    .selectFrom('organizations')
-    .select(['id', 'nameZh'])
-    .where('kind', 'in', [...INSTITUTION_KINDS])
-    .orderBy('code');
-  if (orgId) {
-    visits = visits.where('orgId', '=', orgId);
-    sessions = sessions.where('orgId', '=', orgId);
-    orgs = orgs.where('id', '=', orgId);
-  }
-  const [v, s, institutions] = await Promise.all([visits.execute(), sessions.execute(), orgs.execute()]);
+  const [v, s, organizations] = await Promise.all([
+    countServedHomeVisitsByDay(ctx.db, { orgId }, since),
+    countServedVideoSessionsByDay(ctx.db, { orgId }, since),
+    listOrganizations(ctx.db, {}),
+  ]);
+  const institutions = organizations
+    .filter((o) => isInstitution(o.kind) && (!orgId || o.id === orgId))
+    .sort((a, b) => compareText(a.code, b.code));
   const counts = new Map<string, number>();
   for (const [channel, rows] of [
     ['home_visit', v],

@@ -7,6 +7,7 @@ import { userRoutes } from './routes.ts';
 /** Staff users of an organisation: their names, mobiles, second factor and home street. */
 export const usersModule: ModuleManifest = {
   name: 'users',
+  tables: ['users'],
   tags: [{ name: 'users', description: 'Staff users of an organisation' }],
   register: (app) => app.register(userRoutes),
   errors: userError.catalogue,

@@ -1,5 +1,5 @@
-import type { Insertable } from 'kysely';
-import type { Db } from '../../db/database.ts';
+import type { Insertable, Updateable } from 'kysely';
+import type { Db, RecordScope } from '../../db/database.ts';
 import type { UsersTable } from '../../db/schema.ts';
 import type { RevealLoader } from '../../platform/module.ts';
 
@@ -24,8 +24,14 @@ export function selectUsers(db: Db, scope: { orgId: string | null }) {
   return q.orderBy('username').execute();
 }
 
-export function selectUser(db: Db, id: string) {
-  return db.selectFrom('users').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+/** The record, if it exists within the scope (an organisation's own records, or all). */
+export function selectUser(db: Db, scope: RecordScope, id: string) {
+  return db
+    .selectFrom('users')
+    .select(COLUMNS)
+    .where('id', '=', id)
+    .$if(scope.orgId !== null, (q) => q.where('orgId', '=', scope.orgId as string))
+    .executeTakeFirst();
 }
 
 export type UserListRow = NonNullable<Awaited<ReturnType<typeof selectUser>>>;
@@ -43,3 +49,23 @@ export const loadUserSecret: RevealLoader = async (db, id, field) => {
   const row = await db.selectFrom('users').select(['orgId', 'nameEnc', 'mobileEnc']).where('id', '=', id).executeTakeFirst();
   return row && { orgId: row.orgId, value: field === 'name' ? row.nameEnc : row.mobileEnc };
 };
+
+/** The institution's staff who can be sent out: enabled administrators and staff, by user name. */
+export function selectActiveStaff(db: Db, orgId: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'nameEnc', 'homeEnc'])
+    .where('orgId', '=', orgId)
+    .where('role', 'in', ['institution_admin', 'institution_staff'])
+    .where('disabledAt', 'is', null)
+    .orderBy('username')
+    .execute();
+}
+
+export async function updateUser(db: Db, id: string, set: Updateable<UsersTable>) {
+  await db
+    .updateTable('users')
+    .set({ ...set, updatedAt: new Date() })
+    .where('id', '=', id)
+    .execute();
+}

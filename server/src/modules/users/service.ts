@@ -6,13 +6,13 @@ import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { checkPasswordPolicy, hashPassword } from '../../platform/auth/passwords.ts';
 import { revokeUserSessions } from '../../platform/auth/repo.ts';
-import { audit, type Context, resolveOrgFilter } from '../../platform/context.ts';
+import { ANY_ORGANIZATION, audit, type Context, recordScope, resolveOrgFilter } from '../../platform/context.ts';
 import { requireStreet } from '../../platform/divisions.ts';
 import { createId } from '../../platform/ids.ts';
 import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
 import { getOrganization } from '../organizations/service.ts';
 import { userError } from './errors.ts';
-import { insertUser, isUsernameTaken, selectUser, selectUsers, type UserListRow } from './repo.ts';
+import { insertUser, isUsernameTaken, selectUser, selectUsers, type UserListRow, updateUser } from './repo.ts';
 
 /** Which roles fit which kind of organisation. */
 const ROLES_BY_KIND: Record<OrganizationKind, Role[]> = {
@@ -46,7 +46,7 @@ export async function listUsers(ctx: Context, filter: { orgId?: string }) {
 }
 
 async function loadUser(ctx: Context, id: string, action: 'user.read' | 'user.manage') {
-  const row = await selectUser(ctx.db, id);
+  const row = await selectUser(ctx.db, recordScope(ctx, action), id);
   if (!row) throw userError('user.not_found');
   await assertCan(ctx, action, { orgId: row.orgId }, { type: 'user', id });
   return row;
@@ -106,7 +106,7 @@ export async function createUser(ctx: Context, input: NewUser) {
       recordId: id,
       summary: { after: { username, role: input.role, name: maskName(input.name), mobile: mobile ? maskMobile(mobile) : null } },
     });
-    return toUserView(ctx, (await selectUser(trx, id)) as UserListRow);
+    return toUserView(ctx, (await selectUser(trx, ANY_ORGANIZATION, id)) as UserListRow);
   });
 }
 
@@ -116,11 +116,7 @@ export async function resetPassword(ctx: Context, id: string): Promise<{ tempora
   const temporaryPassword = randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(temporaryPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null, updatedAt: new Date() })
-      .where('id', '=', id)
-      .execute();
+    await updateUser(trx, id, { passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null });
     const signedOut = await revokeUserSessions(trx, id);
     await audit(ctx, trx, { action: 'user.password_reset', orgId: row.orgId, recordType: 'user', recordId: id, summary: { signedOut } });
   });
@@ -130,11 +126,7 @@ export async function resetPassword(ctx: Context, id: string): Promise<{ tempora
 export async function setUserDisabled(ctx: Context, id: string, disabled: boolean) {
   const row = await loadUser(ctx, id, 'user.manage');
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ disabledAt: disabled ? new Date() : null, updatedAt: new Date() })
-      .where('id', '=', id)
-      .execute();
+    await updateUser(trx, id, { disabledAt: disabled ? new Date() : null });
     if (disabled) await revokeUserSessions(trx, id);
     await audit(ctx, trx, {
       action: disabled ? 'user.disabled' : 'user.enabled',
@@ -152,11 +144,7 @@ export async function setUserHome(ctx: Context, id: string, home: StaffHome | nu
   const row = await loadUser(ctx, id, 'user.manage');
   if (home) requireStreet(home.streetCode);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ homeEnc: home ? encryptField(ctx.keys, JSON.stringify(home)) : null, updatedAt: new Date() })
-      .where('id', '=', id)
-      .execute();
+    await updateUser(trx, id, { homeEnc: home ? encryptField(ctx.keys, JSON.stringify(home)) : null });
     await audit(ctx, trx, {
       action: 'user.home_set',
       orgId: row.orgId,

@@ -5,6 +5,7 @@ import { zoneRoutes } from './routes.ts';
 /** Lockdown zones as the city publishes them, and the branches inside them. */
 export const zonesModule: ModuleManifest = {
   name: 'zones',
+  tables: ['lockdownZones'],
   register: (app) => app.register(zoneRoutes),
   errors: zoneError.catalogue,
 };

@@ -11,7 +11,6 @@ import {
   type ZoneLevel,
 } from '@shouhu/common';
 import { distance } from 'geokdbush';
-import { sql } from 'kysely';
 import { toColumnName } from '../../db/database.ts';
 import { AppError, PLATFORM_ERRORS } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
@@ -19,7 +18,9 @@ import { ROWS_PER_YIELD, yieldToEventLoop } from '../../platform/batch.ts';
 import { audit, type Context, resolveOrgFilter } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
 import { checkRow, describeRejects, isYesCell, type Table } from '../../platform/table-import.ts';
+import { selectAdjustmentsOn, selectBranchPlaces } from '../branches/repo.ts';
 import { zoneError } from './errors.ts';
+import { insertZoneRows, selectZonesOn } from './repo.ts';
 
 /** A branch within this distance of a sealed compound is flagged (configurable per call). */
 export const DEFAULT_FLAG_RADIUS_KM = 0.5;
@@ -43,23 +44,21 @@ async function insertZones(ctx: Context, zones: ZoneInput[], source: string) {
   await ctx.db.transaction().execute(async (trx) => {
     for (let i = 0; i < zones.length; i += 500) {
       if (i > 0) await yieldToEventLoop();
-      await trx
-        .insertInto('lockdownZones')
-        .values(
-          zones.slice(i, i + 500).map((z) => ({
-            id: createId(),
-            name: z.name,
-            districtCode: (findDivision(z.streetCode) as { districtCode: string }).districtCode,
-            streetCode: z.streetCode,
-            lat: z.lat ?? null,
-            lng: z.lng ?? null,
-            wholeStreet: z.wholeStreet ?? false,
-            level: z.level,
-            fromDate: z.from,
-            toDate: z.to ?? null,
-          })),
-        )
-        .execute();
+      await insertZoneRows(
+        trx,
+        zones.slice(i, i + 500).map((z) => ({
+          id: createId(),
+          name: z.name,
+          districtCode: (findDivision(z.streetCode) as { districtCode: string }).districtCode,
+          streetCode: z.streetCode,
+          lat: z.lat ?? null,
+          lng: z.lng ?? null,
+          wholeStreet: z.wholeStreet ?? false,
+          level: z.level,
+          fromDate: z.from,
+          toDate: z.to ?? null,
+        })),
+      );
     }
     await audit(ctx, trx, {
       action: 'zone.published',
@@ -133,25 +132,8 @@ export async function importZones(ctx: Context, table: Table, partial: boolean) 
   return { imported: good.length, ...describeRejects(table, problems) };
 }
 
-export async function listZones(ctx: Context, on: string) {
-  return ctx.db
-    .selectFrom('lockdownZones')
-    .select([
-      'id',
-      'name',
-      'districtCode',
-      'streetCode',
-      'lat',
-      'lng',
-      'wholeStreet',
-      'level',
-      sql<string>`to_char(from_date, 'YYYY-MM-DD')`.as('from'),
-      sql<string | null>`to_char(to_date, 'YYYY-MM-DD')`.as('to'),
-    ])
-    .where('fromDate', '<=', on)
-    .where((eb) => eb.or([eb('toDate', 'is', null), eb('toDate', '>=', on)]))
-    .orderBy('districtCode')
-    .execute();
+export function listZones(ctx: Context, on: string) {
+  return selectZonesOn(ctx.db, on);
 }
 
 /**
@@ -164,20 +146,12 @@ export async function findBranchFlags(ctx: Context, on: string, radiusKm = DEFAU
   await assertCan(ctx, 'branch.read', { orgId: orgId ?? undefined });
   const sealed = (await listZones(ctx, on)).filter((z) => z.level === ZONE_LEVELS[0]);
   if (sealed.length === 0) return [];
-  let q = ctx.db.selectFrom('branches').select(['id', 'orgId', 'nameZh', 'districtCode', 'streetCode', 'lat', 'lng']);
-  if (orgId !== null) q = q.where('orgId', '=', orgId);
-  const branches = await q.execute();
-  const closedOn = new Set(
-    (
-      await ctx.db
-        .selectFrom('branchAdjustments')
-        .select('branchId')
-        .where('closed', '=', true)
-        .where('fromDate', '<=', on)
-        .where('toDate', '>=', on)
-        .execute()
-    ).map((a) => a.branchId),
-  );
+  const scope = { orgIds: orgId === null ? null : [orgId] };
+  const [branches, closures] = await Promise.all([
+    selectBranchPlaces(ctx.db, scope),
+    selectAdjustmentsOn(ctx.db, on, { closedOnly: true }),
+  ]);
+  const closedOn = new Set(closures.map((a) => a.branchId));
   const flags: BranchFlag[] = [];
   for (const b of branches) {
     const found = findZoneAround(sealed, b, radiusKm);

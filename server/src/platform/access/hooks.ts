@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
+import { selectLiveApiToken, touchApiToken } from '../../modules/api-tokens/repo.ts';
 import { IDLE_TIMEOUT_MS } from '../auth/service.ts';
 import { forgetSessions, recallSession, rememberSession } from '../auth/session-cache.ts';
 import { hashToken, tokensMatch } from '../auth/tokens.ts';
@@ -67,16 +68,10 @@ async function resolveActor(
 ): Promise<{ actor: Actor; via: 'cookie' | 'bearer' | 'none'; csrfHash?: string; mustChangePassword?: boolean; stale?: boolean }> {
   const authorization = req.headers.authorization;
   if (authorization?.startsWith('Bearer ')) {
-    const token = await db
-      .selectFrom('apiTokens')
-      .select(['id', 'orgId', 'scopes', 'lastUsedAt'])
-      .where('tokenHash', '=', hashToken(authorization.slice(7).trim()))
-      .where('revokedAt', 'is', null)
-      .where('expiresAt', '>', sql<Date>`now()`)
-      .executeTakeFirst();
+    const token = await selectLiveApiToken(db, hashToken(authorization.slice(7).trim()));
     if (!token) throw new AppError('auth.token_invalid');
     if (!token.lastUsedAt || Date.now() - new Date(token.lastUsedAt).getTime() > TOUCH_AFTER_MS) {
-      await db.updateTable('apiTokens').set({ lastUsedAt: new Date() }).where('id', '=', token.id).execute();
+      await touchApiToken(db, token.id);
     }
     return { actor: { type: 'token', tokenId: token.id, orgId: token.orgId, scopes: token.scopes }, via: 'bearer' };
   }

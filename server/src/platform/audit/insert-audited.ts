@@ -1,13 +1,14 @@
 import { type KeyObject, randomInt } from 'node:crypto';
-import { type RawBuilder, sql } from 'kysely';
+import { type Insertable, type RawBuilder, type SelectType, sql } from 'kysely';
 import { type Db, toColumnName } from '../../db/database.ts';
+import type { DB } from '../../db/schema.ts';
 import { AUDIT_CHAINS, type AuditEntry, type AuditHead, chainAuditEntries } from './service.ts';
 
-/** Rows for one table, every row with the same fields. jsonb fields are given as values, not as text. */
-export interface TableRows {
-  table: string;
-  rows: Record<string, unknown>[];
-}
+/** A row as the table takes it, except that jsonb fields are given as values, not as text. */
+export type IntakeRow<T> = { [K in keyof Insertable<T>]: K extends keyof T ? Insertable<T>[K] | SelectType<T[K]> : never };
+
+/** Rows for one table, typed by the table; every row with the same fields. */
+export type TableRows = { [T in keyof DB]: { table: T; rows: IntakeRow<DB[T]>[] } }[keyof DB];
 
 // The head of each chain as this process last wrote or read it, per database.
 const knownHeads = new WeakMap<Db, Map<number, AuditHead>>();
@@ -17,7 +18,8 @@ async function readAuditHead(db: Db, chain: number): Promise<AuditHead> {
   return { chain, seq: Number(head.seq), hash: head.hash };
 }
 
-function insertFrom({ table, rows }: TableRows, name: string) {
+function insertFrom({ table: field, rows }: TableRows, name: string) {
+  const table = toColumnName(field);
   const columns = sql.join(Object.keys(rows[0] ?? {}).map((field) => sql.ref(toColumnName(field))));
   // Only the top-level keys are column names: jsonb values keep their own keys. Dates become ISO text.
   const json = JSON.stringify(
@@ -49,7 +51,7 @@ export async function insertAudited(
     const chain = randomInt(AUDIT_CHAINS);
     const from = heads.get(chain) ?? (await readAuditHead(db, chain));
     const { events, head } = chainAuditEntries(auditKey, from, entries);
-    const inserts = [{ table: 'audit_events', rows: events }, ...tables].filter((t) => t.rows.length > 0);
+    const inserts = [{ table: 'auditEvents' as const, rows: events }, ...tables].filter((t) => t.rows.length > 0);
     const { rows } = await sql<{ ok: boolean; moved: boolean }>`
       with guard as (select (${guard}) as ok),
       moved as (update audit_heads set seq = ${head.seq}, hash = ${head.hash}

@@ -1,0 +1,43 @@
+import type { ZoneLevel } from '@shouhu/common';
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+
+/** A zone as it is stored: the district derived from the street, dates as "YYYY-MM-DD". */
+export interface NewZoneRow {
+  id: string;
+  name: string;
+  districtCode: string;
+  streetCode: string;
+  lat: number | null;
+  lng: number | null;
+  wholeStreet: boolean;
+  level: ZoneLevel;
+  fromDate: string;
+  toDate: string | null;
+}
+
+export function insertZoneRows(db: Db, rows: NewZoneRow[]) {
+  return db.insertInto('lockdownZones').values(rows).execute();
+}
+
+/** The zones in force on a date (open-ended ones included), by district. */
+export function selectZonesOn(db: Db, on: string) {
+  return db
+    .selectFrom('lockdownZones')
+    .select([
+      'id',
+      'name',
+      'districtCode',
+      'streetCode',
+      'lat',
+      'lng',
+      'wholeStreet',
+      'level',
+      sql<string>`to_char(from_date, 'YYYY-MM-DD')`.as('from'),
+      sql<string | null>`to_char(to_date, 'YYYY-MM-DD')`.as('to'),
+    ])
+    .where('fromDate', '<=', on)
+    .where((eb) => eb.or([eb('toDate', 'is', null), eb('toDate', '>=', on)]))
+    .orderBy('districtCode')
+    .execute();
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { writeHundredths } from './finder.ts';
+import { measureHundredths, writeHundredths } from './finder.ts';
 
 describe('the finder’s answer text', () => {
   it('writes a distance in hundredths as JavaScript prints the number', () => {
@@ -9,6 +9,8 @@ describe('the finder’s answer text', () => {
         const out = Buffer.alloc(32, 0x20);
         const end = writeHundredths(out, at, value);
         expect(out.toString('latin1', at, end)).toBe(String(value / 100));
+        // The answer is sized from this count before it is written.
+        expect(measureHundredths(value)).toBe(end - at);
       }),
       { numRuns: 2000 },
     );

@@ -428,29 +428,37 @@ export class BranchFinder {
     // Each entry: its fixed part and its day's part, encoded once, then what varies, written
     // byte by byte into the answer (a string per entry, then encoded, cost a third of the assembly).
     const count = positions.length;
-    if (hundredths.length < count) hundredths = new Int32Array(count);
-    // Per entry of a closed branch, its next opening (null: none ahead); no entry: open now.
+    if (this.#hundredths.length < count) this.#hundredths = new Int32Array(count);
+    const hundredths = this.#hundredths;
+    // Per entry of a closed branch, the end of its entry with the next opening; no entry: open now.
     // Made only when an answer lists a closed branch: none do when only open ones are asked for.
-    let nextOpenings: (string | null)[] | undefined;
-    let length = 0;
+    let closedEnds: string[] | undefined;
+    // The answer's exact length, so that it is written into a buffer of just that size.
+    let length = HEAD.length + FOOT.length + 1 + (count > 0 ? -1 : 0);
     const closedOrgs = new Set<string>();
     for (let k = 0; k < count; k++) {
       const i = positions[k] as number;
       this.#fillDay(day, i, date);
       this.#fillFragment(i);
-      hundredths[k] = Math.round(distanceTo(index, i, query.lng, query.lat) * 100);
+      const distance = Math.round(distanceTo(index, i, query.lng, query.lat) * 100);
+      hundredths[k] = distance;
+      let end = OPEN_END.length;
       if (!day.isOpen(i, minute)) {
         closedOrgs.add((this.#branches[i] as FinderBranch).orgId);
-        nextOpenings ??= [];
-        nextOpenings[k] = findNextOpening(this.#schedules[i] as Schedule, query.at, this.#hours)?.toISOString() ?? null;
+        const next = findNextOpening(this.#schedules[i] as Schedule, query.at, this.#hours)?.toISOString();
+        const closedEnd = `,"openNow":false,"nextOpening":${next ? `"${next}"` : 'null'}},`;
+        closedEnds ??= [];
+        closedEnds[k] = closedEnd;
+        end = closedEnd.length;
       }
-      length += (this.#fragments.length[i] as number) + (day.todayJson[i] as Buffer).length + MAX_TAIL;
+      length += (this.#fragments.length[i] as number) + (day.todayJson[i] as Buffer).length + measureHundredths(distance) + end;
     }
     // Online channels where a listed branch is closed; every institution's when nothing is near.
     const orgIds = count > 0 ? closedOrgs : this.#channelsByOrg.keys();
     const channels = [...orgIds].flatMap((orgId) => this.#channelsOf(orgId, query.service));
     const channelsJson = channels.length === 0 ? null : Buffer.from(JSON.stringify(channels));
-    const out = allocateAnswer(HEAD.length + length + FOOT.length + (channelsJson?.length ?? 2) + 1);
+    length += channelsJson?.length ?? 2;
+    const out = this.#allocateAnswer(length);
     let at = out.write(HEAD, 0, 'latin1');
     for (let k = 0; k < count; k++) {
       const i = positions[k] as number;
@@ -458,19 +466,40 @@ export class BranchFinder {
       const today = day.todayJson[i] as Buffer;
       out.set(today, at);
       at = writeHundredths(out, at + today.length, hundredths[k] as number);
-      const next = nextOpenings?.[k];
-      if (next === undefined) {
+      const closedEnd = closedEnds?.[k];
+      if (closedEnd === undefined) {
         out.set(OPEN_END, at);
         at += OPEN_END.length;
       } else {
-        at += out.write(`,"openNow":false,"nextOpening":${next ? `"${next}"` : 'null'}},`, at, 'latin1');
+        at += out.write(closedEnd, at, 'latin1');
       }
     }
     if (count > 0) at--; // the last entry's comma
     at += out.write(FOOT, at, 'latin1');
     at += channelsJson ? channelsJson.copy(out, at) : out.write('[]', at, 'latin1');
     at += out.write('}', at, 'latin1');
-    return out.subarray(0, at);
+    // Buffer writes stop silently at the end: a miscount must fail the request, never send a cut answer.
+    if (at !== length) throw new Error(`finder answer of ${at} bytes where ${length} were counted`);
+    return out;
+  }
+
+  // Answers are cut from slabs, as Node does for buffers under 4 KB: an answer (5 KB) in an
+  // ArrayBuffer of its own is memory outside the heap that made V8 run full collections of the
+  // finder's heap, at times a quarter of a tight loop's time (docs/BENCHMARKS.md). A slab's bytes
+  // are never written twice: an answer still being sent keeps its part.
+  #slab = Buffer.allocUnsafeSlow(SLAB_SIZE);
+  #slabUsed = 0;
+  #hundredths = new Int32Array(64);
+
+  #allocateAnswer(length: number): Buffer {
+    if (length > SLAB_SIZE / 4) return Buffer.allocUnsafe(length);
+    if (this.#slabUsed + length > SLAB_SIZE) {
+      this.#slab = Buffer.allocUnsafeSlow(SLAB_SIZE);
+      this.#slabUsed = 0;
+    }
+    const out = this.#slab.subarray(this.#slabUsed, this.#slabUsed + length);
+    this.#slabUsed += (length + 7) & ~7;
+    return out;
   }
 
   #channelsOf(orgId: string, service: BranchService | undefined): PublicChannel[] {
@@ -482,9 +511,15 @@ export class BranchFinder {
 
 // What varies in an entry: its distance, whether open and the next opening (ASCII).
 const OPEN_END = Buffer.from(',"openNow":true,"nextOpening":null},');
-// The longest end of an entry: a distance to 10 m and a closed branch's next opening.
-const MAX_TAIL = 12 + ',"openNow":false,"nextOpening":"2026-01-01T00:00:00.000Z"},'.length;
-let hundredths = new Int32Array(64);
+
+/** The length of hundredths as writeHundredths writes them. */
+export function measureHundredths(value: number): number {
+  const whole = Math.floor(value / 100);
+  const fraction = value - whole * 100;
+  let digits = 1;
+  for (let rest = whole; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+  return fraction === 0 ? digits : fraction % 10 === 0 ? digits + 2 : digits + 3;
+}
 
 /** Writes hundredths as a JSON number, as JavaScript prints it (1234 → 12.34, 150 → 1.5, 7 → 0.07); the next offset. */
 export function writeHundredths(out: Buffer, at: number, value: number): number {
@@ -501,22 +536,7 @@ export function writeHundredths(out: Buffer, at: number, value: number): number 
   return at;
 }
 
-// Answers are cut from shared slabs, as Node does for buffers under 4 KB: an answer (5 KB) in an
-// ArrayBuffer of its own is memory outside the heap that made V8 run full collections of the
-// finder's heap, at times a quarter of a tight loop's time (docs/BENCHMARKS.md).
 const SLAB_SIZE = 256 * 1024;
-let slab = Buffer.allocUnsafeSlow(SLAB_SIZE);
-let slabUsed = 0;
-function allocateAnswer(length: number): Buffer {
-  if (length > SLAB_SIZE / 4) return Buffer.allocUnsafe(length);
-  if (slabUsed + length > SLAB_SIZE) {
-    slab = Buffer.allocUnsafeSlow(SLAB_SIZE);
-    slabUsed = 0;
-  }
-  const out = slab.subarray(slabUsed, slabUsed + length);
-  slabUsed += (length + 7) & ~7;
-  return out;
-}
 const HEAD = '{"items":[';
 const FOOT = '],"channels":';
 

@@ -50,4 +50,13 @@ describe('the finder’s text arena', () => {
     next.set(1, '新');
     expect([read(next, 0), read(next, 1), read(next, 3)]).toEqual(['two', '新', 'zero']);
   });
+
+  it('refuses a write to the arena it was rearranged from, which shares the bytes', () => {
+    const arena = new TextArena(2);
+    arena.set(0, 'zero');
+    const next = arena.rearrange(Int32Array.from([0, -1]));
+    expect(() => arena.set(1, 'would overwrite')).toThrow(/after rearrange/);
+    next.set(1, 'one');
+    expect([read(next, 0), read(next, 1)]).toEqual(['zero', 'one']);
+  });
 });

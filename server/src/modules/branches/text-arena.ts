@@ -7,6 +7,8 @@
 export class TextArena {
   #bytes: Buffer;
   #used = 0;
+  // After rearrange() the new arena owns the bytes: appending here would overwrite its texts.
+  #retired = false;
   #live = 0;
   /** Byte offset of position i's text; -1: not made yet. */
   readonly start: Int32Array;
@@ -23,6 +25,7 @@ export class TextArena {
   }
 
   set(i: number, text: string): void {
+    if (this.#retired) throw new Error('TextArena: written after rearrange()');
     this.forget(i);
     const most = text.length * 3; // UTF-8 bytes at most
     if (this.#used + most > this.#bytes.length) {
@@ -61,6 +64,7 @@ export class TextArena {
 
   /** The same texts for positions in a new order; `from[k]`: position k's previous one, -1 for none. */
   rearrange(from: Int32Array): TextArena {
+    this.#retired = true;
     const next = new TextArena(from.length, this.#bytes);
     next.#used = this.#used;
     for (let k = 0; k < from.length; k++) {

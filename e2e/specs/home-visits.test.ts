@@ -57,6 +57,8 @@ describe('home visits in a real browser', () => {
     const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
     await staff.getByLabel('上门时间').fill(`${tomorrow} 15:00`);
     await staff.getByLabel('上门时间').press('Enter');
+    // A click while the picker's panel is still open only closes the panel.
+    await staff.waitForFunction(() => !document.querySelector('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)'));
     await staff.getByRole('button', { name: '确认安排' }).click();
     await staff.getByText('已安排上门').first().waitFor();
     assert.deepEqual(await findAccessibilityProblems(staff), []);

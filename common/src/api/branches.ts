@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { ImportRejects } from './errors.ts';
 
 /** The services a branch can offer; the finder filters by them. */
 export const BRANCH_SERVICES = [
@@ -192,3 +193,7 @@ export const NetworkBranch = Type.Object({
   note: Type.Union([Type.String(), Type.Null()]),
 });
 export type NetworkBranch = Static<typeof NetworkBranch>;
+
+/** A branch import taken: its rows are written by a job (see /api/v1/jobs/{id}). */
+export const BranchImportAccepted = Type.Object({ jobId: Type.String(), accepted: Type.Integer(), ...ImportRejects });
+export type BranchImportAccepted = Static<typeof BranchImportAccepted>;

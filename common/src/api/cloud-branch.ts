@@ -103,6 +103,7 @@ export const VideoOutcomeInput = Type.Object(
   { outcome: Type.Enum([...VIDEO_OUTCOMES]), note: Type.Optional(Type.String({ maxLength: 500 })) },
   { additionalProperties: false },
 );
+export type VideoOutcomeInput = Static<typeof VideoOutcomeInput>;
 
 export const CustomerRecordInput = Type.Object(
   { residentId: Type.String({ minLength: 15, maxLength: 18 }), name: Type.String({ minLength: 1, maxLength: 50 }) },

@@ -1,4 +1,4 @@
-import { type Static, Type } from 'typebox';
+import { type Static, type TSchema, Type } from 'typebox';
 
 /** Every error answer of the API has this shape; `code` is stable, the messages are for people. */
 export const ErrorBody = Type.Object(
@@ -30,3 +30,9 @@ export const ImportRejects = {
   problemCount: Type.Integer({ description: 'how many rows were not taken in all' }),
   rejectedCsv: Type.Union([Type.String(), Type.Null()], { description: 'the rows not imported, CSV (UTF-8), or null when none' }),
 };
+
+/** A list answer: `{ items: [...] }`, the shape of every list the API returns. */
+export const Items = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item) });
+export interface Items<T> {
+  items: T[];
+}

@@ -91,10 +91,12 @@ export const ScheduleInput = Type.Object(
   { userId: Type.String({ format: 'uuid' }), at: Type.String({ format: 'date-time' }) },
   { additionalProperties: false },
 );
+export type ScheduleInput = Static<typeof ScheduleInput>;
 export const OutcomeInput = Type.Object(
   { outcome: Type.Enum([...HOME_VISIT_OUTCOMES]), note: Type.Optional(Type.String({ maxLength: 500 })) },
   { additionalProperties: false },
 );
+export type OutcomeInput = Static<typeof OutcomeInput>;
 
 /** A staff member who could be sent, and whether they are free to move (home not in a sealed or controlled zone). */
 export const AssignableStaff = Type.Object({
@@ -116,3 +118,7 @@ export const HomeVisitStatusView = Type.Object({
   updatedAt: Type.String(),
 });
 export type HomeVisitStatusView = Static<typeof HomeVisitStatusView>;
+
+/** A request taken: its id and the reference the citizen follows it by. */
+export const HomeVisitCreated = Type.Object({ id: Type.String(), reference: Type.String() });
+export type HomeVisitCreated = Static<typeof HomeVisitCreated>;

@@ -93,3 +93,88 @@ export const StaffHome = Type.Object(
   { additionalProperties: false },
 );
 export type StaffHome = Static<typeof StaffHome>;
+
+/** A password reset: the one-time password, shown once. */
+export const PasswordReset = Type.Object({ temporaryPassword: Type.String() });
+export type PasswordReset = Static<typeof PasswordReset>;
+
+/** Recovery codes for the second factor, shown once. */
+export const RecoveryCodes = Type.Object({ recoveryCodes: Type.Array(Type.String()) });
+export type RecoveryCodes = Static<typeof RecoveryCodes>;
+
+/** A revealed field in full (null when the record has none). */
+export const RevealAnswer = Type.Object({ value: Type.Union([Type.String(), Type.Null()]) });
+export type RevealAnswer = Static<typeof RevealAnswer>;
+
+/** A citizen's verified session: the mobile, masked, and the token for unsafe requests. */
+export const CitizenSession = Type.Object({ mobile: Type.String({ description: 'masked' }), csrfToken: Type.String() });
+export type CitizenSession = Static<typeof CitizenSession>;
+
+/** A message in the development outbox (SMS or e-mail the platform would have sent). */
+export const OutboxItem = Type.Object({
+  id: Type.String(),
+  channel: Type.String(),
+  recipient: Type.String(),
+  subject: Type.Union([Type.String(), Type.Null()]),
+  body: Type.String(),
+  state: Type.String(),
+  provider: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String(),
+});
+export type OutboxItem = Static<typeof OutboxItem>;
+
+/** A staff user made by an administrator; they change the password at first sign-in. */
+export const UserInput = Type.Object(
+  {
+    orgId: Type.String({ format: 'uuid' }),
+    username: Type.String({ pattern: '^[A-Za-z0-9._-]{3,64}$' }),
+    role: Type.Enum([...ROLES]),
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    mobile: Type.Optional(Type.String({ maxLength: 32 })),
+    password: Type.String({ minLength: 1, maxLength: 256 }),
+    mfaRequired: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type UserInput = Static<typeof UserInput>;
+
+export const SignInInput = Type.Object({
+  username: Type.String({ minLength: 1, maxLength: 64 }),
+  password: Type.String({ minLength: 1, maxLength: 256 }),
+});
+export type SignInInput = Static<typeof SignInInput>;
+
+export const PasswordChangeInput = Type.Object({
+  currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
+  newPassword: Type.String({ minLength: 1, maxLength: 256 }),
+});
+export type PasswordChangeInput = Static<typeof PasswordChangeInput>;
+
+/** A one-time code: from the authenticator app, or a recovery code. */
+export const CodeInput = Type.Object({ code: Type.String({ minLength: 6, maxLength: 32 }) });
+export type CodeInput = Static<typeof CodeInput>;
+
+/** The password again, when enrolment follows a sign-in more than a few minutes old. */
+export const PasswordInput = Type.Object({ password: Type.String({ minLength: 1, maxLength: 256 }) }, { additionalProperties: false });
+export type PasswordInput = Static<typeof PasswordInput>;
+
+/** Which masked field of which record to show in full, and why (recorded in the audit trail). */
+export const RevealInput = Type.Object(
+  {
+    recordType: Type.String({ maxLength: 40 }),
+    recordId: Type.String({ format: 'uuid' }),
+    field: Type.String({ maxLength: 40 }),
+    reason: Type.String({ minLength: 1, maxLength: 500 }),
+  },
+  { additionalProperties: false },
+);
+export type RevealInput = Static<typeof RevealInput>;
+
+const Mobile = Type.String({ minLength: 1, maxLength: 32, description: 'mainland mobile; +86, spaces and hyphens allowed' });
+export const SmsCodeInput = Type.Object({ mobile: Mobile }, { additionalProperties: false });
+export type SmsCodeInput = Static<typeof SmsCodeInput>;
+export const CitizenSignInInput = Type.Object(
+  { mobile: Mobile, code: Type.String({ pattern: '^\\s*\\d{6}\\s*$' }) },
+  { additionalProperties: false },
+);
+export type CitizenSignInInput = Static<typeof CitizenSignInInput>;

@@ -37,3 +37,14 @@ export const NoticeView = Type.Object({
   changes: NoticeChanges,
 });
 export type NoticeView = Static<typeof NoticeView>;
+
+/** A published version as the list shows it, without its entries. */
+export const NoticeSummary = Type.Object({
+  id: Type.String(),
+  version: Type.Integer(),
+  asOf: Type.String(),
+  publishedAt: Type.String(),
+  association: Type.String(),
+  entries: Type.Integer(),
+});
+export type NoticeSummary = Static<typeof NoticeSummary>;

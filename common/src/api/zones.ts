@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { ImportRejects } from './errors.ts';
 
 export const ZONE_LEVELS = ['sealed', 'controlled', 'precaution'] as const;
 export type ZoneLevel = (typeof ZONE_LEVELS)[number];
@@ -68,3 +69,7 @@ export const BranchFlag = Type.Object({
   alreadyClosed: Type.Boolean(),
 });
 export type BranchFlag = Static<typeof BranchFlag>;
+
+/** A zone import: how many were imported, and the rows that were not. */
+export const ZoneImportAnswer = Type.Object({ imported: Type.Integer(), ...ImportRejects });
+export type ZoneImportAnswer = Static<typeof ZoneImportAnswer>;

@@ -1,20 +1,15 @@
-import { useState } from 'react';
-import { ApiError } from './client.ts';
+import { useMutation } from '@tanstack/react-query';
+import { toApiError } from '../app/query.ts';
 
-/** Runs a user action against the API: a busy flag while it runs, and its error as an ApiError. */
+/**
+ * A user action against the API, as a TanStack Query mutation: a busy flag while it runs, and its
+ * error as an ApiError. For forms whose steps are several calls in sequence.
+ */
 export function useAction() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
-  async function run(fn: () => Promise<void>): Promise<void> {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await fn();
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, undefined));
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { run, busy, error };
+  const mutation = useMutation({ mutationFn: (fn: () => Promise<void>) => fn() });
+  return {
+    run: (fn: () => Promise<void>) => mutation.mutateAsync(fn).catch(() => undefined),
+    busy: mutation.isPending,
+    error: toApiError(mutation.error),
+  };
 }

@@ -1,8 +1,8 @@
 import type { RowProblem } from '@shouhu/common';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../api/client.ts';
+import { toApiError } from '../app/query.ts';
 
 /** Saves text as a file the browser downloads. */
 function download(text: string, name: string) {
@@ -12,20 +12,17 @@ function download(text: string, name: string) {
   URL.revokeObjectURL(url);
 }
 
-/** Sends a CSV or Excel file to an import address; keeps its answer, or its error. */
-export function useFileImport<T extends { problems: RowProblem[]; problemCount?: number; rejectedCsv: string | null }>() {
-  const [answer, setAnswer] = useState<T>();
-  const [error, setError] = useState<ApiError>();
-  const upload = async (url: string, file: File): Promise<void> => {
-    setAnswer(undefined);
-    setError(undefined);
-    try {
-      setAnswer(await api<T>(url, { method: 'POST', file }));
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, undefined));
-    }
-  };
-  return { upload, answer, error };
+/** Sends a CSV or Excel file with `send`; keeps its answer, or its error. */
+export function useFileImport<T extends { problems: RowProblem[]; problemCount?: number; rejectedCsv: string | null }>(
+  send: (file: File) => Promise<T>,
+) {
+  const mutation = useMutation({ mutationFn: send });
+  const upload = (file: File): Promise<void> =>
+    mutation.mutateAsync(file).then(
+      () => undefined,
+      () => undefined,
+    );
+  return { upload, answer: mutation.data, error: toApiError(mutation.error) };
 }
 
 /**

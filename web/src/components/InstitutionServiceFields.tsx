@@ -1,7 +1,7 @@
-import { BRANCH_SERVICE_LABELS, BRANCH_SERVICES, isInstitution, type Organization } from '@shouhu/common';
-import { useEffect, useState } from 'react';
+import { BRANCH_SERVICE_LABELS, BRANCH_SERVICES, isInstitution } from '@shouhu/common';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
+import { listOrganizations } from '../features/organizations/api.ts';
 
 /** The institution (a bank or an insurer) and the service a public request is for: two large selects. */
 export function InstitutionServiceFields({
@@ -15,10 +15,8 @@ export function InstitutionServiceFields({
 }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
-  const [institutions, setInstitutions] = useState<Organization[]>([]);
-  useEffect(() => {
-    void api<{ items: Organization[] }>('/api/v1/organizations').then((r) => setInstitutions(r.items.filter((o) => isInstitution(o.kind))));
-  }, []);
+  const organizations = useQuery({ queryKey: ['organizations'], queryFn: listOrganizations });
+  const institutions = (organizations.data?.items ?? []).filter((o) => isInstitution(o.kind));
   return (
     <>
       <label htmlFor="orgId">{t('visit.institution')}</label>

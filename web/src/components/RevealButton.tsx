@@ -1,7 +1,8 @@
 import { Alert, Button, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../api/client.ts';
+import { useAction } from '../api/useAction.ts';
+import { revealField } from './api.ts';
 
 /** Shows a masked value, and its full form after the user gives a reason (audited by the server). */
 export function RevealButton({
@@ -19,20 +20,12 @@ export function RevealButton({
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [value, setValue] = useState<string | null>();
-  const [error, setError] = useState<ApiError>();
-  const reveal = async () => {
-    setError(undefined);
-    try {
-      const r = await api<{ value: string | null }>('/api/v1/pii/reveal', {
-        method: 'POST',
-        body: { recordType, recordId, field, reason },
-      });
-      setValue(r.value);
+  const { run, error } = useAction();
+  const reveal = () =>
+    run(async () => {
+      setValue((await revealField({ recordType, recordId, field, reason })).value);
       setOpen(false);
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, undefined));
-    }
-  };
+    });
   if (value !== undefined) return <Typography.Text data-testid="revealed">{value}</Typography.Text>;
   return (
     <>

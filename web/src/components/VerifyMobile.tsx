@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
 import { useAction } from '../api/useAction.ts';
+import { sendSmsCode, verifySmsCode } from './api.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 
 /** SMS-code verification of a mobile number: two steps in one form, errors in the chosen language. */
@@ -19,10 +19,10 @@ export function VerifyMobile({ onVerified }: { onVerified: (mobile: string, mask
         e.preventDefault();
         void run(async () => {
           if (!sent) {
-            await api('/api/v1/public/sms-codes', { method: 'POST', body: { mobile } });
+            await sendSmsCode({ mobile });
             setSent(true);
           } else {
-            const r = await api<{ mobile: string }>('/api/v1/public/sessions', { method: 'POST', body: { mobile, code } });
+            const r = await verifySmsCode({ mobile, code });
             onVerified(mobile.trim(), r.mobile);
           }
         });

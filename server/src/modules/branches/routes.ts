@@ -3,11 +3,11 @@ import {
   AdjustmentInput,
   AdjustmentView,
   BRANCH_SERVICES,
+  BranchImportAccepted,
   BranchInput,
   BranchView,
   ChannelInput,
   ChannelView,
-  ImportRejects,
   NearestAnswer,
 } from '@shouhu/common';
 import { Type } from 'typebox';
@@ -66,11 +66,7 @@ export function branchRoutes(finder: BranchFinder): FastifyPluginAsyncTypebox {
             'Import branches from CSV (UTF-8 or GB18030) or XLSX: every bad row reported by line; written by a job with progress (see /api/v1/jobs/{id})',
           querystring: Type.Object({ partial: Type.Boolean({ default: false }) }, { additionalProperties: false }),
           response: {
-            202: Type.Object({
-              jobId: Type.String(),
-              accepted: Type.Integer(),
-              ...ImportRejects,
-            }),
+            202: BranchImportAccepted,
             ...errorResponses(400, 401, 403, 415),
           },
         },

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   AssignableStaff,
   HOME_VISIT_STATUSES,
+  HomeVisitCreated,
   HomeVisitInput,
   HomeVisitStatusView,
   HomeVisitView,
@@ -24,7 +25,6 @@ import {
 } from './service.ts';
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const Created = Type.Object({ id: Type.String(), reference: Type.String() });
 const tags = ['home visits'];
 
 export const homeVisitRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -36,7 +36,7 @@ export const homeVisitRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Ask for a home visit (citizen verified by SMS code, for the verified mobile)',
         body: HomeVisitInput,
-        response: { 201: Created, ...errorResponses(400, 401, 403) },
+        response: { 201: HomeVisitCreated, ...errorResponses(400, 401, 403) },
       },
     },
     async (req, reply) => reply.status(201).send(await requestHomeVisit(req.ctx, req.body)),
@@ -61,7 +61,7 @@ export const homeVisitRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Raise a home visit on a customer’s behalf (after a phone call)',
         body: HomeVisitInput,
-        response: { 201: Created, ...errorResponses(400, 401, 403) },
+        response: { 201: HomeVisitCreated, ...errorResponses(400, 401, 403) },
       },
     },
     async (req, reply) => reply.status(201).send(await requestHomeVisit(req.ctx, req.body)),

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { NoticeEntry, NoticeView } from '@shouhu/common';
+import { Items, NoticeEntry, NoticeSummary, NoticeView } from '@shouhu/common';
 import { Type } from 'typebox';
 import { XLSX_TYPE } from '../../platform/files.ts';
 import { errorResponses } from '../../platform/http.ts';
@@ -66,18 +66,7 @@ export const noticeRoutes =
           tags: ['notices'],
           summary: 'Published versions of the notice, newest first',
           response: {
-            200: Type.Object({
-              items: Type.Array(
-                Type.Object({
-                  id: Type.String(),
-                  version: Type.Integer(),
-                  asOf: Type.String(),
-                  publishedAt: Type.String(),
-                  association: Type.String(),
-                  entries: Type.Integer(),
-                }),
-              ),
-            }),
+            200: Items(NoticeSummary),
           },
         },
       },

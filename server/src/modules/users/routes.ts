@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ROLES, StaffHome, UserView } from '@shouhu/common';
+import { PasswordReset, StaffHome, UserInput, UserView } from '@shouhu/common';
 import { Type } from 'typebox';
 import { errorResponses } from '../../platform/http.ts';
 import { createUser, getUser, listUsers, resetPassword, setUserDisabled, setUserHome } from './service.ts';
@@ -40,18 +40,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['users'],
         summary: 'Create a staff user; they change the password at first sign-in',
-        body: Type.Object(
-          {
-            orgId: Type.String({ format: 'uuid' }),
-            username: Type.String({ pattern: '^[A-Za-z0-9._-]{3,64}$' }),
-            role: Type.Enum([...ROLES]),
-            name: Type.String({ minLength: 1, maxLength: 100 }),
-            mobile: Type.Optional(Type.String({ maxLength: 32 })),
-            password: Type.String({ minLength: 1, maxLength: 256 }),
-            mfaRequired: Type.Optional(Type.Boolean()),
-          },
-          { additionalProperties: false },
-        ),
+        body: UserInput,
         response: { 201: UserView, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
@@ -65,7 +54,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['users'],
         summary: 'Set a one-time password, shown once; the user must change it',
         params: IdParams,
-        response: { 200: Type.Object({ temporaryPassword: Type.String() }), ...errorResponses(400, 401, 403, 404) },
+        response: { 200: PasswordReset, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (req) => resetPassword(req.ctx, req.params.id),

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { BranchFlag, ImportRejects, todayInShanghai, ZoneInput, ZoneView } from '@shouhu/common';
+import { BranchFlag, todayInShanghai, ZoneImportAnswer, ZoneInput, ZoneView } from '@shouhu/common';
 import { Type } from 'typebox';
 import { readTable } from '../../platform/files.ts';
 import { errorResponses } from '../../platform/http.ts';
@@ -42,10 +42,7 @@ export const zoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'Import the day’s zones from CSV; every bad row is reported by line; nothing is imported unless all are good or partial=true',
         querystring: Type.Object({ partial: Type.Boolean({ default: false }) }, { additionalProperties: false }),
         response: {
-          200: Type.Object({
-            imported: Type.Integer(),
-            ...ImportRejects,
-          }),
+          200: ZoneImportAnswer,
           ...errorResponses(400, 401, 403, 415),
         },
       },

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Me, SignInAnswer, TotpEnrolment } from '@shouhu/common';
+import { CodeInput, Me, PasswordChangeInput, PasswordInput, RecoveryCodes, SignInAnswer, SignInInput, TotpEnrolment } from '@shouhu/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
@@ -15,8 +15,6 @@ import {
   signOut,
   verifySecondFactor,
 } from './service.ts';
-
-const Code = Type.String({ minLength: 6, maxLength: 32 });
 
 /** Sets the session cookie (httpOnly) and the CSRF cookie the web app reads back. */
 export function setSessionCookies(
@@ -41,10 +39,7 @@ export function authRoutes(config: Config): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['auth'],
           summary: 'Sign in with user name and password',
-          body: Type.Object({
-            username: Type.String({ minLength: 1, maxLength: 64 }),
-            password: Type.String({ minLength: 1, maxLength: 256 }),
-          }),
+          body: SignInInput,
           response: { 200: SignInAnswer, ...errorResponses(400, 401, 403, 423, 429) },
         },
       },
@@ -69,7 +64,7 @@ export function authRoutes(config: Config): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['auth'],
           summary: 'Complete sign-in with an authenticator code or a recovery code',
-          body: Type.Object({ code: Code }),
+          body: CodeInput,
           response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 409) },
         },
       },
@@ -87,7 +82,7 @@ export function authRoutes(config: Config): FastifyPluginAsyncTypebox {
           tags: ['auth'],
           summary:
             'Start setting up an authenticator app (password again; within 10 minutes of signing in until a second factor is passed)',
-          body: Type.Object({ password: Type.String({ minLength: 1, maxLength: 256 }) }, { additionalProperties: false }),
+          body: PasswordInput,
           response: {
             200: TotpEnrolment,
             ...errorResponses(401, 403, 409),
@@ -104,8 +99,8 @@ export function authRoutes(config: Config): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['auth'],
           summary: 'Confirm the authenticator with a first code; returns recovery codes once',
-          body: Type.Object({ code: Code }),
-          response: { 200: Type.Object({ recoveryCodes: Type.Array(Type.String()) }), ...errorResponses(400, 401, 403, 409) },
+          body: CodeInput,
+          response: { 200: RecoveryCodes, ...errorResponses(400, 401, 403, 409) },
         },
       },
       async (req) => confirmTotpEnrolment(req.ctx, req.body.code),
@@ -140,10 +135,7 @@ export function authRoutes(config: Config): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['auth'],
           summary: 'Change the own password (current password required)',
-          body: Type.Object({
-            currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
-            newPassword: Type.String({ minLength: 1, maxLength: 256 }),
-          }),
+          body: PasswordChangeInput,
           response: { 204: Type.Null(), ...errorResponses(400, 401, 403) },
         },
       },

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { CitizenSession, CitizenSignInInput, SmsCodeInput } from '@shouhu/common';
 import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
 import { setSessionCookies } from '../auth/routes.ts';
 import { errorResponses } from '../http.ts';
 import { CITIZEN_SESSION_MS, sendVerificationCode, verifyCode } from './service.ts';
-
-const Mobile = Type.String({ minLength: 1, maxLength: 32, description: 'mainland mobile; +86, spaces and hyphens allowed' });
 
 export function citizenRoutes(config: Config): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -16,7 +15,7 @@ export function citizenRoutes(config: Config): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['public'],
           summary: 'Send a verification code by SMS (5 minutes; once a minute, five an hour per number)',
-          body: Type.Object({ mobile: Mobile }, { additionalProperties: false }),
+          body: SmsCodeInput,
           response: { 202: Type.Object({ expiresInSeconds: Type.Integer() }), ...errorResponses(400, 429) },
         },
       },
@@ -29,9 +28,9 @@ export function citizenRoutes(config: Config): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['public'],
           summary: 'Verify the code: opens a 30-minute session for this mobile’s own records',
-          body: Type.Object({ mobile: Mobile, code: Type.String({ pattern: '^\\s*\\d{6}\\s*$' }) }, { additionalProperties: false }),
+          body: CitizenSignInInput,
           response: {
-            200: Type.Object({ mobile: Type.String({ description: 'masked' }), csrfToken: Type.String() }),
+            200: CitizenSession,
             ...errorResponses(400, 401, 429),
           },
         },

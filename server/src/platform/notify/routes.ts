@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Items, OutboxItem } from '@shouhu/common';
 import { Type } from 'typebox';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../access/hooks.ts';
@@ -113,20 +114,7 @@ export const devOutboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['notifications'],
         summary: 'Development outbox: the latest SMS and e-mail (off in production)',
         response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({
-                id: Type.String(),
-                channel: Type.String(),
-                recipient: Type.String(),
-                subject: Type.Union([Type.String(), Type.Null()]),
-                body: Type.String(),
-                state: Type.String(),
-                provider: Type.Union([Type.String(), Type.Null()]),
-                createdAt: Type.String(),
-              }),
-            ),
-          }),
+          200: Items(OutboxItem),
         },
       },
     },

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { RevealAnswer, RevealInput } from '@shouhu/common';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../access/hooks.ts';
 import { audit, type Context } from '../context.ts';
@@ -40,16 +40,8 @@ export const revealRoutes =
         schema: {
           tags: ['personal data'],
           summary: 'Reveal one masked field of a record, with a reason (audited)',
-          body: Type.Object(
-            {
-              recordType: Type.String({ maxLength: 40 }),
-              recordId: Type.String({ format: 'uuid' }),
-              field: Type.String({ maxLength: 40 }),
-              reason: Type.String({ minLength: 1, maxLength: 500 }),
-            },
-            { additionalProperties: false },
-          ),
-          response: { 200: Type.Object({ value: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses(400, 401, 403) },
+          body: RevealInput,
+          response: { 200: RevealAnswer, ...errorResponses(400, 401, 403) },
         },
       },
       async (req) => ({ value: await revealField(req.ctx, revealable, req.body) }),

@@ -1,9 +1,9 @@
-import { type AuditEventPage, type AuditEventView, formatShanghaiTime } from '@shouhu/common';
+import { type AuditEventView, formatShanghaiTime } from '@shouhu/common';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Input, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { searchAuditEvents } from './api.ts';
 
 /** The audit trail, newest first, filtered by action and record, paged by the server's cursor. */
 export function AuditPage() {
@@ -20,7 +20,7 @@ export function AuditPage() {
       if (filter.from) q.set('from', filter.from);
       if (filter.to) q.set('to', filter.to);
       if (pageParam) q.set('before', pageParam);
-      return api<AuditEventPage>(`/api/v1/audit-events?${q}`);
+      return searchAuditEvents(q);
     },
     getNextPageParam: (last) => last.next ?? undefined,
   });

@@ -1,14 +1,16 @@
+import type { PasswordChangeInput } from '@shouhu/common';
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
+import { useAction } from '../../api/useAction.ts';
+import { changePassword } from './api.ts';
 import { useRefreshMe } from './useMe.ts';
 
 /** Own password change; `forced` after a first sign-in or an admin reset. */
 export function PasswordPage({ forced = false }: { forced?: boolean }) {
   const { t, i18n } = useTranslation();
   const refresh = useRefreshMe();
-  const [error, setError] = useState<ApiError>();
+  const { run, error } = useAction();
   const [done, setDone] = useState(false);
   const [form] = Form.useForm();
 
@@ -20,17 +22,14 @@ export function PasswordPage({ forced = false }: { forced?: boolean }) {
       <Form
         form={form}
         layout="vertical"
-        onFinish={async (values: { currentPassword: string; newPassword: string }) => {
-          setError(undefined);
-          try {
-            await api('/api/v1/auth/password', { method: 'POST', body: values });
+        onFinish={(values: PasswordChangeInput) =>
+          run(async () => {
+            await changePassword(values);
             setDone(true);
             form.resetFields();
             if (forced) await refresh();
-          } catch (e) {
-            setError(e instanceof ApiError ? e : new ApiError(0, undefined));
-          }
-        }}
+          })
+        }
       >
         <Form.Item label={t('password.current')} name="currentPassword" rules={[{ required: true }]}>
           <Input.Password autoComplete="current-password" />

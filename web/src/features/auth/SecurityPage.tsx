@@ -2,8 +2,8 @@ import type { Me, TotpEnrolment } from '@shouhu/common';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
+import { startTotpEnrolment } from './api.ts';
 import { Enrolment } from './SignInPage.tsx';
 import { useRefreshMe } from './useMe.ts';
 
@@ -29,7 +29,7 @@ export function SecurityPage({ me }: { me: Me }) {
             run(async () =>
               setStep({
                 kind: 'enrol',
-                enrolment: await api<TotpEnrolment>('/api/v1/auth/totp/enrolment', { method: 'POST', body: values }),
+                enrolment: await startTotpEnrolment(values),
               }),
             )
           }

@@ -1,10 +1,10 @@
-import type { SignInAnswer, TotpEnrolment } from '@shouhu/common';
+import type { CodeInput, SignInInput, TotpEnrolment } from '@shouhu/common';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
 import { toggleLanguage } from '../../app/i18n.ts';
+import { confirmTotpEnrolment, passSecondFactor, signIn as signInWith, startTotpEnrolment } from './api.ts';
 import { useRefreshMe } from './useMe.ts';
 
 type Step = { kind: 'password' } | { kind: 'code' } | { kind: 'enrol'; enrolment?: TotpEnrolment; recoveryCodes?: string[] };
@@ -17,9 +17,9 @@ export function SignInPage() {
   const { run, busy, error } = useAction();
   const [warning, setWarning] = useState<string>();
 
-  const signIn = (values: { username: string; password: string }) =>
+  const signIn = (values: SignInInput) =>
     run(async () => {
-      const answer = await api<SignInAnswer>('/api/v1/auth/sign-in', { method: 'POST', body: values });
+      const answer = await signInWith(values);
       if (answer.warning) sessionStorage.setItem('shouhu.warning', answer.warning);
       setWarning(answer.warning);
       if (answer.secondFactor === 'required') setStep({ kind: 'code' });
@@ -27,7 +27,7 @@ export function SignInPage() {
         setStep({
           kind: 'enrol',
           // The password just typed: enrolment asks for it again, on this fresh sign-in only.
-          enrolment: await api<TotpEnrolment>('/api/v1/auth/totp/enrolment', { method: 'POST', body: { password: values.password } }),
+          enrolment: await startTotpEnrolment({ password: values.password }),
         });
       else await refresh();
     });
@@ -58,9 +58,9 @@ export function SignInPage() {
         {step.kind === 'code' && (
           <Form
             layout="vertical"
-            onFinish={(v: { code: string }) =>
+            onFinish={(v: CodeInput) =>
               run(async () => {
-                await api('/api/v1/auth/second-factor', { method: 'POST', body: v });
+                await passSecondFactor(v);
                 await refresh();
               })
             }
@@ -119,9 +119,9 @@ export function Enrolment({
       </Typography.Paragraph>
       <Form
         layout="vertical"
-        onFinish={(v: { code: string }) =>
+        onFinish={(v: CodeInput) =>
           run(async () => {
-            const r = await api<{ recoveryCodes: string[] }>('/api/v1/auth/totp/confirmation', { method: 'POST', body: v });
+            const r = await confirmTotpEnrolment(v);
             setStep({ ...step, recoveryCodes: r.recoveryCodes });
           })
         }

@@ -1,6 +1,6 @@
-import type { Me } from '@shouhu/common';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
+import { getMe } from './api.ts';
 
 /** The signed-in user, or null when nobody is (or the second factor is still due). */
 export function useMe() {
@@ -8,7 +8,7 @@ export function useMe() {
     queryKey: ['me'],
     queryFn: async () => {
       try {
-        const me = await api<Me>('/api/v1/auth/me');
+        const me = await getMe();
         return me.secondFactorPassed ? me : null;
       } catch (err) {
         if (err instanceof ApiError && err.status === 401) return null;

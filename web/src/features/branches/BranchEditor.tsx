@@ -1,11 +1,18 @@
-import { BRANCH_SERVICE_LABELS, BRANCH_SERVICES, type BranchView, formatWeeklyHours, parseWeeklyHours } from '@shouhu/common';
+import {
+  BRANCH_SERVICE_LABELS,
+  BRANCH_SERVICES,
+  type BranchInput,
+  type BranchView,
+  formatWeeklyHours,
+  parseWeeklyHours,
+} from '@shouhu/common';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Cascader, Checkbox, Form, Input, InputNumber, Modal, Radio, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
 import { STREET_OPTIONS } from '../../components/streets.ts';
+import { saveBranch } from './api.ts';
 
 interface BranchForm {
   code: string;
@@ -16,7 +23,7 @@ interface BranchForm {
   lat: number;
   lng: number;
   coordinateSystem: 'wgs84' | 'gcj02';
-  services: string[];
+  services: BranchInput['services'];
   hours: string;
   phone?: string;
   stepFree: boolean;
@@ -37,6 +44,8 @@ export function BranchEditor({ branch, open, onClose }: { branch?: BranchView; o
     if (branch) {
       form.setFieldsValue({
         ...branch,
+        // A view lists services as text; they are the ones the branch was saved with.
+        services: branch.services as BranchInput['services'],
         nameEn: branch.nameEn ?? undefined,
         phone: branch.phone ?? undefined,
         street: [branch.districtCode, branch.streetCode],
@@ -67,7 +76,7 @@ export function BranchEditor({ branch, open, onClose }: { branch?: BranchView; o
         ...(v.phone ? { phone: v.phone } : {}),
         stepFree: v.stepFree,
       };
-      await api(branch ? `/api/v1/branches/${branch.id}` : '/api/v1/branches', { method: branch ? 'PUT' : 'POST', body });
+      await saveBranch(branch?.id, body);
       message.success(t('branches.saved'));
       await client.invalidateQueries({ queryKey: ['branches'] });
       onClose();

@@ -1,30 +1,22 @@
-import {
-  ADJUSTMENT_REASONS,
-  type AdjustmentView,
-  type BranchFlag,
-  type BranchView,
-  formatWeeklyHours,
-  type RowProblem,
-} from '@shouhu/common';
+import { ADJUSTMENT_REASONS, type AdjustmentInput, type BranchView, formatWeeklyHours } from '@shouhu/common';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Radio, Select, Space, Table, Tag, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
 import { ImportResult, useFileImport } from '../../components/ImportResult.tsx';
+import { listBranchFlags } from '../zones/api.ts';
+import { addAdjustment, importBranches, listBranches } from './api.ts';
 import { BranchEditor } from './BranchEditor.tsx';
 import { ChannelsCard } from './ChannelsCard.tsx';
-
-type ImportAnswer = { jobId: string; accepted: number; problems: RowProblem[]; rejectedCsv: string | null };
 
 interface AdjustForm {
   dates: [Dayjs, Dayjs];
   closed: boolean;
   open?: string;
   close?: string;
-  reason: string;
+  reason: AdjustmentInput['reason'];
   publicNote?: string;
 }
 
@@ -33,28 +25,25 @@ export function BranchesPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const branches = useQuery({ queryKey: ['branches'], queryFn: () => api<{ items: BranchView[] }>('/api/v1/branches') });
-  const flags = useQuery({ queryKey: ['branch-flags'], queryFn: () => api<{ items: BranchFlag[] }>('/api/v1/branch-flags') });
+  const branches = useQuery({ queryKey: ['branches'], queryFn: listBranches });
+  const flags = useQuery({ queryKey: ['branch-flags'], queryFn: () => listBranchFlags() });
   const [adjusting, setAdjusting] = useState<BranchView>();
   // A branch being edited, or {} for a new one.
   const [editing, setEditing] = useState<{ branch?: BranchView }>();
   const [form] = Form.useForm<AdjustForm>();
   const { run, busy, error } = useAction();
-  const imports = useFileImport<ImportAnswer>();
+  const imports = useFileImport(importBranches);
   const flagged = new Map((flags.data?.items ?? []).map((f) => [f.branchId, f]));
 
   const submit = (v: AdjustForm) =>
     run(async () => {
-      await api<AdjustmentView>(`/api/v1/branches/${adjusting?.id}/adjustments`, {
-        method: 'POST',
-        body: {
-          from: v.dates[0].format('YYYY-MM-DD'),
-          to: v.dates[1].format('YYYY-MM-DD'),
-          closed: v.closed,
-          ...(v.closed ? {} : { hours: [{ open: v.open, close: v.close }] }),
-          reason: v.reason,
-          publicNote: v.publicNote,
-        },
+      await addAdjustment(adjusting?.id as string, {
+        from: v.dates[0].format('YYYY-MM-DD'),
+        to: v.dates[1].format('YYYY-MM-DD'),
+        closed: v.closed,
+        ...(v.closed ? {} : { hours: [{ open: v.open as string, close: v.close as string }] }),
+        reason: v.reason,
+        publicNote: v.publicNote,
       });
       setAdjusting(undefined);
       form.resetFields();
@@ -70,11 +59,7 @@ export function BranchesPage() {
             {t('branches.add')}
           </Button>
           <Button href="/api/v1/branches/export?format=xlsx">{t('branches.export')}</Button>
-          <Upload
-            accept=".csv,.xlsx"
-            showUploadList={false}
-            customRequest={({ file }) => void imports.upload('/api/v1/branches/import?partial=true', file as File)}
-          >
+          <Upload accept=".csv,.xlsx" showUploadList={false} customRequest={({ file }) => void imports.upload(file as File)}>
             <Button>{t('branches.import')}</Button>
           </Upload>
         </Space>

@@ -2,15 +2,15 @@ import { BRANCH_SERVICE_LABELS, BRANCH_SERVICES, CHANNEL_KINDS, type ChannelView
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Form, Input, Select, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
+import { addChannel, listChannels } from './api.ts';
 
 /** The institution's online channels (C6): shown wherever one of its branches is closed, and when none is open near. */
 export function ChannelsCard() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const client = useQueryClient();
-  const channels = useQuery({ queryKey: ['channels'], queryFn: () => api<{ items: ChannelView[] }>('/api/v1/channels') });
+  const channels = useQuery({ queryKey: ['channels'], queryFn: listChannels });
   const [form] = Form.useForm();
   const { run, busy, error } = useAction();
 
@@ -41,7 +41,7 @@ export function ChannelsCard() {
         initialValues={{ kind: 'app', services: ['cash'] }}
         onFinish={(v) =>
           run(async () => {
-            await api('/api/v1/channels', { method: 'POST', body: v });
+            await addChannel(v);
             form.resetFields();
             await client.invalidateQueries({ queryKey: ['channels'] });
           })

@@ -1,9 +1,9 @@
 import { BRANCH_SERVICE_LABELS, BRANCH_SERVICES, DISTRICT_CENTRES, type NearestAnswer, SHANGHAI_DISTRICTS } from '@shouhu/common';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { findNearestBranches } from './api.ts';
 
 /** The nearest branches open now for a service; when none, the online channels instead. */
 export function FinderPage() {
@@ -20,9 +20,7 @@ export function FinderPage() {
   const search = (lat: number, lng: number) =>
     run(async () => {
       const at = when ? `&at=${encodeURIComponent(new Date(`${when}:00+08:00`).toISOString())}` : '';
-      setAnswer(
-        await api<NearestAnswer>(`/api/v1/public/branches/nearest?lat=${lat}&lng=${lng}&service=${service}&limit=10&radius=10${at}`),
-      );
+      setAnswer(await findNearestBranches(`lat=${lat}&lng=${lng}&service=${service}&limit=10&radius=10${at}`));
     });
   const searchHere = () =>
     navigator.geolocation.getCurrentPosition(

@@ -12,8 +12,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
+import { checkVideoIdentity, closeVideoSession, listVideoQueue, takeNextCustomer } from './api.ts';
 
 /** The agent's desk of the cloud branch: the queue of a service, take the next customer, check identity, close. */
 export function CloudBranchAgentPage({ me }: { me: Me }) {
@@ -24,7 +24,7 @@ export function CloudBranchAgentPage({ me }: { me: Me }) {
   // The queue refreshes every few seconds; customers see their own place live.
   const queue = useQuery({
     queryKey: ['video-queue', service],
-    queryFn: () => api<{ items: VideoSessionView[] }>(`/api/v1/video-queue?service=${service}`),
+    queryFn: () => listVideoQueue(service),
     refetchInterval: 5000,
   });
   const { run, busy, error } = useAction();
@@ -51,7 +51,7 @@ export function CloudBranchAgentPage({ me }: { me: Me }) {
               loading={busy}
               onClick={() =>
                 run(async () => {
-                  await api('/api/v1/video-queue/next', { method: 'POST', body: { service } });
+                  await takeNextCustomer(service);
                   await refresh();
                 })
               }
@@ -89,9 +89,9 @@ function SessionCard({ session, onChanged }: { session: VideoSessionView; onChan
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const { run, busy, error } = useAction();
-  const step = (path: string, body: unknown) =>
+  const step = (change: () => Promise<unknown>) =>
     run(async () => {
-      await api(`/api/v1/video-sessions/${session.id}/${path}`, { method: 'POST', body });
+      await change();
       await onChanged();
     });
   const matched =
@@ -114,7 +114,10 @@ function SessionCard({ session, onChanged }: { session: VideoSessionView; onChan
             title={`${session.residentId} · ${matched} · ${session.livenessPassed ? t('cloud.livenessPassed') : t('cloud.livenessFailed')}`}
           />
         ) : (
-          <Form layout="vertical" onFinish={(f) => step('identity-check', { ...f, livenessPassed: Boolean(f.livenessPassed) })}>
+          <Form
+            layout="vertical"
+            onFinish={(f) => step(() => checkVideoIdentity(session.id, { ...f, livenessPassed: Boolean(f.livenessPassed) }))}
+          >
             <Form.Item name="residentId" label={t('visits.residentId')} rules={[{ required: true }]}>
               <Input maxLength={18} />
             </Form.Item>
@@ -129,7 +132,7 @@ function SessionCard({ session, onChanged }: { session: VideoSessionView; onChan
             </Button>
           </Form>
         )}
-        <Form layout="inline" onFinish={(f) => step('outcome', f)}>
+        <Form layout="inline" onFinish={(f) => step(() => closeVideoSession(session.id, f))}>
           <Form.Item name="outcome" label={t('visits.outcome')} rules={[{ required: true }]}>
             <Select style={{ minWidth: 140 }} options={VIDEO_OUTCOMES.map((o) => ({ value: o, label: VIDEO_STATUS_LABELS[o][lang] }))} />
           </Form.Item>

@@ -1,36 +1,34 @@
-import { BRANCH_SERVICE_LABELS, formatShanghaiTime, listBookableSlots, type QueuePlace, VIDEO_STATUS_LABELS } from '@shouhu/common';
-import { useCallback, useEffect, useState } from 'react';
+import {
+  BRANCH_SERVICE_LABELS,
+  formatShanghaiTime,
+  type JoinQueueInput,
+  listBookableSlots,
+  type QueuePlace,
+  VIDEO_STATUS_LABELS,
+} from '@shouhu/common';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { InstitutionServiceFields } from '../../components/InstitutionServiceFields.tsx';
 import { VerifyMobile } from '../../components/VerifyMobile.tsx';
+import { joinVideoQueue, leaveVideoQueue, listMyPlaces } from './api.ts';
 
 /** The cloud branch (云网点): join an institution's video queue, watch the place move live, go to the video when called. */
 export function CloudBranchPage() {
   const { t } = useTranslation();
-  const [verified, setVerified] = useState<boolean>();
+  const client = useQueryClient();
   const [mobile, setMobile] = useState('');
-  const [places, setPlaces] = useState<QueuePlace[]>([]);
   const [form, setForm] = useState({ orgId: '', service: 'account_opening', when: 'now' });
   const { run, busy, error } = useAction();
 
-  const loadPlaces = useCallback(
-    () =>
-      api<{ items: QueuePlace[] }>('/api/v1/public/video-sessions')
-        .then((r) => {
-          setVerified(true);
-          setPlaces(r.items);
-        })
-        .catch(() => setVerified(false)),
-    [],
-  );
-  useEffect(() => {
-    void loadPlaces();
-  }, [loadPlaces]);
-
-  if (verified === undefined) return null;
+  // The customer's own places; refused (401) until the mobile is verified.
+  const myPlaces = useQuery({ queryKey: ['my-places'], queryFn: listMyPlaces });
+  const loadPlaces = () => client.invalidateQueries({ queryKey: ['my-places'] });
+  if (myPlaces.isPending) return null;
+  const verified = myPlaces.isSuccess;
+  const places = myPlaces.data?.items ?? [];
   return (
     <>
       <h1 className="page-title">{t('cloud.title')}</h1>
@@ -52,9 +50,11 @@ export function CloudBranchPage() {
           onSubmit={(e) => {
             e.preventDefault();
             void run(async () => {
-              await api<QueuePlace>('/api/v1/public/video-queue', {
-                method: 'POST',
-                body: { orgId: form.orgId, service: form.service, mobile, ...(form.when === 'now' ? {} : { slotAt: form.when }) },
+              await joinVideoQueue({
+                orgId: form.orgId,
+                service: form.service as JoinQueueInput['service'],
+                mobile,
+                ...(form.when === 'now' ? {} : { slotAt: form.when }),
               });
               await loadPlaces();
             });
@@ -139,7 +139,7 @@ function PlaceCard({ initial, onLeft }: { initial: QueuePlace; onLeft: () => voi
           disabled={busy}
           onClick={() =>
             void run(async () => {
-              await api(`/api/v1/public/video-sessions/${place.id}`, { method: 'DELETE' });
+              await leaveVideoQueue(place.id);
               onLeft();
             })
           }

@@ -1,4 +1,3 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enLocale from 'antd/es/locale/en_US.js';
 import type { Locale } from 'antd/es/locale/index.js';
@@ -19,7 +18,6 @@ const enUS = enLocale as unknown as Locale;
 
 // Feature pages load when first opened (each feature's routes are lazy): the sign-in page needs no charts or tables.
 const CONSOLE_ROUTES = FEATURES.flatMap((f) => f.consoleRoutes ?? []);
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
 
 /** The staff console, loaded only when someone opens /console (antd stays out of the public pages). */
 export default function ConsoleApp() {
@@ -44,9 +42,7 @@ export default function ConsoleApp() {
       }}
     >
       <AntApp>
-        <QueryClientProvider client={queryClient}>
-          <ConsoleRoutes />
-        </QueryClientProvider>
+        <ConsoleRoutes />
       </AntApp>
     </ConfigProvider>
   );

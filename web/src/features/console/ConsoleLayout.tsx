@@ -3,9 +3,9 @@ import { Button, Drawer, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { api } from '../../api/client.ts';
 import { listMenu } from '../../app/feature.ts';
 import { toggleLanguage } from '../../app/i18n.ts';
+import { signOut } from '../auth/api.ts';
 import { useRefreshMe } from '../auth/useMe.ts';
 import { FEATURES, type MessageKey } from '../index.ts';
 
@@ -25,8 +25,8 @@ export function ConsoleLayout({ me }: { me: Me }) {
   const phone = !Grid.useBreakpoint().md;
   const [menuOpen, setMenuOpen] = useState(false);
   const items = listMenu(FEATURES, actor).map((entry) => ({ key: entry.path, label: t(entry.label as MessageKey) }));
-  const signOut = async (everywhere: boolean) => {
-    await api(everywhere ? '/api/v1/auth/sign-out-everywhere' : '/api/v1/auth/sign-out', { method: 'POST' });
+  const leave = async (everywhere: boolean) => {
+    await signOut(everywhere);
     sessionStorage.removeItem('shouhu.warning');
     await refresh();
   };
@@ -62,10 +62,10 @@ export function ConsoleLayout({ me }: { me: Me }) {
           <Button size="small" onClick={toggleLanguage}>
             {t('language.switch')}
           </Button>
-          <Button size="small" onClick={() => void signOut(false)}>
+          <Button size="small" onClick={() => void leave(false)}>
             {t('menu.signout')}
           </Button>
-          <Button size="small" onClick={() => void signOut(true)}>
+          <Button size="small" onClick={() => void leave(true)}>
             {t('menu.signoutAll')}
           </Button>
         </Space>

@@ -1,18 +1,12 @@
-import {
-  type AuditEventPage,
-  can,
-  FIGURE_LABELS,
-  type FigureAnswer,
-  type Me,
-  type OrganizationList,
-  ROLE_LABELS,
-  type UserView,
-} from '@shouhu/common';
+import { can, FIGURE_LABELS, type Me, ROLE_LABELS } from '@shouhu/common';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Descriptions, List, Row, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { searchAuditEvents } from '../audit/api.ts';
+import { listOrganizations } from '../organizations/api.ts';
+import { listUsers } from '../users/api.ts';
+import { readFigures } from './api.ts';
 import { actorOf } from './ConsoleLayout.tsx';
 
 /** The landing page after sign-in: who you are, and what your role looks after. */
@@ -23,22 +17,22 @@ export function DashboardPage({ me }: { me: Me }) {
   const warning = sessionStorage.getItem('shouhu.warning');
   const orgs = useQuery({
     queryKey: ['organizations'],
-    queryFn: () => api<OrganizationList>('/api/v1/organizations'),
+    queryFn: listOrganizations,
     enabled: me.role === 'regulator' || me.role === 'association',
   });
   const users = useQuery({
     queryKey: ['users'],
-    queryFn: () => api<{ items: UserView[] }>('/api/v1/users'),
+    queryFn: listUsers,
     enabled: can(actor, 'user.read'),
   });
   const audit = useQuery({
     queryKey: ['audit', 'recent'],
-    queryFn: () => api<AuditEventPage>('/api/v1/audit-events?limit=5'),
+    queryFn: () => searchAuditEvents(new URLSearchParams({ limit: '5' })),
     enabled: can(actor, 'audit.search'),
   });
   const figures = useQuery({
     queryKey: ['figures', 'week'],
-    queryFn: () => api<FigureAnswer>('/api/v1/figures'),
+    queryFn: readFigures,
     enabled: can(actor, 'figures.read'),
   });
   return (

@@ -1,12 +1,12 @@
-import { HOME_VISIT_REASON_LABELS, HOME_VISIT_REASONS, SHANGHAI_DISTRICTS, todayInShanghai } from '@shouhu/common';
+import { HOME_VISIT_REASON_LABELS, HOME_VISIT_REASONS, type HomeVisitInput, SHANGHAI_DISTRICTS, todayInShanghai } from '@shouhu/common';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { InstitutionServiceFields } from '../../components/InstitutionServiceFields.tsx';
 import { VerifyMobile } from '../../components/VerifyMobile.tsx';
+import { requestHomeVisit } from './api.ts';
 
 // Half days that staff can plan around; the API takes any windows.
 const PERIODS = { morning: ['09:00', '12:00'], afternoon: ['14:00', '17:00'] } as const;
@@ -66,19 +66,16 @@ export function HomeVisitPage() {
             e.preventDefault();
             const [from, to] = PERIODS[form.period];
             void run(async () => {
-              const created = await api<{ reference: string }>('/api/v1/public/home-visits', {
-                method: 'POST',
-                body: {
-                  orgId: form.orgId,
-                  service: form.service,
-                  name: form.name,
-                  mobile,
-                  streetCode: form.streetCode,
-                  compound: form.compound,
-                  address: form.address,
-                  reason: form.reason,
-                  windows: [{ from: `${form.day}T${from}:00+08:00`, to: `${form.day}T${to}:00+08:00` }],
-                },
+              const created = await requestHomeVisit({
+                orgId: form.orgId,
+                service: form.service as HomeVisitInput['service'],
+                name: form.name,
+                mobile,
+                streetCode: form.streetCode,
+                compound: form.compound,
+                address: form.address,
+                reason: form.reason as HomeVisitInput['reason'],
+                windows: [{ from: `${form.day}T${from}:00+08:00`, to: `${form.day}T${to}:00+08:00` }],
               });
               setReference(created.reference);
             });

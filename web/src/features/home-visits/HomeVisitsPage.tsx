@@ -1,5 +1,4 @@
 import {
-  type AssignableStaff,
   BRANCH_SERVICE_LABELS,
   BRANCH_SERVICES,
   formatShanghaiTime,
@@ -8,6 +7,7 @@ import {
   HOME_VISIT_REASONS,
   HOME_VISIT_STATUS_LABELS,
   HOME_VISIT_STATUSES,
+  type HomeVisitInput,
   type HomeVisitStatus,
   type HomeVisitView,
   IDENTITY_DOCUMENTS,
@@ -36,9 +36,18 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
 import { STREET_OPTIONS } from '../../components/streets.ts';
+import {
+  acceptHomeVisit,
+  checkHomeVisitIdentity,
+  closeHomeVisit,
+  getHomeVisit,
+  listAssignableStaff,
+  listHomeVisits,
+  raiseHomeVisit,
+  scheduleHomeVisit,
+} from './api.ts';
 
 // Dark enough for white text (WCAG AA), unlike antd's light preset tags.
 const STATUS_COLOURS: Record<HomeVisitStatus, string> = {
@@ -52,13 +61,13 @@ const STATUS_COLOURS: Record<HomeVisitStatus, string> = {
 };
 
 interface RaiseForm {
-  service: string;
+  service: HomeVisitInput['service'];
   name: string;
   mobile: string;
   street: [string, string];
   compound: string;
   address: string;
-  reason: string;
+  reason: HomeVisitInput['reason'];
   window: [Dayjs, Dayjs];
 }
 
@@ -71,7 +80,7 @@ export function HomeVisitsPage({ me }: { me: Me }) {
   const [status, setStatus] = useState<HomeVisitStatus>();
   const visits = useQuery({
     queryKey: ['home-visits', status],
-    queryFn: () => api<{ items: HomeVisitView[] }>(`/api/v1/home-visits${status ? `?status=${status}` : ''}`),
+    queryFn: () => listHomeVisits(status),
   });
   const [openId, setOpenId] = useState<string>();
   const [raising, setRaising] = useState(false);
@@ -80,19 +89,16 @@ export function HomeVisitsPage({ me }: { me: Me }) {
 
   const raise = (v: RaiseForm) =>
     run(async () => {
-      const created = await api<{ reference: string }>('/api/v1/home-visits', {
-        method: 'POST',
-        body: {
-          orgId: me.organization.id,
-          service: v.service,
-          name: v.name,
-          mobile: v.mobile,
-          streetCode: v.street[1],
-          compound: v.compound,
-          address: v.address,
-          reason: v.reason,
-          windows: [{ from: v.window[0].toISOString(), to: v.window[1].toISOString() }],
-        },
+      const created = await raiseHomeVisit({
+        orgId: me.organization.id,
+        service: v.service,
+        name: v.name,
+        mobile: v.mobile,
+        streetCode: v.street[1],
+        compound: v.compound,
+        address: v.address,
+        reason: v.reason,
+        windows: [{ from: v.window[0].toISOString(), to: v.window[1].toISOString() }],
       });
       setRaising(false);
       raiseForm.resetFields();
@@ -194,17 +200,17 @@ function VisitDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const client = useQueryClient();
-  const visit = useQuery({ queryKey: ['home-visit', id], queryFn: () => api<HomeVisitView>(`/api/v1/home-visits/${id}`) });
+  const visit = useQuery({ queryKey: ['home-visit', id], queryFn: () => getHomeVisit(id) });
   const open = visit.data && OPEN_HOME_VISIT_STATUSES.includes(visit.data.status);
   const staff = useQuery({
     queryKey: ['home-visit-staff', id],
-    queryFn: () => api<{ items: AssignableStaff[] }>(`/api/v1/home-visits/${id}/assignable-staff`),
+    queryFn: () => listAssignableStaff(id),
     enabled: Boolean(open),
   });
   const { run, busy, error } = useAction();
-  const step = (path: string, body?: unknown) =>
+  const step = (change: () => Promise<unknown>) =>
     run(async () => {
-      await api(`/api/v1/home-visits/${id}/${path}`, { method: 'POST', body });
+      await change();
       await client.invalidateQueries({ queryKey: ['home-visit', id] });
       await client.invalidateQueries({ queryKey: ['home-visits'] });
     });
@@ -235,13 +241,17 @@ function VisitDrawer({ id, onClose }: { id: string; onClose: () => void }) {
           </Descriptions>
           {error && <Alert type="error" title={error.describe(i18n.language)} />}
           {v.status === 'requested' && (
-            <Button type="primary" loading={busy} onClick={() => step('acceptance')}>
+            <Button type="primary" loading={busy} onClick={() => step(() => acceptHomeVisit(id))}>
               {t('visits.accept')}
             </Button>
           )}
           {open && !v.identityCheckedAt && (
             <Card size="small" title={t('visits.identity')}>
-              <Form layout="vertical" onFinish={(f) => step('identity-check', f)} initialValues={{ documents: ['resident_id_card'] }}>
+              <Form
+                layout="vertical"
+                onFinish={(f) => step(() => checkHomeVisitIdentity(id, f))}
+                initialValues={{ documents: ['resident_id_card'] }}
+              >
                 <Form.Item name="residentId" label={t('visits.residentId')} rules={[{ required: true }]}>
                   <Input maxLength={18} />
                 </Form.Item>
@@ -261,7 +271,9 @@ function VisitDrawer({ id, onClose }: { id: string; onClose: () => void }) {
             <Card size="small" title={t('visits.schedule')}>
               <Form
                 layout="vertical"
-                onFinish={(f: { userId: string; at: Dayjs }) => step('schedule', { userId: f.userId, at: f.at.toISOString() })}
+                onFinish={(f: { userId: string; at: Dayjs }) =>
+                  step(() => scheduleHomeVisit(id, { userId: f.userId, at: f.at.toISOString() }))
+                }
               >
                 <Form.Item name="userId" label={t('visits.staff')} rules={[{ required: true }]}>
                   <Select
@@ -283,7 +295,7 @@ function VisitDrawer({ id, onClose }: { id: string; onClose: () => void }) {
           )}
           {open && (
             <Card size="small" title={t('visits.outcome')}>
-              <Form layout="vertical" onFinish={(f) => step('outcome', f)}>
+              <Form layout="vertical" onFinish={(f) => step(() => closeHomeVisit(id, f))}>
                 <Form.Item name="outcome" label={t('visits.outcome')} rules={[{ required: true }]}>
                   <Select
                     options={HOME_VISIT_OUTCOMES.filter((o) => v.status === 'scheduled' || o === 'unreachable').map((o) => ({

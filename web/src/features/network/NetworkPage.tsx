@@ -7,7 +7,8 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiError, api } from '../../api/client.ts';
+import type { ApiError } from '../../api/client.ts';
+import { listNetworkBranches, summarizeNetwork } from './api.ts';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -19,11 +20,10 @@ export function NetworkPage() {
   const en = i18n.language === 'en';
   const chartRef = useRef<HTMLDivElement>(null);
   const [pick, setPick] = useState<{ districtCode: string; status: BranchStatus }>();
-  const summary = useQuery({ queryKey: ['network'], queryFn: () => api<NetworkSummary>('/api/v1/branch-network') });
+  const summary = useQuery({ queryKey: ['network'], queryFn: summarizeNetwork });
   const list = useQuery({
     queryKey: ['network', pick],
-    queryFn: () =>
-      api<{ items: NetworkBranch[] }>(`/api/v1/branch-network/branches?districtCode=${pick?.districtCode}&status=${pick?.status}`),
+    queryFn: () => listNetworkBranches(pick?.districtCode as string, pick?.status as BranchStatus),
     enabled: pick !== undefined,
   });
 

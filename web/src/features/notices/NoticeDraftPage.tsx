@@ -5,8 +5,9 @@ import { Alert, Button, Card, DatePicker, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
+import { compileDraft, getDraft, publishDraft } from './api.ts';
 
 /** The association compiles the notice as of a date, reviews the draft with its changes, and publishes it. */
 export function NoticeDraftPage() {
@@ -20,7 +21,7 @@ export function NoticeDraftPage() {
     queryKey: ['notice-draft'],
     queryFn: async () => {
       try {
-        return await api<NoticeView>('/api/v1/notices/draft');
+        return await getDraft();
       } catch (e) {
         if (e instanceof ApiError && e.code === 'notice.no_draft') return null;
         throw e;
@@ -37,7 +38,7 @@ export function NoticeDraftPage() {
           loading={busy}
           onClick={() =>
             run(async () => {
-              await api('/api/v1/notices/draft', { method: 'POST', body: { asOf: asOf.format('YYYY-MM-DD') } });
+              await compileDraft(asOf.format('YYYY-MM-DD'));
               setPublished(undefined);
               await refresh();
             })
@@ -51,7 +52,7 @@ export function NoticeDraftPage() {
           loading={busy}
           onClick={() =>
             run(async () => {
-              setPublished(await api<NoticeView>('/api/v1/notices/draft/publish', { method: 'POST' }));
+              setPublished(await publishDraft());
               await refresh();
             })
           }

@@ -1,35 +1,21 @@
 import type { NoticeView } from '@shouhu/common';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { ApiError, api } from '../../api/client.ts';
-
-interface NoticeSummary {
-  id: string;
-  version: number;
-  asOf: string;
-  publishedAt: string;
-  association: string;
-  entries: number;
-}
+import { toApiError } from '../../app/query.ts';
+import { getPublishedNotice, listPublishedNotices } from './api.ts';
 
 /** The association's notice, latest version by default: by district, changes marked, files to download. */
 export function NoticePage() {
   const { t, i18n } = useTranslation();
   const { id } = useParams();
-  const [versions, setVersions] = useState<NoticeSummary[]>();
-  const [notice, setNotice] = useState<NoticeView>();
-  const [error, setError] = useState<ApiError>();
-
-  useEffect(() => {
-    api<{ items: NoticeSummary[] }>('/api/v1/public/notices')
-      .then(async (r) => {
-        setVersions(r.items);
-        const pick = id ?? r.items[0]?.id;
-        if (pick) setNotice(await api<NoticeView>(`/api/v1/public/notices/${pick}`));
-      })
-      .catch((e) => setError(e instanceof ApiError ? e : new ApiError(0, undefined)));
-  }, [id]);
+  const published = useQuery({ queryKey: ['notices'], queryFn: listPublishedNotices });
+  const versions = published.data?.items;
+  // The version asked for, or the latest.
+  const pick = id ?? versions?.[0]?.id;
+  const picked = useQuery({ queryKey: ['notice', pick], queryFn: () => getPublishedNotice(pick as string), enabled: Boolean(pick) });
+  const notice = picked.data;
+  const error = toApiError(published.error ?? picked.error);
 
   // Against a previous version only: in the first, everything would be "new".
   const changed = new Set(notice?.changes.previousVersion ? [...notice.changes.closed, ...notice.changes.hoursChanged] : []);

@@ -1,22 +1,16 @@
-import { ORGANIZATION_KIND_LABELS, ORGANIZATION_KINDS, type OrganizationList } from '@shouhu/common';
-import { useEffect, useState } from 'react';
+import { ORGANIZATION_KIND_LABELS, ORGANIZATION_KINDS } from '@shouhu/common';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
+import { toApiError } from '../../app/query.ts';
+import { listOrganizations } from './api.ts';
 
 /** The organisations taking part, grouped by kind: who regulates, who publishes, who serves. */
 export function OrganizationDirectory() {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
-  const [list, setList] = useState<OrganizationList['items']>();
-  const [error, setError] = useState<ApiError>();
-
-  useEffect(() => {
-    const abort = new AbortController();
-    api<OrganizationList>('/api/v1/organizations', { signal: abort.signal })
-      .then((r) => setList(r.items))
-      .catch((e) => abort.signal.aborted || setError(e instanceof ApiError ? e : new ApiError(0, undefined)));
-    return () => abort.abort();
-  }, []);
+  const organizations = useQuery({ queryKey: ['organizations'], queryFn: listOrganizations });
+  const list = organizations.data?.items;
+  const error = toApiError(organizations.error);
 
   if (error) {
     return (

@@ -1,16 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
-
-interface OutboxItem {
-  id: string;
-  channel: string;
-  recipient: string;
-  subject: string | null;
-  body: string;
-  state: string;
-  createdAt: string;
-}
+import { toApiError } from '../../app/query.ts';
+import { listOutbox } from './api.ts';
 
 /**
  * The development outbox: SMS and e-mail the platform sent, where no gateway is configured. The
@@ -18,13 +9,9 @@ interface OutboxItem {
  */
 export function OutboxPage() {
   const { t, i18n } = useTranslation();
-  const [items, setItems] = useState<OutboxItem[]>();
-  const [error, setError] = useState<ApiError>();
-  useEffect(() => {
-    api<{ items: OutboxItem[] }>('/api/v1/dev/outbox')
-      .then((r) => setItems(r.items))
-      .catch((e) => setError(e instanceof ApiError ? e : new ApiError(0, undefined)));
-  }, []);
+  const outbox = useQuery({ queryKey: ['outbox'], queryFn: listOutbox });
+  const items = outbox.data?.items;
+  const error = toApiError(outbox.error);
   return (
     <>
       <h1 className="page-title">{t('outbox.title')}</h1>

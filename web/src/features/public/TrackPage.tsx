@@ -2,9 +2,9 @@ import { formatShanghaiTime, HOME_VISIT_STATUS_LABELS, type HomeVisitStatus, typ
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { trackReference } from './api.ts';
 
 // Status names per kind of request, in both languages.
 const STATUS_LABELS: Record<string, Record<string, { zh: string; en: string }>> = { home_visit: HOME_VISIT_STATUS_LABELS };
@@ -28,13 +28,7 @@ export function TrackPage() {
         onSubmit={(e) => {
           e.preventDefault();
           setAnswer(undefined);
-          void run(async () =>
-            setAnswer(
-              await api<TrackAnswer>(
-                `/api/v1/public/track/${encodeURIComponent(reference.trim())}?mobile=${encodeURIComponent(mobile.trim())}`,
-              ),
-            ),
-          );
+          void run(async () => setAnswer(await trackReference(reference.trim(), mobile.trim())));
         }}
       >
         <label htmlFor="reference">{t('track.reference')}</label>

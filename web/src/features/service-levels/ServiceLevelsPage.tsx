@@ -8,7 +8,6 @@ import {
   SERVICE_CHANNELS,
   type ServiceChannel,
   type ServiceLevelBreach,
-  type ServiceLevelTarget,
   type ThroughputReport,
 } from '@shouhu/common';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -20,8 +19,8 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
+import { listBreaches, listTargets, reportThroughput, setBaseline, setTarget } from './api.ts';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -33,10 +32,10 @@ export function ServiceLevelsPage({ me }: { me: Me }) {
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const actor = { type: 'user' as const, userId: me.id, orgId: me.organization.id, role: me.role, sessionId: '', mfaPassed: true };
   const manages = can(actor, 'serviceLevel.manage');
-  const report = useQuery({ queryKey: ['throughput'], queryFn: () => api<ThroughputReport>('/api/v1/throughput?days=14') });
+  const report = useQuery({ queryKey: ['throughput'], queryFn: () => reportThroughput(14) });
   const breaches = useQuery({
     queryKey: ['breaches'],
-    queryFn: () => api<{ items: ServiceLevelBreach[] }>('/api/v1/service-levels/breaches'),
+    queryFn: listBreaches,
   });
   const chartRef = useRef<HTMLDivElement>(null);
   const names = new Map((report.data?.institutions ?? []).map((i) => [i.orgId, i.name]));
@@ -143,7 +142,7 @@ function SettingsCard() {
   const client = useQueryClient();
   const targets = useQuery({
     queryKey: ['targets'],
-    queryFn: () => api<{ items: ServiceLevelTarget[] }>('/api/v1/service-levels/targets'),
+    queryFn: listTargets,
   });
   const { run, busy, error } = useAction();
   const saved = async () => {
@@ -160,7 +159,7 @@ function SettingsCard() {
         initialValues={{ channel: 'home_visit', service: ALL_SERVICES, firstResponseMinutes: 120, completionMinutes: 1440 }}
         onFinish={(v) =>
           run(async () => {
-            await api('/api/v1/service-levels/targets', { method: 'PUT', body: v });
+            await setTarget(v);
             await saved();
           })
         }
@@ -209,14 +208,11 @@ function SettingsCard() {
         initialValues={{ channel: 'home_visit' }}
         onFinish={(v: { channel: ServiceChannel; period: [Dayjs, Dayjs]; dailyServed?: number }) =>
           run(async () => {
-            await api('/api/v1/throughput/baseline', {
-              method: 'PUT',
-              body: {
-                channel: v.channel,
-                from: v.period[0].format('YYYY-MM-DD'),
-                to: v.period[1].format('YYYY-MM-DD'),
-                dailyServed: v.dailyServed ?? undefined,
-              },
+            await setBaseline({
+              channel: v.channel,
+              from: v.period[0].format('YYYY-MM-DD'),
+              to: v.period[1].format('YYYY-MM-DD'),
+              dailyServed: v.dailyServed ?? undefined,
             });
             await saved();
           })

@@ -1,10 +1,11 @@
-import { type Me, ROLE_LABELS, ROLES, type UserView } from '@shouhu/common';
+import { type Me, ROLE_LABELS, ROLES, type UserInput, type UserView } from '@shouhu/common';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
+import { toApiError } from '../../app/query.ts';
 import { RevealButton } from '../../components/RevealButton.tsx';
+import { createUser, listUsers, resetUserPassword, setUserDisabled } from './api.ts';
 
 /** Users of the own organisation: create, reset a password, disable; personal data masked. */
 export function UsersPage({ me }: { me: Me }) {
@@ -12,31 +13,28 @@ export function UsersPage({ me }: { me: Me }) {
   const zh = i18n.language !== 'en';
   const { modal } = App.useApp();
   const client = useQueryClient();
-  const users = useQuery({ queryKey: ['users'], queryFn: () => api<{ items: UserView[] }>('/api/v1/users') });
+  const users = useQuery({ queryKey: ['users'], queryFn: listUsers });
   const [creating, setCreating] = useState(false);
-  const [error, setError] = useState<ApiError>();
   const [form] = Form.useForm();
   const refresh = () => client.invalidateQueries({ queryKey: ['users'] });
 
   const create = useMutation({
-    mutationFn: (values: Record<string, string>) =>
-      api<UserView>('/api/v1/users', { method: 'POST', body: { ...values, orgId: me.organization.id } }),
+    mutationFn: (values: Omit<UserInput, 'orgId'>) => createUser({ ...values, orgId: me.organization.id }),
     onSuccess: () => {
       setCreating(false);
       form.resetFields();
       void refresh();
     },
-    onError: (e) => setError(e instanceof ApiError ? e : new ApiError(0, undefined)),
   });
   const reset = async (user: UserView) => {
-    const r = await api<{ temporaryPassword: string }>(`/api/v1/users/${user.id}/password-reset`, { method: 'POST' });
+    const r = await resetUserPassword(user.id);
     modal.info({
       title: t('users.reset'),
       content: <code data-testid="temporary-password">{t('users.resetDone', { password: r.temporaryPassword })}</code>,
     });
   };
   const toggle = async (user: UserView) => {
-    await api(`/api/v1/users/${user.id}`, { method: 'PATCH', body: { disabled: !user.disabled } });
+    await setUserDisabled(user.id, !user.disabled);
     void refresh();
   };
   const roleLabel = (role: keyof typeof ROLE_LABELS) => (zh ? ROLE_LABELS[role].zh : ROLE_LABELS[role].en);
@@ -50,7 +48,7 @@ export function UsersPage({ me }: { me: Me }) {
         </Button>
       }
     >
-      {users.error && <Alert type="error" title={(users.error as ApiError).describe?.(i18n.language) ?? String(users.error)} />}
+      {users.error && <Alert type="error" title={toApiError(users.error)?.describe(i18n.language)} />}
       <Table<UserView>
         rowKey="id"
         loading={users.isPending}
@@ -101,15 +99,10 @@ export function UsersPage({ me }: { me: Me }) {
         cancelText={t('common.cancel')}
         confirmLoading={create.isPending}
       >
-        {error && <Alert type="error" role="alert" title={error.describe(i18n.language)} style={{ marginBottom: 12 }} />}
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={(v) => {
-            setError(undefined);
-            create.mutate(v);
-          }}
-        >
+        {create.error && (
+          <Alert type="error" role="alert" title={toApiError(create.error)?.describe(i18n.language)} style={{ marginBottom: 12 }} />
+        )}
+        <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)}>
           <Form.Item label={t('users.username')} name="username" rules={[{ required: true, pattern: /^[A-Za-z0-9._-]{3,64}$/ }]}>
             <Input autoComplete="off" />
           </Form.Item>

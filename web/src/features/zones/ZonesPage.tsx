@@ -1,7 +1,5 @@
 import {
-  type BranchFlag,
   findDivision,
-  type RowProblem,
   todayInShanghai,
   ZONE_FILE_COLUMNS,
   ZONE_LEVEL_LABELS,
@@ -32,10 +30,10 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
 import { useAction } from '../../api/useAction.ts';
 import { ImportResult, useFileImport } from '../../components/ImportResult.tsx';
 import { STREET_OPTIONS } from '../../components/streets.ts';
+import { createZone, importZones, listBranchFlags, listZones } from './api.ts';
 
 // Dark enough for white text (WCAG AA).
 const LEVEL_COLOURS: Record<ZoneLevel, string> = { sealed: '#a8071a', controlled: '#ad4e00', precaution: '#0b4fa8' };
@@ -43,7 +41,6 @@ const LEVEL_COLOURS: Record<ZoneLevel, string> = { sealed: '#a8071a', controlled
 const TEMPLATE = `\uFEFF${ZONE_FILE_COLUMNS.map(([, zh]) => zh).join(',')}\r\n某小区,310104003,,31.1702,121.4337,封控区,2022-04-01,2022-04-14\r\n`;
 ('\uFEFF名称,街道代码,整街,纬度,经度,等级,开始日期,结束日期\r\n某小区,310104003,,31.1702,121.4337,封控区,2022-04-01,2022-04-14\r\n');
 
-type ImportAnswer = { imported: number; problems: RowProblem[]; rejectedCsv: string | null };
 interface ZoneForm {
   name: string;
   street: [string, string];
@@ -66,32 +63,29 @@ export function ZonesPage() {
   const [on, setOn] = useState(todayInShanghai());
   const [entering, setEntering] = useState(false);
   const [partial, setPartial] = useState(true);
-  const imports = useFileImport<ImportAnswer>();
+  const imports = useFileImport((file: File) => importZones(file, partial));
   const [form] = Form.useForm<ZoneForm>();
   const { run, busy, error } = useAction();
-  const zones = useQuery({ queryKey: ['zones', on], queryFn: () => api<{ items: ZoneView[] }>(`/api/v1/zones?on=${on}`) });
+  const zones = useQuery({ queryKey: ['zones', on], queryFn: () => listZones(on) });
   // What the zones mean for the network: branches inside sealed areas, proposed for closure to their institutions.
   const flags = useQuery({
     queryKey: ['zones', 'flags', on],
-    queryFn: () => api<{ items: BranchFlag[] }>(`/api/v1/branch-flags?on=${on}`),
+    queryFn: () => listBranchFlags(on),
   });
   const flagged = flags.data?.items.filter((f) => !f.alreadyClosed).length ?? 0;
   const wholeStreet = Form.useWatch('wholeStreet', form);
 
   const enter = (v: ZoneForm) =>
     run(async () => {
-      await api('/api/v1/zones', {
-        method: 'POST',
-        body: {
-          name: v.name,
-          streetCode: v.street[1],
-          wholeStreet: v.wholeStreet,
-          lat: v.wholeStreet ? undefined : v.lat,
-          lng: v.wholeStreet ? undefined : v.lng,
-          level: v.level,
-          from: v.dates[0].format('YYYY-MM-DD'),
-          to: v.dates[1]?.format('YYYY-MM-DD'),
-        },
+      await createZone({
+        name: v.name,
+        streetCode: v.street[1],
+        wholeStreet: v.wholeStreet,
+        lat: v.wholeStreet ? undefined : v.lat,
+        lng: v.wholeStreet ? undefined : v.lng,
+        level: v.level,
+        from: v.dates[0].format('YYYY-MM-DD'),
+        to: v.dates[1]?.format('YYYY-MM-DD'),
       });
       message.success(t('zones.entered'));
       setEntering(false);
@@ -99,7 +93,7 @@ export function ZonesPage() {
     });
 
   const upload = async (file: File) => {
-    await imports.upload(`/api/v1/zones/import?partial=${partial}`, file);
+    await imports.upload(file);
     await client.invalidateQueries({ queryKey: ['zones'] });
   };
 

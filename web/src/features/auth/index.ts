@@ -1,16 +1,14 @@
-import { createElement } from 'react';
+import { createElement, lazy } from 'react';
 import { defineFeature } from '../../app/feature.ts';
 import { messages } from './messages.ts';
-import { PasswordPage } from './PasswordPage.tsx';
-import { SecurityPage } from './SecurityPage.tsx';
 
-/** Signing in, the password and the second factor; its pages are part of the console's first load. */
+/** Signing in, the password and the second factor. */
 export const authFeature = defineFeature({
   name: 'auth',
   messages,
   consoleRoutes: [
-    { path: 'password', page: () => createElement(PasswordPage) },
-    { path: 'security', page: SecurityPage },
+    { path: 'password', page: lazy(() => import('./PasswordPage.tsx').then((m) => ({ default: () => createElement(m.PasswordPage) }))) },
+    { path: 'security', page: lazy(() => import('./SecurityPage.tsx').then((m) => ({ default: m.SecurityPage }))) },
   ],
   menu: [
     { path: '/console/password', label: 'menu.password' },

@@ -3,11 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { toApiError } from '../../app/query.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { getPublishedNotice, listPublishedNotices } from './api.ts';
 
 /** The association's notice, latest version by default: by district, changes marked, files to download. */
 export function NoticePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { id } = useParams();
   const published = useQuery({ queryKey: ['notices'], queryFn: listPublishedNotices });
   const versions = published.data?.items;
@@ -23,11 +24,7 @@ export function NoticePage() {
   return (
     <>
       <h1 className="page-title">{t('notice.title')}</h1>
-      {error && (
-        <p className="notice notice-error" role="alert">
-          {error.describe(i18n.language)}
-        </p>
-      )}
+      <ErrorNotice error={error} />
       {versions?.length === 0 && <p className="notice">{t('notice.none')}</p>}
       {notice && (
         <>

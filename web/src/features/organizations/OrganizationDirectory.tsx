@@ -2,6 +2,7 @@ import { ORGANIZATION_KIND_LABELS, ORGANIZATION_KINDS } from '@shouhu/common';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../../app/query.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { listOrganizations } from './api.ts';
 
 /** The organisations taking part, grouped by kind: who regulates, who publishes, who serves. */
@@ -12,13 +13,7 @@ export function OrganizationDirectory() {
   const list = organizations.data?.items;
   const error = toApiError(organizations.error);
 
-  if (error) {
-    return (
-      <p className="notice notice-error" role="alert">
-        {error.describe(i18n.language)}
-      </p>
-    );
-  }
+  if (error) return <ErrorNotice error={error} />;
   if (!list) return <p className="notice">{t('common.loading')}</p>;
 
   return (

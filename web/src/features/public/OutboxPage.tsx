@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../../app/query.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { listOutbox } from './api.ts';
 
 /**
@@ -16,11 +17,7 @@ export function OutboxPage() {
     <>
       <h1 className="page-title">{t('outbox.title')}</h1>
       <p className="hint">{t('outbox.hint')}</p>
-      {error && (
-        <p className="notice notice-error" role="alert">
-          {error.describe(i18n.language)}
-        </p>
-      )}
+      <ErrorNotice error={error} />
       {items?.length === 0 && <p className="notice">{t('outbox.empty')}</p>}
       <ul className="outbox">
         {items?.map((m) => (

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { Type } from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -158,6 +159,10 @@ describe('application limits', () => {
       expect(limited.json().error).toMatchObject({ code: 'rate_limit.exceeded', message_zh: '请求过于频繁，请稍后再试' });
       // Health checks are not rate limited: a load balancer polls them.
       expect((await t.app.inject('/readyz')).statusCode).toBe(200);
+      // Nor the web app's built files, of which one page load asks dozens (the web is built at install).
+      const asset = readdirSync(new URL('../../web/dist/assets/', import.meta.url)).find((f) => f.endsWith('.js'));
+      for (let i = 0; i < 10; i++) expect((await t.app.inject(`/assets/${asset}`)).statusCode).toBe(200);
+      expect((await t.app.inject('/api/v1/organizations')).statusCode).toBe(429);
     } finally {
       await t.close();
     }

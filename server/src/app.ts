@@ -140,6 +140,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(rateLimit, {
     max: config.RATE_LIMIT_MAX,
     timeWindow: 60_000,
+    // The web app's built files are immutable and cost no database work; the console alone is
+    // some fifty of them, which would spend a phone's limit (or a shared address's) on loading.
+    allowList: (req) => req.url.startsWith('/assets/'),
     // Only a refused request says where its caller stands (limit, reset, retry-after): three more
     // headers on every answer cost a public read about a tenth of its time (docs/BENCHMARKS.md).
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },

@@ -16,7 +16,7 @@ import type { Config } from './config.ts';
 import type { Database, Db } from './db/database.ts';
 import { isDatabaseUnavailable } from './db/database.ts';
 import { AppError, toErrorBody } from './errors.ts';
-import { MODULES, REVEALABLE, TRACKERS } from './modules/index.ts';
+import { collectRevealable, collectTrackers, MODULES } from './modules/index.ts';
 import { registerAccessControl } from './platform/access/hooks.ts';
 import { flushRefusalAudits } from './platform/audit/refusals.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
@@ -33,6 +33,7 @@ import { jobRoutes } from './platform/jobs/routes.ts';
 import type { Worker } from './platform/jobs/worker.ts';
 import { createLoggerOptions } from './platform/logger.ts';
 import { registerMetrics } from './platform/metrics.ts';
+import type { ModuleManifest } from './platform/module.ts';
 import { devOutboxRoutes, webhookRoutes } from './platform/notify/routes.ts';
 import { deriveAuditKey, type KeyRing } from './platform/pii/keys.ts';
 import { revealRoutes } from './platform/pii/reveal.ts';
@@ -54,6 +55,8 @@ export interface AppOptions {
   worker?: Worker | null;
   /** Tests pass their own logger to read what is logged. */
   logger?: FastifyBaseLogger;
+  /** The capabilities to serve: all of them unless a test adds or leaves out some. */
+  modules?: readonly ModuleManifest[];
 }
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -62,6 +65,7 @@ const REQUEST_ID = /^[\w-]{1,64}$/;
 /** Builds the application; `main` listens with it, tests inject requests into it. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
+  const modules = options.modules ?? MODULES;
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: createLoggerOptions(config.LOG_LEVEL) }),
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -174,7 +178,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'notifications', description: 'SMS, e-mail and signed webhooks' },
         { name: 'public', description: 'Citizens: verification by SMS code' },
         { name: 'figures', description: 'Each capability’s headline numbers for a period' },
-        ...MODULES.flatMap((m) => m.tags ?? []),
+        ...modules.flatMap((m) => m.tags ?? []),
       ],
     },
   });
@@ -186,11 +190,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes(config));
   await app.register(jobRoutes);
   await app.register(auditRoutes);
-  await app.register(revealRoutes(REVEALABLE));
+  await app.register(revealRoutes(collectRevealable(modules)));
   await app.register(webhookRoutes(config));
   await app.register(citizenRoutes(config));
-  await app.register(trackRoutes(config, TRACKERS));
-  await app.register(figureRoutes(MODULES));
+  await app.register(trackRoutes(config, collectTrackers(modules)));
+  await app.register(figureRoutes(modules));
   // Sessions kept for a few seconds are forgotten when any process revokes one (see session-cache),
   // and after the notices' connection comes back (a revocation may have been missed meanwhile).
   const onSessionsChanged = () => {
@@ -202,7 +206,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return async () => {};
   });
   app.addHook('onClose', () => stopSessions());
-  for (const module of MODULES) await module.register?.(app, { config, database, keys: options.keys });
+  for (const module of modules) await module.register?.(app, { config, database, keys: options.keys });
   if (config.devOutbox) await app.register(devOutboxRoutes);
   // The benchmarks' baseline: one row inserted and committed, nothing else (bench/intake.ts).
   if (config.BENCH_ROUTES) {

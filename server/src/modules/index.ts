@@ -35,8 +35,13 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumns[] = [
   ...MODULES.flatMap((m) => m.encryptedColumns ?? []),
 ];
 
-/** Every record whose masked fields may be revealed, by record type. */
-export const REVEALABLE: Readonly<Record<string, Revealable>> = Object.assign({}, ...MODULES.map((m) => m.revealable ?? {}));
+/** Every record of these modules whose masked fields may be revealed, by record type. */
+export const collectRevealable = (modules: readonly ModuleManifest[]): Readonly<Record<string, Revealable>> =>
+  Object.assign({}, ...modules.map((m) => m.revealable ?? {}));
 
-/** Every public reference tracker, by reference prefix. */
-export const TRACKERS: Readonly<Record<string, Tracker>> = Object.assign({}, ...MODULES.map((m) => m.trackers ?? {}));
+/** Every public reference tracker of these modules, by reference prefix. */
+export const collectTrackers = (modules: readonly ModuleManifest[]): Readonly<Record<string, Tracker>> =>
+  Object.assign({}, ...modules.map((m) => m.trackers ?? {}));
+
+export const REVEALABLE = collectRevealable(MODULES);
+export const TRACKERS = collectTrackers(MODULES);

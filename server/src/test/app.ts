@@ -7,6 +7,7 @@ import type { Database } from '../db/database.ts';
 import { seedDemoData } from '../db/seed.ts';
 import { DEMO_PASSWORD } from '../modules/users/demo.ts';
 import { createLoggerOptions } from '../platform/logger.ts';
+import type { ModuleManifest } from '../platform/module.ts';
 import { createMemoryKeyRing, type KeyRing } from '../platform/pii/keys.ts';
 import { openTestDatabase } from './database.ts';
 
@@ -22,7 +23,7 @@ export interface TestApp {
 /** A full application on its own database, with its log captured for assertions. */
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: { seed?: boolean; beforeReady?: (app: FastifyInstance) => void } = {},
+  options: { seed?: boolean; beforeReady?: (app: FastifyInstance) => void; modules?: readonly ModuleManifest[] } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase();
   const keys = createMemoryKeyRing();
@@ -38,7 +39,13 @@ export async function createTestApp(
   // tests share the app's event loop (parsing a workbook blocks it for seconds on a busy machine):
   // its delay says nothing about the app here.
   const config = loadConfig({ LOG_LEVEL: 'info', AUTH_RATE_LIMIT_MAX: '10000', MAX_EVENT_LOOP_DELAY_MS: '60000', ...env });
-  const app = await buildApp({ config, database, keys, logger: pino(createLoggerOptions('info', false), stream) });
+  const app = await buildApp({
+    config,
+    database,
+    keys,
+    logger: pino(createLoggerOptions('info', false), stream),
+    modules: options.modules,
+  });
   options.beforeReady?.(app);
   await app.ready();
   return {

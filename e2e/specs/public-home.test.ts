@@ -56,6 +56,42 @@ describe('public site in a real browser', () => {
     await page.close();
   });
 
+  it('fits a 390 px phone in large type on every public page, nothing wider or cut off', async () => {
+    const page = await ctx.browser.newPage({ viewport: PHONE, locale: 'zh-CN', bypassCSP: true });
+    await page.goto(ctx.server.url);
+    await page.getByRole('button', { name: '大字模式' }).click();
+    const problems: string[] = [];
+    for (const [path, name] of [
+      ['/', 'home'],
+      ['/branches', 'finder'],
+      ['/verify', 'verify'],
+      ['/home-visit', 'home-visit'],
+      ['/cloud-branch', 'cloud-branch'],
+      ['/track', 'track'],
+      ['/notices', 'notice'],
+      ['/dev/outbox', 'outbox'],
+    ]) {
+      await page.goto(`${ctx.server.url}${path}`);
+      await page.locator('h1.page-title').waitFor();
+      await page.waitForLoadState('networkidle');
+      // Every visible element inside the viewport's width: the page never scrolls sideways.
+      const wide = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        return [...document.querySelectorAll('body *')]
+          .filter((el) => {
+            const r = el.getBoundingClientRect();
+            return r.width > 0 && r.height > 0 && (r.right > width + 0.5 || r.left < -0.5);
+          })
+          .slice(0, 5)
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}px`);
+      });
+      const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (scroll > PHONE.width || wide.length > 0) problems.push(`${path}: ${scroll}px wide; ${wide.join(', ')}`);
+      await page.screenshot({ path: shot(`public-${name}-phone-large`), fullPage: true });
+    }
+    assert.deepEqual(problems, []);
+  });
+
   it('verifies a mobile number with the SMS code, and explains a wrong one', async () => {
     const page = await ctx.browser.newPage({ viewport: PHONE, locale: 'zh-CN', bypassCSP: true });
     await page.goto(`${ctx.server.url}/verify`);

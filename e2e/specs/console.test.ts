@@ -89,11 +89,19 @@ describe('staff console in a real browser', () => {
   });
 
   it('shows each role only what it may use, in Chinese or English', async () => {
-    const staff = await ctx.browser.newPage({ viewport: DESKTOP, locale: 'zh-CN' });
+    const staff = await ctx.browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', bypassCSP: true });
     await signIn(staff, 'boc.staff');
     await staff.getByText('赵**，您好').waitFor();
     assert.equal(await staff.getByRole('menuitem', { name: '用户管理' }).count(), 0);
     assert.equal(await staff.getByRole('menuitem', { name: '审计日志' }).count(), 0);
+    // The work desk: what waits for a bank's staff, each count a link to where it is done.
+    await staff.getByText('待办事项').waitFor();
+    await staff.getByTestId('desk-homeVisits.requested').getByText('待受理的上门服务申请').waitFor();
+    await staff.getByTestId('desk-video.waiting').waitFor();
+    assert.deepEqual(await findAccessibilityProblems(staff), []);
+    await staff.getByTestId('desk-homeVisits.requested').click();
+    await staff.waitForURL('**/console/home-visits');
+    await staff.getByRole('menuitem', { name: '概览' }).click();
     await staff.getByRole('button', { name: 'English' }).click();
     await staff.getByText('Hello, 赵**').waitFor();
     await staff.getByTestId('org-name').filter({ hasText: 'Bank of China Shanghai Branch · Institution staff' }).waitFor();

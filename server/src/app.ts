@@ -25,6 +25,7 @@ import { forgetSessions, SESSIONS_CHANNEL } from './platform/auth/session-cache.
 import { checkWatchedSessions } from './platform/auth/session-watch.ts';
 import { citizenRoutes } from './platform/citizen/routes.ts';
 import { trackRoutes } from './platform/citizen/track.ts';
+import { deskRoutes } from './platform/desk.ts';
 import { figureRoutes } from './platform/figures.ts';
 import { registerFileParsers } from './platform/files.ts';
 import { registerHealthRoutes } from './platform/health.ts';
@@ -195,6 +196,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(citizenRoutes(config));
   await app.register(trackRoutes(config, collectTrackers(modules)));
   await app.register(figureRoutes(modules));
+  await app.register(deskRoutes(modules));
   // Sessions kept for a few seconds are forgotten when any process revokes one (see session-cache),
   // and after the notices' connection comes back (a revocation may have been missed meanwhile).
   const onSessionsChanged = () => {

@@ -1,4 +1,4 @@
-import type { TrackAnswer } from '@shouhu/common';
+import type { DeskItem, TrackAnswer } from '@shouhu/common';
 import { addDays, fromLocal } from '@shouhu/common';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
@@ -66,6 +66,8 @@ export interface ModuleManifest {
   prepare?: (db: Db, keys: KeyRing) => Promise<void>;
   /** Demo data; idempotent; called in the list's order. Answers how many records it made. */
   seed?: (db: Db, keys: KeyRing, options: SeedOptions) => Promise<number>;
+  /** What waits for the signed-in user here (only what their actions allow), for the work desk. */
+  desk?: (ctx: Context) => Promise<DeskItem[]>;
   /** Its headline numbers for a period, as the regulator's dashboard reads them. */
   figures?: (db: Db, query: FigureQuery) => Promise<Record<string, number>>;
 }

@@ -3,7 +3,7 @@ import { videoError } from './errors.ts';
 import { QueueHub } from './queue.ts';
 import { countVideoFigures } from './repo.ts';
 import { cloudBranchRoutes, promoteBookingsJob } from './routes.ts';
-import { describePlace } from './service.ts';
+import { describePlace, listVideoDesk } from './service.ts';
 
 /** The video queue and sessions of the cloud branch (C5). */
 export const cloudBranchModule: ModuleManifest = {
@@ -26,4 +26,5 @@ export const cloudBranchModule: ModuleManifest = {
     { table: 'customer_records', columns: ['name_enc'] },
   ],
   figures: countVideoFigures,
+  desk: listVideoDesk,
 };

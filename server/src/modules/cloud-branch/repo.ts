@@ -228,3 +228,14 @@ export async function upsertCustomerRecord(db: Db, row: { id: string; orgId: str
     .onConflict((oc) => oc.columns(['orgId', 'residentIdHash']).doUpdateSet({ nameEnc: row.nameEnc }))
     .execute();
 }
+
+/** Customers of the institution waiting in its video queue now. */
+export async function countWaitingSessions(db: Db, orgId: string): Promise<number> {
+  const row = await db
+    .selectFrom('videoSessions')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('orgId', '=', orgId)
+    .where('status', '=', 'waiting')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

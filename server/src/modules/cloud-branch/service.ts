@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  type DeskItem,
   isBookableSlot,
   type JoinQueueInput,
   maskMobile,
@@ -14,6 +15,7 @@ import {
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
+import { can } from '../../platform/access/policy.ts';
 import { normalizeMobile } from '../../platform/citizen/service.ts';
 import { ANY_ORGANIZATION, actorOrgId, audit, type Context, recordScope } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
@@ -22,6 +24,7 @@ import { selectInstitutionIds, selectOrganization } from '../organizations/repo.
 import { videoError } from './errors.ts';
 import { announceQueueChange, type QueueHub } from './queue.ts';
 import {
+  countWaitingSessions,
   insertVideoSession,
   selectCustomerRecord,
   selectOpenSession,
@@ -282,4 +285,10 @@ export async function addCustomerRecord(ctx: Context, input: { residentId: strin
       summary: { residentId: maskResidentId(result.normalized) },
     });
   });
+}
+
+/** For the work desk: customers waiting in the institution's video queue. */
+export async function listVideoDesk(ctx: Context): Promise<DeskItem[]> {
+  if (!can(ctx.actor, 'cloudBranch.serve')) return [];
+  return [{ key: 'video.waiting', count: await countWaitingSessions(ctx.db, actorOrgId(ctx)), path: '/console/cloud-branch' }];
 }

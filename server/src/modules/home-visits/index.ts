@@ -3,7 +3,7 @@ import { encryptField } from '../../platform/pii/crypto.ts';
 import { homeVisitError } from './errors.ts';
 import { countHomeVisitFigures, encryptPlainCompounds, loadHomeVisitSecret } from './repo.ts';
 import { homeVisitRoutes } from './routes.ts';
-import { trackHomeVisit } from './service.ts';
+import { listHomeVisitDesk, trackHomeVisit } from './service.ts';
 
 /** Home visits for customers who cannot come in (C3). */
 export const homeVisitsModule: ModuleManifest = {
@@ -24,4 +24,5 @@ export const homeVisitsModule: ModuleManifest = {
     await encryptPlainCompounds(db, (value) => encryptField(keys, value));
   },
   figures: countHomeVisitFigures,
+  desk: listHomeVisitDesk,
 };

@@ -154,3 +154,19 @@ export function countServedHomeVisitsByDay(db: Db, scope: { orgId: string | null
     .groupBy(['orgId', sql`2`])
     .execute();
 }
+
+/** An institution's requests still to accept, and its visits scheduled within [start, end). */
+export async function countWaitingHomeVisits(db: Db, orgId: string, start: Date, end: Date) {
+  const row = await db
+    .selectFrom('homeVisits')
+    .select((eb) => [
+      eb.fn.count<string>('id').filterWhere('status', '=', 'requested').as('requested'),
+      eb.fn
+        .count<string>('id')
+        .filterWhere((w) => w.and([w('status', '=', 'scheduled'), w('scheduledAt', '>=', start), w('scheduledAt', '<', end)]))
+        .as('today'),
+    ])
+    .where('orgId', '=', orgId)
+    .executeTakeFirstOrThrow();
+  return { requested: Number(row.requested), today: Number(row.today) };
+}

@@ -1,6 +1,7 @@
 import {
   type AssignableStaff,
   BRANCH_SERVICE_LABELS,
+  type DeskItem,
   formatShanghaiTime,
   HOME_VISIT_STATUS_LABELS,
   type HomeVisitInput,
@@ -23,13 +24,14 @@ import type { Db } from '../../db/database.ts';
 import type { HomeVisitsTable } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
+import { can } from '../../platform/access/policy.ts';
 import { insertAudited } from '../../platform/audit/insert-audited.ts';
 import { createBatcher } from '../../platform/batch.ts';
 import { normalizeMobile } from '../../platform/citizen/service.ts';
 import { ANY_ORGANIZATION, actorOrgId, audit, type Context, recordScope } from '../../platform/context.ts';
 import { requireStreet } from '../../platform/divisions.ts';
 import { createId } from '../../platform/ids.ts';
-import type { Tracker } from '../../platform/module.ts';
+import { type Tracker, toInstants } from '../../platform/module.ts';
 import { queueNotification, toNotificationRows } from '../../platform/notify/service.ts';
 import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
 import { areInstitutions, selectInstitutionIds, selectOrganization, selectOrganizationNames } from '../organizations/repo.ts';
@@ -37,6 +39,7 @@ import { selectActiveStaff } from '../users/repo.ts';
 import { findZoneAround, listZones } from '../zones/service.ts';
 import { homeVisitError } from './errors.ts';
 import {
+  countWaitingHomeVisits,
   drawHomeVisitNumbers,
   type HomeVisitRow,
   selectHomeVisit,
@@ -398,3 +401,16 @@ export const trackHomeVisit: Tracker = async (ctx, reference, mobile) => {
     scheduledAt: row.scheduledAt ? new Date(row.scheduledAt).toISOString() : null,
   };
 };
+
+/** For the work desk: the institution's requests to accept, and its visits scheduled today. */
+export async function listHomeVisitDesk(ctx: Context): Promise<DeskItem[]> {
+  if (!can(ctx.actor, 'homeVisit.manage')) return [];
+  const today = todayInShanghai();
+  const { start, end } = toInstants({ from: today, to: today, orgId: null });
+  const counts = await countWaitingHomeVisits(ctx.db, actorOrgId(ctx), start, end);
+  const path = '/console/home-visits';
+  return [
+    { key: 'homeVisits.requested', count: counts.requested, path },
+    { key: 'homeVisits.today', count: counts.today, path },
+  ];
+}

@@ -1,5 +1,7 @@
 import { addDays, todayInShanghai } from '@shouhu/common';
+import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import type { HomeVisitsTable } from '../../db/schema.ts';
 import { createId } from '../../platform/ids.ts';
 import { encryptField, hashField } from '../../platform/pii/crypto.ts';
 import type { KeyRing } from '../../platform/pii/keys.ts';
@@ -41,7 +43,7 @@ export async function seedServiceDemo(db: Db, keys: KeyRing): Promise<number> {
     const addressEnc = encryptField(keys, '1号楼101室');
     const compoundEnc = encryptField(keys, '演示小区');
     const mobileHash = hashField(keys, 'mobile', '13800000000');
-    const visits = [];
+    const visits: Insertable<HomeVisitsTable>[] = [];
     const sessions = [];
     for (let d = DAYS - 1; d >= 1; d--) {
       // From about the normal two weeks ago to about 2.4 times it yesterday.
@@ -87,6 +89,26 @@ export async function seedServiceDemo(db: Db, keys: KeyRing): Promise<number> {
         });
       }
     }
+    // This morning's requests still to accept, so that the staff's work desk has work on it.
+    for (let i = 0; i < 2; i++)
+      visits.push({
+        id: createId(),
+        reference: `HV-${today.replaceAll('-', '')}-9${String(rows++).padStart(5, '0')}`,
+        orgId: org.id,
+        service: 'cash',
+        nameEnc,
+        mobileEnc,
+        mobileHash,
+        districtCode: '310104',
+        streetCode: '310104003',
+        compoundEnc,
+        addressEnc,
+        reason: 'elderly',
+        windows: '[]',
+        status: 'requested',
+        raisedBy: 'staff',
+        createdAt: new Date(Date.now() - (30 + 10 * i) * 60_000),
+      });
     for (let i = 0; i < visits.length; i += 200)
       await db
         .insertInto('homeVisits')

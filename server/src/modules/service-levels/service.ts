@@ -3,6 +3,7 @@ import {
   addDays,
   type BaselineInput,
   compareText,
+  type DeskItem,
   isInstitution,
   type ServiceChannel,
   type ServiceLevelBreach,
@@ -12,6 +13,7 @@ import {
 } from '@shouhu/common';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
+import { can } from '../../platform/access/policy.ts';
 import { actorOrgId, audit, type Context, resolveOrgFilter } from '../../platform/context.ts';
 import { countServedVideoSessionsByDay, selectTimedVideoSessions } from '../cloud-branch/repo.ts';
 import { countServedHomeVisitsByDay, selectTimedHomeVisits } from '../home-visits/repo.ts';
@@ -145,4 +147,11 @@ export async function reportThroughput(ctx: Context, filter: { orgId?: string; d
       }),
     })),
   };
+}
+
+/** For the work desk: targets missed in the last 7 days (the institution's, or the city's for the regulator). */
+export async function listServiceLevelDesk(ctx: Context): Promise<DeskItem[]> {
+  if (!can(ctx.actor, 'serviceLevel.read')) return [];
+  const breaches = await findBreaches(ctx, { days: 7 });
+  return [{ key: 'serviceLevels.breaches', count: breaches.length, path: '/console/service-levels' }];
 }

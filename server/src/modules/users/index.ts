@@ -3,6 +3,7 @@ import { seedUsers } from './demo.ts';
 import { userError } from './errors.ts';
 import { loadUserSecret } from './repo.ts';
 import { userRoutes } from './routes.ts';
+import { listUserDesk } from './service.ts';
 
 /** Staff users of an organisation: their names, mobiles, second factor and home street. */
 export const usersModule: ModuleManifest = {
@@ -14,4 +15,5 @@ export const usersModule: ModuleManifest = {
   encryptedColumns: [{ table: 'users', columns: ['name_enc', 'mobile_enc', 'totp_secret_enc', 'home_enc'] }],
   revealable: { user: { fields: ['name', 'mobile'], load: loadUserSecret } },
   seed: (db, keys) => seedUsers(db, keys),
+  desk: listUserDesk,
 };

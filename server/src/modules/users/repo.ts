@@ -69,3 +69,14 @@ export async function updateUser(db: Db, id: string, set: Updateable<UsersTable>
     .where('id', '=', id)
     .execute();
 }
+
+/** Accounts locked now, of one organisation or all. */
+export async function countLockedUsers(db: Db, scope: RecordScope): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('lockedUntil', '>', new Date())
+    .$if(scope.orgId !== null, (q) => q.where('orgId', '=', scope.orgId as string))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { OrganizationKind } from '@shouhu/common';
+import type { DeskItem, OrganizationKind } from '@shouhu/common';
 import { maskMobile, maskName, type StaffHome, validateMobile } from '@shouhu/common';
 import type { Role } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
+import { can } from '../../platform/access/policy.ts';
 import { checkPasswordPolicy, hashPassword } from '../../platform/auth/passwords.ts';
 import { revokeUserSessions } from '../../platform/auth/repo.ts';
 import { ANY_ORGANIZATION, audit, type Context, recordScope, resolveOrgFilter } from '../../platform/context.ts';
@@ -12,7 +13,7 @@ import { createId } from '../../platform/ids.ts';
 import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
 import { getOrganization } from '../organizations/service.ts';
 import { userError } from './errors.ts';
-import { insertUser, isUsernameTaken, selectUser, selectUsers, type UserListRow, updateUser } from './repo.ts';
+import { countLockedUsers, insertUser, isUsernameTaken, selectUser, selectUsers, type UserListRow, updateUser } from './repo.ts';
 
 /** Which roles fit which kind of organisation. */
 const ROLES_BY_KIND: Record<OrganizationKind, Role[]> = {
@@ -154,4 +155,11 @@ export async function setUserHome(ctx: Context, id: string, home: StaffHome | nu
     });
   });
   return getUser(ctx, id);
+}
+
+/** For the work desk: accounts locked now, of the organisation (the regulator: all). */
+export async function listUserDesk(ctx: Context): Promise<DeskItem[]> {
+  if (!can(ctx.actor, 'user.manage')) return [];
+  const count = await countLockedUsers(ctx.db, { orgId: resolveOrgFilter(ctx, 'user.manage') });
+  return [{ key: 'users.locked', count, path: '/console/users' }];
 }

@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { zoneError } from './errors.ts';
 import { zoneRoutes } from './routes.ts';
+import { listFlagDesk } from './service.ts';
 
 /** Lockdown zones as the city publishes them, and the branches inside them. */
 export const zonesModule: ModuleManifest = {
@@ -8,4 +9,5 @@ export const zonesModule: ModuleManifest = {
   tables: ['lockdownZones'],
   register: (app) => app.register(zoneRoutes),
   errors: zoneError.catalogue,
+  desk: listFlagDesk,
 };

@@ -1,8 +1,10 @@
 import {
   type BranchFlag,
+  type DeskItem,
   findDivision,
   findStreet,
   type RowProblem,
+  todayInShanghai,
   ZONE_FILE_COLUMNS,
   ZONE_LEVEL_LABELS,
   ZONE_LEVELS,
@@ -14,6 +16,7 @@ import { distance } from 'geokdbush';
 import { toColumnName } from '../../db/database.ts';
 import { AppError, PLATFORM_ERRORS } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
+import { can } from '../../platform/access/policy.ts';
 import { ROWS_PER_YIELD, yieldToEventLoop } from '../../platform/batch.ts';
 import { audit, type Context, resolveOrgFilter } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
@@ -190,4 +193,12 @@ export function findZoneAround(
     if (inStreet || (d !== null && d <= radiusKm)) return { zone, inStreet, distanceKm: d === null ? null : Math.round(d * 1000) / 1000 };
   }
   return undefined;
+}
+
+/** For the work desk: open branches inside a sealed area today, to the institution that runs them and to the regulator. */
+export async function listFlagDesk(ctx: Context): Promise<DeskItem[]> {
+  const manages = can(ctx.actor, 'branch.manage');
+  if (!manages && !can(ctx.actor, 'network.view')) return [];
+  const open = (await findBranchFlags(ctx, todayInShanghai())).filter((f) => !f.alreadyClosed);
+  return [{ key: 'branches.flagged', count: open.length, path: manages ? '/console/branches' : '/console/network' }];
 }

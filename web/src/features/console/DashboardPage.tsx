@@ -1,12 +1,13 @@
-import { can, FIGURE_LABELS, type Me, ROLE_LABELS } from '@shouhu/common';
+import { can, DESK_LABELS, FIGURE_LABELS, type Me, ROLE_LABELS } from '@shouhu/common';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Descriptions, List, Row, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { searchAuditEvents } from '../audit/api.ts';
 import { listOrganizations } from '../organizations/api.ts';
 import { listUsers } from '../users/api.ts';
-import { readFigures } from './api.ts';
+import { readDesk, readFigures } from './api.ts';
 import { actorOf } from './ConsoleLayout.tsx';
 
 /** The landing page after sign-in: who you are, and what your role looks after. */
@@ -30,6 +31,8 @@ export function DashboardPage({ me }: { me: Me }) {
     queryFn: () => searchAuditEvents(new URLSearchParams({ limit: '5' })),
     enabled: can(actor, 'audit.search'),
   });
+  // What waits for this user, each item a link to where it is done.
+  const desk = useQuery({ queryKey: ['desk'], queryFn: readDesk });
   const figures = useQuery({
     queryKey: ['figures', 'week'],
     queryFn: readFigures,
@@ -46,6 +49,23 @@ export function DashboardPage({ me }: { me: Me }) {
           <Descriptions.Item label={t('signin.username')}>{me.username}</Descriptions.Item>
         </Descriptions>
       </Card>
+      {(desk.data?.items.length ?? 0) > 0 && (
+        <Card title={t('dashboard.desk')} size="small" style={{ marginBottom: 16 }}>
+          <Row gutter={[16, 16]}>
+            {desk.data?.items.map((item) => (
+              <Col xs={12} md={6} key={item.key}>
+                <Link to={item.path} className="desk-item" data-testid={`desk-${item.key}`}>
+                  <Statistic
+                    title={DESK_LABELS[item.key]?.[zh ? 'zh' : 'en'] ?? item.key}
+                    value={item.count}
+                    styles={{ content: { color: item.count > 0 ? '#9f1d20' : undefined } }}
+                  />
+                </Link>
+              </Col>
+            ))}
+          </Row>
+        </Card>
+      )}
       <Row gutter={[16, 16]}>
         {orgs.data && (
           <Col xs={24} md={8}>

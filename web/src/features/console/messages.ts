@@ -14,6 +14,7 @@ export const messages = defineMessages(
     'dashboard.locked': '其中 {{n}} 个已锁定',
     'dashboard.audit': '最近的操作',
     'dashboard.lastWeek': '近7天',
+    'dashboard.desk': '待办事项',
   },
   {
     'menu.dashboard': 'Overview',
@@ -28,5 +29,6 @@ export const messages = defineMessages(
     'dashboard.locked': '{{n}} of them locked',
     'dashboard.audit': 'Recent actions',
     'dashboard.lastWeek': 'last 7 days',
+    'dashboard.desk': 'Waiting for you',
   },
 );

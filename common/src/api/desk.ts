@@ -1,0 +1,22 @@
+import { type Static, Type } from 'typebox';
+
+/** One thing waiting for the signed-in user: how many, and the console page where it is done. */
+export const DeskItem = Type.Object({
+  key: Type.String({ description: 'stable name, e.g. homeVisits.requested' }),
+  count: Type.Integer({ minimum: 0 }),
+  path: Type.String({ description: 'console page, e.g. /console/home-visits' }),
+});
+export type DeskItem = Static<typeof DeskItem>;
+
+export const DeskAnswer = Type.Object({ items: Type.Array(DeskItem) });
+export type DeskAnswer = Static<typeof DeskAnswer>;
+
+/** What each item is called on the work desk (工作台); an item without a label shows its key. */
+export const DESK_LABELS: Record<string, { zh: string; en: string }> = {
+  'homeVisits.requested': { zh: '待受理的上门服务申请', en: 'Home-visit requests to accept' },
+  'homeVisits.today': { zh: '今日安排的上门服务', en: 'Home visits scheduled today' },
+  'video.waiting': { zh: '云网点排队等候的客户', en: 'Customers waiting in the video queue' },
+  'serviceLevels.breaches': { zh: '近7天超出服务时限', en: 'Missed service-level targets, last 7 days' },
+  'branches.flagged': { zh: '位于封控区仍在营业的网点', en: 'Open branches inside a sealed area' },
+  'users.locked': { zh: '已锁定的用户', en: 'Locked user accounts' },
+};

@@ -44,6 +44,24 @@ export async function seedServiceDemo(db: Db, keys: KeyRing): Promise<number> {
     const compoundEnc = encryptField(keys, '演示小区');
     const mobileHash = hashField(keys, 'mobile', '13800000000');
     const visits: Insertable<HomeVisitsTable>[] = [];
+    // A demo customer's request on a day: what differs is its number, status and times.
+    const visitOn = (day: string, rest: Pick<Insertable<HomeVisitsTable>, 'status' | 'createdAt' | 'firstResponseAt' | 'completedAt'>) => ({
+      id: createId(),
+      reference: `HV-${day.replaceAll('-', '')}-9${String(rows++).padStart(5, '0')}`,
+      orgId: org.id,
+      service: 'cash',
+      nameEnc,
+      mobileEnc,
+      mobileHash,
+      districtCode: '310104',
+      streetCode: '310104003',
+      compoundEnc,
+      addressEnc,
+      reason: 'elderly' as const,
+      windows: '[]',
+      raisedBy: 'staff' as const,
+      ...rest,
+    });
     const sessions = [];
     for (let d = DAYS - 1; d >= 1; d--) {
       // From about the normal two weeks ago to about 2.4 times it yesterday.
@@ -51,26 +69,14 @@ export async function seedServiceDemo(db: Db, keys: KeyRing): Promise<number> {
       const noon = Date.parse(`${addDays(today, -d)}T04:00:00Z`);
       for (let i = 0; i < Math.round(bank.homeNormal * growth); i++) {
         const at = new Date(noon + i * 60_000);
-        visits.push({
-          id: createId(),
-          reference: `HV-${addDays(today, -d).replaceAll('-', '')}-9${String(rows++).padStart(5, '0')}`,
-          orgId: org.id,
-          service: 'cash',
-          nameEnc,
-          mobileEnc,
-          mobileHash,
-          districtCode: '310104',
-          streetCode: '310104003',
-          compoundEnc,
-          addressEnc,
-          reason: 'elderly' as const,
-          windows: '[]',
-          status: 'done' as const,
-          raisedBy: 'staff' as const,
-          createdAt: new Date(at.getTime() - 3 * 3_600_000),
-          firstResponseAt: new Date(at.getTime() - 2 * 3_600_000),
-          completedAt: at,
-        });
+        visits.push(
+          visitOn(addDays(today, -d), {
+            status: 'done',
+            createdAt: new Date(at.getTime() - 3 * 3_600_000),
+            firstResponseAt: new Date(at.getTime() - 2 * 3_600_000),
+            completedAt: at,
+          }),
+        );
       }
       for (let i = 0; i < Math.round(bank.videoNormal * growth); i++) {
         const at = new Date(noon + i * 60_000);
@@ -91,24 +97,7 @@ export async function seedServiceDemo(db: Db, keys: KeyRing): Promise<number> {
     }
     // This morning's requests still to accept, so that the staff's work desk has work on it.
     for (let i = 0; i < 2; i++)
-      visits.push({
-        id: createId(),
-        reference: `HV-${today.replaceAll('-', '')}-9${String(rows++).padStart(5, '0')}`,
-        orgId: org.id,
-        service: 'cash',
-        nameEnc,
-        mobileEnc,
-        mobileHash,
-        districtCode: '310104',
-        streetCode: '310104003',
-        compoundEnc,
-        addressEnc,
-        reason: 'elderly',
-        windows: '[]',
-        status: 'requested',
-        raisedBy: 'staff',
-        createdAt: new Date(Date.now() - (30 + 10 * i) * 60_000),
-      });
+      visits.push(visitOn(today, { status: 'requested', createdAt: new Date(Date.now() - (30 + 10 * i) * 60_000) }));
     for (let i = 0; i < visits.length; i += 200)
       await db
         .insertInto('homeVisits')

@@ -124,6 +124,12 @@ describe(`application (${testDatabaseKind})`, () => {
     expect(spec.openapi).toBe('3.1.0');
     await SwaggerParser.validate(structuredClone(spec));
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/healthz', '/readyz', '/api/v1/organizations', '/api/v1/jobs/{id}']));
+    // The video queue's live stream is documented as what it sends, not as JSON.
+    const events = spec.paths['/api/v1/public/video-sessions/{id}/events'].get.responses['200'];
+    expect(Object.keys(events.content)).toEqual(['text/event-stream']);
+    // The HTTP server's own refusals, which answer without the error body, are in the error model.
+    expect(spec.info.description).toMatch(/431/);
+    expect(spec.info.description).toMatch(/414/);
     const docs = await t.app.inject({ url: '/docs/', headers: { accept: 'text/html' } });
     expect(docs.statusCode).toBe(200);
     expect(docs.body).not.toMatch(/src="https?:\/\//);
@@ -163,6 +169,22 @@ describe('application limits', () => {
       const asset = readdirSync(new URL('../../web/dist/assets/', import.meta.url)).find((f) => f.endsWith('.js'));
       for (let i = 0; i < 10; i++) expect((await t.app.inject(`/assets/${asset}`)).statusCode).toBe(200);
       expect((await t.app.inject('/api/v1/organizations')).statusCode).toBe(429);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('answers the router’s and the HTTP parser’s own refusals in the error model', async () => {
+    const t = await createTestApp({}, { seed: false });
+    try {
+      const long = await t.app.inject(`/api/v1/organizations/${'a'.repeat(500)}`);
+      expect(long.statusCode).toBe(414);
+      expect(long.json().error).toMatchObject({ code: 'request.path_too_long', message_zh: '请求地址中的某一段过长' });
+      // Headers over 16 KB never reach the app: Node's parser refuses them on the socket.
+      const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const res = await fetch(`${address}/api/v1/organizations`, { headers: { 'x-big': 'a'.repeat(20_000) } });
+      expect(res.status).toBe(431);
+      expect((await res.json()).error).toMatchObject({ code: 'request.headers_too_large', message_zh: '请求头过大' });
     } finally {
       await t.close();
     }

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
@@ -11,7 +13,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import underPressure from '@fastify/under-pressure';
 import type { FieldProblem } from '@shouhu/common';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/database.ts';
 import { isDatabaseUnavailable } from './db/database.ts';
@@ -80,6 +82,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // strictNumbers: NaN and ±Infinity are not numbers a column can hold (1e999 parses as Infinity).
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false, strictNumbers: true } },
     return503OnClosing: true,
+    // The router's and the HTTP parser's own refusals answer in the platform's error model too.
+    frameworkErrors: (error, _req, reply) => {
+      const code = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'request.path_too_long' : 'request.bad_url';
+      const appError = new AppError(code);
+      void (reply as unknown as FastifyReply).status(appError.entry.status).send(toErrorBody(appError));
+    },
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('database', database);
@@ -168,7 +177,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         title: 'Shouhu API (守沪)',
         version: '0.1.0',
         description:
-          'Keeping banking and insurance services running through a lockdown. Errors answer `{"error":{"code","message","message_zh","details"}}`.',
+          'Keeping banking and insurance services running through a lockdown. Every error answers `{"error":{"code","message","message_zh","details"}}`, the HTTP server\'s own refusals too: 400 `request.bad_url`, 408 `request.timeout`, 414 `request.path_too_long` (a path segment over 100 characters), 431 `request.headers_too_large` (headers over 16 KB).',
       },
       tags: [
         { name: 'system', description: 'Health and readiness' },
@@ -267,4 +276,26 @@ function classifyError(error: FastifyError): AppError {
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
     return new AppError('request.invalid', { reason: error.message });
   return new AppError('internal.error');
+}
+
+/**
+ * A request Node could not parse (headers over 16 KB, a request that never finished arriving):
+ * answered on the socket in the platform's error model, as Node would answer it otherwise.
+ */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const code =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? 'request.headers_too_large'
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 'request.timeout'
+        : 'request.invalid';
+  const appError = new AppError(code);
+  const body = JSON.stringify(toErrorBody(appError));
+  const status = appError.entry.status;
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
+  socket.destroy(err);
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,13 +15,37 @@ const shouhu = (...args: string[]) =>
     env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
   });
 
+describe('a command run where there is no database', () => {
+  it('refuses, naming the folder and how to point it at the platform’s, and creates nothing', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'shouhu-cli-empty-'));
+    try {
+      for (const args of [['org', 'list'], ['outbox'], ['audit', 'verify']]) {
+        const run = spawnSync(process.execPath, [BIN, ...args], {
+          encoding: 'utf8',
+          env: { ...process.env, DATA_DIR: empty, DATABASE_URL: '', LOG_LEVEL: 'silent' },
+        });
+        expect(run.status, args.join(' ')).toBe(2);
+        expect(run.stderr).toContain(`No database at ${join(empty, 'pglite')}`);
+        expect(run.stderr).toContain('DATA_DIR');
+      }
+      expect(existsSync(join(empty, 'pglite'))).toBe(false);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
+
 // The operator's commands, run as commands against an embedded database in a temporary folder.
 describe('shouhu org, audit, keys and outbox commands', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('seeds, lists and registers organisations, refusing a bad credit code', () => {
-    expect(shouhu('seed').status).toBe(0);
+    const seeded = shouhu('seed');
+    expect(seeded.status, seeded.stderr).toBe(0);
+    // Setting a database up says so; every command names the database it works on.
+    expect(seeded.stderr).toContain(`Database: creating a new embedded PGlite in ${join(dataDir, 'pglite')}`);
     const list = shouhu('org', 'list');
+    expect(list.stderr).toContain(`Database: embedded PGlite in ${join(dataDir, 'pglite')}`);
     expect(list.stdout).toContain('boc-sh');
     expect(list.stdout).toContain('中国银行上海市分行');
     const bad = shouhu(

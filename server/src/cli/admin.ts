@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '@shouhu/common';
 import type { Config } from '../config.ts';
-import { migrateToLatest, openDatabase } from '../db/database.ts';
+import { migrateToLatest } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { ENCRYPTED_COLUMNS } from '../modules/index.ts';
 import { createOrganization, listOrganizations } from '../modules/organizations/service.ts';
@@ -11,12 +11,13 @@ import type { Context } from '../platform/context.ts';
 import { listOutbox } from '../platform/notify/service.ts';
 import { addKeyToFile, deriveAuditKey, loadKeyRing } from '../platform/pii/keys.ts';
 import { rotateKeys } from '../platform/pii/rotate.ts';
+import { openCommandDatabase } from './database.ts';
 import { UsageError } from './validate.ts';
 
 type Out = (line: string) => void;
 
 async function withPlatform<T>(config: Config, fn: (ctx: Context) => Promise<T>): Promise<T> {
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
+  const database = await openCommandDatabase(config, { create: false });
   try {
     await migrateToLatest(database.db);
     const { ring } = loadKeyRing(config, config.dataDir);

@@ -104,8 +104,8 @@ export async function runCli(argv: string[]): Promise<number> {
 
 async function withDatabase(fn: (db: Db) => Promise<void>): Promise<number> {
   const config = loadConfig();
-  const { openDatabase } = await import('../db/database.ts');
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
+  const { openCommandDatabase } = await import('./database.ts');
+  const database = await openCommandDatabase(config, { create: true });
   try {
     await fn(database.db);
     return 0;
@@ -119,10 +119,11 @@ async function runWorker(): Promise<number> {
   const { createJobHandlers, jobSchedules } = await import('../main.ts');
   const { loadKeyRing } = await import('../platform/pii/keys.ts');
   const jobHandlers = createJobHandlers(config, loadKeyRing(config, config.dataDir).ring);
-  const { migrateToLatest, openDatabase } = await import('../db/database.ts');
+  const { migrateToLatest } = await import('../db/database.ts');
+  const { openCommandDatabase } = await import('./database.ts');
   const { createWorker } = await import('../platform/jobs/worker.ts');
   const { default: pino } = await import('pino');
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
+  const database = await openCommandDatabase(config, { create: false });
   await migrateToLatest(database.db);
   const log = pino({ level: config.LOG_LEVEL });
   const worker = createWorker({ db: database.db, handlers: jobHandlers, schedules: jobSchedules, log });

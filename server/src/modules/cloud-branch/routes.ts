@@ -78,7 +78,13 @@ export function cloudBranchRoutes(hub: QueueHub, config: Config): FastifyPluginA
           tags,
           summary: 'Server-sent events: the place (position, wait, room link once taken) whenever it changes',
           params: IdParams,
-          response: { ...errorResponses(400, 401, 403, 404) },
+          response: {
+            200: {
+              description: 'A stream of `event: place` messages whose data is the QueuePlace as JSON, sent at once and on each change',
+              content: { 'text/event-stream': { schema: Type.String() } },
+            },
+            ...errorResponses(400, 401, 403, 404),
+          },
         },
       },
       async (req, reply) => {

@@ -184,7 +184,8 @@ describe('application limits', () => {
       const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
       const res = await fetch(`${address}/api/v1/organizations`, { headers: { 'x-big': 'a'.repeat(20_000) } });
       expect(res.status).toBe(431);
-      expect((await res.json()).error).toMatchObject({ code: 'request.headers_too_large', message_zh: '请求头过大' });
+      const body = (await res.json()) as { error: unknown };
+      expect(body.error).toMatchObject({ code: 'request.headers_too_large', message_zh: '请求头过大' });
     } finally {
       await t.close();
     }

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { Items } from './errors.ts';
 
 /** One thing waiting for the signed-in user: how many, and the console page where it is done. */
 export const DeskItem = Type.Object({
@@ -8,7 +9,7 @@ export const DeskItem = Type.Object({
 });
 export type DeskItem = Static<typeof DeskItem>;
 
-export const DeskAnswer = Type.Object({ items: Type.Array(DeskItem) });
+export const DeskAnswer = Items(DeskItem);
 export type DeskAnswer = Static<typeof DeskAnswer>;
 
 /** What each item is called on the work desk (工作台); an item without a label shows its key. */

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { Items } from './errors.ts';
 
 export const ORGANIZATION_KINDS = ['regulator', 'association', 'bank', 'insurer', 'partner'] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
@@ -19,7 +20,7 @@ export const Organization = Type.Object({
 });
 export type Organization = Static<typeof Organization>;
 
-export const OrganizationList = Type.Object({ items: Type.Array(Organization) });
+export const OrganizationList = Items(Organization);
 export type OrganizationList = Static<typeof OrganizationList>;
 
 /** Chinese and English labels of each kind, for every screen that shows one. */

@@ -21,6 +21,9 @@ export interface RecordScope {
 /** A timestamp column's calendar day in Shanghai, as "YYYY-MM-DD". */
 export const shanghaiDay = (column: string) => sql<string>`to_char(${sql.ref(column)} at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
 
+/** The instant a number of days before now. */
+export const daysAgo = (days: number) => sql<Date>`now() - make_interval(days => ${days})`;
+
 /** The start of a Shanghai calendar day as an instant. */
 export const shanghaiMidnight = (date: string) => sql<Date>`(${date}::date)::timestamp at time zone 'Asia/Shanghai'`;
 

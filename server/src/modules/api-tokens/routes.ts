@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Items } from '@shouhu/common';
 import { Type } from 'typebox';
 import { errorResponses } from '../../platform/http.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './service.ts';
@@ -21,7 +22,7 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['api tokens'],
         summary: 'API tokens of the own organisation',
-        response: { 200: Type.Object({ items: Type.Array(TokenView) }), ...errorResponses(401, 403) },
+        response: { 200: Items(TokenView), ...errorResponses(401, 403) },
       },
     },
     async (req) => ({ items: await listApiTokens(req.ctx) }),

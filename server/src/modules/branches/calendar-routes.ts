@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Items } from '@shouhu/common';
 import { Type } from 'typebox';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { audit } from '../../platform/context.ts';
@@ -21,7 +22,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['branches'],
         summary: 'Dates whose holiday status overrides the packaged calendar',
-        response: { 200: Type.Object({ items: Type.Array(Override) }) },
+        response: { 200: Items(Override) },
       },
     },
     async (req) => ({ items: await selectHolidayOverrides(req.ctx.db) }),

@@ -8,6 +8,7 @@ import {
   BranchView,
   ChannelInput,
   ChannelView,
+  Items,
   NearestAnswer,
 } from '@shouhu/common';
 import { Type } from 'typebox';
@@ -38,7 +39,7 @@ export function branchRoutes(finder: BranchFinder): FastifyPluginAsyncTypebox {
           tags: ['branches'],
           summary: 'Branches of the own institution (regulator and associations: all, or one institution by orgId)',
           querystring: Type.Object({ orgId: Type.Optional(Type.String({ format: 'uuid' })) }, { additionalProperties: false }),
-          response: { 200: Type.Object({ items: Type.Array(BranchView) }), ...errorResponses(400, 401, 403) },
+          response: { 200: Items(BranchView), ...errorResponses(400, 401, 403) },
         },
       },
       async (req) => ({ items: await listBranches(req.ctx, req.query) }),
@@ -131,7 +132,7 @@ export function branchRoutes(finder: BranchFinder): FastifyPluginAsyncTypebox {
           tags: ['branches'],
           summary: 'Dated changes of hours and closures of a branch',
           params: IdParams,
-          response: { 200: Type.Object({ items: Type.Array(AdjustmentView) }), ...errorResponses(400, 401, 403, 404) },
+          response: { 200: Items(AdjustmentView), ...errorResponses(400, 401, 403, 404) },
         },
       },
       async (req) => ({ items: await listAdjustments(req.ctx, req.params.id) }),
@@ -157,7 +158,7 @@ export function branchRoutes(finder: BranchFinder): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['branches'],
           summary: 'Online channels of the own institution',
-          response: { 200: Type.Object({ items: Type.Array(ChannelView) }), ...errorResponses(401, 403) },
+          response: { 200: Items(ChannelView), ...errorResponses(401, 403) },
         },
       },
       async (req) => ({ items: (await listChannels(req.ctx)) as ChannelView[] }),

@@ -1,6 +1,6 @@
 import { OPEN_VIDEO_STATUSES, type VideoSessionStatus } from '@shouhu/common';
 import { type Insertable, sql, type Updateable } from 'kysely';
-import { type Db, type RecordScope, shanghaiDay, shanghaiMidnight } from '../../db/database.ts';
+import { type Db, daysAgo, type RecordScope, shanghaiDay, shanghaiMidnight } from '../../db/database.ts';
 import type { VideoSessionsTable } from '../../db/schema.ts';
 import { type FigureQuery, toInstants } from '../../platform/module.ts';
 
@@ -169,7 +169,7 @@ export async function countVideoFigures(db: Db, query: FigureQuery): Promise<Rec
  * Video sessions joined in the last days, with the times their targets measure. Bookings not yet
  * due are not in the line; a customer who left stopped the clock.
  */
-export function selectTimedVideoSessions(db: Db, scope: { orgId: string | null }, days: number) {
+export function selectTimedVideoSessions(db: Db, scope: RecordScope, days: number) {
   return db
     .selectFrom('videoSessions')
     .select([
@@ -181,14 +181,14 @@ export function selectTimedVideoSessions(db: Db, scope: { orgId: string | null }
       sql<Date | null>`coalesce(taken_at, case when status = 'left' then closed_at end)`.as('firstAt'),
       'closedAt as doneAt',
     ])
-    .where('joinedAt', '>', sql<Date>`now() - make_interval(days => ${days})`)
+    .where('joinedAt', '>', daysAgo(days))
     .where('status', '!=', 'booked')
     .$if(scope.orgId !== null, (q) => q.where('orgId', '=', scope.orgId as string))
     .execute();
 }
 
 /** Sessions served per Shanghai day and institution, since a date. */
-export function countServedVideoSessionsByDay(db: Db, scope: { orgId: string | null }, since: string) {
+export function countServedVideoSessionsByDay(db: Db, scope: RecordScope, since: string) {
   return db
     .selectFrom('videoSessions')
     .select(['orgId', shanghaiDay('closed_at').as('day'), sql<number>`count(*)::int`.as('n')])

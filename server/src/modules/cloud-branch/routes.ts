@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   BRANCH_SERVICES,
   CustomerRecordInput,
+  Items,
   JoinQueueInput,
   QueuePlace,
   VideoIdentityInput,
@@ -65,7 +66,7 @@ export function cloudBranchRoutes(hub: QueueHub, config: Config): FastifyPluginA
         schema: {
           tags,
           summary: 'The verified customer’s open places (to come back to the same place)',
-          response: { 200: Type.Object({ items: Type.Array(QueuePlace) }), ...errorResponses(401, 403) },
+          response: { 200: Items(QueuePlace), ...errorResponses(401, 403) },
         },
       },
       async (req) => ({ items: await listMyPlaces(req.ctx, hub, template) }),
@@ -149,7 +150,7 @@ export function cloudBranchRoutes(hub: QueueHub, config: Config): FastifyPluginA
           tags,
           summary: 'The institution’s queue: waiting in order, bookings, and sessions being served (personal data masked)',
           querystring: Type.Object({ service: Type.Optional(Type.Enum([...BRANCH_SERVICES])) }, { additionalProperties: false }),
-          response: { 200: Type.Object({ items: Type.Array(VideoSessionView) }), ...errorResponses(400, 401, 403) },
+          response: { 200: Items(VideoSessionView), ...errorResponses(400, 401, 403) },
         },
       },
       async (req) => ({ items: await listQueue(req.ctx, template, req.query) }),

@@ -1,6 +1,6 @@
 import type { HomeVisitStatus } from '@shouhu/common';
 import { sql, type Updateable } from 'kysely';
-import { type Db, type RecordScope, shanghaiDay, shanghaiMidnight } from '../../db/database.ts';
+import { type Db, daysAgo, type RecordScope, shanghaiDay, shanghaiMidnight } from '../../db/database.ts';
 import type { HomeVisitsTable } from '../../db/schema.ts';
 import { type FigureQuery, type RevealLoader, toInstants } from '../../platform/module.ts';
 
@@ -134,17 +134,17 @@ export const loadHomeVisitSecret: RevealLoader = async (db, id, field) => {
 };
 
 /** Home visits raised in the last days, with the times their service-level targets measure. */
-export function selectTimedHomeVisits(db: Db, scope: { orgId: string | null }, days: number) {
+export function selectTimedHomeVisits(db: Db, scope: RecordScope, days: number) {
   return db
     .selectFrom('homeVisits')
     .select(['id', 'orgId', 'reference', 'service', 'createdAt as start', 'firstResponseAt as firstAt', 'completedAt as doneAt'])
-    .where('createdAt', '>', sql<Date>`now() - make_interval(days => ${days})`)
+    .where('createdAt', '>', daysAgo(days))
     .$if(scope.orgId !== null, (q) => q.where('orgId', '=', scope.orgId as string))
     .execute();
 }
 
 /** Home visits done (wholly or partly) per Shanghai day and institution, since a date. */
-export function countServedHomeVisitsByDay(db: Db, scope: { orgId: string | null }, since: string) {
+export function countServedHomeVisitsByDay(db: Db, scope: RecordScope, since: string) {
   return db
     .selectFrom('homeVisits')
     .select(['orgId', shanghaiDay('completed_at').as('day'), sql<number>`count(*)::int`.as('n')])

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { BRANCH_STATUSES, NetworkBranch, NetworkSummary, todayInShanghai } from '@shouhu/common';
+import { BRANCH_STATUSES, Items, NetworkBranch, NetworkSummary, todayInShanghai } from '@shouhu/common';
 import { Type } from 'typebox';
 import { errorResponses } from '../../platform/http.ts';
 import { exportNetwork, listNetworkBranches, summarizeNetwork } from './service.ts';
@@ -35,7 +35,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ items: Type.Array(NetworkBranch) }), ...errorResponses(400, 401, 403) },
+        response: { 200: Items(NetworkBranch), ...errorResponses(400, 401, 403) },
       },
     },
     async (req) => ({ items: await listNetworkBranches(req.ctx, req.query.on ?? todayInShanghai(), req.query) }),

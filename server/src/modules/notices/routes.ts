@@ -53,7 +53,7 @@ export const noticeRoutes =
           tags: ['notices'],
           summary: 'The own institution’s branches listed in a published version',
           querystring: Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
-          response: { 200: Type.Object({ items: Type.Array(NoticeEntry) }), ...errorResponses(400, 401, 403, 404) },
+          response: { 200: Items(NoticeEntry), ...errorResponses(400, 401, 403, 404) },
         },
       },
       async (req) => ({ items: await listMine(req.ctx, req.query.id) }),

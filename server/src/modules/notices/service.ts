@@ -42,24 +42,21 @@ async function collectEntries(db: Db, associationId: string, asOf: string): Prom
   const [places, adjustments] = await Promise.all([selectBranchPlaces(db, { orgIds }), selectAdjustmentsOn(db, asOf)]);
   const placeOf = new Map(places.map((p) => [p.id, p]));
   const rows = adjustments
-    .flatMap((a) => {
-      const b = placeOf.get(a.branchId);
-      if (!b) return [];
-      const institution = nameOf.get(b.orgId) ?? '';
-      return [
-        {
-          branchId: b.id,
-          institution,
-          branchName: b.nameZh,
-          address: b.address,
-          districtCode: b.districtCode,
-          closed: a.closed,
-          hours: a.hours,
-          from: a.fromDate,
-          to: a.toDate,
-          note: a.publicNote,
-        },
-      ];
+    .filter((a) => placeOf.has(a.branchId))
+    .map((a) => {
+      const b = placeOf.get(a.branchId) as (typeof places)[number];
+      return {
+        branchId: b.id,
+        institution: nameOf.get(b.orgId) ?? '',
+        branchName: b.nameZh,
+        address: b.address,
+        districtCode: b.districtCode,
+        closed: a.closed,
+        hours: a.hours,
+        from: a.fromDate,
+        to: a.toDate,
+        note: a.publicNote,
+      };
     })
     // By district, institution and branch, as the association's notice lists them.
     .sort(

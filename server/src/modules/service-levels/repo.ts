@@ -1,9 +1,9 @@
 import type { BaselineInput, ServiceLevelTarget } from '@shouhu/common';
 import { sql } from 'kysely';
-import type { Db } from '../../db/database.ts';
+import type { Db, RecordScope } from '../../db/database.ts';
 
 /** Targets of one organisation or all. */
-export function selectTargets(db: Db, scope: { orgId: string | null }) {
+export function selectTargets(db: Db, scope: RecordScope) {
   return db
     .selectFrom('serviceLevelTargets')
     .selectAll()
@@ -32,7 +32,7 @@ export function upsertBaseline(db: Db, orgId: string, input: BaselineInput) {
 }
 
 /** Baselines of one organisation or all, their periods as "YYYY-MM-DD". */
-export function selectBaselines(db: Db, scope: { orgId: string | null }) {
+export function selectBaselines(db: Db, scope: RecordScope) {
   return db
     .selectFrom('throughputBaselines')
     .select([

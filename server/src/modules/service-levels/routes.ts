@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { BaselineInput, ServiceLevelBreach, ServiceLevelTarget, ThroughputReport } from '@shouhu/common';
+import { BaselineInput, Items, ServiceLevelBreach, ServiceLevelTarget, ThroughputReport } from '@shouhu/common';
 import { Type } from 'typebox';
 import { errorResponses } from '../../platform/http.ts';
 import { findBreaches, listTargets, reportThroughput, setBaseline, setTarget } from './service.ts';
@@ -22,7 +22,7 @@ export const serviceLevelRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'The institution’s targets',
-        response: { 200: Type.Object({ items: Type.Array(ServiceLevelTarget) }), ...errorResponses(401, 403) },
+        response: { 200: Items(ServiceLevelTarget), ...errorResponses(401, 403) },
       },
     },
     async (req) => ({ items: await listTargets(req.ctx) }),
@@ -35,7 +35,7 @@ export const serviceLevelRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Set a target: minutes to first response and to completion, per channel and service (or all services)',
         body: ServiceLevelTarget,
-        response: { 200: Type.Object({ items: Type.Array(ServiceLevelTarget) }), ...errorResponses(400, 401, 403) },
+        response: { 200: Items(ServiceLevelTarget), ...errorResponses(400, 401, 403) },
       },
     },
     async (req) => ({ items: await setTarget(req.ctx, req.body) }),
@@ -48,7 +48,7 @@ export const serviceLevelRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Requests and sessions that missed a target in the last days (the institution’s own; the regulator’s: all)',
         querystring: Scope(31, 7),
-        response: { 200: Type.Object({ items: Type.Array(ServiceLevelBreach) }), ...errorResponses(400, 401, 403) },
+        response: { 200: Items(ServiceLevelBreach), ...errorResponses(400, 401, 403) },
       },
     },
     async (req) => ({ items: await findBreaches(req.ctx, req.query) }),

@@ -18,7 +18,7 @@ const COLUMNS = [
 ] as const;
 
 /** Users of one organisation, or of all when orgId is null (the regulator's view). */
-export function selectUsers(db: Db, scope: { orgId: string | null }) {
+export function selectUsers(db: Db, scope: RecordScope) {
   let q = db.selectFrom('users').select(COLUMNS);
   if (scope.orgId !== null) q = q.where('orgId', '=', scope.orgId);
   return q.orderBy('username').execute();

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { PasswordReset, StaffHome, UserInput, UserView } from '@shouhu/common';
+import { Items, PasswordReset, StaffHome, UserInput, UserView } from '@shouhu/common';
 import { Type } from 'typebox';
 import { errorResponses } from '../../platform/http.ts';
 import { createUser, getUser, listUsers, resetPassword, setUserDisabled, setUserHome } from './service.ts';
@@ -15,7 +15,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['users'],
         summary: 'Users of the own organisation (the regulator: any, by orgId)',
         querystring: Type.Object({ orgId: Type.Optional(Type.String({ format: 'uuid' })) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ items: Type.Array(UserView) }), ...errorResponses(400, 401, 403) },
+        response: { 200: Items(UserView), ...errorResponses(400, 401, 403) },
       },
     },
     async (req) => ({ items: await listUsers(req.ctx, req.query) }),

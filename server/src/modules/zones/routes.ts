@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { BranchFlag, todayInShanghai, ZoneImportAnswer, ZoneInput, ZoneView } from '@shouhu/common';
+import { BranchFlag, Items, todayInShanghai, ZoneImportAnswer, ZoneInput, ZoneView } from '@shouhu/common';
 import { Type } from 'typebox';
 import { readTable } from '../../platform/files.ts';
 import { errorResponses } from '../../platform/http.ts';
@@ -14,7 +14,7 @@ export const zoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['branches'],
         summary: 'Lockdown zones in force on a date (default today)',
         querystring: Type.Object({ on: Type.Optional(Type.String({ format: 'date' })) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ items: Type.Array(ZoneView) }), ...errorResponses(400) },
+        response: { 200: Items(ZoneView), ...errorResponses(400) },
       },
     },
     async (req) => ({ items: await listZones(req.ctx, req.query.on ?? todayInShanghai()) }),
@@ -60,7 +60,7 @@ export const zoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { on: Type.Optional(Type.String({ format: 'date' })), radiusKm: Type.Number({ exclusiveMinimum: 0, maximum: 5, default: 0.5 }) },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ items: Type.Array(BranchFlag) }), ...errorResponses(400, 401, 403) },
+        response: { 200: Items(BranchFlag), ...errorResponses(400, 401, 403) },
       },
     },
     async (req) => ({ items: await findBranchFlags(req.ctx, req.query.on ?? todayInShanghai(), req.query.radiusKm) }),

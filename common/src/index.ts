@@ -9,6 +9,7 @@ export * from './api/identity.ts';
 export * from './api/notices.ts';
 export * from './api/organizations.ts';
 export * from './api/service-levels.ts';
+export * from './api/timeline.ts';
 export * from './api/zones.ts';
 export * from './divisions/index.ts';
 export * from './hours/index.ts';

@@ -11,7 +11,8 @@ const shot = (name: string) => fileURLToPath(new URL(`${name}.png`, SCREENSHOTS)
 const PAGE = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true };
 
 describe('the cloud branch in a real browser', () => {
-  const ctx = useServerAndBrowser({ DEV_OUTBOX: 'true' });
+  // A configured meeting service (none is used unless configured).
+  const ctx = useServerAndBrowser({ DEV_OUTBOX: 'true', VIDEO_ROOM_URL_TEMPLATE: 'https://video.bank.example/shouhu-{room}' });
 
   /** A customer on a phone: verify the mobile, join the bank's queue for account opening. */
   async function joinQueue(mobile: string): Promise<Page> {
@@ -40,27 +41,53 @@ describe('the cloud branch in a real browser', () => {
     const agent = await ctx.browser.newPage({ viewport: DESKTOP, ...PAGE });
     await signInToConsole(agent, ctx.server.url, 'boc.staff');
     await agent.getByRole('menuitem', { name: '云网点坐席' }).click();
+    // Every queue with its count, "all" first.
+    await agent.getByText('全部（2）').waitFor();
+    await agent.getByText('开户（2）').waitFor();
     await agent.getByRole('button', { name: '接入下一位' }).click();
     await agent.getByRole('link', { name: '打开视频房间' }).waitFor();
 
     // Live, without reloading: the first is called to the video, the second moves up.
     await first.getByRole('link', { name: '进入视频' }).waitFor();
-    assert.match((await first.getByRole('link', { name: '进入视频' }).getAttribute('href')) ?? '', /^https:\/\/meet\.jit\.si\/shouhu-/);
+    assert.match(
+      (await first.getByRole('link', { name: '进入视频' }).getAttribute('href')) ?? '',
+      /^https:\/\/video\.bank\.example\/shouhu-/,
+    );
     await second.getByRole('status').filter({ hasText: '下一位就是您' }).waitFor();
     await first.screenshot({ path: shot('public-cloud-branch-called-phone') });
 
     await agent.getByLabel('身份证号码').fill('11010519491231002X');
     await agent.getByLabel('姓名').fill('赵敏');
+    // The liveness tick is missed at first, then corrected before the outcome.
+    await agent.getByRole('button', { name: '登记核验结果' }).click();
+    await agent.getByText('活体检测未通过').waitFor();
+    await agent.getByRole('button', { name: '更正核验' }).click();
+    await agent.getByLabel('身份证号码').fill('11010519491231002X');
+    await agent.getByLabel('姓名').fill('赵敏');
     await agent.getByLabel('已完成活体检测').check();
     await agent.getByRole('button', { name: '登记核验结果' }).click();
-    await agent.getByText('本行无该客户档案').waitFor();
+    await agent.getByText('本行无该客户档案 · 活体检测通过').waitFor();
     // Checked before a dropdown opens: antd's open option list has no accessible name of its own.
     assert.deepEqual(await findAccessibilityProblems(agent), []);
     await agent.getByLabel('办理结果').click();
     await agent.locator('.ant-select-item-option', { hasText: '已办结' }).click();
-    await agent.screenshot({ path: shot('console-cloud-branch-desktop') });
+    await agent.screenshot({ path: shot('console-cloud-branch-desktop'), fullPage: true });
     await agent.getByRole('button', { name: '办 结' }).click();
+    await agent.locator('.ant-modal-confirm').getByRole('button', { name: '办 结' }).click();
     await first.getByRole('status').filter({ hasText: '已办结' }).waitFor();
+    await agent.getByText('已结束本次办理').waitFor();
+
+    // The second cannot be served: told on the page, and by SMS, what they can do next.
+    await agent.getByRole('button', { name: '接入下一位' }).click();
+    await agent.getByLabel('办理结果').click();
+    await agent.locator('.ant-select-item-option', { hasText: '未能办理' }).click();
+    await agent.getByRole('button', { name: '办 结' }).click();
+    await agent.locator('.ant-modal-confirm').getByRole('button', { name: '办 结' }).click();
+    await second.getByRole('alert').filter({ hasText: '本次未能办理' }).waitFor();
+    await second.getByRole('link', { name: '申请上门服务' }).last().waitFor();
+    await waitForSms(ctx.server.url, '13511110002', /本次未能办理/);
+    assert.deepEqual(await findAccessibilityProblems(second), []);
+    await second.screenshot({ path: shot('public-cloud-branch-not-served-phone'), fullPage: true });
     await agent.close();
     await first.close();
     await second.close();

@@ -49,10 +49,10 @@ describe('home visits in a real browser', () => {
     await staff.getByLabel('身份证号码').fill('11010519491231002X');
     await staff.getByLabel('姓名').fill('李秀英');
     await staff.getByRole('button', { name: '登记核验结果' }).click();
-    await staff.getByText('110105********002X').waitFor();
+    await staff.getByText('110105********002X').first().waitFor();
     await staff.getByLabel('上门人员').click();
-    // antd draws its own list; the role=option nodes are for screen readers only.
-    await staff.locator('.ant-select-item-option:not(.ant-select-item-option-disabled)').first().click();
+    // antd draws its own list; the role=option nodes are for screen readers only. The teller sends herself.
+    await staff.locator('.ant-select-item-option:not(.ant-select-item-option-disabled)', { hasText: '赵**' }).click();
     await staff.getByLabel('上门时间').click();
     const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
     await staff.getByLabel('上门时间').fill(`${tomorrow} 15:00`);
@@ -61,13 +61,31 @@ describe('home visits in a real browser', () => {
     await staff.waitForFunction(() => !document.querySelector('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)'));
     await staff.getByRole('button', { name: '确认安排' }).click();
     await staff.getByText('已安排上门').first().waitFor();
+    // Sent, she sees the customer's name, mobile and full address in one click (audited).
+    await staff.getByRole('button', { name: '查看完整信息' }).click();
+    await staff.getByText('田林十二村 15号楼302室').waitFor();
+    await staff.getByRole('link', { name: MOBILE }).waitFor();
     assert.deepEqual(await findAccessibilityProblems(staff), []);
     await staff.getByLabel('办理结果').click();
     await staff.locator('.ant-select-item-option', { hasText: '已办结' }).click();
+    // Tomorrow's visit done today needs a reason, asked for before the confirmation.
     await staff.getByLabel('备注').fill('已取现金 2000 元');
+    await staff.getByRole('button', { name: '办 结' }).click();
+    await staff.getByText('请说明为何早于约定时间办结').waitFor();
+    await staff.getByLabel('提前办结原因').fill('客户来电，今天在家');
+    await staff.getByLabel('提前办结原因').blur();
     await staff.screenshot({ path: shot('console-home-visit-desktop') });
     await staff.getByRole('button', { name: '办 结' }).click();
+    await staff.locator('.ant-modal-confirm').getByRole('button', { name: '办 结' }).click();
+    await staff.getByText('已办结，已短信告知客户').waitFor();
     await staff.getByText('已取现金 2000 元').first().waitFor();
+    // The work order's history: who did what, when.
+    const history = staff.locator('.ant-card', { hasText: '办理记录' });
+    for (const step of ['提交上门申请', '受理', '核验身份', '安排上门', '查看完整个人信息', '办结'])
+      await history.getByText(step, { exact: true }).first().waitFor();
+    await history.getByText('早于约定时间办结').scrollIntoViewIfNeeded();
+    await staff.waitForFunction(() => !document.querySelector('.ant-modal-mask'));
+    await staff.screenshot({ path: shot('console-home-visit-done-desktop') });
     await waitForSms(ctx.server.url, MOBILE, new RegExp(`${reference}：已办结`));
 
     // Back on the phone: the reference number and the mobile show "done".

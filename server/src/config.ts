@@ -45,12 +45,13 @@ const ConfigSchema = Type.Object({
       description: 'show sent SMS and e-mail at /api/v1/dev/outbox, to loopback callers only; default on for the embedded database only',
     }),
   ),
-  VIDEO_ROOM_URL_TEMPLATE: Type.String({
-    pattern: '^https?://.*\\{room\\}',
-    default: 'https://meet.jit.si/shouhu-{room}',
-    description:
-      'the video meeting service the cloud branch sends customers and agents to: {room} is replaced by an unguessable room name, {role} by customer or agent',
-  }),
+  VIDEO_ROOM_URL_TEMPLATE: Type.Optional(
+    Type.String({
+      pattern: '^https?://.*\\{room\\}',
+      description:
+        'the video meeting service the cloud branch sends customers and agents to: {room} is replaced by an unguessable room name, {role} by customer or agent; unset, no video service is used and agents call the customer',
+    }),
+  ),
   BENCH_ROUTES: Type.Boolean({
     default: false,
     description: 'adds POST /bench/insert (one row, one commit), the baseline of the benchmarks; never in production',

@@ -10,6 +10,15 @@ export type VideoSessionStatus = (typeof VIDEO_SESSION_STATUSES)[number];
 export const VIDEO_OUTCOMES = ['served', 'not_served', 'no_show'] as const;
 export type VideoOutcome = (typeof VIDEO_OUTCOMES)[number];
 export const OPEN_VIDEO_STATUSES: readonly VideoSessionStatus[] = ['booked', 'waiting', 'serving'];
+/** A session's steps, by status: the server takes a step only from these, the console offers only these. */
+export const VIDEO_STEPS = ['take', 'check_identity', 'close'] as const;
+export type VideoStep = (typeof VIDEO_STEPS)[number];
+export const VIDEO_STEP_FROM: Record<VideoStep, readonly VideoSessionStatus[]> = {
+  take: ['booked', 'waiting'],
+  check_identity: ['serving'],
+  close: ['serving'],
+};
+export const listVideoSteps = (status: VideoSessionStatus): VideoStep[] => VIDEO_STEPS.filter((s) => VIDEO_STEP_FROM[s].includes(status));
 export const VIDEO_STATUS_LABELS: Record<VideoSessionStatus, { zh: string; en: string }> = {
   booked: { zh: '已预约', en: 'Booked' },
   waiting: { zh: '排队中', en: 'Waiting' },
@@ -86,6 +95,7 @@ export const VideoSessionView = Type.Object({
   nameMatched: Type.Union([Type.Boolean(), Type.Null()]),
   livenessPassed: Type.Union([Type.Boolean(), Type.Null()]),
   outcomeNote: Type.Union([Type.String(), Type.Null()]),
+  nextSteps: Type.Array(Type.Enum([...VIDEO_STEPS]), { description: 'the steps the session can take now' }),
 });
 export type VideoSessionView = Static<typeof VideoSessionView>;
 
@@ -109,3 +119,7 @@ export const CustomerRecordInput = Type.Object(
   { residentId: Type.String({ minLength: 15, maxLength: 18 }), name: Type.String({ minLength: 1, maxLength: 50 }) },
   { additionalProperties: false },
 );
+
+/** The customer's mobile for the agent serving them, to call when the session has no video room. */
+export const VideoContact = Type.Object({ mobile: Type.String() });
+export type VideoContact = Static<typeof VideoContact>;

@@ -28,6 +28,24 @@ export const HOME_VISIT_STATUS_LABELS: Record<HomeVisitStatus, { zh: string; en:
 };
 /** Statuses in which the request is still open. */
 export const OPEN_HOME_VISIT_STATUSES: readonly HomeVisitStatus[] = ['requested', 'accepted', 'scheduled'];
+/**
+ * The steps a work order can take next, by status: the server takes a step only from these
+ * statuses, and the console offers only these steps.
+ */
+export const HOME_VISIT_STEPS = ['accept', 'check_identity', 'schedule', 'close'] as const;
+export type HomeVisitStep = (typeof HOME_VISIT_STEPS)[number];
+export const HOME_VISIT_STEP_FROM: Record<HomeVisitStep, readonly HomeVisitStatus[]> = {
+  accept: ['requested'],
+  check_identity: OPEN_HOME_VISIT_STATUSES,
+  schedule: ['accepted', 'scheduled'],
+  close: OPEN_HOME_VISIT_STATUSES,
+};
+export const listHomeVisitSteps = (status: HomeVisitStatus): HomeVisitStep[] =>
+  HOME_VISIT_STEPS.filter((step) => HOME_VISIT_STEP_FROM[step].includes(status));
+/** The outcomes open from a status: a visit not yet scheduled can only end as "could not reach you". */
+export const listHomeVisitOutcomes = (status: HomeVisitStatus): HomeVisitOutcome[] =>
+  status === 'scheduled' ? [...HOME_VISIT_OUTCOMES] : OPEN_HOME_VISIT_STATUSES.includes(status) ? ['unreachable'] : [];
+
 /** Documents staff may have seen when checking identity at the door. */
 export const IDENTITY_DOCUMENTS = ['resident_id_card', 'household_register', 'passport', 'bank_card', 'proxy_authorization'] as const;
 
@@ -72,6 +90,9 @@ export const HomeVisitView = Type.Object({
   assignedUserId: Type.Union([Type.String(), Type.Null()]),
   scheduledAt: Type.Union([Type.String(), Type.Null()]),
   outcomeNote: Type.Union([Type.String(), Type.Null()]),
+  /** Why it was closed before the scheduled time, when it was. */
+  earlyReason: Type.Union([Type.String(), Type.Null()]),
+  nextSteps: Type.Array(Type.Enum([...HOME_VISIT_STEPS]), { description: 'the steps the work order can take now' }),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
@@ -93,7 +114,13 @@ export const ScheduleInput = Type.Object(
 );
 export type ScheduleInput = Static<typeof ScheduleInput>;
 export const OutcomeInput = Type.Object(
-  { outcome: Type.Enum([...HOME_VISIT_OUTCOMES]), note: Type.Optional(Type.String({ maxLength: 500 })) },
+  {
+    outcome: Type.Enum([...HOME_VISIT_OUTCOMES]),
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+    earlyReason: Type.Optional(
+      Type.String({ maxLength: 200, description: 'why the visit is done before its scheduled time (required then)' }),
+    ),
+  },
   { additionalProperties: false },
 );
 export type OutcomeInput = Static<typeof OutcomeInput>;
@@ -122,3 +149,23 @@ export type HomeVisitStatusView = Static<typeof HomeVisitStatusView>;
 /** A request taken: its id and the reference the citizen follows it by. */
 export const HomeVisitCreated = Type.Object({ id: Type.String(), reference: Type.String() });
 export type HomeVisitCreated = Static<typeof HomeVisitCreated>;
+
+/**
+ * What the staff member sent needs at the door: the customer's name, mobile and full address.
+ * The assigned staff member reveals it with one click (the work order is the reason); anyone
+ * else of the institution needs the reveal permission and a reason. Audited either way.
+ */
+export const ContactRevealInput = Type.Object(
+  { reason: Type.Optional(Type.String({ maxLength: 200, description: 'required unless the caller is the assigned staff member' })) },
+  { additionalProperties: false },
+);
+export type ContactRevealInput = Static<typeof ContactRevealInput>;
+export const HomeVisitContact = Type.Object({
+  name: Type.String(),
+  mobile: Type.String(),
+  districtCode: Type.String(),
+  streetCode: Type.String(),
+  compound: Type.String(),
+  address: Type.String(),
+});
+export type HomeVisitContact = Static<typeof HomeVisitContact>;

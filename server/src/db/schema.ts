@@ -297,6 +297,8 @@ export interface HomeVisitsTable {
   assignedUserId: string | null;
   scheduledAt: Timestamp | null;
   outcomeNoteEnc: string | null;
+  /** Why a visit was closed before its scheduled time (staff's words, encrypted). */
+  earlyReasonEnc: string | null;
   firstResponseAt: Timestamp | null;
   completedAt: Timestamp | null;
   createdAt: GeneratedTimestamp;

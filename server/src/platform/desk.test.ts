@@ -38,7 +38,7 @@ describe(`the work desk (${testDatabaseKind})`, () => {
     const after = await desk('boc.staff');
     expect(after.get('homeVisits.requested')?.count).toBe((before.get('homeVisits.requested')?.count ?? 0) + 2);
     expect(after.get('homeVisits.today')?.count).toBe((before.get('homeVisits.today')?.count ?? 0) + (sameDay ? 1 : 0));
-    expect(after.get('homeVisits.requested')?.path).toBe('/console/home-visits');
+    expect(after.get('homeVisits.requested')?.path).toBe('/console/home-visits?status=requested');
   });
 
   it('gives the regulator the city’s figures and the partner nothing to do', async () => {

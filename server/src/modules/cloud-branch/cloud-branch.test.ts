@@ -3,6 +3,7 @@ import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { createTestApp, findOrgId, signInAs, type TestApp } from '../../test/app.ts';
 import { testDatabaseKind } from '../../test/database.ts';
+import { roomUrl } from './service.ts';
 
 describe(`the cloud branch's video queue (${testDatabaseKind})`, () => {
   let t: TestApp;
@@ -12,12 +13,16 @@ describe(`the cloud branch's video queue (${testDatabaseKind})`, () => {
   let agentB: Record<string, string>;
   const customers: Record<string, Record<string, string>> = {};
   beforeAll(async () => {
-    t = await createTestApp({ DEV_OUTBOX: 'true', AUTH_RATE_LIMIT_MAX: '1000' });
+    t = await createTestApp({
+      DEV_OUTBOX: 'true',
+      AUTH_RATE_LIMIT_MAX: '1000',
+      VIDEO_ROOM_URL_TEMPLATE: 'https://video.bank.example/shouhu-{room}',
+    });
     url = await t.app.listen({ port: 0, host: '127.0.0.1' });
     bocId = await findOrgId(t, 'boc-sh');
     agentA = await signInAs(t.app, 'boc.staff');
     agentB = await signInAs(t.app, 'boc.admin');
-    for (const mobile of ['13600000001', '13600000002', '13600000003', '13600000004']) {
+    for (const mobile of ['13600000001', '13600000002', '13600000003', '13600000004', '13600000005']) {
       await t.app.inject({ method: 'POST', url: '/api/v1/public/sms-codes', payload: { mobile } });
       const items = (await t.app.inject('/api/v1/dev/outbox')).json().items as { recipient: string; body: string }[];
       const code = /(\d{6})/.exec(items.find((m) => m.recipient === mobile)?.body ?? '')?.[1];
@@ -110,7 +115,7 @@ describe(`the cloud branch's video queue (${testDatabaseKind})`, () => {
     const taken = await post('/api/v1/video-queue/next', agentA, { service: 'account_opening' });
     expect(taken.statusCode, taken.body).toBe(200);
     expect(taken.json()).toMatchObject({ id: first.json().id, status: 'serving', mobile: '136****0001' });
-    expect(taken.json().roomUrl).toMatch(/^https:\/\/meet\.jit\.si\/shouhu-[\w-]{24}$/);
+    expect(taken.json().roomUrl).toMatch(/^https:\/\/video\.bank\.example\/shouhu-[\w-]{24}$/);
     // The first sees the room link; the second moves up to first place, live.
     const serving = await firstStream.waitFor((p) => p.status === 'serving');
     expect(serving.roomUrl).toBe(taken.json().roomUrl);
@@ -233,5 +238,57 @@ describe(`the cloud branch's video queue (${testDatabaseKind})`, () => {
     const own = await t.app.inject({ url: '/api/v1/public/video-sessions', headers: customer });
     expect(own.statusCode).toBe(401);
     expect(own.json().error.code).toBe('auth.session_expired');
+  });
+
+  it('shows every queue with its count, lets a missed tick be corrected, and tells a customer not served what to do', async () => {
+    const loan = await join('13600000005', { service: 'loans' });
+    expect(loan.statusCode, loan.body).toBe(201);
+    // No service named: the whole line of the institution, every service.
+    const queue = (await t.app.inject({ url: '/api/v1/video-queue', headers: agentA })).json().items as { service: string }[];
+    expect(new Set(queue.map((s) => s.service))).toEqual(new Set(['account_opening', 'loans']));
+    // And the next customer of all the queues is whoever waited longest (the account opening).
+    const next = await post('/api/v1/video-queue/next', agentA, {});
+    expect(next.json()).toMatchObject({ service: 'account_opening', nextSteps: ['check_identity', 'close'] });
+    const taken = await post(`/api/v1/video-sessions/${loan.json().id}/take`, agentA);
+    expect(taken.json()).toMatchObject({ status: 'serving', roomUrl: expect.stringContaining('video.bank.example') });
+
+    // The liveness tick was missed: corrected before the outcome, then served.
+    const id = loan.json().id as string;
+    const identity = { residentId: '11010519491231002X', name: '张伟' };
+    expect(
+      (await post(`/api/v1/video-sessions/${id}/identity-check`, agentA, { ...identity, livenessPassed: false })).json(),
+    ).toMatchObject({
+      livenessPassed: false,
+    });
+    expect((await post(`/api/v1/video-sessions/${id}/outcome`, agentA, { outcome: 'served' })).json().error.code).toBe(
+      'video.identity_required',
+    );
+    expect((await post(`/api/v1/video-sessions/${id}/identity-check`, agentA, { ...identity, livenessPassed: true })).json()).toMatchObject(
+      {
+        livenessPassed: true,
+      },
+    );
+    expect((await post(`/api/v1/video-sessions/${id}/outcome`, agentA, { outcome: 'served' })).json().status).toBe('served');
+    const timeline = (await t.app.inject({ url: `/api/v1/video-sessions/${id}/timeline`, headers: agentB })).json().items;
+    expect(timeline.map((e: { action: string }) => e.action)).toEqual([
+      'video.joined',
+      'video.taken',
+      'video.identity_checked',
+      'video.identity_checked',
+      'video.closed',
+    ]);
+    expect(timeline[2].details).toMatchObject({ livenessPassed: false, residentId: '110105********002X' });
+
+    // The agent calls the customer when there is no room (one click, audited); a colleague needs the reveal permission.
+    const other = next.json().id as string;
+    expect((await post(`/api/v1/video-sessions/${other}/contact`, agentA, {})).json().mobile).toMatch(/^1360000000\d$/);
+    expect((await post(`/api/v1/video-sessions/${other}/contact`, agentB, {})).json().error.code).toBe('pii.reason_required');
+    // Not served: the customer is told by SMS what they can do next.
+    expect((await post(`/api/v1/video-sessions/${other}/outcome`, agentA, { outcome: 'not_served' })).json().status).toBe('not_served');
+    const sms = (await t.app.inject('/api/v1/dev/outbox')).json().items as { body: string }[];
+    expect(sms.some((m) => m.body.includes(next.json().reference) && m.body.includes('上门服务'))).toBe(true);
+    // No meeting service unless one is configured: then there is no room link, and the agent calls.
+    expect(loadConfig({}).VIDEO_ROOM_URL_TEMPLATE).toBeUndefined();
+    expect(roomUrl(undefined, 'room', 'agent')).toBeNull();
   });
 });

@@ -110,15 +110,15 @@ export async function updateVideoSession(
 }
 
 /**
- * Takes the first waiting customer of a queue for an agent. SKIP LOCKED: agents asking at the
+ * Takes the first waiting customer of a queue (or of all the institution's) for an agent. SKIP LOCKED: agents asking at the
  * same moment each get a different customer, and none waits on another's transaction.
  */
-export async function takeNextWaiting(db: Db, orgId: string, service: string, agentUserId: string, room: string) {
+export async function takeNextWaiting(db: Db, orgId: string, service: string | undefined, agentUserId: string, room: string) {
   const next = await db
     .selectFrom('videoSessions')
-    .select('id')
+    .select(['id', 'service'])
     .where('orgId', '=', orgId)
-    .where('service', '=', service)
+    .$if(service !== undefined, (q) => q.where('service', '=', service as string))
     .where('status', '=', 'waiting')
     .orderBy('joinedAt')
     .orderBy('id')
@@ -132,7 +132,7 @@ export async function takeNextWaiting(db: Db, orgId: string, service: string, ag
     .set({ status: 'serving', agentUserId, takenAt: sql`now()`, room })
     .where('id', '=', next.id)
     .execute();
-  return next.id;
+  return next;
 }
 
 /** Bookings whose slot has come join the line, placed by their slot time. */

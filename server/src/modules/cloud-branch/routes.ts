@@ -2,10 +2,13 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   BRANCH_SERVICES,
+  ContactRevealInput,
   CustomerRecordInput,
   Items,
   JoinQueueInput,
   QueuePlace,
+  TimelineEntry,
+  VideoContact,
   VideoIdentityInput,
   VideoOutcomeInput,
   VideoSessionView,
@@ -26,7 +29,9 @@ import {
   leaveQueue,
   listMyPlaces,
   listQueue,
+  listVideoTimeline,
   loadOwnPlace,
+  revealVideoContact,
   takeNext,
   takeSession,
 } from './service.ts';
@@ -161,8 +166,9 @@ export function cloudBranchRoutes(hub: QueueHub, config: Config): FastifyPluginA
         config: { access: 'cloudBranch.serve' },
         schema: {
           tags,
-          summary: 'Take the next waiting customer of a queue (each customer goes to exactly one agent)',
-          body: Type.Object({ service: Type.Enum([...BRANCH_SERVICES]) }, { additionalProperties: false }),
+          summary:
+            'Take the next waiting customer of a queue, or of all the institution’s queues when no service is named (each customer goes to exactly one agent)',
+          body: Type.Object({ service: Type.Optional(Type.Enum([...BRANCH_SERVICES])) }, { additionalProperties: false }),
           response: { 200: VideoSessionView, ...errorResponses(400, 401, 403, 404) },
         },
       },
@@ -208,6 +214,34 @@ export function cloudBranchRoutes(hub: QueueHub, config: Config): FastifyPluginA
         },
       },
       async (req) => closeVideoSession(req.ctx, template, req.params.id, req.body),
+    );
+    app.get(
+      '/api/v1/video-sessions/:id/timeline',
+      {
+        config: { access: 'cloudBranch.serve' },
+        schema: {
+          tags,
+          summary: 'The session’s history: who did what, when (from the audit trail)',
+          params: IdParams,
+          response: { 200: Items(TimelineEntry), ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (req) => ({ items: await listVideoTimeline(req.ctx, req.params.id) }),
+    );
+    app.post(
+      '/api/v1/video-sessions/:id/contact',
+      {
+        config: { access: 'cloudBranch.serve', rateLimit: { max: 30, timeWindow: 60_000 } },
+        schema: {
+          tags,
+          summary:
+            'The customer’s mobile: for the agent serving them (to call when there is no video room), else with the reveal permission and a reason (audited)',
+          params: IdParams,
+          body: ContactRevealInput,
+          response: { 200: VideoContact, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (req) => revealVideoContact(req.ctx, req.params.id, req.body),
     );
     app.post(
       '/api/v1/customer-records',

@@ -3,10 +3,14 @@ import {
   type DeskItem,
   isBookableSlot,
   type JoinQueueInput,
+  listVideoSteps,
   maskMobile,
   maskResidentId,
   OPEN_VIDEO_STATUSES,
   type QueuePlace,
+  type TimelineEntry,
+  VIDEO_STEP_FROM,
+  type VideoContact,
   type VideoIdentityInput,
   type VideoOutcome,
   type VideoSessionView,
@@ -16,9 +20,11 @@ import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { can } from '../../platform/access/policy.ts';
+import { listTimeline } from '../../platform/audit/timeline.ts';
 import { normalizeMobile } from '../../platform/citizen/service.ts';
 import { ANY_ORGANIZATION, actorOrgId, audit, type Context, recordScope } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
+import { queueNotification } from '../../platform/notify/service.ts';
 import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
 import { selectInstitutionIds, selectOrganization } from '../organizations/repo.ts';
 import { videoError } from './errors.ts';
@@ -36,9 +42,9 @@ import {
   type VideoSessionRow,
 } from './repo.ts';
 
-/** The meeting link for a room: the configured service, with the room and who joins. */
-export const roomUrl = (template: string, room: string, role: 'customer' | 'agent') =>
-  template.replaceAll('{room}', room).replaceAll('{role}', role);
+/** The meeting link for a room: the configured service, with the room and who joins; none without a service. */
+export const roomUrl = (template: string | undefined, room: string, role: 'customer' | 'agent') =>
+  template ? template.replaceAll('{room}', room).replaceAll('{role}', role) : null;
 
 async function institutionName(db: Db, orgId: string) {
   return (await selectOrganization(db, orgId))?.nameZh ?? '';
@@ -53,7 +59,7 @@ const baseOf = (row: VideoSessionRow, institution: string) => ({
 });
 
 /** A place as its customer sees it; positions of waiting places come from the hub's memory. */
-export async function describePlace(db: Db, hub: QueueHub, template: string, id: string): Promise<QueuePlace | undefined> {
+export async function describePlace(db: Db, hub: QueueHub, template: string | undefined, id: string): Promise<QueuePlace | undefined> {
   const row = await selectVideoSession(db, ANY_ORGANIZATION, id);
   if (!row) return undefined;
   const base = baseOf(row, await institutionName(db, row.orgId));
@@ -73,7 +79,7 @@ function assertSlot(slotAt: string) {
  * A customer verified by SMS code joins an institution's queue for a service now, or books a
  * later half-hour slot (joining the line when it comes). One open place per customer and queue.
  */
-export async function joinQueue(ctx: Context, hub: QueueHub, template: string, input: JoinQueueInput): Promise<QueuePlace> {
+export async function joinQueue(ctx: Context, hub: QueueHub, template: string | undefined, input: JoinQueueInput): Promise<QueuePlace> {
   if (ctx.actor.type !== 'citizen') throw new AppError('auth.required');
   const mobile = normalizeMobile(input.mobile);
   const mobileHash = hashField(ctx.keys, 'mobile', mobile);
@@ -116,7 +122,7 @@ export async function joinQueue(ctx: Context, hub: QueueHub, template: string, i
 }
 
 /** The verified customer's open places, to come back to the same place after a dropped connection. */
-export async function listMyPlaces(ctx: Context, hub: QueueHub, template: string): Promise<QueuePlace[]> {
+export async function listMyPlaces(ctx: Context, hub: QueueHub, template: string | undefined): Promise<QueuePlace[]> {
   if (ctx.actor.type !== 'citizen') throw new AppError('auth.required');
   const rows = await selectVideoSessions(ctx.db, { mobileHash: ctx.actor.mobileHash, statuses: OPEN_VIDEO_STATUSES, limit: 20 });
   return (await Promise.all(rows.map((r) => describePlace(ctx.db, hub, template, r.id)))).filter((p): p is QueuePlace => p !== undefined);
@@ -141,7 +147,7 @@ export async function leaveQueue(ctx: Context, id: string) {
   });
 }
 
-function toView(ctx: Context, template: string, row: VideoSessionRow): VideoSessionView {
+function toView(ctx: Context, template: string | undefined, row: VideoSessionRow): VideoSessionView {
   const residentId = row.residentIdEnc ? decryptField(ctx.keys, row.residentIdEnc) : null;
   const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
   return {
@@ -161,11 +167,12 @@ function toView(ctx: Context, template: string, row: VideoSessionRow): VideoSess
     nameMatched: row.nameMatched,
     livenessPassed: row.livenessPassed,
     outcomeNote: row.outcomeNoteEnc ? decryptField(ctx.keys, row.outcomeNoteEnc) : null,
+    nextSteps: listVideoSteps(row.status),
   };
 }
 
 /** The agent's view: the waiting line (and bookings) of the institution, and the sessions being served. */
-export async function listQueue(ctx: Context, template: string, filter: { service?: string }) {
+export async function listQueue(ctx: Context, template: string | undefined, filter: { service?: string }) {
   const orgId = actorOrgId(ctx);
   await assertCan(ctx, 'cloudBranch.serve', { orgId });
   const rows = await selectVideoSessions(ctx.db, { orgId, service: filter.service, statuses: OPEN_VIDEO_STATUSES, limit: 500 });
@@ -187,24 +194,27 @@ async function recordTaken(ctx: Context, trx: Db, id: string, orgId: string, ser
   await announceQueueChange(trx, orgId, service, id);
 }
 
-/** The agent takes the next waiting customer of a queue: exactly one agent gets each customer. */
-export async function takeNext(ctx: Context, template: string, service: string) {
+/**
+ * The agent takes the next waiting customer of a queue, or of all the institution's queues (who
+ * has waited longest): exactly one agent gets each customer.
+ */
+export async function takeNext(ctx: Context, template: string | undefined, service: string | undefined) {
   const orgId = actorOrgId(ctx);
   await assertCan(ctx, 'cloudBranch.serve', { orgId });
   const id = await ctx.db.transaction().execute(async (trx) => {
     const taken = await takeNextWaiting(trx, orgId, service, agentId(ctx), newRoom());
-    if (taken) await recordTaken(ctx, trx, taken, orgId, service);
-    return taken;
+    if (taken) await recordTaken(ctx, trx, taken.id, orgId, taken.service);
+    return taken?.id;
   });
   if (!id) throw videoError('video.queue_empty');
   return toView(ctx, template, (await selectVideoSession(ctx.db, ANY_ORGANIZATION, id)) as VideoSessionRow);
 }
 
 /** The agent takes a chosen customer (a booking that has come, say); refused if someone else took them first. */
-export async function takeSession(ctx: Context, template: string, id: string) {
+export async function takeSession(ctx: Context, template: string | undefined, id: string) {
   const row = await loadSession(ctx, id);
   await ctx.db.transaction().execute(async (trx) => {
-    const moved = await updateVideoSession(trx, id, ['waiting', 'booked'], {
+    const moved = await updateVideoSession(trx, id, VIDEO_STEP_FROM.take, {
       status: 'serving',
       agentUserId: agentId(ctx),
       takenAt: new Date(),
@@ -217,7 +227,7 @@ export async function takeSession(ctx: Context, template: string, id: string) {
 }
 
 /** Identity on video: a valid resident ID, the name matched to the institution's customer record when there is one, liveness. */
-export async function checkVideoIdentity(ctx: Context, template: string, id: string, input: VideoIdentityInput) {
+export async function checkVideoIdentity(ctx: Context, template: string | undefined, id: string, input: VideoIdentityInput) {
   const row = await loadSession(ctx, id);
   const result = validateResidentId(input.residentId);
   if (!result.valid) throw new AppError('validation.failed', { fields: [{ field: 'body.residentId', reason: result.reason }] });
@@ -225,7 +235,8 @@ export async function checkVideoIdentity(ctx: Context, template: string, id: str
   const record = await selectCustomerRecord(ctx.db, { orgId: row.orgId }, residentIdHash);
   const nameMatched = record ? decryptField(ctx.keys, record.nameEnc) === input.name.trim() : null;
   await ctx.db.transaction().execute(async (trx) => {
-    const moved = await updateVideoSession(trx, id, ['serving'], {
+    // Again while serving: a wrong entry or a missed tick is corrected before the outcome.
+    const moved = await updateVideoSession(trx, id, VIDEO_STEP_FROM.check_identity, {
       residentIdEnc: encryptField(ctx.keys, result.normalized),
       residentIdHash,
       nameMatched,
@@ -244,14 +255,22 @@ export async function checkVideoIdentity(ctx: Context, template: string, id: str
   return toView(ctx, template, (await selectVideoSession(ctx.db, ANY_ORGANIZATION, id)) as VideoSessionRow);
 }
 
-/** Closes the session; "served" needs a passed identity check (name not contradicted by the record). */
-export async function closeVideoSession(ctx: Context, template: string, id: string, input: { outcome: VideoOutcome; note?: string }) {
+/**
+ * Closes the session; "served" needs a passed identity check (name not contradicted by the
+ * record). A customer not served is told by SMS what they can do next.
+ */
+export async function closeVideoSession(
+  ctx: Context,
+  template: string | undefined,
+  id: string,
+  input: { outcome: VideoOutcome; note?: string },
+) {
   const row = await loadSession(ctx, id);
   if (input.outcome === 'served' && (!row.identityCheckedAt || !row.livenessPassed || row.nameMatched === false)) {
     throw videoError('video.identity_required');
   }
   await ctx.db.transaction().execute(async (trx) => {
-    const moved = await updateVideoSession(trx, id, ['serving'], {
+    const moved = await updateVideoSession(trx, id, VIDEO_STEP_FROM.close, {
       status: input.outcome,
       outcomeNoteEnc: input.note ? encryptField(ctx.keys, input.note) : null,
       closedAt: new Date(),
@@ -264,9 +283,45 @@ export async function closeVideoSession(ctx: Context, template: string, id: stri
       recordId: id,
       summary: { outcome: input.outcome },
     });
+    if (input.outcome !== 'served') {
+      await queueNotification(trx, ctx.keys, {
+        channel: 'sms',
+        recipient: decryptField(ctx.keys, row.mobileEnc),
+        body: `【守沪】视频办理 ${row.reference}：本次未能办理。您可以在“云网点”重新排队或预约时段，也可以申请上门服务，或查询附近营业网点。`,
+        orgId: row.orgId,
+      });
+    }
     await announceQueueChange(trx, row.orgId, row.service, id);
   });
   return toView(ctx, template, (await selectVideoSession(ctx.db, ANY_ORGANIZATION, id)) as VideoSessionRow);
+}
+
+/**
+ * The customer's mobile, for the agent serving them (to call when there is no video room). Anyone
+ * else of the institution needs the reveal permission and a reason; audited either way.
+ */
+export async function revealVideoContact(ctx: Context, id: string, input: { reason?: string }): Promise<VideoContact> {
+  const row = await loadSession(ctx, id);
+  const agent = row.status === 'serving' && row.agentUserId === agentId(ctx);
+  const reason = input.reason?.trim() || (agent ? `视频办理 ${row.reference}` : '');
+  if (!agent) {
+    await assertCan(ctx, 'pii.reveal', { orgId: row.orgId }, { type: 'video_session', id });
+    if (reason.length < 4) throw new AppError('pii.reason_required', { field: 'reason' });
+  }
+  await audit(ctx, ctx.db, {
+    action: 'pii.revealed',
+    orgId: row.orgId,
+    recordType: 'video_session',
+    recordId: id,
+    summary: { fields: ['mobile'], reason, assignee: agent },
+  });
+  return { mobile: decryptField(ctx.keys, row.mobileEnc) };
+}
+
+/** The session's history, who did what and when, from its audit trail. */
+export async function listVideoTimeline(ctx: Context, id: string): Promise<TimelineEntry[]> {
+  await loadSession(ctx, id);
+  return listTimeline(ctx, 'video_session', id);
 }
 
 /** Adds or replaces one of the institution's customer records (resident ID kept only as a keyed hash). */

@@ -30,4 +30,9 @@ export const homeVisitError = defineErrors({
     en: 'Record the identity check before closing the visit as done',
     zh: '办结前请先登记身份核验',
   },
+  'homeVisit.before_schedule': {
+    status: 409,
+    en: 'The visit is scheduled for later: say why it is done early',
+    zh: '尚未到约定上门时间，提前办结请说明原因',
+  },
 });

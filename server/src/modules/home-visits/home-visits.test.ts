@@ -116,8 +116,17 @@ describe(`home visits (${testDatabaseKind})`, () => {
     expect(scheduled.json()).toMatchObject({ status: 'scheduled', assignedUserId: adminId });
     expect((await track()).json()).toMatchObject({ status: 'scheduled', scheduledAt: tomorrowAt(10) });
 
-    const done = await post(`/api/v1/home-visits/${id}/outcome`, { outcome: 'done', note: '已取现 2000 元' });
-    expect(done.json()).toMatchObject({ status: 'done', outcomeNote: '已取现 2000 元' });
+    // Saved again as it is: nothing changes, the customer is not told twice.
+    expect((await post(`/api/v1/home-visits/${id}/schedule`, { userId: adminId, at: tomorrowAt(10) })).json().status).toBe('scheduled');
+    // Before the scheduled time "done" needs a reason.
+    const early = await post(`/api/v1/home-visits/${id}/outcome`, { outcome: 'done', note: '已取现 2000 元' });
+    expect(early.json().error).toMatchObject({ code: 'homeVisit.before_schedule', details: { field: 'earlyReason' } });
+    const done = await post(`/api/v1/home-visits/${id}/outcome`, {
+      outcome: 'done',
+      note: '已取现 2000 元',
+      earlyReason: '客户来电请求提前',
+    });
+    expect(done.json()).toMatchObject({ status: 'done', outcomeNote: '已取现 2000 元', earlyReason: '客户来电请求提前', nextSteps: [] });
     expect((await track()).json().status).toBe('done');
     expect((await t.app.inject({ url: '/api/v1/public/home-visits', headers: citizen })).json().items[0]).toMatchObject({
       reference,
@@ -135,6 +144,65 @@ describe(`home visits (${testDatabaseKind})`, () => {
     expect(actions.map((a) => a.action).sort()).toEqual(
       ['homeVisit.accepted', 'homeVisit.closed', 'homeVisit.identity_checked', 'homeVisit.requested', 'homeVisit.scheduled'].sort(),
     );
+  });
+
+  it('serves the staff member sent: the customer’s details in one click, the history, the steps allowed next', async () => {
+    const { id, reference } = (await post('/api/v1/public/home-visits', request(), citizen)).json();
+    expect((await t.app.inject({ url: `/api/v1/home-visits/${id}`, headers: boc })).json().nextSteps).toEqual([
+      'accept',
+      'check_identity',
+      'close',
+    ]);
+    await post(`/api/v1/home-visits/${id}/acceptance`, undefined);
+    const created = await post(
+      '/api/v1/users',
+      { orgId: bocId, username: 'boc.visitor', role: 'institution_staff', name: '李上门', password: 'Visit-Shanghai-2022!' },
+      bocAdmin,
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const first = await signInAs(t.app, 'boc.visitor', 'Visit-Shanghai-2022!');
+    await post('/api/v1/auth/password', { currentPassword: 'Visit-Shanghai-2022!', newPassword: 'Door to door in Huangpu 7' }, first);
+    const visitor = await signInAs(t.app, 'boc.visitor', 'Door to door in Huangpu 7');
+    const scheduled = await post(`/api/v1/home-visits/${id}/schedule`, { userId: created.json().id, at: tomorrowAt(11) }, visitor);
+    expect(scheduled.json()).toMatchObject({ status: 'scheduled', nextSteps: ['check_identity', 'schedule', 'close'] });
+
+    // The one sent sees everything needed at the door, with one click; a colleague not sent and
+    // without the reveal permission does not; an administrator does, with a reason.
+    const contact = await post(`/api/v1/home-visits/${id}/contact`, {}, visitor);
+    expect(contact.json()).toEqual({
+      name: '王建国',
+      mobile: MOBILE,
+      districtCode: '310101',
+      streetCode: '310101002',
+      compound: '福寿小区',
+      address: '3号楼2单元501室',
+    });
+    expect((await post(`/api/v1/home-visits/${id}/contact`, {}, boc)).statusCode).toBe(403);
+    expect((await post(`/api/v1/home-visits/${id}/contact`, {}, bocAdmin)).json().error).toMatchObject({
+      code: 'pii.reason_required',
+      details: { field: 'reason' },
+    });
+    expect((await post(`/api/v1/home-visits/${id}/contact`, { reason: '客户来电核对地址' }, bocAdmin)).json().name).toBe('王建国');
+    const cib = await signInAs(t.app, 'cib.admin');
+    expect((await post(`/api/v1/home-visits/${id}/contact`, { reason: '客户来电核对地址' }, cib)).statusCode).toBe(404);
+
+    const timeline = (await t.app.inject({ url: `/api/v1/home-visits/${id}/timeline`, headers: boc })).json().items;
+    expect(timeline.map((e: { action: string }) => e.action)).toEqual([
+      'homeVisit.requested',
+      'homeVisit.accepted',
+      'homeVisit.scheduled',
+      'pii.revealed',
+      'pii.revealed',
+    ]);
+    expect(timeline[0]).toMatchObject({ actorKind: 'customer', actorName: null });
+    expect(timeline[1]).toMatchObject({ actorKind: 'staff', actorName: expect.stringContaining('boc.staff') });
+    expect(timeline[3]).toMatchObject({ actorName: '李**（boc.visitor）', details: { reason: `上门服务 ${reference}`, assignee: true } });
+    expect(JSON.stringify(timeline)).not.toMatch(/王建国|13912345678|福寿小区/);
+    expect((await t.app.inject({ url: `/api/v1/home-visits/${id}/timeline`, headers: cib })).statusCode).toBe(404);
+
+    // Once the visit is closed the one-click reveal is over.
+    await post(`/api/v1/home-visits/${id}/outcome`, { outcome: 'unreachable' }, visitor);
+    expect((await post(`/api/v1/home-visits/${id}/contact`, {}, visitor)).statusCode).toBe(403);
   });
 
   it('lets staff raise a request after a phone call, and refuses bad input naming the field, writing nothing', async () => {

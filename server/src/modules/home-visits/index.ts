@@ -15,7 +15,16 @@ export const homeVisitsModule: ModuleManifest = {
   encryptedColumns: [
     {
       table: 'home_visits',
-      columns: ['name_enc', 'mobile_enc', 'compound_enc', 'address_enc', 'resident_id_enc', 'identity_name_enc', 'outcome_note_enc'],
+      columns: [
+        'name_enc',
+        'mobile_enc',
+        'compound_enc',
+        'address_enc',
+        'resident_id_enc',
+        'identity_name_enc',
+        'outcome_note_enc',
+        'early_reason_enc',
+      ],
     },
   ],
   revealable: { home_visit: { fields: ['name', 'mobile', 'compound', 'address'], load: loadHomeVisitSecret } },

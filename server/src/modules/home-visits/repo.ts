@@ -27,6 +27,7 @@ const COLUMNS = [
   'assignedUserId',
   'scheduledAt',
   'outcomeNoteEnc',
+  'earlyReasonEnc',
   'createdAt',
   'updatedAt',
 ] as const;

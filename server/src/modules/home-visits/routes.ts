@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   AssignableStaff,
+  ContactRevealInput,
   HOME_VISIT_STATUSES,
+  HomeVisitContact,
   HomeVisitCreated,
   HomeVisitInput,
   HomeVisitStatusView,
@@ -10,6 +12,7 @@ import {
   Items,
   OutcomeInput,
   ScheduleInput,
+  TimelineEntry,
 } from '@shouhu/common';
 import { Type } from 'typebox';
 import { errorResponses } from '../../platform/http.ts';
@@ -19,9 +22,11 @@ import {
   getHomeVisit,
   listAssignableStaff,
   listHomeVisits,
+  listHomeVisitTimeline,
   listMyHomeVisits,
   recordOutcome,
   requestHomeVisit,
+  revealHomeVisitContact,
   scheduleHomeVisit,
 } from './service.ts';
 
@@ -155,5 +160,33 @@ export const homeVisitRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => recordOutcome(req.ctx, req.params.id, req.body),
+  );
+  app.get(
+    '/api/v1/home-visits/:id/timeline',
+    {
+      config: { access: 'homeVisit.manage' },
+      schema: {
+        tags,
+        summary: 'The work order’s history: who did what, when (from the audit trail)',
+        params: IdParams,
+        response: { 200: Items(TimelineEntry), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => ({ items: await listHomeVisitTimeline(req.ctx, req.params.id) }),
+  );
+  app.post(
+    '/api/v1/home-visits/:id/contact',
+    {
+      config: { access: 'homeVisit.manage', rateLimit: { max: 30, timeWindow: 60_000 } },
+      schema: {
+        tags,
+        summary:
+          'The customer’s name, mobile and full address: for the assigned staff member while the visit is open, else with the reveal permission and a reason (audited)',
+        params: IdParams,
+        body: ContactRevealInput,
+        response: { 200: HomeVisitContact, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => revealHomeVisitContact(req.ctx, req.params.id, req.body),
   );
 };

@@ -1,21 +1,27 @@
 import {
   type AssignableStaff,
   BRANCH_SERVICE_LABELS,
+  type ContactRevealInput,
   type DeskItem,
   formatShanghaiTime,
   HOME_VISIT_STATUS_LABELS,
+  HOME_VISIT_STEP_FROM,
+  type HomeVisitContact,
   type HomeVisitInput,
-  type HomeVisitOutcome,
   type HomeVisitStatus,
   type HomeVisitStatusView,
   type HomeVisitView,
   type IdentityCheckInput,
+  listHomeVisitOutcomes,
+  listHomeVisitSteps,
   maskAddress,
   maskMobile,
   maskName,
   maskResidentId,
   OPEN_HOME_VISIT_STATUSES,
+  type OutcomeInput,
   type StaffHome,
+  type TimelineEntry,
   todayInShanghai,
   validateResidentId,
 } from '@shouhu/common';
@@ -26,6 +32,7 @@ import { AppError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { can } from '../../platform/access/policy.ts';
 import { insertAudited } from '../../platform/audit/insert-audited.ts';
+import { listTimeline } from '../../platform/audit/timeline.ts';
 import { createBatcher } from '../../platform/batch.ts';
 import { normalizeMobile } from '../../platform/citizen/service.ts';
 import { ANY_ORGANIZATION, actorOrgId, audit, type Context, recordScope } from '../../platform/context.ts';
@@ -75,6 +82,8 @@ function toView(ctx: Context, row: HomeVisitRow): HomeVisitView {
     scheduledAt: row.scheduledAt ? new Date(row.scheduledAt).toISOString() : null,
     // Staff notes may name people or places: shown to staff of the institution, never to the public.
     outcomeNote: reveal(row.outcomeNoteEnc),
+    earlyReason: reveal(row.earlyReasonEnc),
+    nextSteps: listHomeVisitSteps(row.status),
     createdAt: new Date(row.createdAt).toISOString(),
     updatedAt: new Date(row.updatedAt).toISOString(),
   };
@@ -277,7 +286,7 @@ async function takeStep(
 /** The institution accepts the request: its first response. */
 export const acceptHomeVisit = async (ctx: Context, id: string) =>
   takeStep(ctx, await loadHomeVisit(ctx, id), {
-    from: ['requested'],
+    from: HOME_VISIT_STEP_FROM.accept,
     changes: { status: 'accepted', firstResponseAt: new Date() },
     action: 'homeVisit.accepted',
     summary: {},
@@ -289,7 +298,7 @@ export async function checkIdentity(ctx: Context, id: string, input: IdentityChe
   const result = validateResidentId(input.residentId);
   if (!result.valid) throw new AppError('validation.failed', { fields: [{ field: 'body.residentId', reason: result.reason }] });
   return takeStep(ctx, await loadHomeVisit(ctx, id), {
-    from: OPEN_HOME_VISIT_STATUSES,
+    from: HOME_VISIT_STEP_FROM.check_identity,
     changes: {
       residentIdEnc: encryptField(ctx.keys, result.normalized),
       residentIdHash: hashField(ctx.keys, 'residentId', result.normalized),
@@ -301,6 +310,44 @@ export async function checkIdentity(ctx: Context, id: string, input: IdentityChe
     action: 'homeVisit.identity_checked',
     summary: { residentId: maskResidentId(result.normalized), documents: input.documents },
   });
+}
+
+/**
+ * The customer's name, mobile and full address for the visit: one click for the staff member
+ * sent while the visit is open (the work order is the reason); others need the reveal
+ * permission and a reason. Audited as a reveal either way.
+ */
+export async function revealHomeVisitContact(ctx: Context, id: string, input: ContactRevealInput): Promise<HomeVisitContact> {
+  const row = await loadHomeVisit(ctx, id);
+  const assignee = userId(ctx) !== null && userId(ctx) === row.assignedUserId && OPEN_HOME_VISIT_STATUSES.includes(row.status);
+  const reason = input.reason?.trim() || (assignee ? `上门服务 ${row.reference}` : '');
+  if (!assignee) {
+    await assertCan(ctx, 'pii.reveal', { orgId: row.orgId }, { type: 'home_visit', id });
+    if (reason.length < 4) throw new AppError('pii.reason_required', { field: 'reason' });
+  }
+  const fields = ['name', 'mobile', 'compound', 'address'];
+  await audit(ctx, ctx.db, {
+    action: 'pii.revealed',
+    orgId: row.orgId,
+    recordType: 'home_visit',
+    recordId: id,
+    summary: { fields, reason, assignee },
+  });
+  const reveal = (value: string | null) => (value === null ? '' : decryptField(ctx.keys, value));
+  return {
+    name: reveal(row.nameEnc),
+    mobile: reveal(row.mobileEnc),
+    districtCode: row.districtCode,
+    streetCode: row.streetCode,
+    compound: row.compoundEnc ? reveal(row.compoundEnc) : (row.compound ?? ''),
+    address: reveal(row.addressEnc),
+  };
+}
+
+/** The visit's history, who did what and when, from its audit trail. */
+export async function listHomeVisitTimeline(ctx: Context, id: string): Promise<TimelineEntry[]> {
+  await loadHomeVisit(ctx, id);
+  return listTimeline(ctx, 'home_visit', id);
 }
 
 /** The institution's staff and whether each is free to move today: a home in a sealed or controlled zone is not. */
@@ -327,32 +374,45 @@ export async function scheduleHomeVisit(ctx: Context, id: string, input: { userI
   if (!chosen.free) throw homeVisitError('homeVisit.staff_not_free', { field: 'userId', zoneName: chosen.zoneName });
   if (Date.parse(input.at) <= Date.now()) throw homeVisitError('homeVisit.window_past', { field: 'at' });
   const at = new Date(input.at);
+  const sameTime = row.status === 'scheduled' && row.scheduledAt !== null && new Date(row.scheduledAt).getTime() === at.getTime();
+  // Saving the schedule again as it is changes nothing and tells nobody anything twice.
+  if (sameTime && row.assignedUserId === input.userId) return toView(ctx, row);
   const local = formatShanghaiTime(at);
   return takeStep(ctx, row, {
-    from: ['accepted', 'scheduled'],
+    from: HOME_VISIT_STEP_FROM.schedule,
     changes: { status: 'scheduled', assignedUserId: input.userId, scheduledAt: at },
     action: 'homeVisit.scheduled',
-    summary: { userId: input.userId, at: input.at },
-    sms: `工作人员将于 ${Number(local.slice(5, 7))}月${Number(local.slice(8, 10))}日 ${local.slice(11)} 上门，请保持电话畅通。`,
+    summary: { userId: input.userId, staff: chosen.name, at: input.at },
+    // The customer hears of a time, not of which colleague comes: a new person at the same time is not news.
+    sms: sameTime
+      ? undefined
+      : `工作人员将于 ${Number(local.slice(5, 7))}月${Number(local.slice(8, 10))}日 ${local.slice(11)} 上门，请保持电话畅通。`,
   });
 }
 
-/** Closes the visit with its outcome; "done" and "partly done" need the identity check first. */
-export async function recordOutcome(ctx: Context, id: string, input: { outcome: HomeVisitOutcome; note?: string }) {
+/**
+ * Closes the visit with its outcome. "Done" and "partly done" need the identity check first, and
+ * before the scheduled time a reason (the customer was home early, say).
+ */
+export async function recordOutcome(ctx: Context, id: string, input: OutcomeInput) {
   const row = await loadHomeVisit(ctx, id);
-  if ((input.outcome === 'done' || input.outcome === 'partly_done') && !row.identityCheckedAt) {
-    throw homeVisitError('homeVisit.identity_required');
-  }
+  const served = input.outcome === 'done' || input.outcome === 'partly_done';
+  if (served && !row.identityCheckedAt) throw homeVisitError('homeVisit.identity_required');
+  const early = served && row.scheduledAt !== null && new Date(row.scheduledAt).getTime() > Date.now();
+  const earlyReason = input.earlyReason?.trim() ?? '';
+  if (early && earlyReason.length < 2) throw homeVisitError('homeVisit.before_schedule', { field: 'earlyReason' });
+  const from = OPEN_HOME_VISIT_STATUSES.filter((s) => listHomeVisitOutcomes(s).includes(input.outcome));
   return takeStep(ctx, row, {
-    from: input.outcome === 'unreachable' ? OPEN_HOME_VISIT_STATUSES : ['scheduled'],
+    from,
     changes: {
       status: input.outcome,
       outcomeNoteEnc: input.note ? encryptField(ctx.keys, input.note) : null,
+      earlyReasonEnc: early ? encryptField(ctx.keys, earlyReason) : null,
       completedAt: new Date(),
       ...(row.status === 'requested' ? { firstResponseAt: new Date() } : {}),
     },
     action: 'homeVisit.closed',
-    summary: { outcome: input.outcome },
+    summary: { outcome: input.outcome, early },
     sms: `${HOME_VISIT_STATUS_LABELS[input.outcome].zh}。感谢您的耐心。`,
   });
 }
@@ -408,9 +468,8 @@ export async function listHomeVisitDesk(ctx: Context): Promise<DeskItem[]> {
   const today = todayInShanghai();
   const { start, end } = toInstants({ from: today, to: today, orgId: null });
   const counts = await countWaitingHomeVisits(ctx.db, actorOrgId(ctx), start, end);
-  const path = '/console/home-visits';
   return [
-    { key: 'homeVisits.requested', count: counts.requested, path },
-    { key: 'homeVisits.today', count: counts.today, path },
+    { key: 'homeVisits.requested', count: counts.requested, path: '/console/home-visits?status=requested' },
+    { key: 'homeVisits.today', count: counts.today, path: '/console/home-visits?status=scheduled' },
   ];
 }

@@ -9,6 +9,7 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useAction } from '../../api/useAction.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { InstitutionServiceFields } from '../../components/InstitutionServiceFields.tsx';
@@ -122,6 +123,27 @@ function PlaceCard({ initial, onLeft }: { initial: QueuePlace; onLeft: () => voi
       <p className="hint">
         {t('visit.reference')} {place.reference}
       </p>
+      {(place.status === 'not_served' || place.status === 'no_show') && (
+        <div role="alert" className="next-steps">
+          <p>
+            <strong>{t('cloud.notServedTitle')}</strong>
+          </p>
+          <p>{t('cloud.notServedHelp')}</p>
+          <ul>
+            <li>
+              <button type="button" className="secondary" onClick={onLeft}>
+                {t('cloud.again')}
+              </button>
+            </li>
+            <li>
+              <Link to="/home-visit">{t('cloud.tryVisit')}</Link>
+            </li>
+            <li>
+              <Link to="/branches">{t('cloud.tryFinder')}</Link>
+            </li>
+          </ul>
+        </div>
+      )}
       {sessionEnded && (
         <>
           <p role="alert">{t('cloud.sessionEnded')}</p>

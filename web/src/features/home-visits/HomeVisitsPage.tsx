@@ -1,18 +1,23 @@
 import {
   BRANCH_SERVICE_LABELS,
   BRANCH_SERVICES,
+  can,
+  findDivision,
   formatShanghaiTime,
-  HOME_VISIT_OUTCOMES,
   HOME_VISIT_REASON_LABELS,
   HOME_VISIT_REASONS,
   HOME_VISIT_STATUS_LABELS,
   HOME_VISIT_STATUSES,
+  type HomeVisitContact,
   type HomeVisitInput,
+  type HomeVisitOutcome,
   type HomeVisitStatus,
   type HomeVisitView,
   IDENTITY_DOCUMENTS,
+  listHomeVisitOutcomes,
   type Me,
   OPEN_HOME_VISIT_STATUSES,
+  type OutcomeInput,
 } from '@shouhu/common';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -32,12 +37,17 @@ import {
   Space,
   Table,
   Tag,
+  Typography,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useAction } from '../../api/useAction.ts';
 import { STREET_OPTIONS } from '../../components/streets.ts';
+import { WorkOrderTimeline } from '../../components/WorkOrderTimeline.tsx';
+import { actorOf } from '../console/ConsoleLayout.tsx';
+import type { MessageKey } from '../index.ts';
 import {
   acceptHomeVisit,
   checkHomeVisitIdentity,
@@ -45,7 +55,9 @@ import {
   getHomeVisit,
   listAssignableStaff,
   listHomeVisits,
+  listHomeVisitTimeline,
   raiseHomeVisit,
+  revealHomeVisitContact,
   scheduleHomeVisit,
 } from './api.ts';
 
@@ -77,7 +89,9 @@ export function HomeVisitsPage({ me }: { me: Me }) {
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const { message } = App.useApp();
   const client = useQueryClient();
-  const [status, setStatus] = useState<HomeVisitStatus>();
+  // The work desk links here with a status (requests to accept, visits scheduled).
+  const [params] = useSearchParams();
+  const [status, setStatus] = useState(HOME_VISIT_STATUSES.find((s) => s === params.get('status')));
   const visits = useQuery({
     queryKey: ['home-visits', status],
     queryFn: () => listHomeVisits(status),
@@ -154,7 +168,7 @@ export function HomeVisitsPage({ me }: { me: Me }) {
           { title: t('visits.created'), dataIndex: 'createdAt', render: (at: string) => formatShanghaiTime(at) },
         ]}
       />
-      {openId && <VisitDrawer id={openId} onClose={() => setOpenId(undefined)} />}
+      {openId && <VisitDrawer id={openId} me={me} onClose={() => setOpenId(undefined)} />}
       <Modal
         open={raising}
         title={t('visits.raise')}
@@ -195,26 +209,30 @@ export function HomeVisitsPage({ me }: { me: Me }) {
   );
 }
 
-/** One request and the next steps that apply to it. */
-function VisitDrawer({ id, onClose }: { id: string; onClose: () => void }) {
+/** One work order: the request, the customer's details for whoever goes, the steps allowed next, its history. */
+function VisitDrawer({ id, me, onClose }: { id: string; me: Me; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const { message, modal } = App.useApp();
   const client = useQueryClient();
   const visit = useQuery({ queryKey: ['home-visit', id], queryFn: () => getHomeVisit(id) });
-  const open = visit.data && OPEN_HOME_VISIT_STATUSES.includes(visit.data.status);
+  const steps = visit.data?.nextSteps ?? [];
   const staff = useQuery({
     queryKey: ['home-visit-staff', id],
     queryFn: () => listAssignableStaff(id),
-    enabled: Boolean(open),
+    enabled: steps.includes('schedule'),
   });
+  const [outcome, setOutcome] = useState<HomeVisitOutcome>();
   const { run, busy, error } = useAction();
-  const step = (change: () => Promise<unknown>) =>
+  const step = (change: () => Promise<unknown>, done: MessageKey) =>
     run(async () => {
       await change();
+      message.success(t(done));
       await client.invalidateQueries({ queryKey: ['home-visit', id] });
       await client.invalidateQueries({ queryKey: ['home-visits'] });
     });
   const v = visit.data;
+  const early = v?.scheduledAt && Date.parse(v.scheduledAt) > Date.now() && (outcome === 'done' || outcome === 'partly_done');
 
   return (
     <Drawer open title={v?.reference} onClose={onClose} size="large">
@@ -238,18 +256,20 @@ function VisitDrawer({ id, onClose }: { id: string; onClose: () => void }) {
             </Descriptions.Item>
             {v.scheduledAt && <Descriptions.Item label={t('visits.scheduled')}>{formatShanghaiTime(v.scheduledAt)}</Descriptions.Item>}
             {v.outcomeNote && <Descriptions.Item label={t('visits.note')}>{v.outcomeNote}</Descriptions.Item>}
+            {v.earlyReason && <Descriptions.Item label={t('visits.earlyReason')}>{v.earlyReason}</Descriptions.Item>}
           </Descriptions>
+          <ContactCard visit={v} me={me} />
           {error && <Alert type="error" title={error.describe(i18n.language)} />}
-          {v.status === 'requested' && (
-            <Button type="primary" loading={busy} onClick={() => step(() => acceptHomeVisit(id))}>
+          {steps.includes('accept') && (
+            <Button type="primary" loading={busy} onClick={() => step(() => acceptHomeVisit(id), 'visits.accepted')}>
               {t('visits.accept')}
             </Button>
           )}
-          {open && !v.identityCheckedAt && (
+          {steps.includes('check_identity') && !v.identityCheckedAt && (
             <Card size="small" title={t('visits.identity')}>
               <Form
                 layout="vertical"
-                onFinish={(f) => step(() => checkHomeVisitIdentity(id, f))}
+                onFinish={(f) => step(() => checkHomeVisitIdentity(id, f), 'visits.identityRecorded')}
                 initialValues={{ documents: ['resident_id_card'] }}
               >
                 <Form.Item name="residentId" label={t('visits.residentId')} rules={[{ required: true }]}>
@@ -267,12 +287,13 @@ function VisitDrawer({ id, onClose }: { id: string; onClose: () => void }) {
               </Form>
             </Card>
           )}
-          {(v.status === 'accepted' || v.status === 'scheduled') && (
+          {steps.includes('schedule') && (
             <Card size="small" title={t('visits.schedule')}>
               <Form
                 layout="vertical"
+                initialValues={{ userId: v.assignedUserId ?? undefined, at: v.scheduledAt ? dayjs(v.scheduledAt) : undefined }}
                 onFinish={(f: { userId: string; at: Dayjs }) =>
-                  step(() => scheduleHomeVisit(id, { userId: f.userId, at: f.at.toISOString() }))
+                  step(() => scheduleHomeVisit(id, { userId: f.userId, at: f.at.toISOString() }), 'visits.scheduledDone')
                 }
               >
                 <Form.Item name="userId" label={t('visits.staff')} rules={[{ required: true }]}>
@@ -293,17 +314,33 @@ function VisitDrawer({ id, onClose }: { id: string; onClose: () => void }) {
               </Form>
             </Card>
           )}
-          {open && (
+          {steps.includes('close') && (
             <Card size="small" title={t('visits.outcome')}>
-              <Form layout="vertical" onFinish={(f) => step(() => closeHomeVisit(id, f))}>
+              <Form
+                layout="vertical"
+                onValuesChange={(changed: { outcome?: HomeVisitOutcome }) => changed.outcome && setOutcome(changed.outcome)}
+                onFinish={(f: OutcomeInput) =>
+                  modal.confirm({
+                    title: t('visits.closeConfirm', { outcome: HOME_VISIT_STATUS_LABELS[f.outcome][lang] }),
+                    okText: t('visits.close'),
+                    cancelText: t('common.cancel'),
+                    onOk: () => step(() => closeHomeVisit(id, f), 'visits.closed'),
+                  })
+                }
+              >
                 <Form.Item name="outcome" label={t('visits.outcome')} rules={[{ required: true }]}>
-                  <Select
-                    options={HOME_VISIT_OUTCOMES.filter((o) => v.status === 'scheduled' || o === 'unreachable').map((o) => ({
-                      value: o,
-                      label: HOME_VISIT_STATUS_LABELS[o][lang],
-                    }))}
-                  />
+                  <Select options={listHomeVisitOutcomes(v.status).map((o) => ({ value: o, label: HOME_VISIT_STATUS_LABELS[o][lang] }))} />
                 </Form.Item>
+                {early && (
+                  <Form.Item
+                    name="earlyReason"
+                    label={t('visits.earlyReason')}
+                    extra={t('visits.earlyHint', { time: formatShanghaiTime(v.scheduledAt as string) })}
+                    rules={[{ required: true, min: 2, message: t('visits.earlyRequired') }]}
+                  >
+                    <Input maxLength={200} />
+                  </Form.Item>
+                )}
                 <Form.Item name="note" label={t('visits.note')}>
                   <Input.TextArea maxLength={500} rows={2} />
                 </Form.Item>
@@ -313,8 +350,65 @@ function VisitDrawer({ id, onClose }: { id: string; onClose: () => void }) {
               </Form>
             </Card>
           )}
+          <WorkOrderTimeline queryKey={['home-visit', id]} load={() => listHomeVisitTimeline(id)} />
         </Space>
       )}
     </Drawer>
+  );
+}
+
+/**
+ * The customer's details for the door: one click for the staff member sent, while the visit is
+ * open; a reason for anyone else allowed to reveal. The server audits both.
+ */
+function ContactCard({ visit, me }: { visit: HomeVisitView; me: Me }) {
+  const { t, i18n } = useTranslation();
+  const sent = visit.assignedUserId === me.id && OPEN_HOME_VISIT_STATUSES.includes(visit.status);
+  const mayReveal = can(actorOf(me), 'pii.reveal');
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  const [contact, setContact] = useState<HomeVisitContact>();
+  const { run, busy, error } = useAction();
+  if (!sent && !mayReveal) return null;
+  const reveal = (body: { reason?: string }) =>
+    run(async () => {
+      setContact(await revealHomeVisitContact(visit.id, body));
+      setAsking(false);
+    });
+  const place = contact ? `${findDivision(contact.districtCode)?.name ?? ''}${findDivision(contact.streetCode)?.name ?? ''}` : '';
+  return (
+    <Card size="small" title={t('visits.contact')}>
+      {contact ? (
+        <Descriptions column={1} size="small">
+          <Descriptions.Item label={t('visits.name')}>{contact.name}</Descriptions.Item>
+          <Descriptions.Item label={t('visits.mobile')}>
+            <a href={`tel:${contact.mobile}`}>{contact.mobile}</a>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('visits.fullAddress')}>{`${place} ${contact.compound} ${contact.address}`}</Descriptions.Item>
+        </Descriptions>
+      ) : (
+        <Space direction="vertical">
+          <Typography.Text type="secondary">{sent ? t('visits.contactSent') : t('visits.contactOthers')}</Typography.Text>
+          {error && <Alert type="error" title={error.describe(i18n.language)} />}
+          <Button loading={busy} onClick={() => (sent ? reveal({}) : setAsking(true))}>
+            {t('visits.showContact')}
+          </Button>
+        </Space>
+      )}
+      <Modal
+        title={t('reveal.title')}
+        open={asking}
+        onOk={() => reveal({ reason })}
+        onCancel={() => setAsking(false)}
+        okText={t('reveal.submit')}
+        cancelText={t('common.cancel')}
+        confirmLoading={busy}
+        destroyOnHidden
+      >
+        {error && <Alert type="error" title={error.describe(i18n.language)} style={{ marginBottom: 12 }} />}
+        <label htmlFor="contact-reason">{t('reveal.reason')}</label>
+        <Input.TextArea id="contact-reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} rows={3} />
+      </Modal>
+    </Card>
   );
 }

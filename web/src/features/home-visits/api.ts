@@ -1,5 +1,7 @@
 import type {
   AssignableStaff,
+  ContactRevealInput,
+  HomeVisitContact,
   HomeVisitCreated,
   HomeVisitInput,
   HomeVisitStatus,
@@ -8,6 +10,7 @@ import type {
   Items,
   OutcomeInput,
   ScheduleInput,
+  TimelineEntry,
 } from '@shouhu/common';
 import { api } from '../../api/client.ts';
 
@@ -26,3 +29,7 @@ export const scheduleHomeVisit = (id: string, body: ScheduleInput) =>
   api<HomeVisitView>(`/api/v1/home-visits/${id}/schedule`, { method: 'POST', body });
 export const closeHomeVisit = (id: string, body: OutcomeInput) =>
   api<HomeVisitView>(`/api/v1/home-visits/${id}/outcome`, { method: 'POST', body });
+export const listHomeVisitTimeline = (id: string) => api<Items<TimelineEntry>>(`/api/v1/home-visits/${id}/timeline`);
+/** The customer's name, mobile and full address: one click for the staff member sent, a reason for others (audited). */
+export const revealHomeVisitContact = (id: string, body: ContactRevealInput) =>
+  api<HomeVisitContact>(`/api/v1/home-visits/${id}/contact`, { method: 'POST', body });

@@ -1,0 +1,77 @@
+import { type Static, Type } from 'typebox';
+
+/**
+ * The names of the audit trail's actions in both languages: the audit page and every work order's
+ * timeline show these, never the code. An action missing here is shown by its code.
+ */
+export const AUDIT_ACTION_LABELS: Record<string, { zh: string; en: string }> = {
+  'auth.sign_in': { zh: '登录', en: 'Signed in' },
+  'auth.sign_out': { zh: '退出登录', en: 'Signed out' },
+  'auth.sign_out_everywhere': { zh: '退出全部设备', en: 'Signed out everywhere' },
+  'auth.second_factor': { zh: '通过二次验证', en: 'Passed the second factor' },
+  'auth.totp_enrolment_started': { zh: '开始绑定动态口令', en: 'Started authenticator enrolment' },
+  'auth.totp_enrolled': { zh: '绑定动态口令', en: 'Enrolled an authenticator' },
+  'auth.password_changed': { zh: '修改密码', en: 'Changed the password' },
+  'auth.lockout': { zh: '账号锁定', en: 'Account locked' },
+  'access.denied': { zh: '访问被拒绝', en: 'Access denied' },
+  'access.csrf_failed': { zh: '跨站请求校验失败', en: 'CSRF check failed' },
+  'citizen.code_requested': { zh: '申请短信验证码', en: 'Asked for an SMS code' },
+  'citizen.verified': { zh: '手机号验证通过', en: 'Mobile verified' },
+  'organization.created': { zh: '新建机构', en: 'Organisation created' },
+  'organization.updated': { zh: '修改机构', en: 'Organisation changed' },
+  'user.created': { zh: '新建用户', en: 'User created' },
+  'user.read': { zh: '查看用户', en: 'User viewed' },
+  'user.disabled': { zh: '停用用户', en: 'User disabled' },
+  'user.enabled': { zh: '启用用户', en: 'User enabled' },
+  'user.password_reset': { zh: '重置密码', en: 'Password reset' },
+  'user.home_set': { zh: '登记居住地', en: 'Home recorded' },
+  'pii.revealed': { zh: '查看完整个人信息', en: 'Personal data revealed' },
+  'webhook.created': { zh: '新建回调地址', en: 'Webhook created' },
+  'webhook.pinged': { zh: '测试回调地址', en: 'Webhook tested' },
+  'branch.created': { zh: '新建网点', en: 'Branch created' },
+  'branch.updated': { zh: '修改网点', en: 'Branch changed' },
+  'branch.adjusted': { zh: '发布营业调整', en: 'Adjustment published' },
+  'branch.read': { zh: '查看网点', en: 'Branch viewed' },
+  'branch.exported': { zh: '导出网点', en: 'Branches exported' },
+  'branch.import_started': { zh: '导入网点', en: 'Branch import started' },
+  'channel.created': { zh: '新增线上渠道', en: 'Online channel added' },
+  'calendar.overridden': { zh: '设置节假日', en: 'Holiday set' },
+  'calendar.override_removed': { zh: '删除节假日设置', en: 'Holiday setting removed' },
+  'notice.compiled': { zh: '生成公告草稿', en: 'Notice drafted' },
+  'notice.published': { zh: '发布公告', en: 'Notice published' },
+  'network.exported': { zh: '导出网点分布', en: 'Network exported' },
+  'zone.published': { zh: '发布管控区域', en: 'Zones published' },
+  'serviceLevel.set': { zh: '设置服务时限', en: 'Service level set' },
+  'throughput.baseline_set': { zh: '设置正常业务量', en: 'Normal throughput set' },
+  'customer.recorded': { zh: '登记客户档案', en: 'Customer record added' },
+  'homeVisit.requested': { zh: '提交上门申请', en: 'Home visit requested' },
+  'homeVisit.accepted': { zh: '受理', en: 'Accepted' },
+  'homeVisit.identity_checked': { zh: '核验身份', en: 'Identity checked' },
+  'homeVisit.scheduled': { zh: '安排上门', en: 'Visit scheduled' },
+  'homeVisit.closed': { zh: '办结', en: 'Closed' },
+  'video.joined': { zh: '进入视频排队', en: 'Joined the video queue' },
+  'video.booked': { zh: '预约视频办理', en: 'Booked a video slot' },
+  'video.left': { zh: '离开队列', en: 'Left the queue' },
+  'video.taken': { zh: '坐席接入', en: 'Taken by an agent' },
+  'video.identity_checked': { zh: '核验身份', en: 'Identity checked' },
+  'video.closed': { zh: '结束办理', en: 'Closed' },
+};
+
+/** An action's name in a language, or its code when it has none. */
+export const describeAuditAction = (action: string, lang: 'zh' | 'en') => AUDIT_ACTION_LABELS[action]?.[lang] ?? action;
+
+/** Who took a step, as a work order's timeline names them. */
+export const TIMELINE_ACTOR_KINDS = ['staff', 'customer', 'integration', 'system'] as const;
+
+/**
+ * One step in a work order's history, from its audit trail: when, what, who (a staff member by
+ * masked name and username), and the step's facts (personal data masked, as the trail keeps them).
+ */
+export const TimelineEntry = Type.Object({
+  at: Type.String({ format: 'date-time' }),
+  action: Type.String(),
+  actorKind: Type.Enum([...TIMELINE_ACTOR_KINDS]),
+  actorName: Type.Union([Type.String(), Type.Null()]),
+  details: Type.Record(Type.String(), Type.Unknown()),
+});
+export type TimelineEntry = Static<typeof TimelineEntry>;

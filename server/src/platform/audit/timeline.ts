@@ -1,0 +1,34 @@
+import { maskName, type TimelineEntry } from '@shouhu/common';
+import type { Context } from '../context.ts';
+import { decryptField } from '../pii/crypto.ts';
+
+const ACTOR_KINDS = { user: 'staff', citizen: 'customer', token: 'integration' } as const;
+
+/**
+ * A record's history from its audit trail, oldest first: the steps that took effect (refusals
+ * stay in the trail, not in the story), each with who took it. Staff are named by masked name
+ * and username; the trail's facts are already masked.
+ */
+export async function listTimeline(ctx: Context, recordType: string, recordId: string): Promise<TimelineEntry[]> {
+  const events = await ctx.db
+    .selectFrom('auditEvents')
+    .select(['occurredAt', 'action', 'actorType', 'actorId', 'summary'])
+    .where('recordType', '=', recordType)
+    .where('recordId', '=', recordId)
+    .where('outcome', '=', 'success')
+    .orderBy('occurredAt')
+    .orderBy('seq')
+    .limit(500)
+    .execute();
+  const userIds = [...new Set(events.filter((e) => e.actorType === 'user' && e.actorId).map((e) => e.actorId as string))];
+  const users =
+    userIds.length === 0 ? [] : await ctx.db.selectFrom('users').select(['id', 'username', 'nameEnc']).where('id', 'in', userIds).execute();
+  const names = new Map(users.map((u) => [u.id, `${maskName(decryptField(ctx.keys, u.nameEnc))}（${u.username}）`]));
+  return events.map((e) => ({
+    at: new Date(e.occurredAt).toISOString(),
+    action: e.action,
+    actorKind: ACTOR_KINDS[e.actorType as keyof typeof ACTOR_KINDS] ?? 'system',
+    actorName: e.actorType === 'user' ? (names.get(e.actorId ?? '') ?? null) : null,
+    details: (typeof e.summary === 'string' ? JSON.parse(e.summary) : e.summary) as Record<string, unknown>,
+  }));
+}

@@ -3,6 +3,7 @@ export * from './api/branches.ts';
 export * from './api/cloud-branch.ts';
 export * from './api/desk.ts';
 export * from './api/errors.ts';
+export * from './api/fields.ts';
 export * from './api/figures.ts';
 export * from './api/home-visits.ts';
 export * from './api/identity.ts';

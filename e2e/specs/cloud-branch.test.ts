@@ -60,13 +60,13 @@ describe('the cloud branch in a real browser', () => {
     await agent.getByLabel('姓名').fill('赵敏');
     // The liveness tick is missed at first, then corrected before the outcome.
     await agent.getByRole('button', { name: '登记核验结果' }).click();
-    await agent.getByText('活体检测未通过').waitFor();
+    await agent.locator('.ant-alert', { hasText: '活体检测未通过' }).waitFor();
     await agent.getByRole('button', { name: '更正核验' }).click();
     await agent.getByLabel('身份证号码').fill('11010519491231002X');
     await agent.getByLabel('姓名').fill('赵敏');
     await agent.getByLabel('已完成活体检测').check();
     await agent.getByRole('button', { name: '登记核验结果' }).click();
-    await agent.getByText('本行无该客户档案 · 活体检测通过').waitFor();
+    await agent.locator('.ant-alert', { hasText: '本行无该客户档案 · 活体检测通过' }).waitFor();
     // Checked before a dropdown opens: antd's open option list has no accessible name of its own.
     assert.deepEqual(await findAccessibilityProblems(agent), []);
     await agent.getByLabel('办理结果').click();

@@ -46,8 +46,12 @@ describe('home visits in a real browser', () => {
     await staff.getByRole('button', { name: reference }).click();
     await staff.getByRole('button', { name: '受 理' }).click();
     await staff.getByText('已受理，正在安排人员').first().waitFor();
-    await staff.getByLabel('身份证号码').fill('11010519491231002X');
+    // A wrong check digit: the server's reason, beside the field.
+    await staff.getByLabel('身份证号码').fill('110105194912310021');
     await staff.getByLabel('姓名').fill('李秀英');
+    await staff.getByRole('button', { name: '登记核验结果' }).click();
+    await staff.locator('.ant-form-item-explain-error', { hasText: '身份证号码校验位错误' }).waitFor();
+    await staff.getByLabel('身份证号码').fill('11010519491231002X');
     await staff.getByRole('button', { name: '登记核验结果' }).click();
     await staff.getByText('110105********002X').first().waitFor();
     await staff.getByLabel('上门人员').click();

@@ -92,12 +92,21 @@ describe('public site in a real browser', () => {
     assert.deepEqual(problems, []);
   });
 
-  it('verifies a mobile number with the SMS code, and explains a wrong one', async () => {
+  it('verifies a mobile number with the SMS code, and explains a wrong one beside the field, in either language', async () => {
     const page = await ctx.browser.newPage({ viewport: PHONE, locale: 'zh-CN', bypassCSP: true });
     await page.goto(`${ctx.server.url}/verify`);
+    // The form's own messages, not the browser's bubbles: under the field, named by its label.
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    await page.locator('#mobile-error').filter({ hasText: '请填写手机号码' }).waitFor();
+    assert.equal(await page.getByLabel('手机号码').getAttribute('aria-invalid'), 'true');
     await page.getByLabel('手机号码').fill('12345');
     await page.getByRole('button', { name: '获取验证码' }).click();
-    await page.getByRole('alert').filter({ hasText: '请求内容有误: mobile' }).waitFor();
+    await page.locator('#mobile-error').filter({ hasText: '手机号码位数不正确' }).waitFor();
+    assert.deepEqual(await findAccessibilityProblems(page), []);
+    await page.screenshot({ path: shot('public-verify-error-phone') });
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('#mobile-error').filter({ hasText: 'Mobile number has the wrong number of digits' }).waitFor();
+    await page.getByRole('button', { name: '中文' }).click();
     await page.getByLabel('手机号码').fill('138 0013 9999');
     await page.getByRole('button', { name: '获取验证码' }).click();
     await page.getByText('验证码已发送').waitFor();

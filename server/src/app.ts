@@ -12,12 +12,12 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import underPressure from '@fastify/under-pressure';
-import type { FieldProblem } from '@shouhu/common';
+import type { FieldReason } from '@shouhu/common';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/database.ts';
 import { isDatabaseUnavailable } from './db/database.ts';
-import { AppError, toErrorBody } from './errors.ts';
+import { AppError, toErrorBody, validationError } from './errors.ts';
 import { collectRevealable, collectTrackers, MODULES } from './modules/index.ts';
 import { registerAccessControl } from './platform/access/hooks.ts';
 import { flushRefusalAudits } from './platform/audit/refusals.ts';
@@ -115,7 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ['params', req.params],
     ] as const) {
       const problem = findUnstorableValue(value, part);
-      if (problem) throw new AppError('validation.failed', { fields: [problem] });
+      if (problem) throw validationError([problem]);
     }
   });
 
@@ -250,16 +250,58 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
+/** A schema keyword broken, as a field reason code (and the bound, where there is one). */
+function toFieldReason(keyword: string, limit: number | undefined, format?: string): { reason: FieldReason; limit?: number } {
+  switch (keyword) {
+    case 'required':
+      return { reason: 'required' };
+    case 'minLength':
+      return limit === 1 ? { reason: 'required' } : { reason: 'too_short', limit };
+    case 'maxLength':
+      return { reason: 'too_long', limit };
+    case 'pattern':
+      return { reason: 'format' };
+    case 'format':
+      // An id that is not one: nothing was chosen from the list (or something made up).
+      return { reason: format === 'uuid' ? 'choice' : 'format' };
+    case 'enum':
+    case 'const':
+    case 'anyOf':
+      return { reason: 'choice' };
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return { reason: 'too_small', limit };
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return { reason: 'too_large', limit };
+    case 'minItems':
+      return { reason: 'too_few', limit };
+    case 'maxItems':
+      return { reason: 'too_many', limit };
+    case 'uniqueItems':
+      return { reason: 'duplicate' };
+    case 'additionalProperties':
+      return { reason: 'not_allowed' };
+    case 'type':
+      return { reason: 'type' };
+    default:
+      return { reason: 'invalid' };
+  }
+}
+
 /** Maps any thrown error onto a catalogue code; validation errors name each field. */
 function classifyError(error: FastifyError): AppError {
   if (error instanceof AppError) return error;
   if (error.validation) {
-    const fields: FieldProblem[] = error.validation.map((v) => {
-      const missing = (v.params as { missingProperty?: string }).missingProperty;
-      const path = `${v.instancePath}${missing ? `/${missing}` : ''}`.replace(/^\//, '').replaceAll('/', '.');
-      return { field: [error.validationContext, path].filter(Boolean).join('.'), reason: v.message ?? 'invalid' };
+    const problems = error.validation.map((v) => {
+      const params = v.params as { missingProperty?: string; additionalProperty?: string; limit?: number; format?: string };
+      const extra = params.missingProperty ?? params.additionalProperty;
+      const path = `${v.instancePath}${extra ? `/${extra}` : ''}`.replace(/^\//, '').replaceAll('/', '.');
+      const { reason, limit } = toFieldReason(v.keyword, params.limit, params.format);
+      return { field: [error.validationContext, path].filter(Boolean).join('.'), reason, ...(limit === undefined ? {} : { limit }) };
     });
-    return new AppError('validation.failed', { fields });
+    // One problem per field: the first (allErrors lists every keyword a value broke).
+    return validationError(problems.filter((p, i) => problems.findIndex((q) => q.field === p.field) === i));
   }
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':

@@ -1,4 +1,4 @@
-import type { ErrorBody } from '@shouhu/common';
+import { type ErrorBody, type FieldProblemInput, toFieldProblem } from '@shouhu/common';
 
 export interface ErrorEntry {
   status: number;
@@ -93,6 +93,35 @@ export function defineErrors<const C extends ErrorCatalogue>(catalogue: C) {
   const make = (code: keyof C & string, details?: unknown) =>
     new AppError(code as unknown as PlatformErrorCode, details, catalogue[code] as ErrorEntry);
   return Object.assign(make, { catalogue });
+}
+
+/**
+ * validation.failed for the problems given, each named by its field's label in both languages;
+ * the answer's message says what is wrong ("手机号码格式不正确"), not merely that something is.
+ */
+export function validationError(problems: FieldProblemInput[]): AppError {
+  const fields = problems.map(toFieldProblem);
+  const entry = PLATFORM_ERRORS['validation.failed'];
+  const join = (parts: string[], sep: string) => (parts.length > 3 ? [...parts.slice(0, 3), '…'] : parts).join(sep);
+  return new AppError(
+    'validation.failed',
+    { fields },
+    {
+      status: entry.status,
+      en: fields.length
+        ? join(
+            fields.map((f) => f.message),
+            '; ',
+          )
+        : entry.en,
+      zh: fields.length
+        ? join(
+            fields.map((f) => f.message_zh),
+            '；',
+          )
+        : entry.zh,
+    },
+  );
 }
 
 export function toErrorBody(error: AppError): ErrorBody {

@@ -55,7 +55,7 @@ export const JoinQueueInput = Type.Object(
   {
     orgId: Type.String({ format: 'uuid' }),
     service: Type.Enum([...BRANCH_SERVICES]),
-    mobile: Type.String({ minLength: 11, maxLength: 20 }),
+    mobile: Type.String({ minLength: 1, maxLength: 20, description: 'a mainland mobile number (checked: length, prefix)' }),
     slotAt: Type.Optional(Type.String({ format: 'date-time', description: 'a later half-hour slot instead of the queue now' })),
   },
   { additionalProperties: false },

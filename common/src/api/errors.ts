@@ -14,9 +14,6 @@ export const ErrorBody = Type.Object(
 );
 export type ErrorBody = Static<typeof ErrorBody>;
 
-/** One problem with one field of a request, as listed in `details` of validation.failed. */
-export type FieldProblem = { field: string; reason: string };
-
 /** What is wrong with one row of an imported file: the line, the field, why in English and in Chinese. */
 export const RowProblem = Type.Object({ line: Type.Integer(), field: Type.String(), reason: Type.String(), reasonZh: Type.String() });
 export type RowProblem = Static<typeof RowProblem>;

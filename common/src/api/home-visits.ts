@@ -57,7 +57,7 @@ export const HomeVisitInput = Type.Object(
     orgId: Type.String({ format: 'uuid', description: 'the institution asked to visit' }),
     service: Type.Enum([...BRANCH_SERVICES]),
     name: Type.String({ minLength: 1, maxLength: 50 }),
-    mobile: Type.String({ minLength: 11, maxLength: 20 }),
+    mobile: Type.String({ minLength: 1, maxLength: 20, description: 'a mainland mobile number (checked: length, prefix)' }),
     streetCode: Type.String({ pattern: '^3101\\d{5}$', description: 'street or town division code (9 digits)' }),
     compound: Type.String({ minLength: 1, maxLength: 100, description: 'compound (小区) name' }),
     address: Type.String({ minLength: 1, maxLength: 200, description: 'building, unit and room' }),

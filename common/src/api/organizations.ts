@@ -1,8 +1,18 @@
 import { type Static, Type } from 'typebox';
 import { Items } from './errors.ts';
+import type { Role } from './identity.ts';
 
 export const ORGANIZATION_KINDS = ['regulator', 'association', 'bank', 'insurer', 'partner'] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+/** Which roles fit which kind of organisation: the server refuses others, the console offers only these. */
+export const ROLES_BY_KIND: Record<OrganizationKind, readonly Role[]> = {
+  regulator: ['regulator'],
+  association: ['association'],
+  bank: ['institution_admin', 'institution_staff'],
+  insurer: ['institution_admin', 'institution_staff'],
+  partner: ['partner'],
+};
 /** The kinds that serve customers (banks and insurers): the institutions of home visits, the cloud branch and service levels. */
 export const INSTITUTION_KINDS = ['bank', 'insurer'] as const satisfies readonly OrganizationKind[];
 export const isInstitution = (kind: OrganizationKind): boolean => (INSTITUTION_KINDS as readonly string[]).includes(kind);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { addDays, FigureAnswer, todayInShanghai } from '@shouhu/common';
 import { Type } from 'typebox';
-import { AppError } from '../errors.ts';
+import { validationError } from '../errors.ts';
 import { assertCan } from './access/hooks.ts';
 import { resolveOrgFilter } from './context.ts';
 import { errorResponses } from './http.ts';
@@ -36,10 +36,9 @@ export function figureRoutes(modules: readonly ModuleManifest[]): FastifyPluginA
       async (req) => {
         const to = req.query.to ?? todayInShanghai();
         const from = req.query.from ?? addDays(to, -6);
-        if (from > to || addDays(from, MAX_DAYS - 1) < to)
-          throw new AppError('validation.failed', {
-            fields: [{ field: 'querystring.from', reason: `from must not be after to, nor more than ${MAX_DAYS} days before it` }],
-          });
+        if (from > to) throw validationError([{ field: 'querystring.to', reason: 'before_start' }]);
+        if (addDays(from, MAX_DAYS - 1) < to)
+          throw validationError([{ field: 'querystring.from', reason: 'range_too_long', limit: MAX_DAYS }]);
         const orgId = resolveOrgFilter(req.ctx, 'figures.read', req.query.orgId);
         await assertCan(req.ctx, 'figures.read', { orgId: orgId ?? undefined });
         const figures: Record<string, Record<string, number>> = {};

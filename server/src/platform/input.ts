@@ -1,4 +1,6 @@
-import type { FieldProblem } from '@shouhu/common';
+import type { FieldReason } from '@shouhu/common';
+
+type Problem = { field: string; reason: FieldReason };
 
 // NUL cannot be stored in PostgreSQL text or jsonb; a lone surrogate has no UTF-8 form. Either
 // one in a single request failed every other request written in the same batch.
@@ -16,7 +18,7 @@ export function explainUnstorableText(text: string): 'contains_nul' | 'unpaired_
  * surrogate, a number that is not finite (JSON's 1e999 parses as Infinity) — with its field path
  * in the form validation errors use (`body.windows.0.from`).
  */
-export function findUnstorableValue(value: unknown, path: string, depth = 0): FieldProblem | undefined {
+export function findUnstorableValue(value: unknown, path: string, depth = 0): Problem | undefined {
   if (typeof value === 'string') {
     const reason = explainUnstorableText(value);
     return reason ? { field: path, reason } : undefined;

@@ -1,4 +1,4 @@
-import type { ErrorBody } from '@shouhu/common';
+import type { ErrorBody, FieldProblem } from '@shouhu/common';
 
 /** An error answer of the API: its stable code and both messages. */
 export class ApiError extends Error {
@@ -15,11 +15,17 @@ export class ApiError extends Error {
     this.details = body?.error.details;
   }
 
-  /** The message in the interface language, with the field named when the server named one. */
+  /** The message in the interface language (a validation answer's says what is wrong with which field). */
   describe(language: string): string {
-    const base = language.startsWith('zh') ? this.messageZh : this.message;
-    const fields = (this.details as { fields?: { field: string; reason: string }[] } | undefined)?.fields;
-    return fields?.length ? `${base}: ${fields.map((f) => f.field.replace(/^(body|querystring|params)\./, '')).join(', ')}` : base;
+    return language.startsWith('zh') ? this.messageZh : this.message;
+  }
+
+  /** Each field the server refused, by its path in the request (`mobile`, `windows.0.from`), with what is wrong. */
+  describeFields(language: string): Record<string, string> {
+    const fields = (this.details as { fields?: FieldProblem[] } | undefined)?.fields ?? [];
+    return Object.fromEntries(
+      fields.map((f) => [f.field.replace(/^(body|querystring|params)\./, ''), language.startsWith('zh') ? f.message_zh : f.message]),
+    );
   }
 }
 

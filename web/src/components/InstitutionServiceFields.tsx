@@ -2,16 +2,19 @@ import { BRANCH_SERVICE_LABELS, BRANCH_SERVICES, isInstitution } from '@shouhu/c
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { listOrganizations } from '../features/organizations/api.ts';
+import { FieldError, type FieldErrors } from './fieldErrors.tsx';
 
 /** The institution (a bank or an insurer) and the service a public request is for: two large selects. */
 export function InstitutionServiceFields({
   orgId,
   service,
   onChange,
+  errors,
 }: {
   orgId: string;
   service: string;
   onChange: (change: { orgId?: string; service?: string }) => void;
+  errors: FieldErrors;
 }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
@@ -20,7 +23,7 @@ export function InstitutionServiceFields({
   return (
     <>
       <label htmlFor="orgId">{t('visit.institution')}</label>
-      <select id="orgId" value={orgId} onChange={(e) => onChange({ orgId: e.target.value })} required>
+      <select id="orgId" value={orgId} onChange={(e) => onChange({ orgId: e.target.value })} required {...errors.inputProps('orgId')}>
         <option value="">{t('visit.choose')}</option>
         {institutions.map((o) => (
           <option key={o.id} value={o.id}>
@@ -28,6 +31,7 @@ export function InstitutionServiceFields({
           </option>
         ))}
       </select>
+      <FieldError name="orgId" errors={errors} />
       <label htmlFor="service">{t('finder.service')}</label>
       <select id="service" value={service} onChange={(e) => onChange({ service: e.target.value })}>
         {BRANCH_SERVICES.map((s) => (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAction } from '../api/useAction.ts';
 import { sendSmsCode, verifySmsCode } from './api.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
+import { checkMobile, FieldError, requireValue, useFieldErrors } from './fieldErrors.tsx';
 
 /** SMS-code verification of a mobile number: two steps in one form, errors in the chosen language. */
 export function VerifyMobile({ onVerified }: { onVerified: (mobile: string, masked: string) => void }) {
@@ -11,12 +12,15 @@ export function VerifyMobile({ onVerified }: { onVerified: (mobile: string, mask
   const [code, setCode] = useState('');
   const [sent, setSent] = useState(false);
   const { run, busy, error } = useAction();
+  const errors = useFieldErrors(error);
 
   return (
     <form
       className="big-form"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
+        if (!errors.check(sent ? [requireValue('code', code)] : [checkMobile('mobile', mobile)])) return;
         void run(async () => {
           if (!sent) {
             await sendSmsCode({ mobile });
@@ -37,7 +41,9 @@ export function VerifyMobile({ onVerified }: { onVerified: (mobile: string, mask
         onChange={(e) => setMobile(e.target.value)}
         required
         disabled={sent}
+        {...errors.inputProps('mobile')}
       />
+      <FieldError name="mobile" errors={errors} />
       {sent && (
         <>
           <p className="notice notice-ok" role="status">
@@ -52,7 +58,9 @@ export function VerifyMobile({ onVerified }: { onVerified: (mobile: string, mask
             value={code}
             onChange={(e) => setCode(e.target.value)}
             required
+            {...errors.inputProps('code')}
           />
+          <FieldError name="code" errors={errors} />
         </>
       )}
       <ErrorNotice error={error} />

@@ -1,4 +1,4 @@
-import { AppError } from '../../errors.ts';
+import { validationError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { ACTIONS, type Action } from '../../platform/access/policy.ts';
 import { createOpaqueToken } from '../../platform/auth/tokens.ts';
@@ -35,7 +35,14 @@ export async function createApiToken(ctx: Context, input: { name: string; scopes
   await assertCan(ctx, 'token.manage', { orgId });
   const unknown = input.scopes.filter((s) => !ACTIONS.includes(s as Action));
   if (unknown.length > 0)
-    throw new AppError('validation.failed', { fields: [{ field: 'body.scopes', reason: `unknown actions: ${unknown.join(', ')}` }] });
+    throw validationError([
+      {
+        field: 'body.scopes',
+        reason: 'choice',
+        message: `Unknown actions: ${unknown.join(', ')}`,
+        message_zh: `没有这些权限：${unknown.join('、')}`,
+      },
+    ]);
   const { token, hash } = createOpaqueToken('shk_');
   const id = createId();
   const expiresAt = new Date(Date.now() + input.expiresInDays * 86_400_000);

@@ -1,6 +1,6 @@
 import type { AdjustmentInput, BranchInput, ChannelInput } from '@shouhu/common';
 import * as gcoordModule from 'gcoord';
-import { AppError } from '../../errors.ts';
+import { validationError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { ANY_ORGANIZATION, actorOrgId, audit, type Context, recordScope, resolveOrgFilter } from '../../platform/context.ts';
 import { requireStreet } from '../../platform/divisions.ts';
@@ -115,7 +115,7 @@ export async function listAdjustments(ctx: Context, branchId: string) {
 /** A dated closure or change of hours; refused when its dates overlap another of the branch's. */
 export async function addAdjustment(ctx: Context, branchId: string, input: AdjustmentInput) {
   const branch = await loadBranch(ctx, branchId, 'branch.manage');
-  if (input.from > input.to) throw new AppError('validation.failed', { fields: [{ field: 'body.to', reason: 'must not be before from' }] });
+  if (input.from > input.to) throw validationError([{ field: 'body.to', reason: 'before_start' }]);
   if (!input.closed && !input.hours?.length) throw branchError('adjustment.hours_required', { field: 'hours' });
   const id = createId();
   return ctx.db.transaction().execute(async (trx) => {

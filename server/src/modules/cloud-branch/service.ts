@@ -17,7 +17,7 @@ import {
   validateResidentId,
 } from '@shouhu/common';
 import type { Db } from '../../db/database.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, validationError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { can } from '../../platform/access/policy.ts';
 import { listTimeline } from '../../platform/audit/timeline.ts';
@@ -230,7 +230,7 @@ export async function takeSession(ctx: Context, template: string | undefined, id
 export async function checkVideoIdentity(ctx: Context, template: string | undefined, id: string, input: VideoIdentityInput) {
   const row = await loadSession(ctx, id);
   const result = validateResidentId(input.residentId);
-  if (!result.valid) throw new AppError('validation.failed', { fields: [{ field: 'body.residentId', reason: result.reason }] });
+  if (!result.valid) throw validationError([{ field: 'body.residentId', reason: result.reason }]);
   const residentIdHash = hashField(ctx.keys, 'residentId', result.normalized);
   const record = await selectCustomerRecord(ctx.db, { orgId: row.orgId }, residentIdHash);
   const nameMatched = record ? decryptField(ctx.keys, record.nameEnc) === input.name.trim() : null;
@@ -329,7 +329,7 @@ export async function addCustomerRecord(ctx: Context, input: { residentId: strin
   const orgId = actorOrgId(ctx);
   await assertCan(ctx, 'cloudBranch.serve', { orgId });
   const result = validateResidentId(input.residentId);
-  if (!result.valid) throw new AppError('validation.failed', { fields: [{ field: 'body.residentId', reason: result.reason }] });
+  if (!result.valid) throw validationError([{ field: 'body.residentId', reason: result.reason }]);
   const residentIdHash = hashField(ctx.keys, 'residentId', result.normalized);
   await ctx.db.transaction().execute(async (trx) => {
     await upsertCustomerRecord(trx, { id: createId(), orgId, residentIdHash, nameEnc: encryptField(ctx.keys, input.name.trim()) });

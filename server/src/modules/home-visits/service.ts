@@ -28,7 +28,7 @@ import {
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { HomeVisitsTable } from '../../db/schema.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, validationError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { can } from '../../platform/access/policy.ts';
 import { insertAudited } from '../../platform/audit/insert-audited.ts';
@@ -296,7 +296,7 @@ export const acceptHomeVisit = async (ctx: Context, id: string) =>
 /** Records the identity check at the door or by phone: a valid resident ID, the name, the documents seen. */
 export async function checkIdentity(ctx: Context, id: string, input: IdentityCheckInput) {
   const result = validateResidentId(input.residentId);
-  if (!result.valid) throw new AppError('validation.failed', { fields: [{ field: 'body.residentId', reason: result.reason }] });
+  if (!result.valid) throw validationError([{ field: 'body.residentId', reason: result.reason }]);
   return takeStep(ctx, await loadHomeVisit(ctx, id), {
     from: HOME_VISIT_STEP_FROM.check_identity,
     changes: {

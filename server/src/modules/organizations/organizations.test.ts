@@ -16,7 +16,14 @@ describe(`organisations admin and the audit search (${testDatabaseKind})`, () =>
     const base = { code: 'citic-wm', kind: 'bank', nameZh: '信银理财', nameEn: 'CITIC Wealth Management' };
     const badUscc = await post({ ...base, uscc: '91310110666007217X' });
     expect(badUscc.statusCode).toBe(400);
-    expect(badUscc.json().error.details.fields).toEqual([{ field: 'body.uscc', reason: 'checksum' }]);
+    expect(badUscc.json().error.details.fields).toEqual([
+      {
+        field: 'body.uscc',
+        reason: 'checksum',
+        message: 'Unified social credit code: the check digit is wrong',
+        message_zh: '统一社会信用代码校验位错误',
+      },
+    ]);
     const badParent = await post({ ...base, parentId: '01900000-0000-7000-8000-000000000000' });
     expect(badParent.json().error.code).toBe('organization.parent_not_found');
     const ok = await post({ ...base, uscc: '9131 0110 6660 0721 7t', parentId: await findOrgId(t, 'sba') });

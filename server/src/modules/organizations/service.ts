@@ -1,6 +1,6 @@
 import { type OrganizationKind, validateUscc } from '@shouhu/common';
 import type { Db } from '../../db/database.ts';
-import { AppError } from '../../errors.ts';
+import { validationError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { audit, type Context } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
@@ -39,7 +39,7 @@ export interface OrganizationInput {
 function normalizeUscc(uscc: string | null | undefined): string | null {
   if (!uscc) return null;
   const result = validateUscc(uscc);
-  if (!result.valid) throw new AppError('validation.failed', { fields: [{ field: 'body.uscc', reason: result.reason }] });
+  if (!result.valid) throw validationError([{ field: 'body.uscc', reason: result.reason }]);
   return result.normalized;
 }
 

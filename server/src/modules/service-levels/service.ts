@@ -11,7 +11,7 @@ import {
   type ThroughputReport,
   todayInShanghai,
 } from '@shouhu/common';
-import { AppError } from '../../errors.ts';
+import { validationError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { can } from '../../platform/access/policy.ts';
 import { actorOrgId, audit, type Context, resolveOrgFilter } from '../../platform/context.ts';
@@ -90,7 +90,7 @@ export async function findBreaches(ctx: Context, filter: { orgId?: string; days:
 export async function setBaseline(ctx: Context, input: BaselineInput) {
   const orgId = actorOrgId(ctx);
   await assertCan(ctx, 'serviceLevel.manage', { orgId });
-  if (input.to < input.from) throw new AppError('validation.failed', { fields: [{ field: 'body.to', reason: 'before from' }] });
+  if (input.to < input.from) throw validationError([{ field: 'body.to', reason: 'before_start' }]);
   await ctx.db.transaction().execute(async (trx) => {
     await upsertBaseline(trx, orgId, input);
     await audit(ctx, trx, { action: 'throughput.baseline_set', orgId, recordType: 'throughput_baseline', summary: { ...input } });

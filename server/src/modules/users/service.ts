@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { DeskItem, OrganizationKind } from '@shouhu/common';
-import { maskMobile, maskName, type StaffHome, validateMobile } from '@shouhu/common';
+import type { DeskItem } from '@shouhu/common';
+import { maskMobile, maskName, ROLES_BY_KIND, type StaffHome, validateMobile } from '@shouhu/common';
 import type { Role } from '../../db/schema.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, validationError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { can } from '../../platform/access/policy.ts';
 import { checkPasswordPolicy, hashPassword } from '../../platform/auth/passwords.ts';
@@ -14,15 +14,6 @@ import { decryptField, encryptField, hashField } from '../../platform/pii/crypto
 import { getOrganization } from '../organizations/service.ts';
 import { userError } from './errors.ts';
 import { countLockedUsers, insertUser, isUsernameTaken, selectUser, selectUsers, type UserListRow, updateUser } from './repo.ts';
-
-/** Which roles fit which kind of organisation. */
-const ROLES_BY_KIND: Record<OrganizationKind, Role[]> = {
-  regulator: ['regulator'],
-  association: ['association'],
-  bank: ['institution_admin', 'institution_staff'],
-  insurer: ['institution_admin', 'institution_staff'],
-  partner: ['partner'],
-};
 
 function toUserView(ctx: Context, row: UserListRow) {
   return {
@@ -78,7 +69,7 @@ export async function createUser(ctx: Context, input: NewUser) {
   let mobile: string | null = null;
   if (input.mobile) {
     const result = validateMobile(input.mobile);
-    if (!result.valid) throw new AppError('validation.failed', { fields: [{ field: 'body.mobile', reason: result.reason }] });
+    if (!result.valid) throw validationError([{ field: 'body.mobile', reason: result.reason }]);
     mobile = result.normalized;
   }
   const problem = checkPasswordPolicy(input.password, username);

@@ -1,10 +1,12 @@
 import {
   type BranchFlag,
   type DeskItem,
+  type FieldProblem,
   findDivision,
   findStreet,
   type RowProblem,
   todayInShanghai,
+  toFieldProblem,
   ZONE_FILE_COLUMNS,
   ZONE_LEVEL_LABELS,
   ZONE_LEVELS,
@@ -14,7 +16,7 @@ import {
 } from '@shouhu/common';
 import { distance } from 'geokdbush';
 import { toColumnName } from '../../db/database.ts';
-import { AppError, PLATFORM_ERRORS } from '../../errors.ts';
+import { PLATFORM_ERRORS, validationError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { can } from '../../platform/access/policy.ts';
 import { ROWS_PER_YIELD, yieldToEventLoop } from '../../platform/batch.ts';
@@ -28,20 +30,23 @@ import { insertZoneRows, selectZonesOn } from './repo.ts';
 /** A branch within this distance of a sealed compound is flagged (configurable per call). */
 export const DEFAULT_FLAG_RADIUS_KM = 0.5;
 
-function checkZone(input: ZoneInput): Omit<RowProblem, 'line'> | undefined {
+/** What is wrong with a zone beyond its schema: the same problem for one entered and a row imported. */
+function checkZone(input: ZoneInput): FieldProblem | undefined {
   if (!findStreet(input.streetCode)) {
     const { en, zh } = PLATFORM_ERRORS['street.unknown'];
-    return { field: 'streetCode', reason: en, reasonZh: zh };
+    return toFieldProblem({ field: 'streetCode', reason: 'unknown', message: en, message_zh: zh });
   }
   if (!input.wholeStreet && (input.lat === undefined || input.lng === undefined))
-    return {
+    return toFieldProblem({
       field: 'lat',
-      reason: 'a compound needs its location (or set wholeStreet)',
-      reasonZh: '小区须填写经纬度（整条街道封控时请标明整街）',
-    };
-  if (input.to && input.to < input.from) return { field: 'to', reason: 'before from', reasonZh: '结束日期早于开始日期' };
+      reason: 'required',
+      message: 'A compound needs its location (or set wholeStreet)',
+      message_zh: '小区须填写经纬度（整条街道封控时请标明整街）',
+    });
+  if (input.to && input.to < input.from) return toFieldProblem({ field: 'to', reason: 'before_start' });
   return undefined;
 }
+const toRowProblem = (line: number, p: FieldProblem): RowProblem => ({ line, field: p.field, reason: p.message, reasonZh: p.message_zh });
 
 async function insertZones(ctx: Context, zones: ZoneInput[], source: string) {
   await ctx.db.transaction().execute(async (trx) => {
@@ -74,7 +79,7 @@ async function insertZones(ctx: Context, zones: ZoneInput[], source: string) {
 export async function createZone(ctx: Context, input: ZoneInput) {
   await assertCan(ctx, 'zone.manage', {});
   const problem = checkZone(input);
-  if (problem) throw new AppError('validation.failed', { fields: [{ field: `body.${problem.field}`, reason: problem.reason }] });
+  if (problem) throw validationError([{ ...problem, field: `body.${problem.field}` }]);
   await insertZones(ctx, [input], 'entered');
   return { imported: 1 };
 }
@@ -126,8 +131,9 @@ export async function importZones(ctx: Context, table: Table, partial: boolean) 
       else if (key === 'level') raw[key] = LEVEL_NAMES.get(cell) ?? cell;
       else raw[key] = cell;
     }
-    const problem = checkRow(ZoneInputSchema, line, raw) ?? checkZone(raw as ZoneInput);
-    if (problem) problems.push({ line, ...problem });
+    const found = checkRow(ZoneInputSchema, line, raw);
+    const problem = found ?? checkZone(raw as ZoneInput);
+    if (problem) problems.push(found ?? toRowProblem(line, problem as FieldProblem));
     else good.push(raw as ZoneInput);
   }
   if (problems.length > 0 && !partial) throw zoneError('zone.import_invalid', describeRejects(table, problems));

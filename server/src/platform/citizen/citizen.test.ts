@@ -86,7 +86,13 @@ describe(`citizens verified by SMS code (${testDatabaseKind})`, () => {
   it('refuses a malformed mobile, naming the field', async () => {
     const res = await send('12345');
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.fields[0]).toEqual({ field: 'body.mobile', reason: 'length' });
+    expect(res.json().error.details.fields[0]).toEqual({
+      field: 'body.mobile',
+      reason: 'length',
+      message: 'Mobile number has the wrong number of digits',
+      message_zh: '手机号码位数不正确',
+    });
+    expect(res.json().error.message_zh).toBe('手机号码位数不正确');
   });
 
   it('keeps the development outbox off where DEV_OUTBOX is off', async () => {

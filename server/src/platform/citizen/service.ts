@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { maskMobile, validateMobile } from '@shouhu/common';
 import { sql } from 'kysely';
-import { AppError } from '../../errors.ts';
+import { AppError, validationError } from '../../errors.ts';
 import { createOpaqueToken } from '../auth/tokens.ts';
 import { audit, type Context } from '../context.ts';
 import { createId } from '../ids.ts';
@@ -17,7 +17,7 @@ const PER_ADDRESS_PER_HOUR = 20;
 /** A valid mainland mobile number, normalised; else a validation error naming the field. */
 export function normalizeMobile(input: string, field = 'body.mobile'): string {
   const result = validateMobile(input);
-  if (!result.valid) throw new AppError('validation.failed', { fields: [{ field, reason: result.reason }] });
+  if (!result.valid) throw validationError([{ field, reason: result.reason }]);
   return result.normalized;
 }
 

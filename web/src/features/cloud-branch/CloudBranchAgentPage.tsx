@@ -105,7 +105,8 @@ function SessionCard({ session, onChanged }: { session: VideoSessionView; onChan
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const { message, modal } = App.useApp();
-  const { run, busy, error } = useAction();
+  const [identityForm] = Form.useForm();
+  const { run, busy, error } = useAction(identityForm);
   // A check already recorded can be done again until the outcome: a missed tick is corrected, not final.
   const [correcting, setCorrecting] = useState(false);
   const [mobile, setMobile] = useState<string>();
@@ -155,6 +156,7 @@ function SessionCard({ session, onChanged }: { session: VideoSessionView; onChan
           />
         ) : (
           <Form
+            form={identityForm}
             layout="vertical"
             onFinish={(f) =>
               step(async () => {

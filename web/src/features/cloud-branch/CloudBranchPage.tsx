@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAction } from '../../api/useAction.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { checkMobile, FieldError, requireValue, useFieldErrors } from '../../components/fieldErrors.tsx';
 import { InstitutionServiceFields } from '../../components/InstitutionServiceFields.tsx';
 import { VerifyMobile } from '../../components/VerifyMobile.tsx';
 import { joinVideoQueue, leaveVideoQueue, listMyPlaces } from './api.ts';
@@ -23,6 +24,7 @@ export function CloudBranchPage() {
   const [mobile, setMobile] = useState('');
   const [form, setForm] = useState({ orgId: '', service: 'account_opening', when: 'now' });
   const { run, busy, error } = useAction();
+  const errors = useFieldErrors(error);
 
   // The customer's own places; refused (401) until the mobile is verified.
   const myPlaces = useQuery({ queryKey: ['my-places'], queryFn: listMyPlaces });
@@ -48,8 +50,10 @@ export function CloudBranchPage() {
       ) : (
         <form
           className="big-form"
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
+            if (!errors.check([requireValue('orgId', form.orgId), checkMobile('mobile', mobile)])) return;
             void run(async () => {
               await joinVideoQueue({
                 orgId: form.orgId,
@@ -61,9 +65,23 @@ export function CloudBranchPage() {
             });
           }}
         >
-          <InstitutionServiceFields orgId={form.orgId} service={form.service} onChange={(c) => setForm({ ...form, ...c })} />
+          <InstitutionServiceFields
+            orgId={form.orgId}
+            service={form.service}
+            onChange={(c) => setForm({ ...form, ...c })}
+            errors={errors}
+          />
           <label htmlFor="mobile">{t('verify.mobile')}</label>
-          <input id="mobile" inputMode="tel" autoComplete="tel" value={mobile} onChange={(e) => setMobile(e.target.value)} required />
+          <input
+            id="mobile"
+            inputMode="tel"
+            autoComplete="tel"
+            value={mobile}
+            onChange={(e) => setMobile(e.target.value)}
+            required
+            {...errors.inputProps('mobile')}
+          />
+          <FieldError name="mobile" errors={errors} />
           <label htmlFor="when">{t('cloud.when')}</label>
           <select id="when" value={form.when} onChange={(e) => setForm({ ...form, when: e.target.value })}>
             <option value="now">{t('cloud.now')}</option>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAction } from '../../api/useAction.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { FieldError, requireValue, useFieldErrors } from '../../components/fieldErrors.tsx';
 import { InstitutionServiceFields } from '../../components/InstitutionServiceFields.tsx';
 import { VerifyMobile } from '../../components/VerifyMobile.tsx';
 import { requestHomeVisit } from './api.ts';
@@ -37,6 +38,7 @@ export function HomeVisitPage() {
   });
   const [reference, setReference] = useState<string>();
   const { run, busy, error } = useAction();
+  const errors = useFieldErrors(error);
 
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   const streets = SHANGHAI_DISTRICTS.find((d) => d.code === form.district)?.streets ?? [];
@@ -62,8 +64,11 @@ export function HomeVisitPage() {
       ) : (
         <form
           className="big-form"
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
+            const required = ['orgId', 'name', 'streetCode', 'compound', 'address'] as const;
+            if (!errors.check(required.map((f) => requireValue(f, form[f])))) return;
             const [from, to] = PERIODS[form.period];
             void run(async () => {
               const created = await requestHomeVisit({
@@ -81,7 +86,12 @@ export function HomeVisitPage() {
             });
           }}
         >
-          <InstitutionServiceFields orgId={form.orgId} service={form.service} onChange={(c) => setForm({ ...form, ...c })} />
+          <InstitutionServiceFields
+            orgId={form.orgId}
+            service={form.service}
+            onChange={(c) => setForm({ ...form, ...c })}
+            errors={errors}
+          />
           <fieldset>
             <legend>{t('visit.reason')}</legend>
             {HOME_VISIT_REASONS.map((r) => (
@@ -92,7 +102,16 @@ export function HomeVisitPage() {
             ))}
           </fieldset>
           <label htmlFor="name">{t('visit.name')}</label>
-          <input id="name" autoComplete="name" value={form.name} onChange={set('name')} required maxLength={50} />
+          <input
+            id="name"
+            autoComplete="name"
+            value={form.name}
+            onChange={set('name')}
+            required
+            maxLength={50}
+            {...errors.inputProps('name')}
+          />
+          <FieldError name="name" errors={errors} />
           <label htmlFor="district">{t('finder.district')}</label>
           <select id="district" value={form.district} onChange={(e) => setForm({ ...form, district: e.target.value, streetCode: '' })}>
             {SHANGHAI_DISTRICTS.map((d) => (
@@ -102,7 +121,7 @@ export function HomeVisitPage() {
             ))}
           </select>
           <label htmlFor="streetCode">{t('visit.street')}</label>
-          <select id="streetCode" value={form.streetCode} onChange={set('streetCode')} required>
+          <select id="streetCode" value={form.streetCode} onChange={set('streetCode')} required {...errors.inputProps('streetCode')}>
             <option value="">{t('visit.choose')}</option>
             {streets.map((s) => (
               <option key={s.code} value={s.code}>
@@ -110,10 +129,20 @@ export function HomeVisitPage() {
               </option>
             ))}
           </select>
+          <FieldError name="streetCode" errors={errors} />
           <label htmlFor="compound">{t('visit.compound')}</label>
-          <input id="compound" value={form.compound} onChange={set('compound')} required maxLength={100} />
+          <input
+            id="compound"
+            value={form.compound}
+            onChange={set('compound')}
+            required
+            maxLength={100}
+            {...errors.inputProps('compound')}
+          />
+          <FieldError name="compound" errors={errors} />
           <label htmlFor="address">{t('visit.address')}</label>
-          <input id="address" value={form.address} onChange={set('address')} required maxLength={200} />
+          <input id="address" value={form.address} onChange={set('address')} required maxLength={200} {...errors.inputProps('address')} />
+          <FieldError name="address" errors={errors} />
           <label htmlFor="day">{t('visit.when')}</label>
           <select id="day" value={form.day} onChange={set('day')}>
             {nextDays(7).map((d) => (

@@ -99,7 +99,12 @@ export function HomeVisitsPage({ me }: { me: Me }) {
   const [openId, setOpenId] = useState<string>();
   const [raising, setRaising] = useState(false);
   const [raiseForm] = Form.useForm<RaiseForm>();
-  const { run, busy, error } = useAction();
+  const { run, busy, error } = useAction(raiseForm, {
+    streetCode: 'street',
+    'windows.0': 'window',
+    'windows.0.from': 'window',
+    'windows.0.to': 'window',
+  });
 
   const raise = (v: RaiseForm) =>
     run(async () => {
@@ -223,7 +228,9 @@ function VisitDrawer({ id, me, onClose }: { id: string; me: Me; onClose: () => v
     enabled: steps.includes('schedule'),
   });
   const [outcome, setOutcome] = useState<HomeVisitOutcome>();
-  const { run, busy, error } = useAction();
+  const [identityForm] = Form.useForm();
+  // A refused resident ID shows its reason (a wrong check digit, say) beside the field.
+  const { run, busy, error } = useAction(identityForm);
   const step = (change: () => Promise<unknown>, done: MessageKey) =>
     run(async () => {
       await change();
@@ -268,6 +275,7 @@ function VisitDrawer({ id, me, onClose }: { id: string; me: Me; onClose: () => v
           {steps.includes('check_identity') && !v.identityCheckedAt && (
             <Card size="small" title={t('visits.identity')}>
               <Form
+                form={identityForm}
                 layout="vertical"
                 onFinish={(f) => step(() => checkHomeVisitIdentity(id, f), 'visits.identityRecorded')}
                 initialValues={{ documents: ['resident_id_card'] }}

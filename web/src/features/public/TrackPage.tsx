@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useAction } from '../../api/useAction.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { checkMobile, FieldError, requireValue, useFieldErrors } from '../../components/fieldErrors.tsx';
 import { trackReference } from './api.ts';
 
 // Status names per kind of request, in both languages.
@@ -18,6 +19,7 @@ export function TrackPage() {
   const [mobile, setMobile] = useState('');
   const [answer, setAnswer] = useState<TrackAnswer>();
   const { run, error } = useAction();
+  const errors = useFieldErrors(error);
   const label = answer && STATUS_LABELS[answer.kind]?.[answer.status as HomeVisitStatus];
 
   return (
@@ -25,14 +27,24 @@ export function TrackPage() {
       <h1 className="page-title">{t('track.title')}</h1>
       <form
         className="big-form"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           setAnswer(undefined);
+          if (!errors.check([requireValue('reference', reference), checkMobile('mobile', mobile)])) return;
           void run(async () => setAnswer(await trackReference(reference.trim(), mobile.trim())));
         }}
       >
         <label htmlFor="reference">{t('track.reference')}</label>
-        <input id="reference" value={reference} onChange={(e) => setReference(e.target.value)} required maxLength={40} />
+        <input
+          id="reference"
+          value={reference}
+          onChange={(e) => setReference(e.target.value)}
+          required
+          maxLength={40}
+          {...errors.inputProps('reference')}
+        />
+        <FieldError name="reference" errors={errors} />
         <p className="hint">{t('track.hint')}</p>
         <label htmlFor="mobile">{t('track.mobile')}</label>
         <input
@@ -43,7 +55,9 @@ export function TrackPage() {
           onChange={(e) => setMobile(e.target.value)}
           required
           maxLength={20}
+          {...errors.inputProps('mobile')}
         />
+        <FieldError name="mobile" errors={errors} />
         <ErrorNotice error={error} />
         {answer && (
           <div className="notice notice-ok" role="status">

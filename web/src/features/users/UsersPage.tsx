@@ -1,8 +1,9 @@
-import { type Me, ROLE_LABELS, ROLES, type UserInput, type UserView } from '@shouhu/common';
+import { type Me, type OrganizationKind, ROLE_LABELS, ROLES_BY_KIND, type UserInput, type UserView } from '@shouhu/common';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { showFieldErrors } from '../../api/useAction.ts';
 import { toApiError } from '../../app/query.ts';
 import { RevealButton } from '../../components/RevealButton.tsx';
 import { createUser, listUsers, resetUserPassword, setUserDisabled } from './api.ts';
@@ -11,7 +12,7 @@ import { createUser, listUsers, resetUserPassword, setUserDisabled } from './api
 export function UsersPage({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
   const zh = i18n.language !== 'en';
-  const { modal } = App.useApp();
+  const { modal, message } = App.useApp();
   const client = useQueryClient();
   const users = useQuery({ queryKey: ['users'], queryFn: listUsers });
   const [creating, setCreating] = useState(false);
@@ -23,8 +24,11 @@ export function UsersPage({ me }: { me: Me }) {
     onSuccess: () => {
       setCreating(false);
       form.resetFields();
+      message.success(t('users.created'));
       void refresh();
     },
+    // The fields the server refused show their reason beside them.
+    onError: (err) => showFieldErrors(form, toApiError(err)),
   });
   const reset = async (user: UserView) => {
     const r = await resetUserPassword(user.id);
@@ -113,7 +117,9 @@ export function UsersPage({ me }: { me: Me }) {
             <Input inputMode="tel" />
           </Form.Item>
           <Form.Item label={t('users.role')} name="role" rules={[{ required: true }]}>
-            <Select options={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} />
+            <Select
+              options={(ROLES_BY_KIND[me.organization.kind as OrganizationKind] ?? []).map((r) => ({ value: r, label: roleLabel(r) }))}
+            />
           </Form.Item>
           <Form.Item label={t('users.password')} name="password" rules={[{ required: true, min: 12 }]}>
             <Input.Password autoComplete="new-password" />

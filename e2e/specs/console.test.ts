@@ -100,7 +100,8 @@ describe('staff console in a real browser', () => {
     await staff.getByTestId('desk-video.waiting').waitFor();
     assert.deepEqual(await findAccessibilityProblems(staff), []);
     await staff.getByTestId('desk-homeVisits.requested').click();
-    await staff.waitForURL('**/console/home-visits');
+    await staff.waitForURL('**/console/home-visits?status=requested');
+    await staff.getByText('已提交，等待受理').first().waitFor();
     await staff.getByRole('menuitem', { name: '概览' }).click();
     await staff.getByRole('button', { name: 'English' }).click();
     await staff.getByText('Hello, 赵**').waitFor();
@@ -254,7 +255,43 @@ describe('staff console in a real browser', () => {
     ).json()) as { items: { nameZh: string }[] };
     assert.ok(!nearest.items.some((b) => b.nameZh === (names[1] ?? '').trim()), 'closed branch not offered');
     await phone.screenshot({ path: shot('public-notice-phone-v2') });
+
+    // The bank withdraws the closure, saying why: the finder offers the branch again at once, and
+    // the association's next draft lists it as withdrawn.
+    const staff = await ctx.browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
+    await signIn(staff, 'boc.staff');
+    await staff.getByText('赵**，您好').waitFor();
+    await staff.goto(`${ctx.server.url}/console/branches`);
+    const row = staff.getByRole('row').filter({ hasText: (names[1] ?? '').trim() });
+    await row.getByRole('button', { name: '调整营业' }).click();
+    const history = staff.getByRole('dialog').filter({ hasText: '生效中' });
+    await history.getByRole('button', { name: '撤 回' }).click();
+    const confirm = staff.getByRole('dialog', { name: '撤回营业调整' });
+    await confirm.getByLabel('撤回原因').fill('误将本网点录为暂停营业');
+    await staff.screenshot({ path: shot('console-withdraw-desktop') });
+    await confirm.getByRole('button', { name: '确认撤回' }).click();
+    await staff.getByText('已撤回营业调整').waitFor();
+    await staff.getByText('已撤回：误将本网点录为暂停营业').waitFor();
+    assert.deepEqual(await findAccessibilityProblems(staff), []);
+    await staff.screenshot({ path: shot('console-adjustments-desktop') });
+    await staff.close();
+    for (let i = 0; i < 50; i++) {
+      const again = (await (
+        await phone.request.get(
+          `${ctx.server.url}/api/v1/public/branches/nearest?lat=31.2317&lng=121.4846&radius=100&limit=50&at=${tomorrow10}`,
+        )
+      ).json()) as { items: { nameZh: string }[] };
+      if (again.items.some((b) => b.nameZh === (names[1] ?? '').trim())) break;
+      assert.ok(i < 49, 'the branch is offered again after the withdrawal');
+      await new Promise((r) => setTimeout(r, 100));
+    }
     await phone.close();
+    const assoc2 = await ctx.browser.newPage({ viewport: DESKTOP, locale: 'zh-CN' });
+    await signIn(assoc2, 'association');
+    await assoc2.getByRole('menuitem', { name: '营业调整通告' }).click();
+    await assoc2.getByRole('button', { name: '汇编草稿' }).click();
+    await assoc2.getByText(/撤回 1 个/).waitFor();
+    await assoc2.close();
   });
 
   it('registers a branch and an online channel from the branches page, which the finder then offers', async () => {

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { ImportRejects } from './errors.ts';
+import { Correction, CorrectionReason, ImportRejects } from './errors.ts';
 
 /** The services a branch can offer; the finder filters by them. */
 export const BRANCH_SERVICES = [
@@ -113,8 +113,12 @@ export const AdjustmentView = Type.Object({
   hours: Type.Union([DayIntervals, Type.Null()]),
   reason: Type.String(),
   publicNote: Type.Union([Type.String(), Type.Null()]),
+  withdrawnAt: Type.Union([Type.String(), Type.Null()]),
+  withdrawnReason: Type.Union([Type.String(), Type.Null()]),
 });
 export type AdjustmentView = Static<typeof AdjustmentView>;
+export const AdjustmentChange = Correction(AdjustmentInput);
+export type AdjustmentChange = Static<typeof AdjustmentChange>;
 
 export const ChannelInput = Type.Object(
   {
@@ -128,6 +132,8 @@ export const ChannelInput = Type.Object(
 export type ChannelInput = Static<typeof ChannelInput>;
 export const ChannelView = Type.Intersect([Type.Object({ id: Type.String(), orgId: Type.String() }), ChannelInput]);
 export type ChannelView = Static<typeof ChannelView>;
+export const ChannelChange = Correction(ChannelInput);
+export type ChannelChange = Static<typeof ChannelChange>;
 
 export const NearestBranch = Type.Object({
   id: Type.String(),
@@ -197,3 +203,28 @@ export type NetworkBranch = Static<typeof NetworkBranch>;
 /** A branch import taken: its rows are written by a job (see /api/v1/jobs/{id}). */
 export const BranchImportAccepted = Type.Object({ jobId: Type.String(), accepted: Type.Integer(), ...ImportRejects });
 export type BranchImportAccepted = Static<typeof BranchImportAccepted>;
+
+/** How a date is overridden in the holiday calendar (the State Council's notice for a year the package lacks). */
+export const HOLIDAY_KINDS = ['holiday', 'makeup', 'workday', 'weekend'] as const;
+export type HolidayKind = (typeof HOLIDAY_KINDS)[number];
+export const HOLIDAY_KIND_LABELS: Record<HolidayKind, { zh: string; en: string }> = {
+  holiday: { zh: '法定节假日', en: 'Public holiday' },
+  makeup: { zh: '调休上班', en: 'Make-up working day' },
+  workday: { zh: '工作日', en: 'Working day' },
+  weekend: { zh: '休息日', en: 'Rest day' },
+};
+export const HolidayOverride = Type.Object({
+  date: Type.String({ format: 'date' }),
+  kind: Type.Enum([...HOLIDAY_KINDS]),
+  name: Type.Union([Type.String({ maxLength: 40 }), Type.Null()]),
+});
+export type HolidayOverride = Static<typeof HolidayOverride>;
+export const HolidayOverrideInput = Type.Object(
+  {
+    kind: Type.Enum([...HOLIDAY_KINDS]),
+    name: Type.Optional(Type.String({ maxLength: 40 })),
+    changeReason: Type.Optional(CorrectionReason),
+  },
+  { additionalProperties: false },
+);
+export type HolidayOverrideInput = Static<typeof HolidayOverrideInput>;

@@ -1,4 +1,4 @@
-import { type Static, type TSchema, Type } from 'typebox';
+import { type Static, type TObject, type TProperties, type TSchema, Type } from 'typebox';
 
 /** Every error answer of the API has this shape; `code` is stable, the messages are for people. */
 export const ErrorBody = Type.Object(
@@ -33,3 +33,14 @@ export const Items = <T extends TSchema>(item: T) => Type.Object({ items: Type.A
 export interface Items<T> {
   items: T[];
 }
+
+/** Why a published record is changed or withdrawn: kept with it and in the audit trail. */
+export const CorrectionReason = Type.String({ minLength: 2, maxLength: 200, description: 'why it is changed or withdrawn' });
+/** Withdrawing something published (an adjustment, a channel, a zone), with the reason. */
+export const WithdrawalInput = Type.Object({ reason: CorrectionReason }, { additionalProperties: false });
+export type WithdrawalInput = Static<typeof WithdrawalInput>;
+/** A change of something published: its new content and why it changed. */
+export const Correction = <T extends TProperties>(input: TObject<T>) =>
+  Type.Object({ ...input.properties, changeReason: CorrectionReason } as T & { changeReason: typeof CorrectionReason }, {
+    additionalProperties: false,
+  });

@@ -70,6 +70,7 @@ export const FIELD_LABELS: Record<string, Label> = {
   outcome: { zh: '办理结果', en: 'Outcome' },
   note: { zh: '备注', en: 'Note' },
   earlyReason: { zh: '提前办结原因', en: 'Reason for closing early' },
+  changeReason: { zh: '更正原因', en: 'Reason for the correction' },
   documents: { zh: '查验的证件', en: 'Documents seen' },
   livenessPassed: { zh: '活体检测', en: 'Liveness check' },
   username: { zh: '用户名', en: 'Username' },

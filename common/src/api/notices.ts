@@ -19,7 +19,8 @@ export type NoticeEntry = Static<typeof NoticeEntry>;
 /** What changed since the previous published version, by branch. */
 export const NoticeChanges = Type.Object({
   closed: Type.Array(Type.String({ description: 'branch ids newly closed' })),
-  reopened: Type.Array(Type.String({ description: 'branch ids no longer listed' })),
+  reopened: Type.Array(Type.String({ description: 'branch ids no longer listed (their adjustment ended)' })),
+  withdrawn: Type.Array(Type.String({ description: 'branch ids no longer listed because their institution withdrew the adjustment' })),
   hoursChanged: Type.Array(Type.String({ description: 'branch ids whose listed hours changed' })),
   previousVersion: Type.Union([Type.Integer(), Type.Null()]),
 });

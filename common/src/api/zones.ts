@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { ImportRejects } from './errors.ts';
+import { Correction, ImportRejects } from './errors.ts';
 
 export const ZONE_LEVELS = ['sealed', 'controlled', 'precaution'] as const;
 export type ZoneLevel = (typeof ZONE_LEVELS)[number];
@@ -23,6 +23,8 @@ export const ZoneInput = Type.Object(
   { additionalProperties: false },
 );
 export type ZoneInput = Static<typeof ZoneInput>;
+export const ZoneChange = Correction(ZoneInput);
+export type ZoneChange = Static<typeof ZoneChange>;
 
 /** The columns of a zone file, as the city's spreadsheets head them (the import also reads the field names). */
 export const ZONE_FILE_COLUMNS: readonly (readonly [keyof ZoneInput, string])[] = [

@@ -225,6 +225,10 @@ export interface BranchAdjustmentsTable {
   reason: string;
   publicNote: string | null;
   createdAt: GeneratedTimestamp;
+  /** Withdrawn by its publisher: kept, with why, and left out of everything in force. */
+  withdrawnAt: Timestamp | null;
+  withdrawnReason: string | null;
+  updatedAt: GeneratedTimestamp;
 }
 
 export interface OnlineChannelsTable {
@@ -235,6 +239,9 @@ export interface OnlineChannelsTable {
   address: string;
   services: ColumnType<string[], string, string>;
   createdAt: GeneratedTimestamp;
+  /** Withdrawn by its publisher: kept, with why, and left out of everything in force. */
+  withdrawnAt: Timestamp | null;
+  withdrawnReason: string | null;
 }
 
 export interface LockdownZonesTable {
@@ -249,6 +256,9 @@ export interface LockdownZonesTable {
   fromDate: ColumnType<string, string, string>;
   toDate: ColumnType<string | null, string | null, string | null>;
   createdAt: GeneratedTimestamp;
+  /** Withdrawn by its publisher: kept, with why, and left out of everything in force. */
+  withdrawnAt: Timestamp | null;
+  withdrawnReason: string | null;
 }
 
 export interface HolidayOverridesTable {

@@ -305,8 +305,24 @@ describe(`branches, adjustments, channels and the public finder (${testDatabaseK
     expect((await t.app.inject('/api/v1/holiday-overrides')).json().items).toEqual([
       { date: '2022-05-09', kind: 'holiday', name: '测试假日' },
     ]);
-    expect((await t.app.inject({ method: 'DELETE', url: '/api/v1/holiday-overrides/2022-05-09', headers: regulator })).statusCode).toBe(
-      204,
-    );
+    // Corrected and removed with a reason only.
+    const again = { method: 'PUT' as const, url: '/api/v1/holiday-overrides/2022-05-09', headers: regulator };
+    expect((await t.app.inject({ ...again, payload: { kind: 'workday' } })).json().error.details.fields[0]).toMatchObject({
+      field: 'body.changeReason',
+      reason: 'required',
+      message_zh: '请填写更正原因',
+    });
+    expect((await t.app.inject({ ...again, payload: { kind: 'workday', changeReason: '国务院通知更正' } })).statusCode).toBe(200);
+    const remove = { method: 'DELETE' as const, url: '/api/v1/holiday-overrides/2022-05-09', headers: regulator };
+    expect((await t.app.inject(remove)).statusCode).toBe(400);
+    expect((await t.app.inject({ ...remove, url: `${remove.url}?reason=${encodeURIComponent('录入错误')}` })).statusCode).toBe(204);
+    const trail = await t.database.db
+      .selectFrom('auditEvents')
+      .select(['action', 'summary'])
+      .where('recordId', '=', '2022-05-09')
+      .orderBy('occurredAt')
+      .execute();
+    expect(trail.map((e) => e.action)).toEqual(['calendar.overridden', 'calendar.overridden', 'calendar.override_removed']);
+    expect(trail[2]?.summary).toMatchObject({ reason: '录入错误' });
   });
 });

@@ -1,17 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Items } from '@shouhu/common';
+import { CorrectionReason, HolidayOverride, HolidayOverrideInput, Items } from '@shouhu/common';
 import { Type } from 'typebox';
+import { validationError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { audit } from '../../platform/context.ts';
 import { errorResponses } from '../../platform/http.ts';
 import { announceBranchChange } from './finder.ts';
 import { deleteHolidayOverride, selectHolidayOverrides, upsertHolidayOverride } from './repo.ts';
-
-const Override = Type.Object({
-  date: Type.String({ format: 'date' }),
-  kind: Type.Enum(['workday', 'weekend', 'holiday', 'makeup']),
-  name: Type.Union([Type.String({ maxLength: 40 }), Type.Null()]),
-});
 
 /** The admin override table of the holiday calendar: the State Council's notice for a year the package does not know. */
 export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -22,7 +17,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['branches'],
         summary: 'Dates whose holiday status overrides the packaged calendar',
-        response: { 200: Items(Override) },
+        response: { 200: Items(HolidayOverride) },
       },
     },
     async (req) => ({ items: await selectHolidayOverrides(req.ctx.db) }),
@@ -35,19 +30,24 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['branches'],
         summary: 'Set a date as holiday, make-up working day, workday or weekend',
         params: Type.Object({ date: Type.String({ format: 'date' }) }),
-        body: Type.Object(
-          { kind: Type.Enum(['workday', 'weekend', 'holiday', 'makeup']), name: Type.Optional(Type.String({ maxLength: 40 })) },
-          { additionalProperties: false },
-        ),
-        response: { 200: Override, ...errorResponses(400, 401, 403) },
+        body: HolidayOverrideInput,
+        response: { 200: HolidayOverride, ...errorResponses(400, 401, 403) },
       },
     },
     async (req) => {
       await assertCan(req.ctx, 'calendar.manage', {});
       const row = { date: req.params.date, kind: req.body.kind, name: req.body.name ?? null };
+      // Replacing a date's setting corrects something published: it needs the reason.
+      const before = (await selectHolidayOverrides(req.ctx.db)).find((o) => o.date === row.date);
+      if (before && !req.body.changeReason) throw validationError([{ field: 'body.changeReason', reason: 'required' }]);
       await req.ctx.db.transaction().execute(async (trx) => {
         await upsertHolidayOverride(trx, row);
-        await audit(req.ctx, trx, { action: 'calendar.overridden', recordType: 'date', recordId: row.date, summary: { after: row } });
+        await audit(req.ctx, trx, {
+          action: 'calendar.overridden',
+          recordType: 'date',
+          recordId: row.date,
+          summary: { before: before ?? null, after: row, ...(req.body.changeReason ? { reason: req.body.changeReason.trim() } : {}) },
+        });
         await announceBranchChange(trx, 'calendar');
       });
       return row;
@@ -59,8 +59,9 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'calendar.manage' },
       schema: {
         tags: ['branches'],
-        summary: 'Remove an override',
+        summary: 'Remove an override, saying why (audited)',
         params: Type.Object({ date: Type.String({ format: 'date' }) }),
+        querystring: Type.Object({ reason: CorrectionReason }, { additionalProperties: false }),
         response: { 204: Type.Null(), ...errorResponses(400, 401, 403) },
       },
     },
@@ -68,7 +69,12 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await assertCan(req.ctx, 'calendar.manage', {});
       await req.ctx.db.transaction().execute(async (trx) => {
         await deleteHolidayOverride(trx, req.params.date);
-        await audit(req.ctx, trx, { action: 'calendar.override_removed', recordType: 'date', recordId: req.params.date });
+        await audit(req.ctx, trx, {
+          action: 'calendar.override_removed',
+          recordType: 'date',
+          recordId: req.params.date,
+          summary: { reason: req.query.reason.trim() },
+        });
         await announceBranchChange(trx, 'calendar');
       });
       return reply.status(204).send(null);

@@ -98,15 +98,63 @@ export async function updateBranch(db: Db, id: string, row: BranchFields) {
     .execute();
 }
 
-export function selectAdjustments(db: Db, branchIds: string[] | null) {
+/** The branches' adjustments (of all branches: null); those withdrawn only when asked, for the branch's history. */
+export function selectAdjustments(db: Db, branchIds: string[] | null, options: { withdrawn?: boolean } = {}) {
   let q = db
     .selectFrom('branchAdjustments')
-    .select(['id', 'branchId', 'orgId', fromDate, toDate, 'closed', 'hours', 'reason', 'publicNote']);
+    .select(['id', 'branchId', 'orgId', fromDate, toDate, 'closed', 'hours', 'reason', 'publicNote', 'withdrawnAt', 'withdrawnReason'])
+    .$if(options.withdrawn !== true, (w) => w.where('withdrawnAt', 'is', null));
   if (branchIds !== null) {
     if (branchIds.length === 0) return Promise.resolve([]);
     q = q.where('branchId', 'in', branchIds);
   }
   return q.orderBy('branchAdjustments.fromDate').execute();
+}
+
+/** One adjustment of a branch, withdrawn or not. */
+export function selectAdjustment(db: Db, branchId: string, id: string) {
+  return db
+    .selectFrom('branchAdjustments')
+    .select(['id', 'branchId', 'orgId', fromDate, toDate, 'closed', 'hours', 'reason', 'publicNote', 'withdrawnAt', 'withdrawnReason'])
+    .where('branchId', '=', branchId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Changes an adjustment still in force; answers whether it was (a withdrawn one is not changed). */
+export async function updateAdjustment(db: Db, id: string, input: AdjustmentInput): Promise<boolean> {
+  const result = await db
+    .updateTable('branchAdjustments')
+    .set({
+      fromDate: input.from,
+      toDate: input.to,
+      closed: input.closed,
+      hours: input.closed ? null : JSON.stringify(input.hours ?? []),
+      reason: input.reason,
+      publicNote: input.publicNote ?? null,
+      updatedAt: sql`now()`,
+    })
+    .where('id', '=', id)
+    .where('withdrawnAt', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Withdraws an adjustment or a channel still in force; answers whether it was. */
+export async function withdrawRecord(db: Db, table: 'branchAdjustments' | 'onlineChannels', id: string, reason: string): Promise<boolean> {
+  const result = await db
+    .updateTable(table)
+    .set({ withdrawnAt: sql`now()`, withdrawnReason: reason })
+    .where('id', '=', id)
+    .where('withdrawnAt', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Branches whose adjustment was withdrawn since an instant: the notice lists them as withdrawn. */
+export async function selectBranchesWithdrawnSince(db: Db, since: Date): Promise<string[]> {
+  const rows = await db.selectFrom('branchAdjustments').select('branchId').distinct().where('withdrawnAt', '>', since).execute();
+  return rows.map((r) => r.branchId);
 }
 
 /** Where branches are and whose they are: for zone flags, the network and notices (some organisations, or all). */
@@ -128,6 +176,7 @@ export function selectAdjustmentsOn(db: Db, on: string, filter: { closedOnly?: b
     .select(['branchId', 'orgId', fromDate, toDate, 'closed', 'hours', 'publicNote'])
     .where('fromDate', '<=', on)
     .where('toDate', '>=', on)
+    .where('withdrawnAt', 'is', null)
     .$if(filter.closedOnly === true, (q) => q.where('closed', '=', true))
     .execute();
 }
@@ -142,6 +191,7 @@ export function selectOverlappingAdjustments(db: Db, branchId: string, from: str
     .where('branchId', '=', branchId)
     .where('fromDate', '<=', to)
     .where('toDate', '>=', from)
+    .where('withdrawnAt', 'is', null)
     .execute();
 }
 
@@ -163,9 +213,27 @@ export async function insertAdjustment(db: Db, row: AdjustmentInput & { id: stri
 }
 
 export function selectChannels(db: Db, orgId: string | null) {
-  let q = db.selectFrom('onlineChannels').select(['id', 'orgId', 'kind', 'name', 'address', 'services']);
+  let q = db.selectFrom('onlineChannels').select(['id', 'orgId', 'kind', 'name', 'address', 'services']).where('withdrawnAt', 'is', null);
   if (orgId !== null) q = q.where('orgId', '=', orgId);
   return q.orderBy('kind').execute();
+}
+
+/** One channel still in force, with its institution. */
+export function selectChannel(db: Db, id: string) {
+  return db
+    .selectFrom('onlineChannels')
+    .select(['id', 'orgId', 'kind', 'name', 'address', 'services'])
+    .where('id', '=', id)
+    .where('withdrawnAt', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function updateChannel(db: Db, id: string, input: ChannelInput) {
+  await db
+    .updateTable('onlineChannels')
+    .set({ ...input, services: JSON.stringify(input.services) })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function insertChannel(db: Db, row: ChannelInput & { id: string; orgId: string }) {
@@ -190,6 +258,7 @@ export async function countBranchFigures(db: Db, query: FigureQuery): Promise<Re
       .innerJoin('branches', 'branches.id', 'branchAdjustments.branchId')
       .select((eb) => eb.fn.count<string>('branchAdjustments.branchId').distinct().as('n'))
       .where('branchAdjustments.closed', '=', closed)
+      .where('branchAdjustments.withdrawnAt', 'is', null)
       .where('branchAdjustments.fromDate', '<=', query.to)
       .where('branchAdjustments.toDate', '>=', query.from)
       .$if(query.orgId !== null, (q) => q.where('branches.orgId', '=', query.orgId as string))

@@ -1,15 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  AdjustmentChange,
   AdjustmentInput,
   AdjustmentView,
   BRANCH_SERVICES,
   BranchImportAccepted,
   BranchInput,
   BranchView,
+  ChannelChange,
   ChannelInput,
   ChannelView,
   Items,
   NearestAnswer,
+  WithdrawalInput,
 } from '@shouhu/common';
 import { Type } from 'typebox';
 import { readTable, XLSX_TYPE } from '../../platform/files.ts';
@@ -18,16 +21,21 @@ import type { BranchFinder } from './finder.ts';
 import {
   addAdjustment,
   addChannel,
+  changeAdjustment,
   changeBranch,
+  changeChannel,
   createBranch,
   getBranch,
   listAdjustments,
   listBranches,
   listChannels,
+  withdrawAdjustment,
+  withdrawChannel,
 } from './service.ts';
 import { exportBranches, startBranchImport } from './transfer.ts';
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const AdjustmentParams = Type.Object({ id: Type.String({ format: 'uuid' }), adjustmentId: Type.String({ format: 'uuid' }) });
 
 export function branchRoutes(finder: BranchFinder): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -151,6 +159,34 @@ export function branchRoutes(finder: BranchFinder): FastifyPluginAsyncTypebox {
       },
       async (req, reply) => reply.status(201).send(await addAdjustment(req.ctx, req.params.id, req.body)),
     );
+    app.put(
+      '/api/v1/branches/:id/adjustments/:adjustmentId',
+      {
+        config: { access: 'branch.manage' },
+        schema: {
+          tags: ['branches'],
+          summary: 'Correct a published adjustment, saying why (audited; the finder and the next notice follow)',
+          params: AdjustmentParams,
+          body: AdjustmentChange,
+          response: { 200: AdjustmentView, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => changeAdjustment(req.ctx, req.params.id, req.params.adjustmentId, req.body),
+    );
+    app.post(
+      '/api/v1/branches/:id/adjustments/:adjustmentId/withdrawal',
+      {
+        config: { access: 'branch.manage' },
+        schema: {
+          tags: ['branches'],
+          summary: 'Withdraw a published adjustment, saying why: a withdrawn closure reopens the branch in the finder at once',
+          params: AdjustmentParams,
+          body: WithdrawalInput,
+          response: { 200: AdjustmentView, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => withdrawAdjustment(req.ctx, req.params.id, req.params.adjustmentId, req.body.reason),
+    );
     app.get(
       '/api/v1/channels',
       {
@@ -175,6 +211,37 @@ export function branchRoutes(finder: BranchFinder): FastifyPluginAsyncTypebox {
         },
       },
       async (req, reply) => reply.status(201).send(await addChannel(req.ctx, req.body)),
+    );
+    app.put(
+      '/api/v1/channels/:id',
+      {
+        config: { access: 'branch.manage' },
+        schema: {
+          tags: ['branches'],
+          summary: 'Correct an online channel, saying why (audited)',
+          params: IdParams,
+          body: ChannelChange,
+          response: { 200: ChannelView, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (req) => (await changeChannel(req.ctx, req.params.id, req.body)) as ChannelView,
+    );
+    app.post(
+      '/api/v1/channels/:id/withdrawal',
+      {
+        config: { access: 'branch.manage' },
+        schema: {
+          tags: ['branches'],
+          summary: 'Withdraw an online channel, saying why (audited): the finder stops offering it',
+          params: IdParams,
+          body: WithdrawalInput,
+          response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (req, reply) => {
+        await withdrawChannel(req.ctx, req.params.id, req.body.reason);
+        return reply.status(204).send(null);
+      },
     );
     app.get(
       '/api/v1/public/branches/nearest',

@@ -1,4 +1,4 @@
-import type { AdjustmentInput, BranchInput, ChannelInput } from '@shouhu/common';
+import type { AdjustmentChange, AdjustmentInput, BranchInput, ChannelChange, ChannelInput } from '@shouhu/common';
 import * as gcoordModule from 'gcoord';
 import { validationError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
@@ -14,13 +14,18 @@ import {
   insertBranch,
   insertChannel,
   lockBranch,
+  selectAdjustment,
   selectAdjustments,
   selectBranch,
   selectBranches,
   selectBranchIdByCode,
+  selectChannel,
   selectChannels,
   selectOverlappingAdjustments,
+  updateAdjustment,
   updateBranch,
+  updateChannel,
+  withdrawRecord,
 } from './repo.ts';
 
 // gcoord is CommonJS: under Node its API is the default export, which its typings do not say.
@@ -47,6 +52,8 @@ const toAdjustmentView = (a: AdjustmentRow) => ({
   hours: a.hours,
   reason: a.reason,
   publicNote: a.publicNote,
+  withdrawnAt: a.withdrawnAt ? new Date(a.withdrawnAt).toISOString() : null,
+  withdrawnReason: a.withdrawnReason,
 });
 
 export async function listBranches(ctx: Context, filter: { orgId?: string }) {
@@ -109,14 +116,72 @@ export async function changeBranch(ctx: Context, id: string, input: BranchInput)
 
 export async function listAdjustments(ctx: Context, branchId: string) {
   await loadBranch(ctx, branchId, 'branch.read');
-  return (await selectAdjustments(ctx.db, [branchId])).map(toAdjustmentView);
+  return (await selectAdjustments(ctx.db, [branchId], { withdrawn: true })).map(toAdjustmentView);
+}
+
+function checkAdjustment(input: AdjustmentInput) {
+  if (input.from > input.to) throw validationError([{ field: 'body.to', reason: 'before_start' }]);
+  if (!input.closed && !input.hours?.length) throw branchError('adjustment.hours_required', { field: 'hours' });
+}
+
+async function loadAdjustment(db: Context['db'], branchId: string, id: string) {
+  const row = await selectAdjustment(db, branchId, id);
+  if (!row) throw branchError('adjustment.not_found');
+  if (row.withdrawnAt) throw branchError('adjustment.withdrawn');
+  return row;
+}
+
+/**
+ * Corrects a published adjustment (dates, hours, closed or not), with the reason: audited before
+ * and after; the finder takes it at once, the next notice lists the change.
+ */
+export async function changeAdjustment(ctx: Context, branchId: string, id: string, input: AdjustmentChange) {
+  const branch = await loadBranch(ctx, branchId, 'branch.manage');
+  const { changeReason, ...content } = input;
+  checkAdjustment(content);
+  return ctx.db.transaction().execute(async (trx) => {
+    await lockBranch(trx, branchId);
+    const before = await loadAdjustment(trx, branchId, id);
+    const overlapping = (await selectOverlappingAdjustments(trx, branchId, content.from, content.to)).filter((o) => o.id !== id);
+    if (overlapping.length > 0) {
+      throw branchError('adjustment.overlap', { conflicts: overlapping.map((o) => ({ id: o.id, from: o.fromDate, to: o.toDate })) });
+    }
+    await updateAdjustment(trx, id, content);
+    await audit(ctx, trx, {
+      action: 'adjustment.changed',
+      orgId: branch.orgId,
+      recordType: 'branch',
+      recordId: branchId,
+      summary: { reason: changeReason.trim(), before: toAdjustmentView(before), after: { id, ...content } },
+    });
+    await announceBranchChange(trx, { branchIds: [branchId] });
+    return toAdjustmentView((await selectAdjustment(trx, branchId, id)) as AdjustmentRow);
+  });
+}
+
+/** Withdraws a published adjustment, with the reason: a withdrawn closure reopens the branch in the finder at once. */
+export async function withdrawAdjustment(ctx: Context, branchId: string, id: string, reason: string) {
+  const branch = await loadBranch(ctx, branchId, 'branch.manage');
+  return ctx.db.transaction().execute(async (trx) => {
+    await lockBranch(trx, branchId);
+    const before = await loadAdjustment(trx, branchId, id);
+    await withdrawRecord(trx, 'branchAdjustments', id, reason.trim());
+    await audit(ctx, trx, {
+      action: 'adjustment.withdrawn',
+      orgId: branch.orgId,
+      recordType: 'branch',
+      recordId: branchId,
+      summary: { reason: reason.trim(), before: toAdjustmentView(before) },
+    });
+    await announceBranchChange(trx, { branchIds: [branchId] });
+    return toAdjustmentView((await selectAdjustment(trx, branchId, id)) as AdjustmentRow);
+  });
 }
 
 /** A dated closure or change of hours; refused when its dates overlap another of the branch's. */
 export async function addAdjustment(ctx: Context, branchId: string, input: AdjustmentInput) {
   const branch = await loadBranch(ctx, branchId, 'branch.manage');
-  if (input.from > input.to) throw validationError([{ field: 'body.to', reason: 'before_start' }]);
-  if (!input.closed && !input.hours?.length) throw branchError('adjustment.hours_required', { field: 'hours' });
+  checkAdjustment(input);
   const id = createId();
   return ctx.db.transaction().execute(async (trx) => {
     // Serialise adjustments of one branch so that two overlapping ones cannot both pass the check.
@@ -134,7 +199,7 @@ export async function addAdjustment(ctx: Context, branchId: string, input: Adjus
       summary: { adjustment: { id, ...input } },
     });
     await announceBranchChange(trx, { branchIds: [branchId] });
-    return toAdjustmentView((await selectAdjustments(trx, [branchId])).find((a) => a.id === id) as AdjustmentRow);
+    return toAdjustmentView((await selectAdjustment(trx, branchId, id)) as AdjustmentRow);
   });
 }
 
@@ -154,4 +219,47 @@ export async function addChannel(ctx: Context, input: ChannelInput) {
     await announceBranchChange(trx, 'channels');
   });
   return { id, orgId, ...input };
+}
+
+/** One of the institution's channels still in force (another institution's is not found). */
+async function loadChannel(ctx: Context, id: string) {
+  const row = await selectChannel(ctx.db, id);
+  const orgId = actorOrgId(ctx);
+  if (!row || row.orgId !== orgId) throw branchError('channel.not_found');
+  await assertCan(ctx, 'branch.manage', { orgId }, { type: 'channel', id });
+  return row;
+}
+
+/** Corrects an online channel (its name, address or services), with the reason; audited. */
+export async function changeChannel(ctx: Context, id: string, input: ChannelChange) {
+  const before = await loadChannel(ctx, id);
+  const { changeReason, ...content } = input;
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateChannel(trx, id, content);
+    await audit(ctx, trx, {
+      action: 'channel.changed',
+      orgId: before.orgId,
+      recordType: 'channel',
+      recordId: id,
+      summary: { reason: changeReason.trim(), before, after: content },
+    });
+    await announceBranchChange(trx, 'channels');
+  });
+  return { id, orgId: before.orgId, ...content };
+}
+
+/** Withdraws an online channel, with the reason: the finder stops offering it at once. */
+export async function withdrawChannel(ctx: Context, id: string, reason: string) {
+  const before = await loadChannel(ctx, id);
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await withdrawRecord(trx, 'onlineChannels', id, reason.trim()))) throw branchError('channel.not_found');
+    await audit(ctx, trx, {
+      action: 'channel.withdrawn',
+      orgId: before.orgId,
+      recordType: 'channel',
+      recordId: id,
+      summary: { reason: reason.trim(), before },
+    });
+    await announceBranchChange(trx, 'channels');
+  });
 }

@@ -82,7 +82,7 @@ describe(`the association's notice (${testDatabaseKind})`, () => {
     await t.app.inject({ method: 'POST', url: '/api/v1/notices/draft', headers: association, payload: { asOf: '2022-04-12' } });
     const v2 = (await t.app.inject({ method: 'POST', url: '/api/v1/notices/draft/publish', headers: association })).json();
     expect(v2.version).toBe(2);
-    expect(v2.changes).toEqual({ closed: [], reopened: [ids.N3], hoursChanged: [ids.N2], previousVersion: 1 });
+    expect(v2.changes).toEqual({ closed: [], reopened: [ids.N3], withdrawn: [], hoursChanged: [ids.N2], previousVersion: 1 });
 
     // Published versions never change, even in the database.
     await expect(sql`update notices set as_of = '2022-01-01' where version = 1`.execute(t.database.db)).rejects.toThrow(/immutable/);

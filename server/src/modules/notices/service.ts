@@ -5,7 +5,7 @@ import { assertCan } from '../../platform/access/hooks.ts';
 import { audit, type Context } from '../../platform/context.ts';
 import { createWorkbook } from '../../platform/files.ts';
 import { createId } from '../../platform/ids.ts';
-import { selectAdjustmentsOn, selectBranchPlaces } from '../branches/repo.ts';
+import { selectAdjustmentsOn, selectBranchesWithdrawnSince, selectBranchPlaces } from '../branches/repo.ts';
 import { getOrganization, listOrganizations } from '../organizations/service.ts';
 import { noticeError } from './errors.ts';
 import { publishDraftRow, replaceDraft, selectDraft, selectLatestPublished, selectPublished, selectPublishedVersions } from './repo.ts';
@@ -27,6 +27,8 @@ async function toView(
   const { nameZh, nameEn } = await getOrganization(db, row.associationId);
   return {
     ...row,
+    // Versions published before withdrawals were told apart list none.
+    changes: { ...row.changes, withdrawn: row.changes.withdrawn ?? [] },
     association: { nameZh, nameEn },
     compiledAt: new Date(row.compiledAt).toISOString(),
     publishedAt: row.publishedAt ? new Date(row.publishedAt).toISOString() : null,
@@ -70,13 +72,23 @@ async function collectEntries(db: Db, associationId: string, asOf: string): Prom
   }));
 }
 
-/** What changed against the previous published version: newly closed, reopened, hours changed. */
-export function diffEntries(previous: NoticeEntry[] | undefined, current: NoticeEntry[], previousVersion: number | null): NoticeChanges {
+/**
+ * What changed against the previous published version: newly closed, reopened, hours changed;
+ * a branch no longer listed because its institution withdrew the adjustment is "withdrawn".
+ */
+export function diffEntries(
+  previous: NoticeEntry[] | undefined,
+  current: NoticeEntry[],
+  previousVersion: number | null,
+  withdrawnBranchIds: ReadonlySet<string> = new Set(),
+): NoticeChanges {
   const before = new Map((previous ?? []).map((e) => [e.branchId, e]));
   const now = new Map(current.map((e) => [e.branchId, e]));
+  const gone = [...before.keys()].filter((id) => !now.has(id));
   return {
     closed: current.filter((e) => e.closed && !before.get(e.branchId)?.closed).map((e) => e.branchId),
-    reopened: [...before.keys()].filter((id) => !now.has(id)),
+    reopened: gone.filter((id) => !withdrawnBranchIds.has(id)),
+    withdrawn: gone.filter((id) => withdrawnBranchIds.has(id)),
     hoursChanged: current
       .filter((e) => !e.closed && before.has(e.branchId) && before.get(e.branchId)?.hours !== e.hours)
       .map((e) => e.branchId),
@@ -90,7 +102,8 @@ export async function compileDraft(ctx: Context, asOf: string): Promise<NoticeVi
   const associationId = 'orgId' in ctx.actor ? ctx.actor.orgId : '';
   const entries = await collectEntries(ctx.db, associationId, asOf);
   const previous = await selectLatestPublished(ctx.db, associationId);
-  const changes = diffEntries(previous?.entries, entries, previous?.version ?? null);
+  const withdrawn = previous?.publishedAt ? await selectBranchesWithdrawnSince(ctx.db, new Date(previous.publishedAt)) : [];
+  const changes = diffEntries(previous?.entries, entries, previous?.version ?? null, new Set(withdrawn));
   const id = createId();
   await ctx.db.transaction().execute(async (trx) => {
     await replaceDraft(trx, { id, associationId, asOf, entries, changes });
@@ -130,6 +143,7 @@ export async function publishDraft(ctx: Context): Promise<NoticeView> {
         changes: {
           closed: draft.changes.closed.length,
           reopened: draft.changes.reopened.length,
+          withdrawn: draft.changes.withdrawn.length,
           hoursChanged: draft.changes.hoursChanged.length,
         },
       },

@@ -38,6 +38,44 @@ export function selectZonesOn(db: Db, on: string) {
     ])
     .where('fromDate', '<=', on)
     .where((eb) => eb.or([eb('toDate', 'is', null), eb('toDate', '>=', on)]))
+    .where('withdrawnAt', 'is', null)
     .orderBy('districtCode')
     .execute();
+}
+
+/** One zone still in force, as stored. */
+export function selectZone(db: Db, id: string) {
+  return db
+    .selectFrom('lockdownZones')
+    .select([
+      'id',
+      'name',
+      'districtCode',
+      'streetCode',
+      'lat',
+      'lng',
+      'wholeStreet',
+      'level',
+      sql<string>`to_char(from_date, 'YYYY-MM-DD')`.as('from'),
+      sql<string | null>`to_char(to_date, 'YYYY-MM-DD')`.as('to'),
+    ])
+    .where('id', '=', id)
+    .where('withdrawnAt', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function updateZoneRow(db: Db, row: NewZoneRow) {
+  const { id, ...changes } = row;
+  await db.updateTable('lockdownZones').set(changes).where('id', '=', id).execute();
+}
+
+/** Withdraws a zone still in force; answers whether it was. */
+export async function markZoneWithdrawn(db: Db, id: string, reason: string): Promise<boolean> {
+  const result = await db
+    .updateTable('lockdownZones')
+    .set({ withdrawnAt: sql`now()`, withdrawnReason: reason })
+    .where('id', '=', id)
+    .where('withdrawnAt', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { BranchFlag, Items, todayInShanghai, ZoneImportAnswer, ZoneInput, ZoneView } from '@shouhu/common';
+import { BranchFlag, Items, todayInShanghai, WithdrawalInput, ZoneChange, ZoneImportAnswer, ZoneInput, ZoneView } from '@shouhu/common';
 import { Type } from 'typebox';
 import { readTable } from '../../platform/files.ts';
 import { errorResponses } from '../../platform/http.ts';
-import { createZone, findBranchFlags, importZones, listZones } from './service.ts';
+import { changeZone, createZone, findBranchFlags, importZones, listZones, withdrawZone } from './service.ts';
+
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 export const zoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -31,6 +33,37 @@ export const zoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => reply.status(201).send(await createZone(req.ctx, req.body)),
+  );
+  app.put(
+    '/api/v1/zones/:id',
+    {
+      config: { access: 'zone.manage' },
+      schema: {
+        tags: ['branches'],
+        summary: 'Correct a published zone, saying why (audited)',
+        params: IdParams,
+        body: ZoneChange,
+        response: { 200: ZoneView, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => changeZone(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/api/v1/zones/:id/withdrawal',
+    {
+      config: { access: 'zone.manage' },
+      schema: {
+        tags: ['branches'],
+        summary: 'Withdraw a zone published in error, saying why (audited)',
+        params: IdParams,
+        body: WithdrawalInput,
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      await withdrawZone(req.ctx, req.params.id, req.body.reason);
+      return reply.status(204).send(null);
+    },
   );
   app.post(
     '/api/v1/zones/import',

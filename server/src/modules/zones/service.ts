@@ -10,6 +10,7 @@ import {
   ZONE_FILE_COLUMNS,
   ZONE_LEVEL_LABELS,
   ZONE_LEVELS,
+  type ZoneChange,
   type ZoneInput,
   ZoneInput as ZoneInputSchema,
   type ZoneLevel,
@@ -25,7 +26,7 @@ import { createId } from '../../platform/ids.ts';
 import { checkRow, describeRejects, isYesCell, type Table } from '../../platform/table-import.ts';
 import { selectAdjustmentsOn, selectBranchPlaces } from '../branches/repo.ts';
 import { zoneError } from './errors.ts';
-import { insertZoneRows, selectZonesOn } from './repo.ts';
+import { insertZoneRows, markZoneWithdrawn, type NewZoneRow, selectZone, selectZonesOn, updateZoneRow } from './repo.ts';
 
 /** A branch within this distance of a sealed compound is flagged (configurable per call). */
 export const DEFAULT_FLAG_RADIUS_KM = 0.5;
@@ -48,24 +49,27 @@ function checkZone(input: ZoneInput): FieldProblem | undefined {
 }
 const toRowProblem = (line: number, p: FieldProblem): RowProblem => ({ line, field: p.field, reason: p.message, reasonZh: p.message_zh });
 
+/** A checked zone as it is stored: the district from the street. */
+const toZoneRow = (id: string, z: ZoneInput): NewZoneRow => ({
+  id,
+  name: z.name,
+  districtCode: (findDivision(z.streetCode) as { districtCode: string }).districtCode,
+  streetCode: z.streetCode,
+  lat: z.lat ?? null,
+  lng: z.lng ?? null,
+  wholeStreet: z.wholeStreet ?? false,
+  level: z.level,
+  fromDate: z.from,
+  toDate: z.to ?? null,
+});
+
 async function insertZones(ctx: Context, zones: ZoneInput[], source: string) {
   await ctx.db.transaction().execute(async (trx) => {
     for (let i = 0; i < zones.length; i += 500) {
       if (i > 0) await yieldToEventLoop();
       await insertZoneRows(
         trx,
-        zones.slice(i, i + 500).map((z) => ({
-          id: createId(),
-          name: z.name,
-          districtCode: (findDivision(z.streetCode) as { districtCode: string }).districtCode,
-          streetCode: z.streetCode,
-          lat: z.lat ?? null,
-          lng: z.lng ?? null,
-          wholeStreet: z.wholeStreet ?? false,
-          level: z.level,
-          fromDate: z.from,
-          toDate: z.to ?? null,
-        })),
+        zones.slice(i, i + 500).map((z) => toZoneRow(createId(), z)),
       );
     }
     await audit(ctx, trx, {
@@ -76,12 +80,54 @@ async function insertZones(ctx: Context, zones: ZoneInput[], source: string) {
   });
 }
 
-export async function createZone(ctx: Context, input: ZoneInput) {
-  await assertCan(ctx, 'zone.manage', {});
+function assertZone(input: ZoneInput) {
   const problem = checkZone(input);
   if (problem) throw validationError([{ ...problem, field: `body.${problem.field}` }]);
+}
+
+export async function createZone(ctx: Context, input: ZoneInput) {
+  await assertCan(ctx, 'zone.manage', {});
+  assertZone(input);
   await insertZones(ctx, [input], 'entered');
   return { imported: 1 };
+}
+
+async function loadZone(ctx: Context, id: string) {
+  await assertCan(ctx, 'zone.manage', {});
+  const zone = await selectZone(ctx.db, id);
+  if (!zone) throw zoneError('zone.not_found');
+  return zone;
+}
+
+/** Corrects a zone as published (its place, level or dates), with the reason; audited. Flags follow on the next read. */
+export async function changeZone(ctx: Context, id: string, input: ZoneChange) {
+  const before = await loadZone(ctx, id);
+  const { changeReason, ...content } = input;
+  assertZone(content);
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateZoneRow(trx, toZoneRow(id, content));
+    await audit(ctx, trx, {
+      action: 'zone.changed',
+      recordType: 'lockdown_zone',
+      recordId: id,
+      summary: { reason: changeReason.trim(), before, after: content },
+    });
+  });
+  return (await selectZone(ctx.db, id)) as NonNullable<Awaited<ReturnType<typeof selectZone>>>;
+}
+
+/** Withdraws a zone published in error, with the reason; audited. Its branches are no longer flagged. */
+export async function withdrawZone(ctx: Context, id: string, reason: string) {
+  const before = await loadZone(ctx, id);
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await markZoneWithdrawn(trx, id, reason.trim()))) throw zoneError('zone.not_found');
+    await audit(ctx, trx, {
+      action: 'zone.withdrawn',
+      recordType: 'lockdown_zone',
+      recordId: id,
+      summary: { reason: reason.trim(), before },
+    });
+  });
 }
 
 // Levels as the city's files write them (封控区…) or by code.

@@ -1,13 +1,14 @@
-import { ADJUSTMENT_REASONS, type AdjustmentInput, type BranchView, formatWeeklyHours } from '@shouhu/common';
+import { ADJUSTMENT_REASONS, type AdjustmentInput, type AdjustmentView, type BranchView, formatWeeklyHours } from '@shouhu/common';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Radio, Select, Space, Table, Tag, Upload } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/useAction.ts';
 import { ImportResult, useFileImport } from '../../components/ImportResult.tsx';
+import { WithdrawButton } from '../../components/WithdrawButton.tsx';
 import { listBranchFlags } from '../zones/api.ts';
-import { addAdjustment, importBranches, listBranches } from './api.ts';
+import { addAdjustment, changeAdjustment, importBranches, listAdjustments, listBranches, withdrawAdjustment } from './api.ts';
 import { BranchEditor } from './BranchEditor.tsx';
 import { ChannelsCard } from './ChannelsCard.tsx';
 
@@ -18,6 +19,7 @@ interface AdjustForm {
   close?: string;
   reason: AdjustmentInput['reason'];
   publicNote?: string;
+  changeReason?: string;
 }
 
 /** The institution's branches: close one or change its hours for some dates, import and export, and zone flags. */
@@ -31,24 +33,56 @@ export function BranchesPage() {
   // A branch being edited, or {} for a new one.
   const [editing, setEditing] = useState<{ branch?: BranchView }>();
   const [form] = Form.useForm<AdjustForm>();
-  const { run, busy, error } = useAction();
+  const { run, busy, error } = useAction(form);
+  // An adjustment of the branch being corrected in the form, instead of a new one.
+  const [correcting, setCorrecting] = useState<AdjustmentView>();
+  const history = useQuery({
+    queryKey: ['adjustments', adjusting?.id],
+    queryFn: () => listAdjustments(adjusting?.id as string),
+    enabled: adjusting !== undefined,
+  });
+  const close = () => {
+    setAdjusting(undefined);
+    setCorrecting(undefined);
+    form.resetFields();
+  };
+  const refresh = async () => {
+    await client.invalidateQueries({ queryKey: ['adjustments'] });
+    await client.invalidateQueries({ queryKey: ['branch-flags'] });
+  };
+  const correct = (a: AdjustmentView) => {
+    setCorrecting(a);
+    form.setFieldsValue({
+      dates: [dayjs(a.from), dayjs(a.to)],
+      closed: a.closed,
+      open: a.hours?.[0]?.open,
+      close: a.hours?.[0]?.close,
+      reason: a.reason as AdjustmentInput['reason'],
+      publicNote: a.publicNote ?? undefined,
+      changeReason: undefined,
+    });
+  };
+  const describeAdjustment = (a: AdjustmentView) =>
+    `${a.from === a.to ? a.from : `${a.from} – ${a.to}`} · ${a.closed ? t('notice.closed') : (a.hours ?? []).map((h) => `${h.open}-${h.close}`).join('、')}`;
   const imports = useFileImport(importBranches);
   const flagged = new Map((flags.data?.items ?? []).map((f) => [f.branchId, f]));
 
   const submit = (v: AdjustForm) =>
     run(async () => {
-      await addAdjustment(adjusting?.id as string, {
+      const content: AdjustmentInput = {
         from: v.dates[0].format('YYYY-MM-DD'),
         to: v.dates[1].format('YYYY-MM-DD'),
         closed: v.closed,
         ...(v.closed ? {} : { hours: [{ open: v.open as string, close: v.close as string }] }),
         reason: v.reason,
-        publicNote: v.publicNote,
-      });
-      setAdjusting(undefined);
-      form.resetFields();
-      message.success(t('branches.saved'));
-      await client.invalidateQueries({ queryKey: ['branch-flags'] });
+        ...(v.publicNote ? { publicNote: v.publicNote } : {}),
+      };
+      const branchId = adjusting?.id as string;
+      if (correcting) await changeAdjustment(branchId, correcting.id, { ...content, changeReason: v.changeReason ?? '' });
+      else await addAdjustment(branchId, content);
+      message.success(correcting ? t('correct.done') : t('branches.saved'));
+      close();
+      await refresh();
     });
 
   return (
@@ -115,13 +149,73 @@ export function BranchesPage() {
           title={`${t('branches.adjust')} · ${adjusting?.nameZh ?? ''}`}
           open={adjusting !== undefined}
           onOk={() => form.submit()}
-          onCancel={() => setAdjusting(undefined)}
-          okText={t('common.save')}
+          onCancel={close}
+          okText={correcting ? t('correct.button') : t('common.save')}
           cancelText={t('common.cancel')}
           confirmLoading={busy}
+          width={760}
           destroyOnHidden
         >
+          <Table<AdjustmentView>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            loading={history.isPending}
+            dataSource={history.data?.items}
+            locale={{ emptyText: t('branches.noAdjustments') }}
+            style={{ marginBottom: 16 }}
+            columns={[
+              { title: t('notice.adjustment'), render: (_, a) => describeAdjustment(a) },
+              { title: t('branches.reason'), dataIndex: 'reason', render: (r: string) => t(`branches.reason.${r as 'other'}`) },
+              {
+                title: t('branches.adjustmentStatus'),
+                render: (_, a) =>
+                  a.withdrawnAt ? (
+                    <Tag>{t('branches.withdrawnBecause', { reason: a.withdrawnReason })}</Tag>
+                  ) : (
+                    <Tag color="#1b5e20">{t('branches.inForce')}</Tag>
+                  ),
+              },
+              {
+                title: '',
+                render: (_, a) =>
+                  a.withdrawnAt ? null : (
+                    <Space>
+                      <Button size="small" onClick={() => correct(a)}>
+                        {t('correct.button')}
+                      </Button>
+                      <WithdrawButton
+                        what={t('branches.theAdjustment')}
+                        onWithdraw={async (reason) => {
+                          await withdrawAdjustment(a.branchId, a.id, reason);
+                          if (correcting?.id === a.id) setCorrecting(undefined);
+                          await refresh();
+                        }}
+                      />
+                    </Space>
+                  ),
+              },
+            ]}
+          />
           {error && <Alert type="error" role="alert" title={error.describe(i18n.language)} style={{ marginBottom: 12 }} />}
+          {correcting && (
+            <Alert
+              type="info"
+              style={{ marginBottom: 12 }}
+              title={t('correct.editing', { what: describeAdjustment(correcting) })}
+              action={
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setCorrecting(undefined);
+                    form.resetFields();
+                  }}
+                >
+                  {t('correct.cancel')}
+                </Button>
+              }
+            />
+          )}
           <Form form={form} layout="vertical" onFinish={submit} initialValues={{ closed: true, reason: 'staffing' }}>
             <Form.Item label={t('notice.dates')} name="dates" rules={[{ required: true }]}>
               <DatePicker.RangePicker aria-label={t('notice.dates')} />
@@ -159,6 +253,11 @@ export function BranchesPage() {
             <Form.Item label={t('branches.note')} name="publicNote">
               <Input maxLength={200} />
             </Form.Item>
+            {correcting && (
+              <Form.Item label={t('correct.reason')} name="changeReason" rules={[{ required: true, min: 2 }]}>
+                <Input maxLength={200} />
+              </Form.Item>
+            )}
           </Form>
         </Modal>
         <BranchEditor branch={editing?.branch} open={editing !== undefined} onClose={() => setEditing(undefined)} />

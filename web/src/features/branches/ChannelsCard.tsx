@@ -1,9 +1,11 @@
 import { BRANCH_SERVICE_LABELS, BRANCH_SERVICES, CHANNEL_KINDS, type ChannelView } from '@shouhu/common';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Form, Input, Select, Table } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Select, Space, Table } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/useAction.ts';
-import { addChannel, listChannels } from './api.ts';
+import { WithdrawButton } from '../../components/WithdrawButton.tsx';
+import { addChannel, changeChannel, listChannels, withdrawChannel } from './api.ts';
 
 /** The institution's online channels (C6): shown wherever one of its branches is closed, and when none is open near. */
 export function ChannelsCard() {
@@ -11,8 +13,12 @@ export function ChannelsCard() {
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const client = useQueryClient();
   const channels = useQuery({ queryKey: ['channels'], queryFn: listChannels });
+  const { message } = App.useApp();
   const [form] = Form.useForm();
-  const { run, busy, error } = useAction();
+  const { run, busy, error } = useAction(form);
+  // The channel being corrected in the form, instead of a new one.
+  const [correcting, setCorrecting] = useState<ChannelView>();
+  const refresh = () => client.invalidateQueries({ queryKey: ['channels'] });
 
   return (
     <Card title={t('branches.channels')}>
@@ -31,6 +37,29 @@ export function ChannelsCard() {
             dataIndex: 'services',
             render: (s: string[]) => s.map((x) => BRANCH_SERVICE_LABELS[x as 'cash']?.[lang] ?? x).join('、'),
           },
+          {
+            title: '',
+            render: (_, c) => (
+              <Space>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setCorrecting(c);
+                    form.setFieldsValue({ kind: c.kind, name: c.name, address: c.address, services: c.services, changeReason: undefined });
+                  }}
+                >
+                  {t('correct.button')}
+                </Button>
+                <WithdrawButton
+                  what={t('branches.theChannel')}
+                  onWithdraw={async (reason) => {
+                    await withdrawChannel(c.id, reason);
+                    await refresh();
+                  }}
+                />
+              </Space>
+            ),
+          },
         ]}
       />
       <Form
@@ -41,12 +70,33 @@ export function ChannelsCard() {
         initialValues={{ kind: 'app', services: ['cash'] }}
         onFinish={(v) =>
           run(async () => {
-            await addChannel(v);
+            if (correcting) await changeChannel(correcting.id, v);
+            else await addChannel(v);
+            message.success(correcting ? t('correct.done') : t('branches.channelAdded'));
+            setCorrecting(undefined);
             form.resetFields();
-            await client.invalidateQueries({ queryKey: ['channels'] });
+            await refresh();
           })
         }
       >
+        {correcting && (
+          <Alert
+            type="info"
+            style={{ marginBottom: 12 }}
+            title={t('correct.editing', { what: correcting.name })}
+            action={
+              <Button
+                size="small"
+                onClick={() => {
+                  setCorrecting(undefined);
+                  form.resetFields();
+                }}
+              >
+                {t('correct.cancel')}
+              </Button>
+            }
+          />
+        )}
         <Form.Item name="kind" label={t('branches.channelKind')} rules={[{ required: true }]}>
           <Select options={CHANNEL_KINDS.map((k) => ({ value: k, label: t(`branches.kind.${k}`) }))} />
         </Form.Item>
@@ -60,9 +110,14 @@ export function ChannelsCard() {
         <Form.Item name="services" label={t('branches.services')}>
           <Checkbox.Group options={BRANCH_SERVICES.map((s) => ({ value: s, label: BRANCH_SERVICE_LABELS[s][lang] }))} />
         </Form.Item>
+        {correcting && (
+          <Form.Item name="changeReason" label={t('correct.reason')} rules={[{ required: true, min: 2 }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+        )}
         {error && <Alert type="error" title={error.describe(i18n.language)} style={{ marginBottom: 12 }} />}
         <Button htmlType="submit" loading={busy}>
-          {t('branches.addChannel')}
+          {correcting ? t('correct.button') : t('branches.addChannel')}
         </Button>
       </Form>
     </Card>

@@ -1,11 +1,15 @@
 import type {
+  AdjustmentChange,
   AdjustmentInput,
   AdjustmentView,
   BranchImportAccepted,
   BranchInput,
   BranchView,
+  ChannelChange,
   ChannelInput,
   ChannelView,
+  HolidayOverride,
+  HolidayOverrideInput,
   Items,
   NearestAnswer,
 } from '@shouhu/common';
@@ -20,3 +24,16 @@ export const importBranches = (file: File) => api<BranchImportAccepted>('/api/v1
 export const listChannels = () => api<Items<ChannelView>>('/api/v1/channels');
 export const addChannel = (body: ChannelInput) => api<ChannelView>('/api/v1/channels', { method: 'POST', body });
 export const findNearestBranches = (query: string) => api<NearestAnswer>(`/api/v1/public/branches/nearest?${query}`);
+export const listAdjustments = (branchId: string) => api<Items<AdjustmentView>>(`/api/v1/branches/${branchId}/adjustments`);
+export const changeAdjustment = (branchId: string, id: string, body: AdjustmentChange) =>
+  api<AdjustmentView>(`/api/v1/branches/${branchId}/adjustments/${id}`, { method: 'PUT', body });
+export const withdrawAdjustment = (branchId: string, id: string, reason: string) =>
+  api<AdjustmentView>(`/api/v1/branches/${branchId}/adjustments/${id}/withdrawal`, { method: 'POST', body: { reason } });
+export const changeChannel = (id: string, body: ChannelChange) => api<ChannelView>(`/api/v1/channels/${id}`, { method: 'PUT', body });
+export const withdrawChannel = (id: string, reason: string) =>
+  api<void>(`/api/v1/channels/${id}/withdrawal`, { method: 'POST', body: { reason } });
+export const listHolidayOverrides = () => api<Items<HolidayOverride>>('/api/v1/holiday-overrides');
+export const setHolidayOverride = (date: string, body: HolidayOverrideInput) =>
+  api<HolidayOverride>(`/api/v1/holiday-overrides/${date}`, { method: 'PUT', body });
+export const removeHolidayOverride = (date: string, reason: string) =>
+  api<void>(`/api/v1/holiday-overrides/${date}?reason=${encodeURIComponent(reason)}`, { method: 'DELETE' });

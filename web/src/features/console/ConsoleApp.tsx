@@ -30,6 +30,8 @@ export default function ConsoleApp() {
       theme={{
         token: {
           colorPrimary: '#9f1d20',
+          // Dark enough for small text on white (WCAG AA): danger buttons and field errors.
+          colorError: '#a8071a',
           colorLink: '#0b4fa8',
           colorLinkHover: '#08306b',
           colorLinkActive: '#08306b',

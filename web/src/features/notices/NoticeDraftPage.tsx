@@ -74,6 +74,7 @@ export function NoticeDraftPage() {
                 : t('notice.changes', {
                     closed: draft.data.changes.closed.length,
                     reopened: draft.data.changes.reopened.length,
+                    withdrawn: draft.data.changes.withdrawn.length,
                     hours: draft.data.changes.hoursChanged.length,
                     previous: draft.data.changes.previousVersion,
                   })

@@ -41,6 +41,7 @@ export function NoticePage() {
               {t('notice.changes', {
                 closed: notice.changes.closed.length,
                 reopened: notice.changes.reopened.length,
+                withdrawn: notice.changes.withdrawn.length,
                 hours: notice.changes.hoursChanged.length,
                 previous: notice.changes.previousVersion,
               })}

@@ -9,7 +9,8 @@ export const messages = defineMessages(
     'notice.none': '尚未发布通告。',
     'notice.version': '第{{version}}版（截至{{asOf}}）',
     'notice.advice': '建议市民选择就近营业网点，或通过手机银行等线上渠道办理业务。',
-    'notice.changes': '与第{{previous}}版相比：新增暂停营业 {{closed}} 个，恢复 {{reopened}} 个，调整时间变化 {{hours}} 个。',
+    'notice.changes':
+      '与第{{previous}}版相比：新增暂停营业 {{closed}} 个，恢复 {{reopened}} 个，撤回 {{withdrawn}} 个，调整时间变化 {{hours}} 个。',
     'notice.first': '这是第一版通告。',
     'notice.new': '变化',
     'notice.closed': '暂停营业',
@@ -31,7 +32,8 @@ export const messages = defineMessages(
     'notice.none': 'No notice has been published yet.',
     'notice.version': 'Version {{version}} (as of {{asOf}})',
     'notice.advice': 'Use the nearest open branch, or online channels such as mobile banking.',
-    'notice.changes': 'Since version {{previous}}: {{closed}} newly closed, {{reopened}} reopened, {{hours}} with changed hours.',
+    'notice.changes':
+      'Since version {{previous}}: {{closed}} newly closed, {{reopened}} reopened, {{withdrawn}} withdrawn, {{hours}} with changed hours.',
     'notice.first': 'This is the first version.',
     'notice.new': 'changed',
     'notice.closed': 'Closed',

@@ -33,13 +33,13 @@ import { Link } from 'react-router';
 import { useAction } from '../../api/useAction.ts';
 import { ImportResult, useFileImport } from '../../components/ImportResult.tsx';
 import { STREET_OPTIONS } from '../../components/streets.ts';
-import { createZone, importZones, listBranchFlags, listZones } from './api.ts';
+import { WithdrawButton } from '../../components/WithdrawButton.tsx';
+import { changeZone, createZone, importZones, listBranchFlags, listZones, withdrawZone } from './api.ts';
 
 // Dark enough for white text (WCAG AA).
 const LEVEL_COLOURS: Record<ZoneLevel, string> = { sealed: '#a8071a', controlled: '#ad4e00', precaution: '#0b4fa8' };
 // A template in the import's columns, with one example row.
 const TEMPLATE = `\uFEFF${ZONE_FILE_COLUMNS.map(([, zh]) => zh).join(',')}\r\n某小区,310104003,,31.1702,121.4337,封控区,2022-04-01,2022-04-14\r\n`;
-('\uFEFF名称,街道代码,整街,纬度,经度,等级,开始日期,结束日期\r\n某小区,310104003,,31.1702,121.4337,封控区,2022-04-01,2022-04-14\r\n');
 
 interface ZoneForm {
   name: string;
@@ -49,6 +49,7 @@ interface ZoneForm {
   lng?: number;
   level: ZoneLevel;
   dates: [Dayjs, Dayjs | null];
+  changeReason?: string;
 }
 
 /**
@@ -61,11 +62,13 @@ export function ZonesPage() {
   const { message } = App.useApp();
   const client = useQueryClient();
   const [on, setOn] = useState(todayInShanghai());
-  const [entering, setEntering] = useState(false);
+  // A new zone (true), one being corrected, or none.
+  const [entering, setEntering] = useState<boolean | ZoneView>(false);
+  const correcting = typeof entering === 'object' ? entering : undefined;
   const [partial, setPartial] = useState(true);
   const imports = useFileImport((file: File) => importZones(file, partial));
   const [form] = Form.useForm<ZoneForm>();
-  const { run, busy, error } = useAction();
+  const { run, busy, error } = useAction(form, { streetCode: 'street', from: 'dates', to: 'dates' });
   const zones = useQuery({ queryKey: ['zones', on], queryFn: () => listZones(on) });
   // What the zones mean for the network: branches inside sealed areas, proposed for closure to their institutions.
   const flags = useQuery({
@@ -77,7 +80,7 @@ export function ZonesPage() {
 
   const enter = (v: ZoneForm) =>
     run(async () => {
-      await createZone({
+      const content = {
         name: v.name,
         streetCode: v.street[1],
         wholeStreet: v.wholeStreet,
@@ -86,11 +89,25 @@ export function ZonesPage() {
         level: v.level,
         from: v.dates[0].format('YYYY-MM-DD'),
         to: v.dates[1]?.format('YYYY-MM-DD'),
-      });
-      message.success(t('zones.entered'));
+      };
+      if (correcting) await changeZone(correcting.id, { ...content, changeReason: v.changeReason ?? '' });
+      else await createZone(content);
+      message.success(correcting ? t('correct.done') : t('zones.entered'));
       setEntering(false);
       await client.invalidateQueries({ queryKey: ['zones'] });
     });
+  const correct = (z: ZoneView) => {
+    form.setFieldsValue({
+      name: z.name,
+      street: [z.districtCode, z.streetCode ?? ''] as [string, string],
+      wholeStreet: z.wholeStreet,
+      lat: z.lat ?? undefined,
+      lng: z.lng ?? undefined,
+      level: z.level,
+      dates: [dayjs(z.from), z.to ? dayjs(z.to) : null],
+    });
+    setEntering(z);
+  };
 
   const upload = async (file: File) => {
     await imports.upload(file);
@@ -151,12 +168,29 @@ export function ZonesPage() {
             },
             { title: t('zones.wholeStreet'), dataIndex: 'wholeStreet', render: (w: boolean) => (w ? t('zones.yes') : '') },
             { title: t('zones.dates'), render: (_, z) => `${z.from} – ${z.to ?? t('zones.untilLifted')}` },
+            {
+              title: '',
+              render: (_, z) => (
+                <Space>
+                  <Button size="small" onClick={() => correct(z)}>
+                    {t('correct.button')}
+                  </Button>
+                  <WithdrawButton
+                    what={t('zones.theZone')}
+                    onWithdraw={async (reason) => {
+                      await withdrawZone(z.id, reason);
+                      await client.invalidateQueries({ queryKey: ['zones'] });
+                    }}
+                  />
+                </Space>
+              ),
+            },
           ]}
         />
       </section>
       <Modal
-        open={entering}
-        title={t('zones.enter')}
+        open={entering !== false}
+        title={correcting ? t('correct.editing', { what: correcting.name }) : t('zones.enter')}
         onCancel={() => setEntering(false)}
         onOk={() => form.submit()}
         okText={t('zones.save')}
@@ -195,6 +229,11 @@ export function ZonesPage() {
           <Form.Item name="dates" label={t('zones.dates')} rules={[{ required: true }]} extra={t('zones.datesHint')}>
             <DatePicker.RangePicker allowEmpty={[false, true]} aria-label={t('zones.dates')} />
           </Form.Item>
+          {correcting && (
+            <Form.Item name="changeReason" label={t('correct.reason')} rules={[{ required: true, min: 2 }]}>
+              <Input maxLength={200} />
+            </Form.Item>
+          )}
           {error && <Alert type="error" title={error.describe(i18n.language)} />}
         </Form>
       </Modal>

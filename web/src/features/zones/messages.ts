@@ -3,6 +3,7 @@ import { defineMessages } from '../../app/feature.ts';
 export const messages = defineMessages(
   {
     'menu.zones': '封控区域',
+    'zones.theZone': '管控区域',
     'zones.enter': '录入封控区域',
     'zones.import': '导入当日名单（CSV/Excel）',
     'zones.partial': '只导入有效行，其余退回',
@@ -24,6 +25,7 @@ export const messages = defineMessages(
   },
   {
     'menu.zones': 'Lockdown zones',
+    'zones.theZone': 'zone',
     'zones.enter': 'Enter a zone',
     'zones.import': 'Import the day’s list (CSV/Excel)',
     'zones.partial': 'Import the valid rows, give the rest back',

@@ -1,0 +1,132 @@
+import { HOLIDAY_KIND_LABELS, HOLIDAY_KINDS, type HolidayOverride } from '@shouhu/common';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Select, Space, Table } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAction } from '../../api/useAction.ts';
+import { WithdrawButton } from '../../components/WithdrawButton.tsx';
+import { listHolidayOverrides, removeHolidayOverride, setHolidayOverride } from './api.ts';
+
+interface OverrideForm {
+  date: Dayjs;
+  kind: HolidayOverride['kind'];
+  name?: string;
+  changeReason?: string;
+}
+
+/**
+ * The holiday calendar's overrides (regulator, associations): a year's State Council notice
+ * entered where the packaged calendar lacks it, corrected or removed with a reason. Branch hours,
+ * the finder and deadlines follow at once.
+ */
+export function CalendarPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const overrides = useQuery({ queryKey: ['holiday-overrides'], queryFn: listHolidayOverrides });
+  const [form] = Form.useForm<OverrideForm>();
+  const { run, busy, error } = useAction(form);
+  const [correcting, setCorrecting] = useState<HolidayOverride>();
+  const refresh = () => client.invalidateQueries({ queryKey: ['holiday-overrides'] });
+  const items = [...(overrides.data?.items ?? [])].sort((a, b) => a.date.localeCompare(b.date));
+
+  return (
+    <Card title={t('menu.calendar')}>
+      <Table<HolidayOverride>
+        rowKey="date"
+        size="small"
+        loading={overrides.isPending}
+        dataSource={items}
+        pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => t('calendar.total', { count: total }) }}
+        locale={{ emptyText: t('calendar.empty') }}
+        scroll={{ x: 560 }}
+        columns={[
+          { title: t('calendar.date'), dataIndex: 'date', sorter: (a, b) => a.date.localeCompare(b.date) },
+          { title: t('calendar.kind'), dataIndex: 'kind', render: (k: HolidayOverride['kind']) => HOLIDAY_KIND_LABELS[k][lang] },
+          { title: t('calendar.name'), dataIndex: 'name' },
+          {
+            title: '',
+            render: (_, o) => (
+              <Space>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setCorrecting(o);
+                    form.setFieldsValue({ date: dayjs(o.date), kind: o.kind, name: o.name ?? undefined, changeReason: undefined });
+                  }}
+                >
+                  {t('correct.button')}
+                </Button>
+                <WithdrawButton
+                  what={t('calendar.theOverride', { date: o.date })}
+                  onWithdraw={async (reason) => {
+                    await removeHolidayOverride(o.date, reason);
+                    await refresh();
+                  }}
+                />
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Form<OverrideForm>
+        form={form}
+        layout="vertical"
+        style={{ marginTop: 16, maxWidth: 480 }}
+        initialValues={{ kind: 'holiday' }}
+        onFinish={(v) =>
+          run(async () => {
+            await setHolidayOverride(v.date.format('YYYY-MM-DD'), {
+              kind: v.kind,
+              ...(v.name ? { name: v.name } : {}),
+              ...(v.changeReason ? { changeReason: v.changeReason } : {}),
+            });
+            message.success(correcting ? t('correct.done') : t('calendar.saved'));
+            setCorrecting(undefined);
+            form.resetFields();
+            await refresh();
+          })
+        }
+      >
+        {correcting && (
+          <Alert
+            type="info"
+            style={{ marginBottom: 12 }}
+            title={t('correct.editing', { what: correcting.date })}
+            action={
+              <Button
+                size="small"
+                onClick={() => {
+                  setCorrecting(undefined);
+                  form.resetFields();
+                }}
+              >
+                {t('correct.cancel')}
+              </Button>
+            }
+          />
+        )}
+        <Form.Item name="date" label={t('calendar.date')} rules={[{ required: true }]}>
+          <DatePicker disabled={correcting !== undefined} />
+        </Form.Item>
+        <Form.Item name="kind" label={t('calendar.kind')} rules={[{ required: true }]}>
+          <Select options={HOLIDAY_KINDS.map((k) => ({ value: k, label: HOLIDAY_KIND_LABELS[k][lang] }))} />
+        </Form.Item>
+        <Form.Item name="name" label={t('calendar.name')}>
+          <Input maxLength={40} placeholder={t('calendar.namePlaceholder')} />
+        </Form.Item>
+        {correcting && (
+          <Form.Item name="changeReason" label={t('correct.reason')} rules={[{ required: true, min: 2 }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+        )}
+        {error && <Alert type="error" title={error.describe(i18n.language)} style={{ marginBottom: 12 }} />}
+        <Button type="primary" htmlType="submit" loading={busy}>
+          {correcting ? t('correct.button') : t('calendar.add')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}

@@ -15,6 +15,23 @@ export const BRANCH_SERVICES = [
 ] as const;
 export type BranchService = (typeof BRANCH_SERVICES)[number];
 
+/** The services each kind of institution offers: a bank has no insurance counter, an insurer no safe-deposit box. */
+export const SERVICES_BY_KIND: Record<'bank' | 'insurer', readonly BranchService[]> = {
+  bank: ['cash', 'deposit_withdrawal', 'account_opening', 'loans', 'foreign_exchange', 'social_security_card', 'safe_deposit'],
+  insurer: ['insurance_counter', 'claims'],
+};
+/** What each way of being served cannot carry: cash does not pass through a screen, a safe-deposit box does not travel. */
+const NOT_OFFERED_BY: Record<'branch' | 'home_visit' | 'video', readonly BranchService[]> = {
+  branch: [],
+  home_visit: ['safe_deposit'],
+  video: ['cash', 'deposit_withdrawal', 'safe_deposit'],
+};
+/** The services an institution of a kind offers by a way of being served (none for a kind that serves no one). */
+export function listOfferedServices(kind: string, by: 'branch' | 'home_visit' | 'video'): BranchService[] {
+  const offered = kind === 'bank' || kind === 'insurer' ? SERVICES_BY_KIND[kind] : [];
+  return offered.filter((s) => !NOT_OFFERED_BY[by].includes(s));
+}
+
 export const BRANCH_SERVICE_LABELS: Record<BranchService, { zh: string; en: string }> = {
   cash: { zh: '现金业务', en: 'Cash' },
   deposit_withdrawal: { zh: '存取款', en: 'Deposits and withdrawals' },

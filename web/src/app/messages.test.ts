@@ -70,6 +70,7 @@ describe('a feature declares itself', () => {
     expect(listMenu(FEATURES, regulator).map((e) => e.path)).toEqual([
       '/console',
       '/console/users',
+      '/console/calendar',
       '/console/service-levels',
       '/console/network',
       '/console/zones',

@@ -175,7 +175,9 @@ describe(`correcting what was published (${testDatabaseKind})`, () => {
     expect((await send('POST', `/api/v1/zones/${id}/withdrawal`, { reason: '录入错误' }, regulator)).statusCode).toBe(204);
     expect((await zones()).map((z) => z.id)).not.toContain(id);
     expect(await flagged()).toBe(false);
-    expect((await send('POST', `/api/v1/zones/${id}/withdrawal`, { reason: '录入错误' }, regulator)).statusCode).toBe(404);
+    expect((await send('POST', `/api/v1/zones/${id}/withdrawal`, { reason: '录入错误' }, regulator)).json().error.code).toBe(
+      'zone.withdrawn',
+    );
     const actions = await t.database.db
       .selectFrom('auditEvents')
       .select('action')

@@ -1,18 +1,10 @@
-import { type BranchService, DISTRICT_CENTRES, SHANGHAI_DISTRICTS, type WeeklyHours } from '@shouhu/common';
+import { DISTRICT_CENTRES, SERVICES_BY_KIND, SHANGHAI_DISTRICTS, type WeeklyHours } from '@shouhu/common';
 import type { Db } from '../../db/database.ts';
 import { createId } from '../../platform/ids.ts';
 import { createSeededRandom } from '../../platform/random.ts';
 
-const BANK_SERVICES: BranchService[] = [
-  'cash',
-  'deposit_withdrawal',
-  'account_opening',
-  'loans',
-  'foreign_exchange',
-  'social_security_card',
-  'safe_deposit',
-];
-const INSURER_SERVICES: BranchService[] = ['insurance_counter', 'claims'];
+const BANK_SERVICES = SERVICES_BY_KIND.bank;
+const INSURER_SERVICES = SERVICES_BY_KIND.insurer;
 const WEEKDAY = { open: '09:00', close: '17:00' };
 const HOURS: WeeklyHours[] = [
   { days: { 1: [WEEKDAY], 2: [WEEKDAY], 3: [WEEKDAY], 4: [WEEKDAY], 5: [WEEKDAY] } },

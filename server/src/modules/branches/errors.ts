@@ -16,6 +16,7 @@ export const branchError = defineErrors({
     en: 'The adjustment was withdrawn; publish a new one instead',
     zh: '该调整已撤回，如需调整请重新发布',
   },
-  'channel.not_found': { status: 404, en: 'No such online channel in force', zh: '线上渠道不存在或已撤回' },
+  'channel.not_found': { status: 404, en: 'No such online channel', zh: '线上渠道不存在' },
+  'channel.withdrawn': { status: 409, en: 'The channel was withdrawn; add it again instead', zh: '该线上渠道已撤回，如需要请重新添加' },
   'adjustment.hours_required': { status: 400, en: 'Give the hours, or mark the branch closed', zh: '请填写营业时间，或标记为暂停营业' },
 });

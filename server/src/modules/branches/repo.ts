@@ -218,13 +218,12 @@ export function selectChannels(db: Db, orgId: string | null) {
   return q.orderBy('kind').execute();
 }
 
-/** One channel still in force, with its institution. */
+/** One channel, with its institution and whether it was withdrawn. */
 export function selectChannel(db: Db, id: string) {
   return db
     .selectFrom('onlineChannels')
-    .select(['id', 'orgId', 'kind', 'name', 'address', 'services'])
+    .select(['id', 'orgId', 'kind', 'name', 'address', 'services', 'withdrawnAt'])
     .where('id', '=', id)
-    .where('withdrawnAt', 'is', null)
     .executeTakeFirst();
 }
 

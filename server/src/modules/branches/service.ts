@@ -227,7 +227,9 @@ async function loadChannel(ctx: Context, id: string) {
   const orgId = actorOrgId(ctx);
   if (!row || row.orgId !== orgId) throw branchError('channel.not_found');
   await assertCan(ctx, 'branch.manage', { orgId }, { type: 'channel', id });
-  return row;
+  if (row.withdrawnAt) throw branchError('channel.withdrawn');
+  const { withdrawnAt: _, ...channel } = row;
+  return channel;
 }
 
 /** Corrects an online channel (its name, address or services), with the reason; audited. */
@@ -252,7 +254,7 @@ export async function changeChannel(ctx: Context, id: string, input: ChannelChan
 export async function withdrawChannel(ctx: Context, id: string, reason: string) {
   const before = await loadChannel(ctx, id);
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await withdrawRecord(trx, 'onlineChannels', id, reason.trim()))) throw branchError('channel.not_found');
+    if (!(await withdrawRecord(trx, 'onlineChannels', id, reason.trim()))) throw branchError('channel.withdrawn');
     await audit(ctx, trx, {
       action: 'channel.withdrawn',
       orgId: before.orgId,

@@ -95,6 +95,11 @@ describe(`the cloud branch's video queue (${testDatabaseKind})`, () => {
     expect(second).toMatchObject({ position: 2, waitMinutes: 6 });
     expect((await join('13600000002')).json().error.code).toBe('video.already_in_queue');
     expect((await join('13600000003', { mobile: '13600000002' })).json().error.code).toBe('video.mobile_mismatch');
+    // Cash does not pass through a screen.
+    expect((await join('13600000003', { service: 'cash' })).json().error).toMatchObject({
+      code: 'video.service_not_offered',
+      details: { field: 'service' },
+    });
     expect((await join('13600000003', { slotAt: '2020-01-01T02:00:00.000Z' })).json().error).toMatchObject({
       code: 'video.slot_invalid',
       details: { field: 'slotAt' },

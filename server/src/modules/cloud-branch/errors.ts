@@ -4,6 +4,11 @@ import { defineErrors } from '../../errors.ts';
 export const videoError = defineErrors({
   'video.institution_unknown': { status: 400, en: 'No such bank or insurer', zh: '所选机构不存在' },
   'video.mobile_mismatch': { status: 403, en: 'The mobile number is not the one you verified', zh: '手机号与您验证的号码不一致' },
+  'video.service_not_offered': {
+    status: 400,
+    en: 'This service cannot be done by video with this institution (cash needs a counter)',
+    zh: '该机构此项业务不能视频办理（现金业务须到柜面）',
+  },
   'video.not_found': { status: 404, en: 'No such place in the video queue', zh: '视频排队记录不存在' },
   'video.already_in_queue': {
     status: 409,

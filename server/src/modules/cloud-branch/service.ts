@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import {
   type DeskItem,
   isBookableSlot,
+  isInstitution,
   type JoinQueueInput,
+  listOfferedServices,
   listVideoSteps,
   maskMobile,
   maskResidentId,
@@ -26,7 +28,7 @@ import { ANY_ORGANIZATION, actorOrgId, audit, type Context, recordScope } from '
 import { createId } from '../../platform/ids.ts';
 import { queueNotification } from '../../platform/notify/service.ts';
 import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
-import { selectInstitutionIds, selectOrganization } from '../organizations/repo.ts';
+import { selectOrganization } from '../organizations/repo.ts';
 import { videoError } from './errors.ts';
 import { announceQueueChange, type QueueHub } from './queue.ts';
 import {
@@ -89,8 +91,11 @@ export async function joinQueue(ctx: Context, hub: QueueHub, template: string | 
   await ctx.db
     .transaction()
     .execute(async (trx) => {
-      const [institution] = await selectInstitutionIds(trx, [input.orgId]);
-      if (!institution) throw videoError('video.institution_unknown', { field: 'orgId' });
+      const institution = await selectOrganization(trx, input.orgId);
+      if (!institution || !isInstitution(institution.kind)) throw videoError('video.institution_unknown', { field: 'orgId' });
+      if (!listOfferedServices(institution.kind, 'video').includes(input.service)) {
+        throw videoError('video.service_not_offered', { field: 'service' });
+      }
       const open = await selectOpenSession(trx, { orgId: input.orgId, service: input.service, mobileHash });
       if (open) throw videoError('video.already_in_queue', { id: open.id });
       const reference = await insertVideoSession(trx, {

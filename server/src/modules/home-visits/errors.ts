@@ -30,6 +30,11 @@ export const homeVisitError = defineErrors({
     en: 'Record the identity check before closing the visit as done',
     zh: '办结前请先登记身份核验',
   },
+  'homeVisit.service_not_offered': {
+    status: 400,
+    en: 'This institution does not offer that service by home visit',
+    zh: '该机构不提供此项上门服务',
+  },
   'homeVisit.before_schedule': {
     status: 409,
     en: 'The visit is scheduled for later: say why it is done early',

@@ -213,6 +213,12 @@ describe(`home visits (${testDatabaseKind})`, () => {
       details: { fields: [{ field: 'body.mobile' }] },
     });
     expect(await bad(request({ service: 'pawnshop' }))).toMatchObject({ code: 'validation.failed' });
+    // Only what the institution offers this way: no safe-deposit box at home, no claim from a bank.
+    expect(await bad(request({ service: 'safe_deposit' }))).toMatchObject({
+      code: 'homeVisit.service_not_offered',
+      details: { field: 'service' },
+    });
+    expect(await bad(request({ service: 'claims' }))).toMatchObject({ code: 'homeVisit.service_not_offered' });
     expect(await bad(request({ windows: [{ from: '2020-01-01T01:00:00Z', to: '2020-01-01T03:00:00Z' }] }))).toMatchObject({
       code: 'homeVisit.window_past',
       details: { field: 'windows.0' },

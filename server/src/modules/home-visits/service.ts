@@ -12,8 +12,10 @@ import {
   type HomeVisitStatusView,
   type HomeVisitView,
   type IdentityCheckInput,
+  isInstitution,
   listHomeVisitOutcomes,
   listHomeVisitSteps,
+  listOfferedServices,
   maskAddress,
   maskMobile,
   maskName,
@@ -214,6 +216,11 @@ export async function requestHomeVisit(ctx: Context, input: HomeVisitInput): Pro
     await assertCan(ctx, 'homeVisit.manage', { orgId: input.orgId });
   }
   const street = requireStreet(input.streetCode);
+  // A bank does not bring an insurance claim, nor anyone a safe-deposit box (an unknown institution fails in the intake).
+  const institution = await selectOrganization(ctx.db, input.orgId);
+  if (institution && isInstitution(institution.kind) && !listOfferedServices(institution.kind, 'home_visit').includes(input.service)) {
+    throw homeVisitError('homeVisit.service_not_offered', { field: 'service' });
+  }
   const now = Date.now();
   input.windows.forEach((w, i) => {
     if (Date.parse(w.to) <= now || Date.parse(w.to) <= Date.parse(w.from))

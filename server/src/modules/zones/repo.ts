@@ -43,7 +43,7 @@ export function selectZonesOn(db: Db, on: string) {
     .execute();
 }
 
-/** One zone still in force, as stored. */
+/** One zone as stored, and whether it was withdrawn. */
 export function selectZone(db: Db, id: string) {
   return db
     .selectFrom('lockdownZones')
@@ -58,9 +58,9 @@ export function selectZone(db: Db, id: string) {
       'level',
       sql<string>`to_char(from_date, 'YYYY-MM-DD')`.as('from'),
       sql<string | null>`to_char(to_date, 'YYYY-MM-DD')`.as('to'),
+      'withdrawnAt',
     ])
     .where('id', '=', id)
-    .where('withdrawnAt', 'is', null)
     .executeTakeFirst();
 }
 

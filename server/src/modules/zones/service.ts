@@ -94,8 +94,10 @@ export async function createZone(ctx: Context, input: ZoneInput) {
 
 async function loadZone(ctx: Context, id: string) {
   await assertCan(ctx, 'zone.manage', {});
-  const zone = await selectZone(ctx.db, id);
-  if (!zone) throw zoneError('zone.not_found');
+  const row = await selectZone(ctx.db, id);
+  if (!row) throw zoneError('zone.not_found');
+  if (row.withdrawnAt) throw zoneError('zone.withdrawn');
+  const { withdrawnAt: _, ...zone } = row;
   return zone;
 }
 
@@ -113,14 +115,14 @@ export async function changeZone(ctx: Context, id: string, input: ZoneChange) {
       summary: { reason: changeReason.trim(), before, after: content },
     });
   });
-  return (await selectZone(ctx.db, id)) as NonNullable<Awaited<ReturnType<typeof selectZone>>>;
+  return loadZone(ctx, id);
 }
 
 /** Withdraws a zone published in error, with the reason; audited. Its branches are no longer flagged. */
 export async function withdrawZone(ctx: Context, id: string, reason: string) {
   const before = await loadZone(ctx, id);
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await markZoneWithdrawn(trx, id, reason.trim()))) throw zoneError('zone.not_found');
+    if (!(await markZoneWithdrawn(trx, id, reason.trim()))) throw zoneError('zone.withdrawn');
     await audit(ctx, trx, {
       action: 'zone.withdrawn',
       recordType: 'lockdown_zone',

@@ -44,6 +44,32 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/video-sessions/:id/outcome': { outcome: 'no_show' },
   'PATCH /api/v1/organizations/:id': { nameEn: 'Renamed for the access test' },
   'POST /api/v1/home-visits/:id/contact': { reason: '访问矩阵核对' },
+  'PUT /api/v1/branches/:id/adjustments/:adjustmentId': {
+    from: '2030-02-01',
+    to: '2030-02-01',
+    closed: true,
+    reason: 'other',
+    changeReason: '访问矩阵核对',
+  },
+  'POST /api/v1/branches/:id/adjustments/:adjustmentId/withdrawal': { reason: '访问矩阵核对' },
+  'PUT /api/v1/channels/:id': {
+    kind: 'app',
+    name: '矩阵',
+    address: 'https://bank.example',
+    services: ['cash'],
+    changeReason: '访问矩阵核对',
+  },
+  'POST /api/v1/channels/:id/withdrawal': { reason: '访问矩阵核对' },
+  'PUT /api/v1/zones/:id': {
+    name: '矩阵小区',
+    streetCode: '310101002',
+    lat: 31.23,
+    lng: 121.48,
+    level: 'sealed',
+    from: '2030-01-01',
+    changeReason: '访问矩阵核对',
+  },
+  'POST /api/v1/zones/:id/withdrawal': { reason: '访问矩阵核对' },
   'POST /api/v1/video-sessions/:id/contact': { reason: '访问矩阵核对' },
 };
 // Routes whose record narrows the route's action further (the staff member sent, or the reveal
@@ -55,6 +81,7 @@ describe(`access matrix (${testDatabaseKind})`, () => {
   const orgIds: Record<string, string> = {};
   /** Records by kind of :id route, one of the home organisation (boc-sh) and one of another (cib-sh). */
   const records: Record<string, { own: string; other: string; ownOrg: string; otherOrg: string }> = {};
+  const adjustmentOf = new Map<string, string>();
 
   // Sessions are reused (sign-in is rate limited); a sign-out route ends one, so it is dropped then.
   const sessions = new Map<string, Record<string, string>>();
@@ -133,6 +160,44 @@ describe(`access matrix (${testDatabaseKind})`, () => {
       return id;
     };
     records['/api/v1/branches/'] = { own: await branchOf(boc), other: await branchOf(cib), ownOrg: boc, otherOrg: cib };
+    // Routes below a branch name one of its adjustments too.
+    for (const branchId of [records['/api/v1/branches/'].own, records['/api/v1/branches/'].other]) {
+      const id = randomUUID();
+      const orgId = branchId === records['/api/v1/branches/'].own ? boc : cib;
+      await t.database.db
+        .insertInto('branchAdjustments')
+        .values({ id, branchId, orgId, fromDate: '2030-01-01', toDate: '2030-01-01', closed: true, reason: 'other' })
+        .execute();
+      adjustmentOf.set(branchId, id);
+    }
+    const channelOf = async (orgId: string) => {
+      const id = randomUUID();
+      await t.database.db
+        .insertInto('onlineChannels')
+        .values({ id, orgId, kind: 'app', name: '矩阵', address: 'https://bank.example', services: '["cash"]' })
+        .execute();
+      return id;
+    };
+    records['/api/v1/channels/'] = { own: await channelOf(boc), other: await channelOf(cib), ownOrg: boc, otherOrg: cib };
+    // Zones belong to no institution: the regulator reaches all, no one else any.
+    const zoneOf = async () => {
+      const id = randomUUID();
+      await t.database.db
+        .insertInto('lockdownZones')
+        .values({
+          id,
+          name: '矩阵小区',
+          districtCode: '310101',
+          streetCode: '310101002',
+          lat: 31.23,
+          lng: 121.48,
+          level: 'sealed',
+          fromDate: '2030-01-01',
+        })
+        .execute();
+      return id;
+    };
+    records['/api/v1/zones/'] = { own: await zoneOf(), other: await zoneOf(), ownOrg: boc, otherOrg: cib };
     records['/api/v1/webhooks/'] = { own: await endpointOf(boc), other: await endpointOf(cib), ownOrg: boc, otherOrg: cib };
     const homeVisitOf = (orgId: string) => insertHomeVisit(t, { orgId });
     records['/api/v1/home-visits/'] = { own: await homeVisitOf(boc), other: await homeVisitOf(cib), ownOrg: boc, otherOrg: cib };
@@ -267,7 +332,7 @@ describe(`access matrix (${testDatabaseKind})`, () => {
           const body = BODIES[`${route.method} ${route.url}`];
           const res = await t.app.inject({
             method: route.method as 'GET',
-            url: route.url.replace(':id', id),
+            url: route.url.replace(':id', id).replace(':adjustmentId', adjustmentOf.get(id) ?? randomUUID()),
             headers,
             ...(body ? { payload: body } : {}),
           });

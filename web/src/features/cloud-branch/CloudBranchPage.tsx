@@ -68,6 +68,7 @@ export function CloudBranchPage() {
           <InstitutionServiceFields
             orgId={form.orgId}
             service={form.service}
+            by="video"
             onChange={(c) => setForm({ ...form, ...c })}
             errors={errors}
           />

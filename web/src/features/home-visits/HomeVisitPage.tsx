@@ -89,6 +89,7 @@ export function HomeVisitPage() {
           <InstitutionServiceFields
             orgId={form.orgId}
             service={form.service}
+            by="home_visit"
             onChange={(c) => setForm({ ...form, ...c })}
             errors={errors}
           />

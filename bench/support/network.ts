@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BRANCH_SERVICES, DISTRICT_CENTRES } from '@shouhu/common';
 import { type RunningServer, startServer } from '../../e2e/support/server.ts';
 import { createSeededRandom } from '../../server/src/platform/random.ts';
 
@@ -52,15 +53,33 @@ export async function startNetworkServer(): Promise<{ server: RunningServer; bra
   };
 }
 
+// Monday 30 November 2026 in Shanghai: 10:00, when branches are open, and 22:00, when none is.
+const AT = { day: '2026-11-30T02:00:00.000Z', night: '2026-11-30T14:00:00.000Z' } as const;
+
 /**
- * The finder's benchmark queries: random points over the urban districts (a fixed seed, so runs
- * compare), each its own neighbourhood: 5,000 distinct queries, so no answer is served twice in a
- * row. Open branches for cash on a Monday at 10:00.
+ * The finder's benchmark queries (a fixed seed, so runs compare), 5,000 distinct ones so that no
+ * answer is served twice in a row. `urban`: random points over the central districts, open
+ * branches for cash, Monday 10:00 (the query of the earlier sessions). `day` and `night`: points
+ * around every district's centre, suburbs and Chongming's islands too, for any service or none,
+ * Monday 10:00 or 22:00 (nothing open: the search must not walk the whole city to find that).
  */
-export function createFinderRequests(): { method: 'GET'; path: string }[] {
+export function createFinderRequests(kind: 'urban' | 'day' | 'night' = 'urban'): { method: 'GET'; path: string }[] {
   const random = createSeededRandom(20220401);
-  return Array.from({ length: 5000 }, () => ({
-    method: 'GET' as const,
-    path: `/api/v1/public/branches/nearest?lat=${(31.0 + random() * 0.4).toFixed(4)}&lng=${(121.2 + random() * 0.5).toFixed(4)}&service=cash&at=2026-11-30T02:00:00.000Z`,
-  }));
+  if (kind === 'urban')
+    return Array.from({ length: 5000 }, () => ({
+      method: 'GET' as const,
+      path: `/api/v1/public/branches/nearest?lat=${(31.0 + random() * 0.4).toFixed(4)}&lng=${(121.2 + random() * 0.5).toFixed(4)}&service=cash&at=${AT.day}`,
+    }));
+  const centres = Object.values(DISTRICT_CENTRES);
+  const services = [undefined, ...BRANCH_SERVICES];
+  return Array.from({ length: 5000 }, () => {
+    const centre = centres[Math.floor(random() * centres.length)] as (typeof centres)[number];
+    const service = services[Math.floor(random() * services.length)];
+    const lat = (centre.lat + (random() - 0.5) * 0.08).toFixed(4);
+    const lng = (centre.lng + (random() - 0.5) * 0.08).toFixed(4);
+    return {
+      method: 'GET' as const,
+      path: `/api/v1/public/branches/nearest?lat=${lat}&lng=${lng}${service ? `&service=${service}` : ''}&at=${AT[kind]}`,
+    };
+  });
 }

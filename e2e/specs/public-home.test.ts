@@ -150,8 +150,21 @@ describe('public site in a real browser', () => {
     // On a Monday morning there are open branches near the centre of Xuhui.
     await page.locator('.results li').first().waitFor();
     assert.match((await page.locator('.results li').first().textContent()) ?? '', /km/);
+    // A later day is "that day", not "today".
+    assert.match((await page.locator('.results li').first().textContent()) ?? '', /当日营业/);
     assert.deepEqual(await findAccessibilityProblems(page), []);
     await page.screenshot({ path: shot('public-finder-phone'), fullPage: true });
+    // At 22:00 from a street: nothing open, so where and when the nearest opens, and the online
+    // channels now (a hotline is a number to tap).
+    await page.getByLabel('街道或乡镇（可不选）').selectOption({ index: 1 });
+    await page.getByLabel('什么时候去（可不填）').fill(`${monday.toISOString().slice(0, 10)}T22:00`);
+    await page.getByRole('button', { name: '查找附近营业的网点' }).click();
+    await page.getByRole('heading', { name: '最近将开门的网点' }).waitFor();
+    assert.match((await page.locator('.results li').first().textContent()) ?? '', /开门/);
+    await page.getByRole('heading', { name: '现在可通过以下线上渠道办理' }).waitFor();
+    assert.ok((await page.locator('.service-list a[href^="tel:"]').count()) > 0, 'a hotline to tap');
+    assert.deepEqual(await findAccessibilityProblems(page), []);
+    await page.screenshot({ path: shot('public-finder-night-phone'), fullPage: true });
     await page.close();
   });
 

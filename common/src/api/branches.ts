@@ -167,6 +167,7 @@ export const NearestBranch = Type.Object({
   phone: Type.Union([Type.String(), Type.Null()]),
   stepFree: Type.Boolean(),
 });
+export type NearestBranch = Static<typeof NearestBranch>;
 /** An online channel as the public sees it: for the service asked about, so without its list of services. */
 export const PublicChannel = Type.Object({
   orgId: Type.String(),
@@ -177,6 +178,8 @@ export const PublicChannel = Type.Object({
 export type PublicChannel = Static<typeof PublicChannel>;
 export const NearestAnswer = Type.Object({
   items: Type.Array(NearestBranch),
+  /** When nothing is open within reach: the nearest branches for the service that open soonest, soonest first. */
+  later: Type.Array(NearestBranch),
   /**
    * The online channels, for the service, of each institution whose listed branch is closed at
    * that time; when no branch is found, of every institution.

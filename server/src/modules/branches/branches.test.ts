@@ -107,6 +107,17 @@ describe(`branches, adjustments, channels and the public finder (${testDatabaseK
     );
     expect(sunday.items).toEqual([]);
     expect(sunday.channels[0]).toMatchObject({ kind: 'app', name: '中国银行手机银行' });
+    // And where and when the nearest opens next: Monday 09:00, nearest first among equals.
+    expect(sunday.later.map((b: { nameZh: string }) => b.nameZh)).toEqual(['测试网点B2', '测试网点B1']);
+    expect(sunday.later[0]).toMatchObject({ openNow: false, nextOpening: '2022-05-09T01:00:00.000Z' });
+    // From a street instead of a point: its branches' middle.
+    const fromStreet = await nearest('streetCode=310101002&service=cash&at=2022-05-08T02:00:00.000Z');
+    expect(fromStreet.later.map((b: { nameZh: string }) => b.nameZh).sort()).toEqual(['测试网点B1', '测试网点B2']);
+    expect((await t.app.inject('/api/v1/public/branches/nearest?streetCode=310199999')).json().error.code).toBe('street.unknown');
+    expect((await t.app.inject('/api/v1/public/branches/nearest?service=cash')).json().error.details.fields[0]).toMatchObject({
+      field: 'querystring.lat',
+      reason: 'required',
+    });
     const closedToo = await nearest('lat=31.2304&lng=121.4737&at=2022-05-08T02:00:00.000Z&openOnly=false');
     expect(closedToo.items[0]).toMatchObject({ openNow: false, nextOpening: '2022-05-09T01:00:00.000Z' });
     // A closed branch comes with its institution's online channels.

@@ -31,6 +31,9 @@ const answerOf = (finder: BranchFinder, query: { lat: number; lng: number; at: D
 const normalize = (answer: NearestAnswer) => ({
   ...answer,
   items: [...answer.items].sort((a, b) => a.distanceKm - b.distanceKm || (a.id < b.id ? -1 : 1)),
+  later: [...answer.later].sort(
+    (a, b) => (a.nextOpening ?? '').localeCompare(b.nextOpening ?? '') || a.distanceKm - b.distanceKm || (a.id < b.id ? -1 : 1),
+  ),
   channels: [...answer.channels].sort((a, b) => (a.orgId + a.name < b.orgId + b.name ? -1 : 1)),
 });
 
@@ -274,11 +277,25 @@ describe(`the finder after changes (${testDatabaseKind})`, () => {
           expect(finder.size).toBe(fresh.size);
           for (const q of queries)
             for (const at of INSTANTS)
-              for (const service of SERVICES)
+              for (const service of SERVICES) {
                 for (const openOnly of [false, true]) {
                   const query = { ...q, at, service, openOnly };
                   expect(normalize(answerOf(finder, query))).toEqual(normalize(answerOf(fresh, query)));
                 }
+                // Open ones found in their own small tree (few open: night, Sunday) or the whole
+                // tree (many) are the open ones among all.
+                const all = answerOf(finder, { ...q, at, service, openOnly: false });
+                const open = answerOf(finder, { ...q, at, service, openOnly: true });
+                expect(normalize(open).items).toEqual(normalize({ ...all, items: all.items.filter((b) => b.openNow) }).items);
+                if (open.items.length === 0) {
+                  // Nothing open: those listed as opening soonest are closed, and none of the
+                  // nearest opens sooner.
+                  const closed = all.items.slice(0, 20).filter((b) => b.nextOpening !== null);
+                  const soonest = closed.map((b) => b.nextOpening as string).sort()[0];
+                  expect(open.later.every((b) => !b.openNow && b.nextOpening !== null)).toBe(true);
+                  expect(open.later[0]?.nextOpening).toBe(soonest);
+                }
+              }
         },
       ),
       { numRuns: testDatabaseKind === 'pglite' ? 40 : 25 },

@@ -70,6 +70,12 @@ class DayTable {
   readonly todayJson: (Buffer | undefined)[];
 
   readonly capacity: number;
+  /** Per minute of the day, the branches open then (see BranchFinder.#openAt); cleared when any branch's hours change. */
+  readonly openSets = new Map<number, OpenSet>();
+  /** A day's hours per schedule: branches without adjustments share their schedule, so most are computed once. */
+  readonly bySchedule = new WeakMap<Schedule, { openMinutes: number[]; todayJson: Buffer }>();
+  /** Per minute, the next opening per schedule (epoch ms, null: none within the search's reach). */
+  readonly nextOpenings = new Map<number, WeakMap<Schedule, number | null>>();
 
   constructor(capacity: number) {
     this.capacity = capacity;
@@ -89,6 +95,12 @@ class DayTable {
     }
     this.todayJson[i] = todayJson;
     this.computed[i] = 1;
+  }
+
+  /** Branch i's hours changed: computed again when next asked, and the minutes' open sets with them. */
+  forget(i: number) {
+    this.computed[i] = 0;
+    this.openSets.clear();
   }
 
   /** The same day for branches in a new order; `from[k]`: branch k's previous position, -1 to compute afresh. */
@@ -121,6 +133,20 @@ class DayTable {
 
 // The finder asks about one or two dates at a time (today, a chosen day): keep a few.
 const DAYS_KEPT = 4;
+// Minutes of a day whose open sets are kept: the current one, and a few asked about.
+const MINUTES_KEPT = 16;
+// Open branches are searched in a tree of their own when at most one in this many is open.
+const SPARSE_SHARE = 8;
+// When nothing is open near, the nearest this many are weighed for the one opening soonest, and so many listed.
+const LATER_CANDIDATES = 20;
+const LATER_LISTED = 3;
+
+/**
+ * The branches open at one minute: 'dense' when many are (the whole tree, filtered by the
+ * open-now check, finds them soonest), else a tree of their own, `positions[k]` the position in
+ * the finder's tree of the small tree's point k.
+ */
+type OpenSet = 'dense' | { tree: KDBush; positions: Int32Array };
 
 /**
  * The public finder's in-memory view: every branch in a kd-tree, with its hours, adjustments and
@@ -187,6 +213,7 @@ export class BranchFinder {
   }
 
   async #loadBranches(db: Db, ids: string[]): Promise<void> {
+    this.#streetCentres = undefined;
     const [rows, adjustments] = await Promise.all([selectFinderBranches(db, ids), selectAdjustments(db, ids)]);
     const byBranch = Map.groupBy(adjustments, (a) => a.branchId);
     const found = new Map(rows.map((row) => [row.id, this.#prepare(row, byBranch.get(row.id) ?? [])]));
@@ -205,7 +232,7 @@ export class BranchFinder {
       this.#schedules[i] = next.schedule;
       this.#serviceBits[i] = next.bits;
       this.#fragments.forget(i);
-      for (const day of this.#days.values()) day.computed[i] = 0;
+      for (const day of this.#days.values()) day.forget(i);
     }
     if (!moved) return;
     // A branch appeared, moved or went: KDBush is static, so the tree is rebuilt, the others'
@@ -258,6 +285,7 @@ export class BranchFinder {
    * branches a moved branch shows in tens of milliseconds (docs/BENCHMARKS.md).
    */
   #arrange(kept: readonly number[], added: Prepared[]): void {
+    this.#streetCentres = undefined;
     const places = added.map(({ branch }) => branch);
     const index = buildNearestIndex(places, kept.length > 0 ? { index: this.#index as KDBush, positions: kept } : undefined);
     const n = kept.length + added.length;
@@ -292,6 +320,7 @@ export class BranchFinder {
     const [channels, orgs] = await Promise.all([selectChannels(db, null), selectOrganizations(db, {})]);
     this.#channelsByOrg = Map.groupBy(channels as ChannelView[], (c) => c.orgId);
     this.#orgNames = new Map(orgs.map((o) => [o.id, { nameZh: o.nameZh, nameEn: o.nameEn }]));
+    this.#allChannels.clear();
     this.#fragments.clear();
   }
 
@@ -327,6 +356,27 @@ export class BranchFinder {
     return unsubscribe;
   }
 
+  #streetCentres: Map<string, { lat: number; lng: number }> | undefined;
+
+  /**
+   * Where to search from for someone who names their street: the middle of its branches (the
+   * division data has no coordinates below the district), or undefined when it has none.
+   */
+  locateStreet(streetCode: string): { lat: number; lng: number } | undefined {
+    if (!this.#streetCentres) {
+      const sums = new Map<string, { lat: number; lng: number; n: number }>();
+      for (const b of this.#branches) {
+        const sum = sums.get(b.streetCode) ?? { lat: 0, lng: 0, n: 0 };
+        sum.lat += b.lat;
+        sum.lng += b.lng;
+        sum.n++;
+        sums.set(b.streetCode, sum);
+      }
+      this.#streetCentres = new Map([...sums].map(([code, s]) => [code, { lat: s.lat / s.n, lng: s.lng / s.n }]));
+    }
+    return this.#streetCentres.get(streetCode);
+  }
+
   get size(): number {
     return this.#branchesById.size;
   }
@@ -355,16 +405,44 @@ export class BranchFinder {
   #fillDay(day: DayTable, i: number, date: string): void {
     if (day.computed[i] === 1) return;
     const schedule = this.#schedules[i] as Schedule;
-    const hours = hoursOn(schedule, date, this.#hours);
-    // Up to the distance, which follows: one copy less per entry.
-    const today = `"today":${JSON.stringify({ intervals: hours.intervals, reason: hours.reason, note: hours.note ?? null })},"distanceKm":`;
-    // Most branches share their day's hours: one buffer for each distinct text, few in all, so
-    // they stay in cache.
-    day.set(
-      i,
-      openMinutesOn(schedule, date, this.#hours),
-      this.#share(`today:${today}`, () => Buffer.from(today)),
-    );
+    let hours = day.bySchedule.get(schedule);
+    if (!hours) {
+      const on = hoursOn(schedule, date, this.#hours);
+      // Up to the distance, which follows: one copy less per entry.
+      const today = `"today":${JSON.stringify({ intervals: on.intervals, reason: on.reason, note: on.note ?? null })},"distanceKm":`;
+      // Most branches share their day's hours: one buffer for each distinct text, few in all, so
+      // they stay in cache.
+      hours = {
+        openMinutes: openMinutesOn(schedule, date, this.#hours),
+        todayJson: this.#share(`today:${today}`, () => Buffer.from(today)),
+      };
+      day.bySchedule.set(schedule, hours);
+    }
+    day.set(i, hours.openMinutes, hours.todayJson);
+  }
+
+  /**
+   * The branches open at a minute of the table's date, made on the minute's first query. At night
+   * or on a holiday few are, and a search for open ones then walks those alone, instead of every
+   * branch within the radius only to find none open (a fifth of `/healthz`'s rate, p99 101 ms at
+   * 200,000 branches before; docs/BENCHMARKS.md).
+   */
+  #openAt(day: DayTable, date: string, minute: number): OpenSet {
+    const known = day.openSets.get(minute);
+    if (known) return known;
+    const n = this.#branches.length;
+    const open: number[] = [];
+    for (let i = 0; i < n; i++) {
+      this.#fillDay(day, i, date);
+      if (day.isOpen(i, minute)) open.push(i);
+    }
+    const set: OpenSet =
+      open.length * SPARSE_SHARE > n
+        ? 'dense'
+        : { tree: buildNearestIndex([], { index: this.#index as KDBush, positions: open }), positions: Int32Array.from(open) };
+    if (day.openSets.size >= MINUTES_KEPT) day.openSets.delete(day.openSets.keys().next().value as number);
+    day.openSets.set(minute, set);
+    return set;
   }
 
   /** The parts of branch i's entry in the answer that do not depend on the query, encoded once. */
@@ -401,86 +479,172 @@ export class BranchFinder {
   }): Buffer {
     if (!this.#loaded && this.#db) void this.apply(this.#db, 'all').catch(this.#onError);
     const index = this.#index;
-    if (!index || this.#branches.length === 0) return Buffer.from('{"items":[],"channels":[]}');
+    if (!index || this.#branches.length === 0) return Buffer.from('{"items":[],"later":[],"channels":[]}');
     const { date, minute } = this.#toLocal(query.at);
     const bit = query.service ? serviceBit(query.service) : 0;
     const day = this.#dayTable(date);
     const serviceBits = this.#serviceBits;
-    const fits = (i: number) => {
-      if (((serviceBits[i] as number) & bit) !== bit) return false;
-      if (!query.openOnly) return true;
-      this.#fillDay(day, i, date);
-      return day.isOpen(i, minute);
-    };
-    const positions = findNearestPositions(index, query.lng, query.lat, query.limit, query.radiusKm, fits);
-    return this.#encodeAnswer(positions, day, date, minute, query);
+    const offers = (i: number) => ((serviceBits[i] as number) & bit) === bit;
+    const open = query.openOnly ? this.#openAt(day, date, minute) : 'dense';
+    let positions: number[];
+    if (open === 'dense') {
+      const fits = (i: number) => {
+        if (!offers(i)) return false;
+        if (!query.openOnly) return true;
+        this.#fillDay(day, i, date);
+        return day.isOpen(i, minute);
+      };
+      positions = findNearestPositions(index, query.lng, query.lat, query.limit, query.radiusKm, fits);
+    } else {
+      const { tree, positions: inFinder } = open;
+      const toFinder = (k: number) => inFinder[tree.ids[k] as number] as number;
+      positions = findNearestPositions(
+        tree,
+        query.lng,
+        query.lat,
+        query.limit,
+        query.radiusKm,
+        (k) => k < inFinder.length && offers(toFinder(k)),
+      ).map(toFinder);
+    }
+    // Nothing open near: the branches near that open soonest, so the answer can say when and where.
+    const later = query.openOnly && positions.length === 0 ? this.#findLater(index, day, minute, query, offers) : [];
+    return this.#encodeAnswer(positions, later, day, date, minute, query);
   }
 
-  /** The answer's JSON: each entry from parts encoded once and copied. */
+  /** Of the nearest branches offering the service, those opening soonest (nearer first at the same time). */
+  #findLater(
+    index: KDBush,
+    day: DayTable,
+    minute: number,
+    query: { lat: number; lng: number; at: Date; radiusKm: number },
+    offers: (i: number) => boolean,
+  ): number[] {
+    const near = findNearestPositions(index, query.lng, query.lat, LATER_CANDIDATES, query.radiusKm, offers);
+    const opening = near
+      .map((i, order) => ({ i, order, at: this.#nextOpening(day, minute, i, query.at) }))
+      .filter((c): c is { i: number; order: number; at: number } => c.at !== null);
+    opening.sort((a, b) => a.at - b.at || a.order - b.order);
+    return opening.slice(0, LATER_LISTED).map((c) => c.i);
+  }
+
+  /** The answer's JSON: each entry from parts encoded once and copied; `later` listed apart. */
   #encodeAnswer(
     positions: number[],
+    later: number[],
     day: DayTable,
     date: string,
     minute: number,
     query: { lat: number; lng: number; service?: BranchService; at: Date },
   ): Buffer {
-    const index = this.#index as KDBush;
     // Each entry: its fixed part and its day's part, encoded once, then what varies, written
     // byte by byte into the answer (a string per entry, then encoded, cost a third of the assembly).
     const count = positions.length;
-    if (this.#hundredths.length < count) this.#hundredths = new Int32Array(count);
-    const hundredths = this.#hundredths;
+    const all = later.length === 0 ? positions : [...positions, ...later];
+    if (this.#hundredths.length < all.length) this.#hundredths = new Int32Array(all.length);
     // Per entry of a closed branch, the end of its entry with the next opening; no entry: open now.
     // Made only when an answer lists a closed branch: none do when only open ones are asked for.
     let closedEnds: string[] | undefined;
     // The answer's exact length, so that it is written into a buffer of just that size.
-    let length = HEAD.length + FOOT.length + 1 + (count > 0 ? -1 : 0);
+    let length = HEAD.length + LATER.length + FOOT.length + 1 + (count > 0 ? -1 : 0) + (later.length > 0 ? -1 : 0);
     const closedOrgs = new Set<string>();
-    for (let k = 0; k < count; k++) {
-      const i = positions[k] as number;
-      this.#fillDay(day, i, date);
-      this.#fillFragment(i);
-      const distance = Math.round(distanceTo(index, i, query.lng, query.lat) * 100);
-      hundredths[k] = distance;
-      let end = OPEN_END.length;
-      if (!day.isOpen(i, minute)) {
-        closedOrgs.add((this.#branches[i] as FinderBranch).orgId);
-        const next = findNextOpening(this.#schedules[i] as Schedule, query.at, this.#hours)?.toISOString();
-        const closedEnd = `,"openNow":false,"nextOpening":${next ? `"${next}"` : 'null'}},`;
+    for (let k = 0; k < all.length; k++) {
+      const i = all[k] as number;
+      const end = this.#measureEntry(k, i, day, date, minute, query);
+      if (end !== undefined) {
+        if (k < count) closedOrgs.add((this.#branches[i] as FinderBranch).orgId);
         closedEnds ??= [];
-        closedEnds[k] = closedEnd;
-        end = closedEnd.length;
+        closedEnds[k] = end;
       }
-      length += (this.#fragments.length[i] as number) + (day.todayJson[i] as Buffer).length + measureHundredths(distance) + end;
+      length +=
+        (this.#fragments.length[i] as number) +
+        (day.todayJson[i] as Buffer).length +
+        measureHundredths(this.#hundredths[k] as number) +
+        (end === undefined ? OPEN_END.length : end.length);
     }
-    // Online channels where a listed branch is closed; every institution's when nothing is near.
-    const orgIds = count > 0 ? closedOrgs : this.#channelsByOrg.keys();
-    const channels = [...orgIds].flatMap((orgId) => this.#channelsOf(orgId, query.service));
-    const channelsJson = channels.length === 0 ? null : Buffer.from(JSON.stringify(channels));
-    length += channelsJson?.length ?? 2;
+    // Online channels where a listed branch is closed; every institution's when nothing is open near.
+    const channelsJson = count > 0 ? this.#encodeChannels([...closedOrgs], query.service) : this.#encodeAllChannels(query.service);
+    length += channelsJson.length;
     const out = this.#allocateAnswer(length);
     let at = out.write(HEAD, 0, 'latin1');
-    for (let k = 0; k < count; k++) {
-      const i = positions[k] as number;
-      at += this.#fragments.copy(i, out, at);
-      const today = day.todayJson[i] as Buffer;
-      out.set(today, at);
-      at = writeHundredths(out, at + today.length, hundredths[k] as number);
-      const closedEnd = closedEnds?.[k];
-      if (closedEnd === undefined) {
-        out.set(OPEN_END, at);
-        at += OPEN_END.length;
-      } else {
-        at += out.write(closedEnd, at, 'latin1');
+    for (let k = 0; k < all.length; k++) {
+      if (k === count) {
+        if (count > 0) at--; // the last item's comma
+        at += out.write(LATER, at, 'latin1');
       }
+      at = this.#writeEntry(out, at, k, all[k] as number, day, closedEnds?.[k]);
     }
-    if (count > 0) at--; // the last entry's comma
+    if (later.length === 0) {
+      if (count > 0) at--;
+      at += out.write(LATER, at, 'latin1');
+    } else at--;
     at += out.write(FOOT, at, 'latin1');
-    at += channelsJson ? channelsJson.copy(out, at) : out.write('[]', at, 'latin1');
+    at += channelsJson.copy(out, at);
     at += out.write('}', at, 'latin1');
     // Buffer writes stop silently at the end: a miscount must fail the request, never send a cut answer.
     if (at !== length) throw new Error(`finder answer of ${at} bytes where ${length} were counted`);
     return out;
+  }
+
+  /** Prepares entry k (branch i): its distance kept, and the end of its entry when closed (undefined: open). */
+  #measureEntry(k: number, i: number, day: DayTable, date: string, minute: number, query: { lat: number; lng: number; at: Date }) {
+    this.#fillDay(day, i, date);
+    this.#fillFragment(i);
+    this.#hundredths[k] = Math.round(distanceTo(this.#index as KDBush, i, query.lng, query.lat) * 100);
+    if (day.isOpen(i, minute)) return undefined;
+    const next = this.#nextOpening(day, minute, i, query.at);
+    return `,"openNow":false,"nextOpening":${next === null ? 'null' : `"${new Date(next).toISOString()}"`}},`;
+  }
+
+  /**
+   * When branch i next opens after `at` (within the table's minute), epoch ms or null. Branches
+   * sharing a schedule share the answer: at night every answer lists closed branches, and most
+   * have the same weekly hours.
+   */
+  #nextOpening(day: DayTable, minute: number, i: number, at: Date): number | null {
+    let known = day.nextOpenings.get(minute);
+    if (!known) {
+      if (day.nextOpenings.size >= MINUTES_KEPT) day.nextOpenings.delete(day.nextOpenings.keys().next().value as number);
+      known = new WeakMap();
+      day.nextOpenings.set(minute, known);
+    }
+    const schedule = this.#schedules[i] as Schedule;
+    let next = known.get(schedule);
+    if (next === undefined) {
+      next = findNextOpening(schedule, at, this.#hours)?.getTime() ?? null;
+      known.set(schedule, next);
+    }
+    return next;
+  }
+
+  #writeEntry(out: Buffer, at: number, k: number, i: number, day: DayTable, closedEnd: string | undefined): number {
+    at += this.#fragments.copy(i, out, at);
+    const today = day.todayJson[i] as Buffer;
+    out.set(today, at);
+    at = writeHundredths(out, at + today.length, this.#hundredths[k] as number);
+    if (closedEnd === undefined) {
+      out.set(OPEN_END, at);
+      return at + OPEN_END.length;
+    }
+    return at + out.write(closedEnd, at, 'latin1');
+  }
+
+  #encodeChannels(orgIds: string[], service: BranchService | undefined): Buffer {
+    const channels = orgIds.flatMap((orgId) => this.#channelsOf(orgId, service));
+    return Buffer.from(JSON.stringify(channels));
+  }
+
+  // Every institution's channels per service, as the answer of a query with nothing open near
+  // (every query at night) sends them: encoded once until the channels change.
+  #allChannels = new Map<string, Buffer>();
+
+  #encodeAllChannels(service: BranchService | undefined): Buffer {
+    let json = this.#allChannels.get(service ?? '');
+    if (!json) {
+      json = this.#encodeChannels([...this.#channelsByOrg.keys()], service);
+      this.#allChannels.set(service ?? '', json);
+    }
+    return json;
   }
 
   // Answers are cut from slabs, as Node does for buffers under 4 KB: an answer (5 KB) in an
@@ -538,6 +702,7 @@ export function writeHundredths(out: Buffer, at: number, value: number): number 
 
 const SLAB_SIZE = 256 * 1024;
 const HEAD = '{"items":[';
+const LATER = '],"later":[';
 const FOOT = '],"channels":';
 
 const serviceBit = (service: string) => 1 << BRANCH_SERVICES.indexOf(service as BranchService);

@@ -49,6 +49,7 @@ export function selectFinderBranches(db: Db, ids?: string[]) {
       'orgId',
       'nameZh',
       'address',
+      'streetCode',
       'lat',
       'lng',
       'phone',

@@ -10,11 +10,14 @@ import {
   ChannelChange,
   ChannelInput,
   ChannelView,
+  DISTRICT_CENTRES,
   Items,
   NearestAnswer,
   WithdrawalInput,
 } from '@shouhu/common';
 import { Type } from 'typebox';
+import { validationError } from '../../errors.ts';
+import { requireStreet } from '../../platform/divisions.ts';
 import { readTable, XLSX_TYPE } from '../../platform/files.ts';
 import { errorResponses } from '../../platform/http.ts';
 import type { BranchFinder } from './finder.ts';
@@ -249,11 +252,15 @@ export function branchRoutes(finder: BranchFinder): FastifyPluginAsyncTypebox {
         config: { access: 'public' },
         schema: {
           tags: ['public'],
-          summary: 'The nearest branches open at a time (default now) for a service; when none, the online channels',
+          summary:
+            'The nearest branches open at a time (default now) for a service, from a point or a street; when none, those opening soonest and the online channels',
           querystring: Type.Object(
             {
-              lat: Type.Number({ minimum: -90, maximum: 90 }),
-              lng: Type.Number({ minimum: -180, maximum: 180 }),
+              lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
+              lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+              streetCode: Type.Optional(
+                Type.String({ pattern: '^3101\\d{5}$', description: 'search from this street (街道、乡镇) instead of a point' }),
+              ),
               service: Type.Optional(Type.Enum([...BRANCH_SERVICES])),
               at: Type.Optional(Type.String({ format: 'date-time' })),
               limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
@@ -266,18 +273,32 @@ export function branchRoutes(finder: BranchFinder): FastifyPluginAsyncTypebox {
         },
       },
       // The finder answers with the JSON already encoded (see findNearest); tests check it against the schema.
-      async (req, reply) =>
-        reply.type('application/json; charset=utf-8').send(
+      async (req, reply) => {
+        const from = locateQuery(finder, req.query);
+        return reply.type('application/json; charset=utf-8').send(
           finder.findNearest({
-            lat: req.query.lat,
-            lng: req.query.lng,
+            lat: from.lat,
+            lng: from.lng,
             service: req.query.service,
             at: req.query.at ? new Date(req.query.at) : new Date(),
             limit: req.query.limit,
             radiusKm: req.query.radius,
             openOnly: req.query.openOnly,
           }) as unknown as NearestAnswer,
-        ),
+        );
+      },
     );
   };
+}
+
+/** The point a finder query searches from: its own, or its street's (the street's branches' middle, else its district's centre). */
+function locateQuery(finder: BranchFinder, query: { lat?: number; lng?: number; streetCode?: string }): { lat: number; lng: number } {
+  if (query.streetCode) {
+    const street = requireStreet(query.streetCode);
+    return finder.locateStreet(street.code) ?? (DISTRICT_CENTRES[street.districtCode] as { lat: number; lng: number });
+  }
+  if (query.lat === undefined || query.lng === undefined) {
+    throw validationError([{ field: query.lat === undefined ? 'querystring.lat' : 'querystring.lng', reason: 'required' }]);
+  }
+  return { lat: query.lat, lng: query.lng };
 }

@@ -74,8 +74,11 @@ class DayTable {
   readonly openSets = new Map<number, OpenSet>();
   /** A day's hours per schedule: branches without adjustments share their schedule, so most are computed once. */
   readonly bySchedule = new WeakMap<Schedule, { openMinutes: number[]; todayJson: Buffer }>();
-  /** Per minute, the next opening per schedule (epoch ms, null: none within the search's reach). */
-  readonly nextOpenings = new Map<number, WeakMap<Schedule, number | null>>();
+  /**
+   * Per minute, the next opening per schedule (epoch ms, null: none within the search's reach),
+   * with the end of a closed entry that says it, encoded once.
+   */
+  readonly nextOpenings = new Map<number, WeakMap<Schedule, { at: number | null; end: Buffer }>>();
 
   constructor(capacity: number) {
     this.capacity = capacity;
@@ -522,7 +525,7 @@ export class BranchFinder {
   ): number[] {
     const near = findNearestPositions(index, query.lng, query.lat, LATER_CANDIDATES, query.radiusKm, offers);
     const opening = near
-      .map((i, order) => ({ i, order, at: this.#nextOpening(day, minute, i, query.at) }))
+      .map((i, order) => ({ i, order, at: this.#nextOpening(day, minute, i, query.at).at }))
       .filter((c): c is { i: number; order: number; at: number } => c.at !== null);
     opening.sort((a, b) => a.at - b.at || a.order - b.order);
     return opening.slice(0, LATER_LISTED).map((c) => c.i);
@@ -544,7 +547,7 @@ export class BranchFinder {
     if (this.#hundredths.length < all.length) this.#hundredths = new Int32Array(all.length);
     // Per entry of a closed branch, the end of its entry with the next opening; no entry: open now.
     // Made only when an answer lists a closed branch: none do when only open ones are asked for.
-    let closedEnds: string[] | undefined;
+    let closedEnds: Buffer[] | undefined;
     // The answer's exact length, so that it is written into a buffer of just that size.
     let length = HEAD.length + LATER.length + FOOT.length + 1 + (count > 0 ? -1 : 0) + (later.length > 0 ? -1 : 0);
     const closedOrgs = new Set<string>();
@@ -592,8 +595,7 @@ export class BranchFinder {
     this.#fillFragment(i);
     this.#hundredths[k] = Math.round(distanceTo(this.#index as KDBush, i, query.lng, query.lat) * 100);
     if (day.isOpen(i, minute)) return undefined;
-    const next = this.#nextOpening(day, minute, i, query.at);
-    return `,"openNow":false,"nextOpening":${next === null ? 'null' : `"${new Date(next).toISOString()}"`}},`;
+    return this.#nextOpening(day, minute, i, query.at).end;
   }
 
   /**
@@ -601,7 +603,7 @@ export class BranchFinder {
    * sharing a schedule share the answer: at night every answer lists closed branches, and most
    * have the same weekly hours.
    */
-  #nextOpening(day: DayTable, minute: number, i: number, at: Date): number | null {
+  #nextOpening(day: DayTable, minute: number, i: number, at: Date): { at: number | null; end: Buffer } {
     let known = day.nextOpenings.get(minute);
     if (!known) {
       if (day.nextOpenings.size >= MINUTES_KEPT) day.nextOpenings.delete(day.nextOpenings.keys().next().value as number);
@@ -611,13 +613,15 @@ export class BranchFinder {
     const schedule = this.#schedules[i] as Schedule;
     let next = known.get(schedule);
     if (next === undefined) {
-      next = findNextOpening(schedule, at, this.#hours)?.getTime() ?? null;
+      const opens = findNextOpening(schedule, at, this.#hours);
+      const end = `,"openNow":false,"nextOpening":${opens ? `"${opens.toISOString()}"` : 'null'}},`;
+      next = { at: opens?.getTime() ?? null, end: Buffer.from(end, 'latin1') };
       known.set(schedule, next);
     }
     return next;
   }
 
-  #writeEntry(out: Buffer, at: number, k: number, i: number, day: DayTable, closedEnd: string | undefined): number {
+  #writeEntry(out: Buffer, at: number, k: number, i: number, day: DayTable, closedEnd: Buffer | undefined): number {
     at += this.#fragments.copy(i, out, at);
     const today = day.todayJson[i] as Buffer;
     out.set(today, at);
@@ -626,7 +630,8 @@ export class BranchFinder {
       out.set(OPEN_END, at);
       return at + OPEN_END.length;
     }
-    return at + out.write(closedEnd, at, 'latin1');
+    out.set(closedEnd, at);
+    return at + closedEnd.length;
   }
 
   #encodeChannels(orgIds: string[], service: BranchService | undefined): Buffer {

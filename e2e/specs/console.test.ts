@@ -16,6 +16,24 @@ describe('staff console in a real browser', () => {
 
   const signIn = (page: Page, username: string, password = DEMO_PASSWORD) => signInToConsole(page, ctx.server.url, username, password);
 
+  /** The association's second person reviews the open draft and publishes it under a document number. */
+  async function publishNotice(documentNumber: string) {
+    const page = await ctx.browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
+    await signIn(page, 'association.reviewer');
+    await page.getByRole('menuitem', { name: '营业调整通告' }).click();
+    await page.getByText(/草稿：截至/).waitFor();
+    await page.getByLabel('文号').fill(documentNumber);
+    await page.getByRole('button', { name: /审核无误，发布/ }).click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await confirm.getByText(new RegExp(`文号 ${documentNumber.replace(/[〔〕]/g, '.')}`)).waitFor();
+    await confirm.getByRole('button', { name: /审核无误，发布/ }).click();
+    await page.getByText(/第\d+版已发布。/).waitFor();
+    await page.getByRole('cell', { name: documentNumber }).waitFor();
+    await page.waitForFunction(() => !document.querySelector('.ant-modal-mask'));
+    await page.screenshot({ path: shot('console-notice-versions-desktop'), fullPage: true });
+    await page.close();
+  }
+
   it('takes a new administrator through sign-in, authenticator enrolment and the first password change', async () => {
     // The regulator creates the administrator through the API, as the users page does.
     const api = await ctx.browser.newContext();
@@ -172,11 +190,12 @@ describe('staff console in a real browser', () => {
     await page.getByRole('button', { name: '汇编草稿' }).click();
     await page.getByText(/草稿：截至\d{4}-\d{2}-\d{2}，共\d+个网点/).waitFor();
     await page.getByText('这是第一版通告。').waitFor();
+    // The one who compiled it does not publish it.
+    await page.getByText('此草稿由您汇编，须由本协会另一位同事审核发布。').waitFor();
     assert.deepEqual(await findAccessibilityProblems(page), []);
     await page.screenshot({ path: shot('console-notice-desktop') });
-    await page.getByRole('button', { name: /审核无误，发布/ }).click();
-    await page.getByText('第1版已发布。').waitFor();
     await page.close();
+    await publishNotice('沪银协〔2022〕12号');
 
     const phone = await ctx.browser.newPage({ viewport: PHONE, locale: 'zh-CN', bypassCSP: true });
     await phone.goto(`${ctx.server.url}/notices`);
@@ -185,8 +204,18 @@ describe('staff console in a real browser', () => {
       .first()
       .waitFor();
     await phone.getByText('暂停营业').first().waitFor();
+    // The document number above, the association's signature below; a jump to each district and a search.
+    await phone.getByText('沪银协〔2022〕12号').waitFor();
+    await phone.locator('.signature', { hasText: '上海市银行同业公会' }).waitFor();
+    const districtLinks = phone.getByRole('navigation', { name: '按区查看' }).getByRole('link');
+    assert.ok((await districtLinks.count()) > 0);
     assert.deepEqual(await findAccessibilityProblems(phone), []);
     await phone.screenshot({ path: shot('public-notice-phone') });
+    await phone.getByLabel('搜索机构、网点或地址').fill('中国银行');
+    await phone.waitForFunction(() => [...document.querySelectorAll('.results li')].every((li) => li.textContent?.includes('中国银行')));
+    assert.ok((await phone.locator('.results li').count()) > 0);
+    await phone.getByLabel('搜索机构、网点或地址').scrollIntoViewIfNeeded();
+    await phone.screenshot({ path: shot('public-notice-search-phone') });
     await phone.close();
   });
 
@@ -229,9 +258,8 @@ describe('staff console in a real browser', () => {
     await assoc.getByRole('menuitem', { name: '营业调整通告' }).click();
     await assoc.getByRole('button', { name: '汇编草稿' }).click();
     await assoc.getByText(/草稿：截至/).waitFor();
-    await assoc.getByRole('button', { name: /审核无误，发布/ }).click();
-    await assoc.getByText(/第\d+版已发布。/).waitFor();
     await assoc.close();
+    await publishNotice('沪银协〔2022〕13号');
 
     const phone = await ctx.browser.newPage({ viewport: PHONE, locale: 'zh-CN' });
     await phone.goto(`${ctx.server.url}/notices`);

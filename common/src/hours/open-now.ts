@@ -190,3 +190,6 @@ export function formatShanghaiTime(iso: string | Date, options: { seconds?: bool
 export function todayInShanghai(now: Date = new Date()): string {
   return toLocal(now).date;
 }
+
+/** 2022-04-03 → 2022年4月3日, as a Chinese document dates its signature (落款). */
+export const formatChineseDate = (date: string) => `${date.slice(0, 4)}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;

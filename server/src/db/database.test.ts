@@ -39,7 +39,7 @@ describe(`database (${testDatabaseKind})`, () => {
     try {
       expect(await isDatabaseEmpty(database.db)).toBe(true);
       const first = await seedDemoData(database.db, createMemoryKeyRing());
-      expect(first).toMatchObject({ organizations: 24, users: 7 });
+      expect(first).toMatchObject({ organizations: 24, users: 8 });
       expect(first.branches).toBeGreaterThan(2000);
       await seedDemoData(database.db, createMemoryKeyRing());
       const count = await database.db

@@ -277,6 +277,10 @@ export interface NoticesTable {
   changes: ColumnType<NoticeChanges, string, string>;
   compiledAt: Timestamp;
   publishedAt: Timestamp | null;
+  compiledBy: string | null;
+  publishedBy: string | null;
+  documentNumber: string | null;
+  signedOn: ColumnType<string | null, string | null, string | null>;
 }
 
 export interface HomeVisitsTable {

@@ -69,7 +69,14 @@ describe(`correcting what was published (${testDatabaseKind})`, () => {
     await until(finderSays, (b) => b?.openNow === false);
     // The association publishes the closure.
     await send('POST', '/api/v1/notices/draft', { asOf: MONDAY }, association);
-    const v1 = (await t.app.inject({ method: 'POST', url: '/api/v1/notices/draft/publish', headers: association })).json();
+    const v1 = (
+      await send(
+        'POST',
+        '/api/v1/notices/draft/publish',
+        { documentNumber: '沪银协〔2022〕20号', signedOn: MONDAY },
+        await signInAs(t.app, 'association.reviewer'),
+      )
+    ).json();
     expect(v1.entries.map((e: { branchId: string }) => e.branchId)).toContain(branchId);
 
     const url = `/api/v1/branches/${branchId}/adjustments/${adjustmentId}/withdrawal`;

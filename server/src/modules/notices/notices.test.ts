@@ -1,4 +1,6 @@
+import { applyNoticeChanges, compareNoticeEntries, diffNoticeEntries, type NoticeEntry } from '@shouhu/common';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type TestApp } from '../../test/app.ts';
@@ -9,11 +11,13 @@ const WEEKDAYS = { 1: [{ open: '09:00', close: '17:00' }] };
 describe(`the association's notice (${testDatabaseKind})`, () => {
   let t: TestApp;
   let association: Record<string, string>;
+  let reviewer: Record<string, string>;
   let boc: Record<string, string>;
   const ids: Record<string, string> = {};
   beforeAll(async () => {
     t = await createTestApp();
     association = await signInAs(t.app, 'association');
+    reviewer = await signInAs(t.app, 'association.reviewer');
     boc = await signInAs(t.app, 'boc.staff');
     for (const code of ['N1', 'N2', 'N3']) {
       const res = await t.app.inject({
@@ -73,16 +77,41 @@ describe(`the association's notice (${testDatabaseKind})`, () => {
     expect(
       (await t.app.inject({ method: 'POST', url: '/api/v1/notices/draft', headers: boc, payload: { asOf: '2022-04-03' } })).statusCode,
     ).toBe(403);
-    const v1 = await t.app.inject({ method: 'POST', url: '/api/v1/notices/draft/publish', headers: association });
-    expect(v1.json()).toMatchObject({ status: 'published', version: 1, changes: { previousVersion: null } });
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/notices/draft/publish', headers: association })).json().error.code).toBe(
-      'notice.no_draft',
-    );
+    // Drafted by one, reviewed and published by another of the association, under a document number.
+    const publish = (headers: Record<string, string>, payload: object = { documentNumber: '沪银协〔2022〕12号', signedOn: '2022-04-03' }) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/notices/draft/publish', headers, payload });
+    expect((await publish(association)).json().error.code).toBe('notice.same_person');
+    expect(
+      (await publish(reviewer, {}))
+        .json()
+        .error.details.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['body.documentNumber', 'body.signedOn']);
+    const v1 = await publish(reviewer);
+    expect(v1.json()).toMatchObject({
+      status: 'published',
+      version: 1,
+      documentNumber: '沪银协〔2022〕12号',
+      signedOn: '2022-04-03',
+      changes: { previousVersion: null },
+    });
+    expect(v1.json().compiledBy).not.toBe(v1.json().publishedBy);
+    expect((await publish(reviewer)).json().error.code).toBe('notice.no_draft');
 
     await t.app.inject({ method: 'POST', url: '/api/v1/notices/draft', headers: association, payload: { asOf: '2022-04-12' } });
-    const v2 = (await t.app.inject({ method: 'POST', url: '/api/v1/notices/draft/publish', headers: association })).json();
+    const v2 = (await publish(reviewer, { documentNumber: '沪银协〔2022〕13号', signedOn: '2022-04-12' })).json();
     expect(v2.version).toBe(2);
-    expect(v2.changes).toEqual({ closed: [], reopened: [ids.N3], withdrawn: [], hoursChanged: [ids.N2], previousVersion: 1 });
+    expect(v2.changes).toMatchObject({
+      added: [],
+      changed: [expect.objectContaining({ branchId: ids.N2, hours: '10:00-14:00' })],
+      closed: [],
+      reopened: [ids.N3],
+      withdrawn: [],
+      hoursChanged: [ids.N2],
+      previousVersion: 1,
+    });
+    // The change list is complete: applied to version 1 it gives version 2.
+    expect(applyNoticeChanges(v1.json().entries, v2.changes)).toEqual(v2.entries);
 
     // Published versions never change, even in the database.
     await expect(sql`update notices set as_of = '2022-01-01' where version = 1`.execute(t.database.db)).rejects.toThrow(/immutable/);
@@ -115,5 +144,42 @@ describe(`the association's notice (${testDatabaseKind})`, () => {
     expect(mine.json().items.map((e: { branchName: string }) => e.branchName)).toEqual(['通告网点N1', '通告网点N2']);
     const cib = await t.app.inject({ url: `/api/v1/notices/mine?id=${latest.id}`, headers: await signInAs(t.app, 'cib.admin') });
     expect(cib.json().items).toEqual([]);
+  });
+
+  it('lists every change between two versions: applying them to the first gives the second', () => {
+    // Entries of a few branches in a few districts, each closed or on some hours for some dates.
+    const entry = fc.record({
+      branchId: fc.constantFrom('b1', 'b2', 'b3', 'b4', 'b5', 'b6'),
+      institution: fc.constantFrom('中国银行', '兴业银行'),
+      branchName: fc.constantFrom('一网点', '二网点'),
+      address: fc.constant('某路1号'),
+      districtCode: fc.constantFrom('310101', '310104'),
+      districtName: fc.constant('区'),
+      closed: fc.boolean(),
+      hours: fc.constantFrom(null, '10:00-15:00', '10:00-14:00'),
+      from: fc.constantFrom('2022-04-01', '2022-04-05'),
+      to: fc.constantFrom('2022-04-10', '2022-04-30'),
+      note: fc.constantFrom(null, '封控'),
+    });
+    const version = fc
+      .uniqueArray(entry, { selector: (e) => e.branchId, maxLength: 6 })
+      .map((entries) => entries.map((e) => ({ ...e, hours: e.closed ? null : (e.hours ?? '10:00-15:00') })).sort(compareNoticeEntries));
+    fc.assert(
+      fc.property(
+        version,
+        version,
+        fc.subarray(['b1', 'b2', 'b3', 'b4', 'b5', 'b6']),
+        (previous: NoticeEntry[], current: NoticeEntry[], withdrawn) => {
+          const changes = diffNoticeEntries(previous, current, 1, new Set(withdrawn));
+          expect(applyNoticeChanges(previous, changes)).toEqual(current);
+          // Every branch listed newly closed or on other hours is among those added or changed.
+          const touched = new Set([...changes.added, ...changes.changed].map((e) => e.branchId));
+          for (const id of [...changes.closed, ...changes.hoursChanged]) expect(touched.has(id)).toBe(true);
+          // A branch newly listed with shorter hours is a change of hours, not missed.
+          for (const e of changes.added) if (!e.closed) expect(changes.hoursChanged).toContain(e.branchId);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

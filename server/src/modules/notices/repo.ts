@@ -12,6 +12,10 @@ const NOTICE_COLUMNS = [
   'changes',
   'compiledAt',
   'publishedAt',
+  'compiledBy',
+  'publishedBy',
+  'documentNumber',
+  sql<string | null>`to_char(signed_on, 'YYYY-MM-DD')`.as('signedOn'),
 ] as const;
 
 export function selectLatestPublished(db: Db, associationId: string) {
@@ -28,7 +32,7 @@ export function selectLatestPublished(db: Db, associationId: string) {
 /** The association's one draft: a new compilation replaces it. */
 export async function replaceDraft(
   db: Db,
-  row: { id: string; associationId: string; asOf: string; entries: NoticeEntry[]; changes: NoticeChanges },
+  row: { id: string; associationId: string; asOf: string; entries: NoticeEntry[]; changes: NoticeChanges; compiledBy: string | null },
 ) {
   await db.deleteFrom('notices').where('associationId', '=', row.associationId).where('status', '=', 'draft').execute();
   await db
@@ -54,14 +58,23 @@ export function selectDraft(db: Db, associationId: string) {
 }
 
 /** Publishes the draft as the association's next version, and answers that version. */
-export async function publishDraftRow(db: Db, associationId: string, id: string): Promise<number> {
+export async function publishDraftRow(
+  db: Db,
+  associationId: string,
+  id: string,
+  review: { publishedBy: string | null; documentNumber: string; signedOn: string },
+): Promise<number> {
   const last = await db
     .selectFrom('notices')
     .select((eb) => eb.fn.max('version').as('v'))
     .where('associationId', '=', associationId)
     .executeTakeFirst();
   const version = Number(last?.v ?? 0) + 1;
-  await db.updateTable('notices').set({ status: 'published', version, publishedAt: new Date() }).where('id', '=', id).execute();
+  await db
+    .updateTable('notices')
+    .set({ status: 'published', version, publishedAt: new Date(), ...review })
+    .where('id', '=', id)
+    .execute();
   return version;
 }
 
@@ -80,6 +93,7 @@ export function selectPublishedVersions(db: Db) {
       'version',
       sql<string>`to_char(as_of, 'YYYY-MM-DD')`.as('asOf'),
       'publishedAt',
+      'documentNumber',
       sql<number>`jsonb_array_length(entries)`.as('entryCount'),
     ])
     .where('status', '=', 'published')

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Items, NoticeEntry, NoticeSummary, NoticeView } from '@shouhu/common';
+import { Items, NoticeEntry, NoticePublishInput, NoticeSummary, NoticeView } from '@shouhu/common';
 import { Type } from 'typebox';
 import { XLSX_TYPE } from '../../platform/files.ts';
 import { errorResponses } from '../../platform/http.ts';
@@ -39,11 +39,13 @@ export const noticeRoutes =
         config: { access: 'notice.publish' },
         schema: {
           tags: ['notices'],
-          summary: 'Publish the reviewed draft as the next numbered, immutable version',
-          response: { 200: NoticeView, ...errorResponses(401, 403, 409) },
+          summary:
+            'Publish the reviewed draft as the next numbered, immutable version, with its document number and signing date; by another person of the association than the one who compiled it',
+          body: NoticePublishInput,
+          response: { 200: NoticeView, ...errorResponses(400, 401, 403, 409) },
         },
       },
-      async (req) => publishDraft(req.ctx),
+      async (req) => publishDraft(req.ctx, req.body),
     );
     app.get(
       '/api/v1/notices/mine',

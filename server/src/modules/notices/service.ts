@@ -1,4 +1,13 @@
-import { compareText, findDivision, formatWeeklyHours, type NoticeChanges, type NoticeEntry, type NoticeView } from '@shouhu/common';
+import {
+  compareNoticeEntries,
+  diffNoticeEntries,
+  findDivision,
+  formatWeeklyHours,
+  type NoticeChanges,
+  type NoticeEntry,
+  type NoticePublishInput,
+  type NoticeView,
+} from '@shouhu/common';
 import { Feed } from 'feed';
 import type { Db } from '../../db/database.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
@@ -10,6 +19,8 @@ import { getOrganization, listOrganizations } from '../organizations/service.ts'
 import { noticeError } from './errors.ts';
 import { publishDraftRow, replaceDraft, selectDraft, selectLatestPublished, selectPublished, selectPublishedVersions } from './repo.ts';
 
+const userIdOf = (ctx: Context) => (ctx.actor.type === 'user' ? ctx.actor.userId : null);
+
 async function toView(
   db: Db,
   row: {
@@ -19,16 +30,20 @@ async function toView(
     status: 'draft' | 'published';
     asOf: string;
     entries: NoticeEntry[];
-    changes: NoticeChanges;
+    changes: Partial<NoticeChanges> & Pick<NoticeChanges, 'previousVersion'>;
     compiledAt: Date | string;
     publishedAt: Date | string | null;
+    compiledBy: string | null;
+    publishedBy: string | null;
+    documentNumber: string | null;
+    signedOn: string | null;
   },
 ): Promise<NoticeView> {
   const { nameZh, nameEn } = await getOrganization(db, row.associationId);
   return {
     ...row,
-    // Versions published before withdrawals were told apart list none.
-    changes: { ...row.changes, withdrawn: row.changes.withdrawn ?? [] },
+    // Versions published before the change list was complete lack some of its lists.
+    changes: { added: [], changed: [], reopened: [], withdrawn: [], closed: [], hoursChanged: [], ...row.changes },
     association: { nameZh, nameEn },
     compiledAt: new Date(row.compiledAt).toISOString(),
     publishedAt: row.publishedAt ? new Date(row.publishedAt).toISOString() : null,
@@ -59,41 +74,15 @@ async function collectEntries(db: Db, associationId: string, asOf: string): Prom
         to: a.toDate,
         note: a.publicNote,
       };
-    })
-    // By district, institution and branch, as the association's notice lists them.
-    .sort(
-      (x, y) =>
-        compareText(x.districtCode, y.districtCode) || compareText(x.institution, y.institution) || compareText(x.branchName, y.branchName),
-    );
-  return rows.map((r) => ({
-    ...r,
-    districtName: findDivision(r.districtCode)?.name ?? r.districtCode,
-    hours: r.closed || !r.hours ? null : formatWeeklyHours({ days: { 1: r.hours } }).replace(/^1 /, ''),
-  }));
-}
-
-/**
- * What changed against the previous published version: newly closed, reopened, hours changed;
- * a branch no longer listed because its institution withdrew the adjustment is "withdrawn".
- */
-export function diffEntries(
-  previous: NoticeEntry[] | undefined,
-  current: NoticeEntry[],
-  previousVersion: number | null,
-  withdrawnBranchIds: ReadonlySet<string> = new Set(),
-): NoticeChanges {
-  const before = new Map((previous ?? []).map((e) => [e.branchId, e]));
-  const now = new Map(current.map((e) => [e.branchId, e]));
-  const gone = [...before.keys()].filter((id) => !now.has(id));
-  return {
-    closed: current.filter((e) => e.closed && !before.get(e.branchId)?.closed).map((e) => e.branchId),
-    reopened: gone.filter((id) => !withdrawnBranchIds.has(id)),
-    withdrawn: gone.filter((id) => withdrawnBranchIds.has(id)),
-    hoursChanged: current
-      .filter((e) => !e.closed && before.has(e.branchId) && before.get(e.branchId)?.hours !== e.hours)
-      .map((e) => e.branchId),
-    previousVersion,
-  };
+    });
+  // By district, institution and branch, as the association's notice lists them.
+  return rows
+    .map((r) => ({
+      ...r,
+      districtName: findDivision(r.districtCode)?.name ?? r.districtCode,
+      hours: r.closed || !r.hours ? null : formatWeeklyHours({ days: { 1: r.hours } }).replace(/^1 /, ''),
+    }))
+    .sort(compareNoticeEntries);
 }
 
 /** Compiles (or recompiles) the association's draft as of a date, for review before publishing. */
@@ -103,10 +92,10 @@ export async function compileDraft(ctx: Context, asOf: string): Promise<NoticeVi
   const entries = await collectEntries(ctx.db, associationId, asOf);
   const previous = await selectLatestPublished(ctx.db, associationId);
   const withdrawn = previous?.publishedAt ? await selectBranchesWithdrawnSince(ctx.db, new Date(previous.publishedAt)) : [];
-  const changes = diffEntries(previous?.entries, entries, previous?.version ?? null, new Set(withdrawn));
+  const changes = diffNoticeEntries(previous?.entries ?? [], entries, previous?.version ?? null, new Set(withdrawn));
   const id = createId();
   await ctx.db.transaction().execute(async (trx) => {
-    await replaceDraft(trx, { id, associationId, asOf, entries, changes });
+    await replaceDraft(trx, { id, associationId, asOf, entries, changes, compiledBy: userIdOf(ctx) });
     await audit(ctx, trx, {
       action: 'notice.compiled',
       orgId: associationId,
@@ -126,12 +115,21 @@ export async function getDraft(ctx: Context): Promise<NoticeView> {
   return toView(ctx.db, row);
 }
 
-/** Publishes the reviewed draft as the next numbered version; published versions never change. */
-export async function publishDraft(ctx: Context): Promise<NoticeView> {
+/**
+ * Publishes the reviewed draft as the next numbered version, under its document number and
+ * signing date; published versions never change. The reviewer is not the person who compiled it.
+ */
+export async function publishDraft(ctx: Context, input: NoticePublishInput): Promise<NoticeView> {
   const draft = await getDraft(ctx);
   const associationId = 'orgId' in ctx.actor ? ctx.actor.orgId : '';
+  const reviewer = userIdOf(ctx);
+  if (draft.compiledBy !== null && draft.compiledBy === reviewer) throw noticeError('notice.same_person');
   await ctx.db.transaction().execute(async (trx) => {
-    const version = await publishDraftRow(trx, associationId, draft.id);
+    const version = await publishDraftRow(trx, associationId, draft.id, {
+      publishedBy: reviewer,
+      documentNumber: input.documentNumber.trim(),
+      signedOn: input.signedOn,
+    });
     await audit(ctx, trx, {
       action: 'notice.published',
       orgId: associationId,
@@ -140,7 +138,11 @@ export async function publishDraft(ctx: Context): Promise<NoticeView> {
       summary: {
         version,
         entries: draft.entries.length,
+        documentNumber: input.documentNumber.trim(),
+        signedOn: input.signedOn,
         changes: {
+          added: draft.changes.added.length,
+          changed: draft.changes.changed.length,
           closed: draft.changes.closed.length,
           reopened: draft.changes.reopened.length,
           withdrawn: draft.changes.withdrawn.length,
@@ -169,6 +171,7 @@ export async function listPublished(db: Db) {
     publishedAt: new Date(r.publishedAt as Date).toISOString(),
     association: nameOf.get(r.associationId) ?? '',
     entries: Number(r.entryCount),
+    documentNumber: r.documentNumber,
   }));
 }
 

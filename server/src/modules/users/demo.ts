@@ -14,6 +14,8 @@ export { DEMO_PASSWORD } from './demo-password.ts';
 export const DEMO_USERS: { username: string; org: string; role: Role; name: string; mobile: string }[] = [
   { username: 'regulator', org: 'regulator-sh', role: 'regulator', name: '王监管', mobile: '13800138001' },
   { username: 'association', org: 'sba', role: 'association', name: '李公会', mobile: '13800138002' },
+  // A second person of the association: one drafts the notice, the other reviews and publishes it.
+  { username: 'association.reviewer', org: 'sba', role: 'association', name: '周审核', mobile: '13800138008' },
   { username: 'boc.admin', org: 'boc-sh', role: 'institution_admin', name: '陈管理', mobile: '13800138003' },
   { username: 'boc.staff', org: 'boc-sh', role: 'institution_staff', name: '赵柜员', mobile: '13800138004' },
   { username: 'cib.admin', org: 'cib-sh', role: 'institution_admin', name: '周管理', mobile: '13800138005' },

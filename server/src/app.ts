@@ -18,7 +18,7 @@ import type { Config } from './config.ts';
 import type { Database, Db } from './db/database.ts';
 import { isDatabaseUnavailable } from './db/database.ts';
 import { AppError, toErrorBody, validationError } from './errors.ts';
-import { collectRevealable, collectTrackers, MODULES } from './modules/index.ts';
+import { collectRecordNamers, collectRevealable, collectTrackers, MODULES } from './modules/index.ts';
 import { registerAccessControl } from './platform/access/hooks.ts';
 import { flushRefusalAudits } from './platform/audit/refusals.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
@@ -199,7 +199,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerHealthRoutes(app);
   await app.register(authRoutes(config));
   await app.register(jobRoutes);
-  await app.register(auditRoutes);
+  await app.register(auditRoutes(collectRecordNamers(modules)));
   await app.register(revealRoutes(collectRevealable(modules)));
   await app.register(webhookRoutes(config));
   await app.register(citizenRoutes(config));

@@ -107,6 +107,12 @@ export const BranchView = Type.Object({
   stepFree: Type.Boolean(),
 });
 export type BranchView = Static<typeof BranchView>;
+/** A branch in its institution's list: with today's status from its adjustments (the console adds zone flags). */
+export const BranchListItem = Type.Intersect([
+  BranchView,
+  Type.Object({ today: Type.Enum(['open', 'adjusted', 'closed'], { description: 'today, from the adjustment in force' }) }),
+]);
+export type BranchListItem = Static<typeof BranchListItem>;
 
 export const AdjustmentInput = Type.Object(
   {

@@ -66,6 +66,10 @@ export const AuditEventView = Type.Object({
   requestId: Type.Union([Type.String(), Type.Null()]),
   ip: Type.Union([Type.String(), Type.Null()]),
   summary: Type.Record(Type.String(), Type.Unknown()),
+  /** Who, for people: a staff member by masked name and username. */
+  actorName: Type.Union([Type.String(), Type.Null()]),
+  /** What, for people: a branch's name, a visit's reference, a user's username. */
+  recordName: Type.Union([Type.String(), Type.Null()]),
 });
 export type AuditEventView = Static<typeof AuditEventView>;
 

@@ -63,6 +63,26 @@ export const AUDIT_ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   'video.closed': { zh: '结束办理', en: 'Closed' },
 };
 
+/** The kinds of record in the audit trail, named for people. */
+export const RECORD_TYPE_LABELS: Record<string, { zh: string; en: string }> = {
+  branch: { zh: '网点', en: 'Branch' },
+  channel: { zh: '线上渠道', en: 'Online channel' },
+  home_visit: { zh: '上门服务', en: 'Home visit' },
+  video_session: { zh: '视频办理', en: 'Video session' },
+  user: { zh: '用户', en: 'User' },
+  organization: { zh: '机构', en: 'Organisation' },
+  notice: { zh: '通告', en: 'Notice' },
+  lockdown_zone: { zh: '管控区域', en: 'Lockdown zone' },
+  date: { zh: '日期', en: 'Date' },
+  customer_record: { zh: '客户档案', en: 'Customer record' },
+  branch_network: { zh: '网点分布', en: 'Branch network' },
+};
+export const AUDIT_OUTCOME_LABELS: Record<string, { zh: string; en: string }> = {
+  success: { zh: '成功', en: 'Done' },
+  denied: { zh: '拒绝', en: 'Refused' },
+  failure: { zh: '失败', en: 'Failed' },
+};
+
 /** An action's name in a language, or its code when it has none. */
 export const describeAuditAction = (action: string, lang: 'zh' | 'en') => AUDIT_ACTION_LABELS[action]?.[lang] ?? action;
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { WeeklyHours } from './open-now.ts';
-import { formatWeeklyHours, parseWeeklyHours } from './text.ts';
+import { describeWeeklyHours, formatWeeklyHours, parseWeeklyHours } from './text.ts';
 
 describe('weekly hours as text', () => {
   it('writes ranges of equal days and reads them back', () => {
@@ -47,5 +47,36 @@ describe('weekly hours as text', () => {
         return back.ok && JSON.stringify(back.hours) === JSON.stringify(weekly);
       }),
     );
+  });
+
+  it('says weekly hours in words, days with the same hours together', () => {
+    const weekly: WeeklyHours = {
+      days: {
+        1: [{ open: '09:00', close: '17:00' }],
+        2: [{ open: '09:00', close: '17:00' }],
+        3: [{ open: '09:00', close: '17:00' }],
+        4: [{ open: '09:00', close: '17:00' }],
+        5: [{ open: '09:00', close: '17:00' }],
+        6: [{ open: '09:00', close: '12:00' }],
+        7: [{ open: '09:00', close: '12:00' }],
+      },
+      holiday: [{ open: '10:00', close: '15:00' }],
+    };
+    expect(describeWeeklyHours(weekly, 'zh')).toBe('周一至周五 09:00–17:00；周六、周日 09:00–12:00；节假日 10:00–15:00');
+    expect(describeWeeklyHours(weekly, 'en')).toBe('Mon–Fri 09:00–17:00; Sat, Sun 09:00–12:00; Holidays 10:00–15:00');
+    expect(
+      describeWeeklyHours(
+        {
+          days: {
+            3: [
+              { open: '09:00', close: '11:30' },
+              { open: '13:00', close: '17:00' },
+            ],
+          },
+        },
+        'zh',
+      ),
+    ).toBe('周三 09:00–11:30、13:00–17:00');
+    expect(describeWeeklyHours({ days: {} }, 'zh')).toBe('不对外营业');
   });
 });

@@ -25,6 +25,39 @@ export function formatWeeklyHours(weekly: WeeklyHours): string {
   return parts.join('; ');
 }
 
+const WEEKDAY_NAMES = {
+  zh: ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'],
+  en: ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+};
+
+/**
+ * Weekly hours in words, for people: "周一至周五 09:00–17:00；周六 09:00–12:00；节假日 10:00–15:00"
+ * (days with the same hours run together; closed days are not named).
+ */
+export function describeWeeklyHours(weekly: WeeklyHours, lang: 'zh' | 'en'): string {
+  const names = WEEKDAY_NAMES[lang];
+  const spans = (intervals: Interval[]) => intervals.map((i) => `${i.open}–${i.close}`).join(lang === 'zh' ? '、' : ', ');
+  const parts: string[] = [];
+  for (let d = 1; d <= 7; ) {
+    const here = formatIntervals(weekly.days[d as 1] ?? []);
+    let end = d;
+    while (end < 7 && formatIntervals(weekly.days[(end + 1) as 1] ?? []) === here) end++;
+    if (here) {
+      const days =
+        d === end
+          ? names[d]
+          : end === d + 1
+            ? `${names[d]}${lang === 'zh' ? '、' : ', '}${names[end]}`
+            : `${names[d]}${lang === 'zh' ? '至' : '–'}${names[end]}`;
+      parts.push(`${days} ${spans(weekly.days[d as 1] ?? [])}`);
+    }
+    d = end + 1;
+  }
+  if (weekly.holiday?.length) parts.push(`${lang === 'zh' ? '节假日' : 'Holidays'} ${spans(weekly.holiday)}`);
+  if (parts.length === 0) return lang === 'zh' ? '不对外营业' : 'Not open to the public';
+  return parts.join(lang === 'zh' ? '；' : '; ');
+}
+
 /** Parses the text form; returns the hours, or the reason it cannot. */
 export function parseWeeklyHours(text: string): { ok: true; hours: WeeklyHours } | { ok: false; reason: string; reasonZh: string } {
   const hours: WeeklyHours = { days: {} };

@@ -1,4 +1,4 @@
-import type { ModuleManifest, Revealable, Tracker } from '../platform/module.ts';
+import type { ModuleManifest, RecordNamer, Revealable, Tracker } from '../platform/module.ts';
 import { type EncryptedColumns, PLATFORM_ENCRYPTED_COLUMNS } from '../platform/pii/rotate.ts';
 import { apiTokensModule } from './api-tokens/index.ts';
 import { branchesModule } from './branches/index.ts';
@@ -38,6 +38,10 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumns[] = [
 /** Every record of these modules whose masked fields may be revealed, by record type. */
 export const collectRevealable = (modules: readonly ModuleManifest[]): Readonly<Record<string, Revealable>> =>
   Object.assign({}, ...modules.map((m) => m.revealable ?? {}));
+
+/** Every record namer of these modules, by record type. */
+export const collectRecordNamers = (modules: readonly ModuleManifest[]): Readonly<Record<string, RecordNamer>> =>
+  Object.assign({}, ...modules.map((m) => m.recordNames ?? {}));
 
 /** Every public reference tracker of these modules, by reference prefix. */
 export const collectTrackers = (modules: readonly ModuleManifest[]): Readonly<Record<string, Tracker>> =>

@@ -23,6 +23,9 @@ export interface Revealable {
   load: RevealLoader;
 }
 
+/** Names of records by id, as the audit trail shows them to people (a branch's name, a visit's reference). */
+export type RecordNamer = (db: Db, ids: string[]) => Promise<Map<string, string>>;
+
 /** Follows a public reference (e.g. HV-20220415-000123) with the mobile it was made with. */
 export type Tracker = (ctx: Context, reference: string, mobile: string | undefined) => Promise<TrackAnswer | undefined>;
 
@@ -60,6 +63,8 @@ export interface ModuleManifest {
   encryptedColumns?: { table: string; columns: string[] }[];
   /** Its records whose masked fields may be revealed, by record type. */
   revealable?: Record<string, Revealable>;
+  /** How its records are named in the audit trail, by record type (no personal data: names of things, references). */
+  recordNames?: Record<string, RecordNamer>;
   /** Public reference trackers, by reference prefix. */
   trackers?: Record<string, Tracker>;
   /** Work on the data before the server answers (e.g. encrypting what an older version stored plain). */

@@ -3,7 +3,7 @@ import { calendarRoutes } from './calendar-routes.ts';
 import { perDistrictFor, seedBranches } from './demo.ts';
 import { branchError } from './errors.ts';
 import { BranchFinder } from './finder.ts';
-import { countBranchFigures } from './repo.ts';
+import { countBranchFigures, nameBranches, nameChannels } from './repo.ts';
 import { branchRoutes } from './routes.ts';
 import { importBranchesJob } from './transfer.ts';
 
@@ -11,6 +11,7 @@ import { importBranchesJob } from './transfer.ts';
 export const branchesModule: ModuleManifest = {
   name: 'branches',
   tables: ['branches', 'branchAdjustments', 'onlineChannels', 'holidayOverrides'],
+  recordNames: { branch: nameBranches, channel: nameChannels },
   tags: [{ name: 'branches', description: 'Branch network, hours adjustments, online channels (C1, C6)' }],
   register: async (app, { database }) => {
     // The public finder's in-memory index follows changes from every process.

@@ -299,3 +299,15 @@ export async function upsertHolidayOverride(db: Db, row: Insertable<HolidayOverr
 export async function deleteHolidayOverride(db: Db, date: string) {
   await db.deleteFrom('holidayOverrides').where(sql`date`, '=', date).execute();
 }
+
+/** Branch names by id, for the audit trail. */
+export async function nameBranches(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('branches').select(['id', 'nameZh']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.nameZh]));
+}
+
+/** Channel names by id, for the audit trail. */
+export async function nameChannels(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('onlineChannels').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

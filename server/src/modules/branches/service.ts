@@ -1,4 +1,12 @@
-import type { AdjustmentChange, AdjustmentInput, BranchInput, ChannelChange, ChannelInput } from '@shouhu/common';
+import {
+  type AdjustmentChange,
+  type AdjustmentInput,
+  type BranchInput,
+  type BranchListItem,
+  type ChannelChange,
+  type ChannelInput,
+  todayInShanghai,
+} from '@shouhu/common';
 import * as gcoordModule from 'gcoord';
 import { validationError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
@@ -16,6 +24,7 @@ import {
   lockBranch,
   selectAdjustment,
   selectAdjustments,
+  selectAdjustmentsOn,
   selectBranch,
   selectBranches,
   selectBranchIdByCode,
@@ -56,10 +65,13 @@ const toAdjustmentView = (a: AdjustmentRow) => ({
   withdrawnReason: a.withdrawnReason,
 });
 
-export async function listBranches(ctx: Context, filter: { orgId?: string }) {
+/** The branches, each with today's status from the adjustment in force (none: open on its regular hours). */
+export async function listBranches(ctx: Context, filter: { orgId?: string }): Promise<BranchListItem[]> {
   const orgId = resolveOrgFilter(ctx, 'branch.read', filter.orgId);
   await assertCan(ctx, 'branch.read', { orgId: orgId ?? undefined });
-  return selectBranches(ctx.db, { orgId });
+  const [branches, adjustments] = await Promise.all([selectBranches(ctx.db, { orgId }), selectAdjustmentsOn(ctx.db, todayInShanghai())]);
+  const today = new Map(adjustments.map((a) => [a.branchId, a.closed ? ('closed' as const) : ('adjusted' as const)]));
+  return branches.map((b) => ({ ...b, today: today.get(b.id) ?? 'open' }));
 }
 
 async function loadBranch(ctx: Context, id: string, action: 'branch.read' | 'branch.manage') {

@@ -1,7 +1,7 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { videoError } from './errors.ts';
 import { QueueHub } from './queue.ts';
-import { countVideoFigures } from './repo.ts';
+import { countVideoFigures, nameVideoSessions } from './repo.ts';
 import { cloudBranchRoutes, promoteBookingsJob } from './routes.ts';
 import { describePlace, listVideoDesk } from './service.ts';
 
@@ -9,6 +9,7 @@ import { describePlace, listVideoDesk } from './service.ts';
 export const cloudBranchModule: ModuleManifest = {
   name: 'cloud-branch',
   tables: ['videoSessions', 'customerRecords'],
+  recordNames: { video_session: nameVideoSessions },
   tags: [{ name: 'cloud branch', description: 'The video queue and sessions of the cloud branch (C5)' }],
   register: async (app, { config, database }) => {
     // The queue positions, kept live in every process for the customers following them.

@@ -239,3 +239,9 @@ export async function countWaitingSessions(db: Db, orgId: string): Promise<numbe
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** References by id, for the audit trail (no personal data). */
+export async function nameVideoSessions(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('videoSessions').select(['id', 'reference']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.reference]));
+}

@@ -1,7 +1,7 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { encryptField } from '../../platform/pii/crypto.ts';
 import { homeVisitError } from './errors.ts';
-import { countHomeVisitFigures, encryptPlainCompounds, loadHomeVisitSecret } from './repo.ts';
+import { countHomeVisitFigures, encryptPlainCompounds, loadHomeVisitSecret, nameHomeVisits } from './repo.ts';
 import { homeVisitRoutes } from './routes.ts';
 import { listHomeVisitDesk, trackHomeVisit } from './service.ts';
 
@@ -9,6 +9,7 @@ import { listHomeVisitDesk, trackHomeVisit } from './service.ts';
 export const homeVisitsModule: ModuleManifest = {
   name: 'home-visits',
   tables: ['homeVisits'],
+  recordNames: { home_visit: nameHomeVisits },
   tags: [{ name: 'home visits', description: 'Home visits for customers who cannot come in (C3)' }],
   register: (app) => app.register(homeVisitRoutes),
   errors: homeVisitError.catalogue,

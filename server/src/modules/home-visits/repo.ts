@@ -171,3 +171,9 @@ export async function countWaitingHomeVisits(db: Db, orgId: string, start: Date,
     .executeTakeFirstOrThrow();
   return { requested: Number(row.requested), today: Number(row.today) };
 }
+
+/** References by id, for the audit trail (no personal data). */
+export async function nameHomeVisits(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('homeVisits').select(['id', 'reference']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.reference]));
+}

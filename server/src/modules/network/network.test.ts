@@ -53,8 +53,16 @@ describe(`the regulator's view of the branch network (${testDatabaseKind})`, () 
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     expect(book.worksheets.map((s) => s.name)).toEqual(['按区汇总', '网点明细']);
-    expect(book.getWorksheet('按区汇总')?.rowCount).toBe(17);
-    expect(book.getWorksheet('网点明细')?.rowCount).toBe(total + 1);
+    // 16 districts under the header, then the city's totals; the list in Chinese, with its count at the end.
+    const summary = book.getWorksheet('按区汇总');
+    expect(summary?.rowCount).toBe(18);
+    expect(summary?.getRow(18).getCell(1).text).toBe('合计 Total');
+    expect(Number(summary?.getRow(18).getCell(2).value)).toBe(total);
+    const list = book.getWorksheet('网点明细');
+    expect(list?.rowCount).toBe(total + 2);
+    const statuses = new Set(Array.from({ length: total }, (_, i) => list?.getRow(i + 2).getCell(6).text));
+    for (const s of statuses) expect(['正常营业', '调整时间', '暂停营业', '位于封控区待处置']).toContain(s);
+    expect(list?.getRow(total + 2).getCell(1).text).toBe(`合计 ${total} 个网点`);
     const exported = await t.database.db
       .selectFrom('auditEvents')
       .selectAll()

@@ -1,4 +1,12 @@
-import { type BranchStatus, compareText, type NetworkBranch, type NetworkSummary, SHANGHAI_DISTRICTS } from '@shouhu/common';
+import {
+  BRANCH_STATUS_LABELS,
+  type BranchStatus,
+  compareText,
+  findDivision,
+  type NetworkBranch,
+  type NetworkSummary,
+  SHANGHAI_DISTRICTS,
+} from '@shouhu/common';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { audit, type Context } from '../../platform/context.ts';
 import { createWorkbook } from '../../platform/files.ts';
@@ -80,17 +88,32 @@ export async function exportNetwork(ctx: Context, on: string): Promise<Buffer> {
     { header: '封控待处置 Flagged', key: 'flagged', width: 20 },
   ];
   for (const d of summary.districts) sheet.addRow(d);
+  // The city's totals under the districts, as a report to the regulator ends.
+  const sum = (key: 'total' | 'open' | 'adjusted' | 'closed' | 'flagged') => summary.districts.reduce((n, d) => n + d[key], 0);
+  const totals = sheet.addRow({
+    districtName: '合计 Total',
+    total: sum('total'),
+    open: sum('open'),
+    adjusted: sum('adjusted'),
+    closed: sum('closed'),
+    flagged: sum('flagged'),
+  });
+  totals.font = { bold: true };
   sheet.getRow(1).font = { bold: true };
   const list = book.addWorksheet('网点明细');
   list.columns = [
     { header: '机构', key: 'institution', width: 24 },
     { header: '网点', key: 'nameZh', width: 30 },
     { header: '地址', key: 'address', width: 36 },
+    { header: '区', key: 'districtName', width: 12 },
     { header: '区划代码', key: 'districtCode', width: 10 },
-    { header: '状态', key: 'status', width: 10 },
+    { header: '状态', key: 'status', width: 16 },
     { header: '说明', key: 'note', width: 30 },
   ];
-  for (const r of rows) list.addRow(r);
+  // Values in Chinese, as the headers: the status by its name, the district by its name too.
+  for (const r of rows)
+    list.addRow({ ...r, status: BRANCH_STATUS_LABELS[r.status].zh, districtName: findDivision(r.districtCode)?.name ?? r.districtCode });
+  list.addRow({ institution: `合计 ${rows.length} 个网点` }).font = { bold: true };
   list.getRow(1).font = { bold: true };
   await audit(ctx, ctx.db, {
     action: 'network.exported',

@@ -81,6 +81,13 @@ describe(`the association's notice (${testDatabaseKind})`, () => {
     const publish = (headers: Record<string, string>, payload: object = { documentNumber: '沪银协〔2022〕12号', signedOn: '2022-04-03' }) =>
       t.app.inject({ method: 'POST', url: '/api/v1/notices/draft/publish', headers, payload });
     expect((await publish(association)).json().error.code).toBe('notice.same_person');
+    // The draft waits on the reviewer's desk, not on its compiler's.
+    const deskOf = async (headers: Record<string, string>) =>
+      ((await t.app.inject({ url: '/api/v1/desk', headers })).json().items as { key: string; count: number }[]).find(
+        (i) => i.key === 'notices.review',
+      )?.count;
+    expect(await deskOf(reviewer)).toBe(1);
+    expect(await deskOf(association)).toBe(0);
     expect(
       (await publish(reviewer, {}))
         .json()

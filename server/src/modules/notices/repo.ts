@@ -100,3 +100,9 @@ export function selectPublishedVersions(db: Db) {
     .orderBy('publishedAt', 'desc')
     .execute();
 }
+
+/** Notices by id as "第N版" (a draft: "草稿"), for the audit trail. */
+export async function nameNotices(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('notices').select(['id', 'version']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.version === null ? '草稿' : `第${r.version}版`]));
+}

@@ -1,5 +1,6 @@
 import {
   compareNoticeEntries,
+  type DeskItem,
   diffNoticeEntries,
   findDivision,
   formatWeeklyHours,
@@ -11,6 +12,7 @@ import {
 import { Feed } from 'feed';
 import type { Db } from '../../db/database.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
+import { can } from '../../platform/access/policy.ts';
 import { audit, type Context } from '../../platform/context.ts';
 import { createWorkbook } from '../../platform/files.ts';
 import { createId } from '../../platform/ids.ts';
@@ -227,4 +229,12 @@ export async function toAtom(db: Db, baseUrl: string): Promise<string> {
     });
   }
   return feed.atom1();
+}
+
+/** For the work desk: the association's draft, when someone else compiled it (the one who did cannot publish it). */
+export async function listNoticeDesk(ctx: Context): Promise<DeskItem[]> {
+  if (!can(ctx.actor, 'notice.publish') || !('orgId' in ctx.actor)) return [];
+  const draft = await selectDraft(ctx.db, ctx.actor.orgId);
+  const waiting = draft !== undefined && draft.compiledBy !== userIdOf(ctx);
+  return [{ key: 'notices.review', count: waiting ? 1 : 0, path: '/console/notice' }];
 }

@@ -40,6 +40,15 @@ describe(`organisations admin and the audit search (${testDatabaseKind})`, () =>
     expect(renamed.json().nameEn).toBe('CITIC Wealth');
     const empty = await t.app.inject({ method: 'PATCH', url: `/api/v1/organizations/${ok.json().id}`, headers: regulator, payload: {} });
     expect(empty.statusCode).toBe(400);
+    // The trail names who did it and what it was done to, not their ids.
+    const [created] = (
+      await t.app.inject({ url: `/api/v1/audit-events?action=organization.created&recordId=${ok.json().id}`, headers: regulator })
+    ).json().items;
+    expect(created).toMatchObject({
+      recordType: 'organization',
+      recordName: '信银理财',
+      actorName: expect.stringMatching(/^.\*+（regulator）$/),
+    });
   });
 
   it('shows the regulator the whole trail and an institution admin only their own organisation’s', async () => {

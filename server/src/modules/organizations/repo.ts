@@ -82,3 +82,9 @@ export function selectOrganizationNames(db: Db, ids: string[]) {
 export function selectOrganizationIdByUscc(db: Db, uscc: string) {
   return db.selectFrom('organizations').select('id').where('uscc', '=', uscc).executeTakeFirst();
 }
+
+/** Organisation names by id, for the audit trail. */
+export async function nameOrganizations(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('organizations').select(['id', 'nameZh']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.nameZh]));
+}

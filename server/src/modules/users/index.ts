@@ -1,7 +1,7 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { seedUsers } from './demo.ts';
 import { userError } from './errors.ts';
-import { loadUserSecret } from './repo.ts';
+import { loadUserSecret, nameUsers } from './repo.ts';
 import { userRoutes } from './routes.ts';
 import { listUserDesk } from './service.ts';
 
@@ -9,6 +9,7 @@ import { listUserDesk } from './service.ts';
 export const usersModule: ModuleManifest = {
   name: 'users',
   tables: ['users'],
+  recordNames: { user: nameUsers },
   tags: [{ name: 'users', description: 'Staff users of an organisation' }],
   register: (app) => app.register(userRoutes),
   errors: userError.catalogue,

@@ -80,3 +80,9 @@ export async function countLockedUsers(db: Db, scope: RecordScope): Promise<numb
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Usernames by id, for the audit trail (the name itself is personal data). */
+export async function nameUsers(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('users').select(['id', 'username']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.username]));
+}

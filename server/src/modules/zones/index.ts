@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { zoneError } from './errors.ts';
+import { nameZones } from './repo.ts';
 import { zoneRoutes } from './routes.ts';
 import { listFlagDesk } from './service.ts';
 
@@ -7,6 +8,7 @@ import { listFlagDesk } from './service.ts';
 export const zonesModule: ModuleManifest = {
   name: 'zones',
   tables: ['lockdownZones'],
+  recordNames: { lockdown_zone: nameZones },
   register: (app) => app.register(zoneRoutes),
   errors: zoneError.catalogue,
   desk: listFlagDesk,

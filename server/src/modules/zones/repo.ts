@@ -79,3 +79,9 @@ export async function markZoneWithdrawn(db: Db, id: string, reason: string): Pro
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** Zone names by id, for the audit trail. */
+export async function nameZones(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('lockdownZones').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -1,13 +1,27 @@
-import { type AuditEventView, formatShanghaiTime } from '@shouhu/common';
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_OUTCOME_LABELS,
+  type AuditEventView,
+  describeAuditAction,
+  formatShanghaiTime,
+  RECORD_TYPE_LABELS,
+  ROLE_LABELS,
+  type Role,
+} from '@shouhu/common';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Input, Space, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { downloadCsv } from '../../components/csv.ts';
 import { searchAuditEvents } from './api.ts';
 
-/** The audit trail, newest first, filtered by action and record, paged by the server's cursor. */
+/**
+ * The audit trail, newest first, filtered by action, record and time, paged by the server's
+ * cursor: actions, people and records by their names in the reader's language, not their codes.
+ */
 export function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
   const [filter, setFilter] = useState({ action: '', recordId: '', actorId: '', from: '', to: '' });
   const events = useInfiniteQuery({
     queryKey: ['audit', filter],
@@ -25,15 +39,36 @@ export function AuditPage() {
     getNextPageParam: (last) => last.next ?? undefined,
   });
   const rows = events.data?.pages.flatMap((p) => p.items) ?? [];
+  const actorOf = (e: AuditEventView) =>
+    e.actorName ??
+    (e.actorType === 'citizen' ? t('timeline.customer') : e.actorType === 'token' ? t('timeline.integration') : t('timeline.system'));
+  const recordOf = (e: AuditEventView) =>
+    e.recordType ? `${RECORD_TYPE_LABELS[e.recordType]?.[lang] ?? e.recordType} ${e.recordName ?? e.recordId ?? ''}`.trim() : '—';
+  // What is on screen, as a spreadsheet would read it: the same names, Chinese headers.
+  const exportCsv = () =>
+    downloadCsv(`audit-${new Date().toISOString().slice(0, 10)}.csv`, [
+      [t('audit.time'), t('audit.action'), t('audit.actor'), t('audit.record'), t('audit.outcome')],
+      ...rows.map((e) => [
+        formatShanghaiTime(e.occurredAt, { seconds: true }),
+        describeAuditAction(e.action, lang),
+        actorOf(e),
+        recordOf(e),
+        AUDIT_OUTCOME_LABELS[e.outcome]?.[lang] ?? e.outcome,
+      ]),
+    ]);
+
   return (
     <Card title={t('menu.audit')}>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
+        <Select
           aria-label={t('audit.filterAction')}
           placeholder={t('audit.filterAction')}
           allowClear
-          onSearch={(action) => setFilter({ ...filter, action })}
-          style={{ width: 260 }}
+          showSearch
+          optionFilterProp="label"
+          style={{ width: 240 }}
+          onChange={(action?: string) => setFilter({ ...filter, action: action ?? '' })}
+          options={Object.keys(AUDIT_ACTION_LABELS).map((a) => ({ value: a, label: describeAuditAction(a, lang) }))}
         />
         <Input.Search
           aria-label={t('audit.filterRecord')}
@@ -54,6 +89,9 @@ export function AuditPage() {
           showTime
           onChange={(range) => setFilter({ ...filter, from: range?.[0]?.toISOString() ?? '', to: range?.[1]?.toISOString() ?? '' })}
         />
+        <Button onClick={exportCsv} disabled={rows.length === 0}>
+          {t('audit.export', { count: rows.length })}
+        </Button>
       </Space>
       <Table<AuditEventView>
         rowKey="id"
@@ -65,17 +103,25 @@ export function AuditPage() {
         expandable={{ expandedRowRender: (e) => <pre className="audit-summary">{JSON.stringify(e.summary, null, 2)}</pre> }}
         columns={[
           { title: t('audit.time'), render: (_, e) => formatShanghaiTime(e.occurredAt, { seconds: true }) },
-          { title: t('audit.action'), dataIndex: 'action' },
-          { title: t('audit.actor'), render: (_, e) => `${e.actorType}${e.actorRole ? ` (${e.actorRole})` : ''} ${e.actorId ?? ''}` },
-          { title: t('audit.record'), render: (_, e) => (e.recordType ? `${e.recordType} ${e.recordId ?? ''}` : '—') },
+          { title: t('audit.action'), render: (_, e) => describeAuditAction(e.action, lang) },
+          {
+            title: t('audit.actor'),
+            render: (_, e) => `${actorOf(e)}${e.actorRole ? `（${ROLE_LABELS[e.actorRole as Role]?.[lang] ?? e.actorRole}）` : ''}`,
+          },
+          { title: t('audit.record'), render: (_, e) => recordOf(e) },
           {
             title: t('audit.outcome'),
             render: (_, e) => (
-              <Tag color={e.outcome === 'success' ? '#1b5e20' : e.outcome === 'denied' ? '#9f1d20' : '#8a4b00'}>{e.outcome}</Tag>
+              <Tag color={e.outcome === 'success' ? '#1b5e20' : e.outcome === 'denied' ? '#9f1d20' : '#8a4b00'}>
+                {AUDIT_OUTCOME_LABELS[e.outcome]?.[lang] ?? e.outcome}
+              </Tag>
             ),
           },
         ]}
       />
+      <p className="hint" style={{ marginTop: 8 }}>
+        {t('audit.loaded', { count: rows.length })}
+      </p>
       {events.hasNextPage && (
         <Button style={{ marginTop: 12 }} onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage}>
           {t('audit.more')}

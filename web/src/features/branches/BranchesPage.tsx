@@ -1,4 +1,15 @@
-import { ADJUSTMENT_REASONS, type AdjustmentInput, type AdjustmentView, type BranchView, formatWeeklyHours } from '@shouhu/common';
+import {
+  ADJUSTMENT_REASONS,
+  type AdjustmentInput,
+  type AdjustmentView,
+  BRANCH_STATUS_LABELS,
+  BRANCH_STATUSES,
+  type BranchListItem,
+  type BranchStatus,
+  type BranchView,
+  compareText,
+  describeWeeklyHours,
+} from '@shouhu/common';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Radio, Select, Space, Table, Tag, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -11,6 +22,9 @@ import { listBranchFlags } from '../zones/api.ts';
 import { addAdjustment, changeAdjustment, importBranches, listAdjustments, listBranches, withdrawAdjustment } from './api.ts';
 import { BranchEditor } from './BranchEditor.tsx';
 import { ChannelsCard } from './ChannelsCard.tsx';
+
+// Dark enough for white text (WCAG AA).
+const STATUS_COLOURS: Record<BranchStatus, string> = { open: '#1b5e20', adjusted: '#8a4b00', closed: '#9f1d20', flagged: '#5e35b1' };
 
 interface AdjustForm {
   dates: [Dayjs, Dayjs];
@@ -66,6 +80,17 @@ export function BranchesPage() {
     `${a.from === a.to ? a.from : `${a.from} – ${a.to}`} · ${a.closed ? t('notice.closed') : (a.hours ?? []).map((h) => `${h.open}-${h.close}`).join('、')}`;
   const imports = useFileImport(importBranches);
   const flagged = new Map((flags.data?.items ?? []).map((f) => [f.branchId, f]));
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState<BranchStatus>();
+  // Today's status: the adjustment in force, and a branch still open inside a sealed area is "flagged".
+  const statusOf = (b: BranchListItem): BranchStatus => (b.today !== 'closed' && flagged.has(b.id) ? 'flagged' : b.today);
+  const words = search.trim().toLowerCase();
+  const shown = (branches.data?.items ?? []).filter(
+    (b) =>
+      (!status || statusOf(b) === status) &&
+      (!words || `${b.code} ${b.nameZh} ${b.nameEn ?? ''} ${b.address}`.toLowerCase().includes(words)),
+  );
 
   const submit = (v: AdjustForm) =>
     run(async () => {
@@ -101,15 +126,34 @@ export function BranchesPage() {
         {(flags.data?.items.length ?? 0) > 0 && (
           <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('branches.flagged', { count: flags.data?.items.length })} />
         )}
-        <Table<BranchView>
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Input.Search
+            aria-label={t('branches.search')}
+            placeholder={t('branches.search')}
+            allowClear
+            onSearch={setSearch}
+            onChange={(e) => !e.target.value && setSearch('')}
+            style={{ width: 280 }}
+          />
+          <Select
+            aria-label={t('branches.status')}
+            placeholder={t('branches.allStatuses')}
+            allowClear
+            value={status}
+            onChange={setStatus}
+            style={{ minWidth: 180 }}
+            options={BRANCH_STATUSES.map((s) => ({ value: s, label: BRANCH_STATUS_LABELS[s][lang] }))}
+          />
+        </Space>
+        <Table<BranchListItem>
           rowKey="id"
           size="small"
           loading={branches.isPending}
-          dataSource={branches.data?.items}
-          pagination={{ pageSize: 20 }}
-          scroll={{ x: 760 }}
+          dataSource={shown}
+          pagination={{ pageSize: 20, showTotal: (total) => t('branches.total', { count: total }) }}
+          scroll={{ x: 900 }}
           columns={[
-            { title: t('branches.code'), dataIndex: 'code' },
+            { title: t('branches.code'), dataIndex: 'code', sorter: (a, b) => compareText(a.code, b.code), defaultSortOrder: 'ascend' },
             {
               title: t('network.branch'),
               dataIndex: 'nameZh',
@@ -123,7 +167,12 @@ export function BranchesPage() {
                 ),
             },
             { title: t('network.address'), dataIndex: 'address' },
-            { title: t('branches.hours'), render: (_, b) => formatWeeklyHours(b.weeklyHours) },
+            {
+              title: t('branches.status'),
+              sorter: (a, b) => BRANCH_STATUSES.indexOf(statusOf(a)) - BRANCH_STATUSES.indexOf(statusOf(b)),
+              render: (_, b) => <Tag color={STATUS_COLOURS[statusOf(b)]}>{BRANCH_STATUS_LABELS[statusOf(b)][lang]}</Tag>,
+            },
+            { title: t('branches.hours'), render: (_, b) => describeWeeklyHours(b.weeklyHours, lang) },
             {
               title: '',
               render: (_, b) => (

@@ -4,6 +4,7 @@ import type {
   AdjustmentView,
   BranchImportAccepted,
   BranchInput,
+  BranchListItem,
   BranchView,
   ChannelChange,
   ChannelInput,
@@ -15,7 +16,7 @@ import type {
 } from '@shouhu/common';
 import { api } from '../../api/client.ts';
 
-export const listBranches = () => api<Items<BranchView>>('/api/v1/branches');
+export const listBranches = () => api<Items<BranchListItem>>('/api/v1/branches');
 export const saveBranch = (id: string | undefined, body: BranchInput) =>
   api<BranchView>(id ? `/api/v1/branches/${id}` : '/api/v1/branches', { method: id ? 'PUT' : 'POST', body });
 export const addAdjustment = (branchId: string, body: AdjustmentInput) =>

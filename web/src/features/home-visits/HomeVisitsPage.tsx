@@ -44,6 +44,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useAction } from '../../api/useAction.ts';
+import { downloadCsv } from '../../components/csv.ts';
 import { STREET_OPTIONS } from '../../components/streets.ts';
 import { WorkOrderTimeline } from '../../components/WorkOrderTimeline.tsx';
 import { actorOf } from '../console/ConsoleLayout.tsx';
@@ -97,6 +98,33 @@ export function HomeVisitsPage({ me }: { me: Me }) {
     queryFn: () => listHomeVisits(status),
   });
   const [openId, setOpenId] = useState<string>();
+  const [search, setSearch] = useState('');
+  const words = search.trim().toUpperCase();
+  const shown = (visits.data?.items ?? []).filter((v) => !words || v.reference.includes(words));
+  const serviceName = (s: string) => BRANCH_SERVICE_LABELS[s as 'cash']?.[lang] ?? s;
+  // The list as on screen (personal data masked as shown), with Chinese headers and the count.
+  const exportCsv = () =>
+    downloadCsv(`home-visits-${new Date().toISOString().slice(0, 10)}.csv`, [
+      [
+        t('visits.reference'),
+        t('visits.status'),
+        t('visits.service'),
+        t('visits.reason'),
+        t('visits.customer'),
+        t('visits.compound'),
+        t('visits.created'),
+      ],
+      ...shown.map((v) => [
+        v.reference,
+        HOME_VISIT_STATUS_LABELS[v.status][lang],
+        serviceName(v.service),
+        HOME_VISIT_REASON_LABELS[v.reason][lang],
+        `${v.name} ${v.mobile}`,
+        v.compound,
+        formatShanghaiTime(v.createdAt),
+      ]),
+      [t('visits.totalRow', { count: shown.length })],
+    ]);
   const [raising, setRaising] = useState(false);
   const [raiseForm] = Form.useForm<RaiseForm>();
   const { run, busy, error } = useAction(raiseForm, {
@@ -130,6 +158,14 @@ export function HomeVisitsPage({ me }: { me: Me }) {
       title={t('menu.visits')}
       extra={
         <Space wrap>
+          <Input.Search
+            aria-label={t('visits.search')}
+            placeholder={t('visits.search')}
+            allowClear
+            onSearch={setSearch}
+            onChange={(e) => !e.target.value && setSearch('')}
+            style={{ width: 220 }}
+          />
           <Select
             allowClear
             placeholder={t('visits.allStatuses')}
@@ -139,6 +175,9 @@ export function HomeVisitsPage({ me }: { me: Me }) {
             onChange={setStatus}
             options={HOME_VISIT_STATUSES.map((s) => ({ value: s, label: HOME_VISIT_STATUS_LABELS[s][lang] }))}
           />
+          <Button onClick={exportCsv} disabled={shown.length === 0}>
+            {t('visits.export')}
+          </Button>
           <Button type="primary" onClick={() => setRaising(true)}>
             {t('visits.raise')}
           </Button>
@@ -148,8 +187,9 @@ export function HomeVisitsPage({ me }: { me: Me }) {
       <Table<HomeVisitView>
         rowKey="id"
         loading={visits.isPending}
-        dataSource={visits.data?.items}
+        dataSource={shown}
         scroll={{ x: true }}
+        pagination={{ pageSize: 20, showTotal: (total) => t('visits.total', { count: total }) }}
         onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
         columns={[
           {
@@ -165,12 +205,19 @@ export function HomeVisitsPage({ me }: { me: Me }) {
             title: t('visits.status'),
             dataIndex: 'status',
             render: (s: HomeVisitStatus) => <Tag color={STATUS_COLOURS[s]}>{HOME_VISIT_STATUS_LABELS[s][lang]}</Tag>,
+            sorter: (a, b) => HOME_VISIT_STATUSES.indexOf(a.status) - HOME_VISIT_STATUSES.indexOf(b.status),
           },
           { title: t('visits.service'), dataIndex: 'service', render: (s: string) => BRANCH_SERVICE_LABELS[s as 'cash']?.[lang] ?? s },
           { title: t('visits.reason'), dataIndex: 'reason', render: (r: 'elderly') => HOME_VISIT_REASON_LABELS[r][lang] },
           { title: t('visits.customer'), render: (_, r) => `${r.name} ${r.mobile}` },
           { title: t('visits.compound'), dataIndex: 'compound' },
-          { title: t('visits.created'), dataIndex: 'createdAt', render: (at: string) => formatShanghaiTime(at) },
+          {
+            title: t('visits.created'),
+            dataIndex: 'createdAt',
+            render: (at: string) => formatShanghaiTime(at),
+            sorter: (a, b) => a.createdAt.localeCompare(b.createdAt),
+            defaultSortOrder: 'descend',
+          },
         ]}
       />
       {openId && <VisitDrawer id={openId} me={me} onClose={() => setOpenId(undefined)} />}

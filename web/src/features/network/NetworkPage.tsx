@@ -1,6 +1,13 @@
-import { BRANCH_STATUS_LABELS, BRANCH_STATUSES, type BranchStatus, type NetworkBranch, type NetworkSummary } from '@shouhu/common';
+import {
+  BRANCH_STATUS_LABELS,
+  BRANCH_STATUSES,
+  type BranchStatus,
+  compareText,
+  type NetworkBranch,
+  type NetworkSummary,
+} from '@shouhu/common';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Table, Tag } from 'antd';
+import { Alert, Button, Card, Input, Table, Tag } from 'antd';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -58,6 +65,9 @@ export function NetworkPage() {
   }, [summary.data, en]);
 
   const districtName = summary.data?.districts.find((d) => d.districtCode === pick?.districtCode)?.districtName;
+  const [search, setSearch] = useState('');
+  const shown = (list.data?.items ?? []).filter((b) => !search || `${b.institution}${b.nameZh}${b.address}`.includes(search.trim()));
+  const totalOf = (key: 'total' | BranchStatus) => (summary.data?.districts ?? []).reduce((n, d) => n + d[key], 0);
   return (
     <Card
       title={t('menu.network')}
@@ -80,9 +90,24 @@ export function NetworkPage() {
         scroll={{ x: 600 }}
         dataSource={summary.data?.districts}
         style={{ marginTop: 16 }}
+        summary={() => (
+          <Table.Summary.Row>
+            <Table.Summary.Cell index={0}>
+              <strong>{t('network.cityTotal')}</strong>
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={1}>
+              <strong>{totalOf('total')}</strong>
+            </Table.Summary.Cell>
+            {BRANCH_STATUSES.map((s, i) => (
+              <Table.Summary.Cell key={s} index={i + 2}>
+                <strong>{totalOf(s)}</strong>
+              </Table.Summary.Cell>
+            ))}
+          </Table.Summary.Row>
+        )}
         columns={[
           { title: t('finder.district'), dataIndex: 'districtName' },
-          { title: t('network.total'), dataIndex: 'total' },
+          { title: t('network.total'), dataIndex: 'total', sorter: (a, b) => a.total - b.total },
           ...BRANCH_STATUSES.map((s) => ({
             title: en ? BRANCH_STATUS_LABELS[s].en : BRANCH_STATUS_LABELS[s].zh,
             render: (_: unknown, d: NetworkSummary['districts'][number]) => (
@@ -99,16 +124,23 @@ export function NetworkPage() {
           style={{ marginTop: 16 }}
           title={`${districtName} · ${en ? BRANCH_STATUS_LABELS[pick.status].en : BRANCH_STATUS_LABELS[pick.status].zh}`}
         >
+          <Input.Search
+            aria-label={t('network.search')}
+            placeholder={t('network.search')}
+            allowClear
+            onSearch={setSearch}
+            style={{ width: 280, marginBottom: 12 }}
+          />
           <Table<NetworkBranch>
             rowKey="id"
             size="small"
             loading={list.isPending}
-            dataSource={list.data?.items}
-            pagination={{ pageSize: 20 }}
+            dataSource={shown}
+            pagination={{ pageSize: 20, showTotal: (total) => t('branches.total', { count: total }) }}
             scroll={{ x: 700 }}
             columns={[
-              { title: t('network.institution'), dataIndex: 'institution' },
-              { title: t('network.branch'), dataIndex: 'nameZh' },
+              { title: t('network.institution'), dataIndex: 'institution', sorter: (a, b) => compareText(a.institution, b.institution) },
+              { title: t('network.branch'), dataIndex: 'nameZh', sorter: (a, b) => compareText(a.nameZh, b.nameZh) },
               { title: t('network.address'), dataIndex: 'address' },
               { title: t('network.note'), render: (_, b) => (b.note ? <Tag color="#555">{b.note}</Tag> : '—') },
             ]}

@@ -30,17 +30,32 @@ export function UsersPage({ me }: { me: Me }) {
     // The fields the server refused show their reason beside them.
     onError: (err) => showFieldErrors(form, toApiError(err)),
   });
-  const reset = async (user: UserView) => {
-    const r = await resetUserPassword(user.id);
-    modal.info({
-      title: t('users.reset'),
-      content: <code data-testid="temporary-password">{t('users.resetDone', { password: r.temporaryPassword })}</code>,
+  // Both end what the user can do now: each asks first, and says when it is done.
+  const reset = (user: UserView) =>
+    modal.confirm({
+      title: t('users.resetConfirm', { username: user.username }),
+      okText: t('users.reset'),
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        const r = await resetUserPassword(user.id);
+        modal.info({
+          title: t('users.reset'),
+          content: <code data-testid="temporary-password">{t('users.resetDone', { password: r.temporaryPassword })}</code>,
+        });
+      },
     });
-  };
-  const toggle = async (user: UserView) => {
-    await setUserDisabled(user.id, !user.disabled);
-    void refresh();
-  };
+  const toggle = (user: UserView) =>
+    modal.confirm({
+      title: t(user.disabled ? 'users.enableConfirm' : 'users.disableConfirm', { username: user.username }),
+      okText: user.disabled ? t('users.enable') : t('users.disable'),
+      okButtonProps: { danger: !user.disabled },
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        await setUserDisabled(user.id, !user.disabled);
+        message.success(t(user.disabled ? 'users.enabledDone' : 'users.disabledDone', { username: user.username }));
+        await refresh();
+      },
+    });
   const roleLabel = (role: keyof typeof ROLE_LABELS) => (zh ? ROLE_LABELS[role].zh : ROLE_LABELS[role].en);
 
   return (

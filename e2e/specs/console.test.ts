@@ -154,10 +154,14 @@ describe('staff console in a real browser', () => {
       .click();
     await row.getByTestId('revealed').filter({ hasText: '13800138004' }).waitFor();
     await page.getByRole('menuitem', { name: '审计日志' }).click();
-    await page.getByPlaceholder('按操作筛选，如 auth.sign_in').fill('pii.revealed');
-    await page.getByPlaceholder('按操作筛选，如 auth.sign_in').press('Enter');
-    await page.getByRole('cell', { name: 'pii.revealed' }).first().waitFor();
-    await page.getByRole('row').filter({ hasText: 'pii.revealed' }).first().getByRole('button').first().click();
+    // Actions by their names, people by name and username, records by name: not codes and ids.
+    await page.getByLabel('按操作筛选').click();
+    await page.keyboard.type('查看完整个人信息');
+    await page.locator('.ant-select-item-option', { hasText: '查看完整个人信息' }).click();
+    const reveal = page.getByRole('row').filter({ hasText: '查看完整个人信息' }).first();
+    await reveal.waitFor();
+    assert.match((await reveal.textContent()) ?? '', /（boc\.admin）.*用户 boc\.staff/);
+    await reveal.getByRole('button').first().click();
     await page.getByText('客户来电，核实联系方式').waitFor();
     assert.deepEqual(await findAccessibilityProblems(page), []);
     await page.screenshot({ path: shot('console-audit-desktop') });
@@ -363,7 +367,7 @@ describe('staff console in a real browser', () => {
     ].join('\n');
     await page.locator('input[type=file]').setInputFiles({ name: 'branches.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByText('已受理 1 行，正在后台写入。').waitFor();
-    await page.getByText('第3行 streetCode：街道或乡镇代码不存在').waitFor();
+    await page.getByText('第3行 街道或乡镇：街道或乡镇代码不存在').waitFor();
     await page.screenshot({ path: shot('console-branches-desktop') });
     await page.close();
   });
@@ -392,7 +396,7 @@ describe('staff console in a real browser', () => {
     ].join('\n');
     await page.locator('input[type=file]').setInputFiles({ name: 'zones.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByText('已导入 1 个区域。').waitFor();
-    await page.getByText('第3行 lat：小区须填写经纬度（整条街道封控时请标明整街）').waitFor();
+    await page.getByText('第3行 纬度：小区须填写经纬度（整条街道封控时请标明整街）').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下载未导入的行/ }).click()]);
     const { readFile } = await import('node:fs/promises');
     const rejected = await readFile((await download.path()) as string, 'utf8');
@@ -425,7 +429,7 @@ describe('staff console in a real browser', () => {
     await page.getByRole('button', { name: /菜\s*单/ }).click();
     await page.getByRole('menuitem', { name: '审计日志' }).click();
     await page.getByRole('menuitem', { name: '审计日志' }).waitFor({ state: 'hidden' });
-    await page.getByRole('cell', { name: 'auth.sign_in' }).first().waitFor();
+    await page.getByRole('cell', { name: '登录' }).first().waitFor();
     await page.screenshot({ path: shot('console-audit-phone') });
     await page.close();
   });

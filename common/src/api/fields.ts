@@ -92,6 +92,12 @@ export const FIELD_LABELS: Record<string, Label> = {
   scopes: { zh: '权限范围', en: 'Scopes' },
   field: { zh: '字段', en: 'Field' },
   recordId: { zh: '记录', en: 'Record' },
+  header: { zh: '表头', en: 'Header row' },
+  weeklyHours: { zh: '营业时间', en: 'Opening hours' },
+  services: { zh: '业务', en: 'Services' },
+  wholeStreet: { zh: '整街', en: 'Whole street' },
+  coordinateSystem: { zh: '坐标系', en: 'Coordinate system' },
+  stepFree: { zh: '无障碍通道', en: 'Step-free access' },
 };
 
 /** A field's label from its path (`body.windows.0.from` → the label of `from`). */

@@ -1,4 +1,4 @@
-import type { RowProblem } from '@shouhu/common';
+import { labelField, type RowProblem } from '@shouhu/common';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -57,7 +57,7 @@ export function ImportResult({
             <ul style={{ margin: '4px 0', paddingInlineStart: 20 }}>
               {listed.slice(0, 20).map((p) => (
                 <li key={`${p.line}-${p.field}`}>
-                  {t('import.line', { line: p.line })} {p.field}：{zh ? p.reasonZh : p.reason}
+                  {t('import.line', { line: p.line })} {labelField(p.field, zh ? 'zh' : 'en')}：{zh ? p.reasonZh : p.reason}
                 </li>
               ))}
             </ul>

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
 import { findAccessibilityProblems } from '../support/axe.ts';
-import { DESKTOP, PHONE, SCREENSHOTS } from '../support/browser.ts';
+import { DESKTOP, findOverflow, PHONE, SCREENSHOTS } from '../support/browser.ts';
 import { DEMO_PASSWORD, pickStreet, signInToConsole, submitDialog } from '../support/flows.ts';
 import { useServerAndBrowser } from '../support/server.ts';
 
@@ -220,6 +220,11 @@ describe('staff console in a real browser', () => {
     assert.ok((await phone.locator('.results li').count()) > 0);
     await phone.getByLabel('搜索机构、网点或地址').scrollIntoViewIfNeeded();
     await phone.screenshot({ path: shot('public-notice-search-phone') });
+    // A published notice in large type fits the phone too (its district jump, search and entries).
+    await phone.getByRole('button', { name: '大字模式' }).click();
+    await phone.getByLabel('搜索机构、网点或地址').fill('');
+    assert.deepEqual(await findOverflow(phone), []);
+    await phone.screenshot({ path: shot('public-notice-published-phone-large') });
     await phone.close();
   });
 

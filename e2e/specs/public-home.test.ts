@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { findAccessibilityProblems } from '../support/axe.ts';
-import { DESKTOP, PHONE, SCREENSHOTS } from '../support/browser.ts';
+import { DESKTOP, findOverflow, PHONE, SCREENSHOTS } from '../support/browser.ts';
 import { useServerAndBrowser } from '../support/server.ts';
 
 const shot = (name: string) => fileURLToPath(new URL(`${name}.png`, SCREENSHOTS));
@@ -75,18 +75,8 @@ describe('public site in a real browser', () => {
       await page.locator('h1.page-title').waitFor();
       await page.waitForLoadState('networkidle');
       // Every visible element inside the viewport's width: the page never scrolls sideways.
-      const wide = await page.evaluate(() => {
-        const width = document.documentElement.clientWidth;
-        return [...document.querySelectorAll('body *')]
-          .filter((el) => {
-            const r = el.getBoundingClientRect();
-            return r.width > 0 && r.height > 0 && (r.right > width + 0.5 || r.left < -0.5);
-          })
-          .slice(0, 5)
-          .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}px`);
-      });
-      const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
-      if (scroll > PHONE.width || wide.length > 0) problems.push(`${path}: ${scroll}px wide; ${wide.join(', ')}`);
+      const overflow = await findOverflow(page);
+      if (overflow.length > 0) problems.push(`${path}: ${overflow.join('; ')}`);
       await page.screenshot({ path: shot(`public-${name}-phone-large`), fullPage: true });
     }
     assert.deepEqual(problems, []);

@@ -170,8 +170,8 @@ export function selectBranchPlaces(db: Db, scope: { orgIds: string[] | null }) {
     .execute();
 }
 
-/** Every adjustment in force on a date; only closures when asked. */
-export function selectAdjustmentsOn(db: Db, on: string, filter: { closedOnly?: boolean } = {}) {
+/** Every adjustment in force on a date (of one institution when asked); only closures when asked. */
+export function selectAdjustmentsOn(db: Db, on: string, filter: { closedOnly?: boolean; orgId?: string | null } = {}) {
   return db
     .selectFrom('branchAdjustments')
     .select(['branchId', 'orgId', fromDate, toDate, 'closed', 'hours', 'publicNote'])
@@ -179,6 +179,7 @@ export function selectAdjustmentsOn(db: Db, on: string, filter: { closedOnly?: b
     .where('toDate', '>=', on)
     .where('withdrawnAt', 'is', null)
     .$if(filter.closedOnly === true, (q) => q.where('closed', '=', true))
+    .$if(typeof filter.orgId === 'string', (q) => q.where('orgId', '=', filter.orgId as string))
     .execute();
 }
 

@@ -36,7 +36,8 @@ export function BranchEditor({ branch, open, onClose }: { branch?: BranchView; o
   const { message } = App.useApp();
   const client = useQueryClient();
   const [form] = Form.useForm<BranchForm>();
-  const { run, busy, error } = useAction();
+  // The server's refusals beside the fields (its street picker and hours text under their own names).
+  const { run, busy, error } = useAction(form, { streetCode: 'street', weeklyHours: 'hours' });
 
   useEffect(() => {
     if (!open) return;

@@ -11,9 +11,16 @@ import type { ApiError } from './client.ts';
  */
 export function showFieldErrors(form: FormInstance, error: ApiError | undefined, formNames: Record<string, string> = {}) {
   const fields = error?.describeFields(i18next.language) ?? {};
+  // A path inside a mapped field (weeklyHours.days.1.0.open) goes to that field (hours).
+  const rename = (path: string) => {
+    const key = Object.keys(formNames).find((k) => path === k || path.startsWith(`${k}.`));
+    return key ? (formNames[key] as string) : path;
+  };
   form.setFields(
     Object.entries(fields).map(([path, message]) => ({
-      name: (formNames[path] ?? path).split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
+      name: rename(path)
+        .split('.')
+        .map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
       errors: [message],
     })),
   );

@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
 import { findAccessibilityProblems } from '../support/axe.ts';
-import { DESKTOP, findOverflow, PHONE, SCREENSHOTS } from '../support/browser.ts';
+import { DESKTOP, PHONE, SCREENSHOTS } from '../support/browser.ts';
 import { DEMO_PASSWORD, pickStreet, signInToConsole, submitDialog } from '../support/flows.ts';
+import { findOverflow } from '../support/layout.ts';
 import { useServerAndBrowser } from '../support/server.ts';
 
 const shot = (name: string) => fileURLToPath(new URL(`${name}.png`, SCREENSHOTS));

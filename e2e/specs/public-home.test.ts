@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { findAccessibilityProblems } from '../support/axe.ts';
-import { DESKTOP, findOverflow, PHONE, SCREENSHOTS } from '../support/browser.ts';
+import { DESKTOP, PHONE, SCREENSHOTS } from '../support/browser.ts';
+import { findOverflow } from '../support/layout.ts';
 import { useServerAndBrowser } from '../support/server.ts';
 
 const shot = (name: string) => fileURLToPath(new URL(`${name}.png`, SCREENSHOTS));

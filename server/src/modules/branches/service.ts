@@ -69,7 +69,10 @@ const toAdjustmentView = (a: AdjustmentRow) => ({
 export async function listBranches(ctx: Context, filter: { orgId?: string }): Promise<BranchListItem[]> {
   const orgId = resolveOrgFilter(ctx, 'branch.read', filter.orgId);
   await assertCan(ctx, 'branch.read', { orgId: orgId ?? undefined });
-  const [branches, adjustments] = await Promise.all([selectBranches(ctx.db, { orgId }), selectAdjustmentsOn(ctx.db, todayInShanghai(), { orgId })]);
+  const [branches, adjustments] = await Promise.all([
+    selectBranches(ctx.db, { orgId }),
+    selectAdjustmentsOn(ctx.db, todayInShanghai(), { orgId }),
+  ]);
   const today = new Map(adjustments.map((a) => [a.branchId, a.closed ? ('closed' as const) : ('adjusted' as const)]));
   return branches.map((b) => ({ ...b, today: today.get(b.id) ?? 'open' }));
 }

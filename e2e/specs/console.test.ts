@@ -332,6 +332,53 @@ describe('staff console in a real browser', () => {
     await assoc2.close();
   });
 
+  it('lets the regulator set a holiday, correct it and remove it, each with a reason, on a desktop and a phone', async () => {
+    const page = await ctx.browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
+    await signIn(page, 'regulator');
+    await page.getByRole('menuitem', { name: '节假日设置' }).click();
+    await page.getByText('暂无设置：使用内置的节假日日历').waitFor();
+    await page.getByRole('textbox', { name: '名称' }).fill('劳动节');
+    // Enter in the date picker takes the date and submits the form.
+    await page.getByRole('textbox', { name: '日期' }).fill('2030-05-02');
+    await page.getByRole('textbox', { name: '日期' }).press('Enter');
+    await page.getByText('已保存，网点营业时间与查询随即更新').waitFor();
+    const row = page.getByRole('row').filter({ hasText: '2030-05-02' });
+    await row.getByRole('cell', { name: '法定节假日' }).waitFor();
+    await row.getByRole('cell', { name: '劳动节' }).waitFor();
+    // A correction needs its reason.
+    await row.getByRole('button', { name: /更\s*正/ }).click();
+    await page.getByText('正在更正：2030-05-02').waitFor();
+    await page.getByRole('combobox', { name: '类型' }).click();
+    await page.locator('.ant-select-item-option', { hasText: '调休上班' }).click();
+    await page.getByLabel('更正原因').fill('国务院通知更正');
+    assert.deepEqual(await findAccessibilityProblems(page), []);
+    await page.screenshot({ path: shot('console-calendar-desktop'), fullPage: true });
+    await page
+      .getByRole('button', { name: /更\s*正/ })
+      .last()
+      .click();
+    await page.getByText('已更正').waitFor();
+    await row.getByRole('cell', { name: '调休上班' }).waitFor();
+    await page.close();
+
+    const phone = await ctx.browser.newPage({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
+    await signIn(phone, 'regulator');
+    await phone
+      .getByText(/，您好/)
+      .first()
+      .waitFor();
+    await phone.goto(`${ctx.server.url}/console/calendar`);
+    const onPhone = phone.getByRole('row').filter({ hasText: '2030-05-02' });
+    await onPhone.getByRole('button', { name: /撤\s*回/ }).click();
+    const confirm = phone.getByRole('dialog', { name: '撤回2030-05-02 的设置' });
+    await confirm.getByLabel('撤回原因').fill('录入重复');
+    await phone.waitForFunction(() => !document.querySelector('.ant-zoom-appear, .ant-zoom-enter'));
+    await phone.screenshot({ path: shot('console-calendar-phone') });
+    await confirm.getByRole('button', { name: '确认撤回' }).click();
+    await phone.getByText('暂无设置：使用内置的节假日日历').waitFor();
+    await phone.close();
+  });
+
   it('registers a branch and an online channel from the branches page, which the finder then offers', async () => {
     const page = await ctx.browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
     await signIn(page, 'cib.admin');

@@ -27,6 +27,8 @@ export function auditRefused(ctx: Context, entry: Omit<AuditEntry, 'actor' | 're
 
 /** The organisation of whoever asks (staff or API token); empty for citizens and the anonymous. */
 export const actorOrgId = (ctx: Context): string => ('orgId' in ctx.actor ? ctx.actor.orgId : '');
+/** The staff member who asks; null for anyone else (a token, a citizen, the system). */
+export const actorUserId = (ctx: Context): string | null => (ctx.actor.type === 'user' ? ctx.actor.userId : null);
 
 /**
  * Whose records a list for `action` shows: every organisation's (or the one asked for) to those

@@ -7,7 +7,16 @@ import { useAction } from '../api/useAction.ts';
  * Withdraws something published (an adjustment, a channel, a zone): a confirmation that asks why,
  * since the reason is kept with the record and in the audit trail, then a success message.
  */
-export function WithdrawButton({ what, onWithdraw }: { what: string; onWithdraw: (reason: string) => Promise<unknown> }) {
+export function WithdrawButton({
+  what,
+  onWithdraw,
+  listedInNotice = false,
+}: {
+  what: string;
+  onWithdraw: (reason: string) => Promise<unknown>;
+  /** A branch's adjustment: the association's next notice lists the withdrawal. */
+  listedInNotice?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -37,7 +46,10 @@ export function WithdrawButton({ what, onWithdraw }: { what: string; onWithdraw:
         }
         destroyOnHidden
       >
-        <p>{t('withdraw.explain')}</p>
+        <p>
+          {t('withdraw.explain')}
+          {listedInNotice ? t('withdraw.inNotice') : ''}
+        </p>
         {error && <Alert type="error" title={error.describe(i18n.language)} style={{ marginBottom: 12 }} />}
         <label htmlFor="withdraw-reason">{t('withdraw.reason')}</label>
         <Input.TextArea id="withdraw-reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} rows={2} />

@@ -24,10 +24,11 @@ import { assertCan } from '../../platform/access/hooks.ts';
 import { can } from '../../platform/access/policy.ts';
 import { listTimeline } from '../../platform/audit/timeline.ts';
 import { normalizeMobile } from '../../platform/citizen/service.ts';
-import { ANY_ORGANIZATION, actorOrgId, audit, type Context, recordScope } from '../../platform/context.ts';
+import { ANY_ORGANIZATION, actorOrgId, actorUserId, audit, type Context, recordScope } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
 import { queueNotification } from '../../platform/notify/service.ts';
 import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
+import { auditWorkOrderReveal } from '../../platform/pii/reveal.ts';
 import { selectOrganization } from '../organizations/repo.ts';
 import { videoError } from './errors.ts';
 import { announceQueueChange, type QueueHub } from './queue.ts';
@@ -191,7 +192,6 @@ async function loadSession(ctx: Context, id: string) {
   return row;
 }
 
-const agentId = (ctx: Context) => (ctx.actor.type === 'user' ? ctx.actor.userId : '');
 const newRoom = () => randomBytes(18).toString('base64url');
 
 async function recordTaken(ctx: Context, trx: Db, id: string, orgId: string, service: string) {
@@ -207,7 +207,7 @@ export async function takeNext(ctx: Context, template: string | undefined, servi
   const orgId = actorOrgId(ctx);
   await assertCan(ctx, 'cloudBranch.serve', { orgId });
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const taken = await takeNextWaiting(trx, orgId, service, agentId(ctx), newRoom());
+    const taken = await takeNextWaiting(trx, orgId, service, actorUserId(ctx) ?? '', newRoom());
     if (taken) await recordTaken(ctx, trx, taken.id, orgId, taken.service);
     return taken?.id;
   });
@@ -221,7 +221,7 @@ export async function takeSession(ctx: Context, template: string | undefined, id
   await ctx.db.transaction().execute(async (trx) => {
     const moved = await updateVideoSession(trx, id, VIDEO_STEP_FROM.take, {
       status: 'serving',
-      agentUserId: agentId(ctx),
+      agentUserId: actorUserId(ctx) ?? '',
       takenAt: new Date(),
       room: newRoom(),
     });
@@ -307,18 +307,14 @@ export async function closeVideoSession(
  */
 export async function revealVideoContact(ctx: Context, id: string, input: { reason?: string }): Promise<VideoContact> {
   const row = await loadSession(ctx, id);
-  const agent = row.status === 'serving' && row.agentUserId === agentId(ctx);
-  const reason = input.reason?.trim() || (agent ? `视频办理 ${row.reference}` : '');
-  if (!agent) {
-    await assertCan(ctx, 'pii.reveal', { orgId: row.orgId }, { type: 'video_session', id });
-    if (reason.length < 4) throw new AppError('pii.reason_required', { field: 'reason' });
-  }
-  await audit(ctx, ctx.db, {
-    action: 'pii.revealed',
+  await auditWorkOrderReveal(ctx, {
     orgId: row.orgId,
     recordType: 'video_session',
     recordId: id,
-    summary: { fields: ['mobile'], reason, assignee: agent },
+    fields: ['mobile'],
+    doing: row.status === 'serving' && row.agentUserId === actorUserId(ctx),
+    workOrder: `视频办理 ${row.reference}`,
+    reason: input.reason,
   });
   return { mobile: decryptField(ctx.keys, row.mobileEnc) };
 }

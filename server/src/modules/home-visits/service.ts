@@ -37,12 +37,13 @@ import { insertAudited } from '../../platform/audit/insert-audited.ts';
 import { listTimeline } from '../../platform/audit/timeline.ts';
 import { createBatcher } from '../../platform/batch.ts';
 import { normalizeMobile } from '../../platform/citizen/service.ts';
-import { ANY_ORGANIZATION, actorOrgId, audit, type Context, recordScope } from '../../platform/context.ts';
+import { ANY_ORGANIZATION, actorOrgId, actorUserId, audit, type Context, recordScope } from '../../platform/context.ts';
 import { requireStreet } from '../../platform/divisions.ts';
 import { createId } from '../../platform/ids.ts';
 import { type Tracker, toInstants } from '../../platform/module.ts';
 import { queueNotification, toNotificationRows } from '../../platform/notify/service.ts';
 import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
+import { auditWorkOrderReveal } from '../../platform/pii/reveal.ts';
 import { areInstitutions, selectInstitutionIds, selectOrganization, selectOrganizationNames } from '../organizations/repo.ts';
 import { selectActiveStaff } from '../users/repo.ts';
 import { findZoneAround, listZones } from '../zones/service.ts';
@@ -56,8 +57,6 @@ import {
   selectHomeVisits,
   updateHomeVisit,
 } from './repo.ts';
-
-const userId = (ctx: Context) => (ctx.actor.type === 'user' ? ctx.actor.userId : null);
 
 function toView(ctx: Context, row: HomeVisitRow): HomeVisitView {
   const reveal = (value: string | null) => (value === null ? null : decryptField(ctx.keys, value));
@@ -246,7 +245,7 @@ export async function requestHomeVisit(ctx: Context, input: HomeVisitInput): Pro
       windows: input.windows,
       status: 'requested',
       raisedBy: ctx.actor.type === 'citizen' ? 'citizen' : 'staff',
-      raisedByUserId: userId(ctx),
+      raisedByUserId: actorUserId(ctx),
     },
   });
 }
@@ -312,7 +311,7 @@ export async function checkIdentity(ctx: Context, id: string, input: IdentityChe
       identityNameEnc: encryptField(ctx.keys, input.name.trim()),
       documents: JSON.stringify(input.documents),
       identityCheckedAt: new Date(),
-      identityCheckedBy: userId(ctx),
+      identityCheckedBy: actorUserId(ctx),
     },
     action: 'homeVisit.identity_checked',
     summary: { residentId: maskResidentId(result.normalized), documents: input.documents },
@@ -326,19 +325,14 @@ export async function checkIdentity(ctx: Context, id: string, input: IdentityChe
  */
 export async function revealHomeVisitContact(ctx: Context, id: string, input: ContactRevealInput): Promise<HomeVisitContact> {
   const row = await loadHomeVisit(ctx, id);
-  const assignee = userId(ctx) !== null && userId(ctx) === row.assignedUserId && OPEN_HOME_VISIT_STATUSES.includes(row.status);
-  const reason = input.reason?.trim() || (assignee ? `上门服务 ${row.reference}` : '');
-  if (!assignee) {
-    await assertCan(ctx, 'pii.reveal', { orgId: row.orgId }, { type: 'home_visit', id });
-    if (reason.length < 4) throw new AppError('pii.reason_required', { field: 'reason' });
-  }
-  const fields = ['name', 'mobile', 'compound', 'address'];
-  await audit(ctx, ctx.db, {
-    action: 'pii.revealed',
+  await auditWorkOrderReveal(ctx, {
     orgId: row.orgId,
     recordType: 'home_visit',
     recordId: id,
-    summary: { fields, reason, assignee },
+    fields: ['name', 'mobile', 'compound', 'address'],
+    doing: actorUserId(ctx) !== null && actorUserId(ctx) === row.assignedUserId && OPEN_HOME_VISIT_STATUSES.includes(row.status),
+    workOrder: `上门服务 ${row.reference}`,
+    reason: input.reason,
   });
   const reveal = (value: string | null) => (value === null ? '' : decryptField(ctx.keys, value));
   return {

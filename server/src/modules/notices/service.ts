@@ -13,15 +13,13 @@ import { Feed } from 'feed';
 import type { Db } from '../../db/database.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { can } from '../../platform/access/policy.ts';
-import { audit, type Context } from '../../platform/context.ts';
+import { actorUserId, audit, type Context } from '../../platform/context.ts';
 import { createWorkbook } from '../../platform/files.ts';
 import { createId } from '../../platform/ids.ts';
 import { selectAdjustmentsOn, selectBranchesWithdrawnSince, selectBranchPlaces } from '../branches/repo.ts';
 import { getOrganization, listOrganizations } from '../organizations/service.ts';
 import { noticeError } from './errors.ts';
 import { publishDraftRow, replaceDraft, selectDraft, selectLatestPublished, selectPublished, selectPublishedVersions } from './repo.ts';
-
-const userIdOf = (ctx: Context) => (ctx.actor.type === 'user' ? ctx.actor.userId : null);
 
 async function toView(
   db: Db,
@@ -97,7 +95,7 @@ export async function compileDraft(ctx: Context, asOf: string): Promise<NoticeVi
   const changes = diffNoticeEntries(previous?.entries ?? [], entries, previous?.version ?? null, new Set(withdrawn));
   const id = createId();
   await ctx.db.transaction().execute(async (trx) => {
-    await replaceDraft(trx, { id, associationId, asOf, entries, changes, compiledBy: userIdOf(ctx) });
+    await replaceDraft(trx, { id, associationId, asOf, entries, changes, compiledBy: actorUserId(ctx) });
     await audit(ctx, trx, {
       action: 'notice.compiled',
       orgId: associationId,
@@ -124,7 +122,7 @@ export async function getDraft(ctx: Context): Promise<NoticeView> {
 export async function publishDraft(ctx: Context, input: NoticePublishInput): Promise<NoticeView> {
   const draft = await getDraft(ctx);
   const associationId = 'orgId' in ctx.actor ? ctx.actor.orgId : '';
-  const reviewer = userIdOf(ctx);
+  const reviewer = actorUserId(ctx);
   if (draft.compiledBy !== null && draft.compiledBy === reviewer) throw noticeError('notice.same_person');
   await ctx.db.transaction().execute(async (trx) => {
     const version = await publishDraftRow(trx, associationId, draft.id, {
@@ -235,6 +233,6 @@ export async function toAtom(db: Db, baseUrl: string): Promise<string> {
 export async function listNoticeDesk(ctx: Context): Promise<DeskItem[]> {
   if (!can(ctx.actor, 'notice.publish') || !('orgId' in ctx.actor)) return [];
   const draft = await selectDraft(ctx.db, ctx.actor.orgId);
-  const waiting = draft !== undefined && draft.compiledBy !== userIdOf(ctx);
+  const waiting = draft !== undefined && draft.compiledBy !== actorUserId(ctx);
   return [{ key: 'notices.review', count: waiting ? 1 : 0, path: '/console/notice' }];
 }

@@ -20,22 +20,25 @@ export function insertZoneRows(db: Db, rows: NewZoneRow[]) {
   return db.insertInto('lockdownZones').values(rows).execute();
 }
 
+/** A zone as the API shows it: dates as "YYYY-MM-DD". */
+const ZONE_COLUMNS = [
+  'id',
+  'name',
+  'districtCode',
+  'streetCode',
+  'lat',
+  'lng',
+  'wholeStreet',
+  'level',
+  sql<string>`to_char(from_date, 'YYYY-MM-DD')`.as('from'),
+  sql<string | null>`to_char(to_date, 'YYYY-MM-DD')`.as('to'),
+] as const;
+
 /** The zones in force on a date (open-ended ones included), by district. */
 export function selectZonesOn(db: Db, on: string) {
   return db
     .selectFrom('lockdownZones')
-    .select([
-      'id',
-      'name',
-      'districtCode',
-      'streetCode',
-      'lat',
-      'lng',
-      'wholeStreet',
-      'level',
-      sql<string>`to_char(from_date, 'YYYY-MM-DD')`.as('from'),
-      sql<string | null>`to_char(to_date, 'YYYY-MM-DD')`.as('to'),
-    ])
+    .select(ZONE_COLUMNS)
     .where('fromDate', '<=', on)
     .where((eb) => eb.or([eb('toDate', 'is', null), eb('toDate', '>=', on)]))
     .where('withdrawnAt', 'is', null)
@@ -47,19 +50,7 @@ export function selectZonesOn(db: Db, on: string) {
 export function selectZone(db: Db, id: string) {
   return db
     .selectFrom('lockdownZones')
-    .select([
-      'id',
-      'name',
-      'districtCode',
-      'streetCode',
-      'lat',
-      'lng',
-      'wholeStreet',
-      'level',
-      sql<string>`to_char(from_date, 'YYYY-MM-DD')`.as('from'),
-      sql<string | null>`to_char(to_date, 'YYYY-MM-DD')`.as('to'),
-      'withdrawnAt',
-    ])
+    .select([...ZONE_COLUMNS, 'withdrawnAt'])
     .where('id', '=', id)
     .executeTakeFirst();
 }

@@ -29,6 +29,29 @@ export async function revealField(
   return row.value === null ? null : decryptField(ctx.keys, row.value);
 }
 
+/**
+ * Lets the person doing a work order see the customer's details for it: the one sent or serving
+ * (`doing`) with the work order as the reason; anyone else of the institution only with the
+ * reveal permission and a stated reason. Audited as a reveal either way.
+ */
+export async function auditWorkOrderReveal(
+  ctx: Context,
+  input: { orgId: string; recordType: string; recordId: string; fields: string[]; doing: boolean; workOrder: string; reason?: string },
+): Promise<void> {
+  const reason = input.reason?.trim() || (input.doing ? input.workOrder : '');
+  if (!input.doing) {
+    await assertCan(ctx, 'pii.reveal', { orgId: input.orgId }, { type: input.recordType, id: input.recordId });
+    if (reason.length < 4) throw new AppError('pii.reason_required', { field: 'reason' });
+  }
+  await audit(ctx, ctx.db, {
+    action: 'pii.revealed',
+    orgId: input.orgId,
+    recordType: input.recordType,
+    recordId: input.recordId,
+    summary: { fields: input.fields, reason, assignee: input.doing },
+  });
+}
+
 /** The reveal route, over the revealable records the modules declare (by record type). */
 export const revealRoutes =
   (revealable: Readonly<Record<string, Revealable>>): FastifyPluginAsyncTypebox =>

@@ -16,6 +16,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/useAction.ts';
+import { CorrectingNotice, CorrectionReason } from '../../components/Correcting.tsx';
 import { ImportResult, useFileImport } from '../../components/ImportResult.tsx';
 import { WithdrawButton } from '../../components/WithdrawButton.tsx';
 import { listBranchFlags } from '../zones/api.ts';
@@ -235,6 +236,7 @@ export function BranchesPage() {
                       </Button>
                       <WithdrawButton
                         what={t('branches.theAdjustment')}
+                        listedInNotice
                         onWithdraw={async (reason) => {
                           await withdrawAdjustment(a.branchId, a.id, reason);
                           if (correcting?.id === a.id) setCorrecting(undefined);
@@ -248,21 +250,12 @@ export function BranchesPage() {
           />
           {error && <Alert type="error" role="alert" title={error.describe(i18n.language)} style={{ marginBottom: 12 }} />}
           {correcting && (
-            <Alert
-              type="info"
-              style={{ marginBottom: 12 }}
-              title={t('correct.editing', { what: describeAdjustment(correcting) })}
-              action={
-                <Button
-                  size="small"
-                  onClick={() => {
-                    setCorrecting(undefined);
-                    form.resetFields();
-                  }}
-                >
-                  {t('correct.cancel')}
-                </Button>
-              }
+            <CorrectingNotice
+              what={describeAdjustment(correcting)}
+              onCancel={() => {
+                setCorrecting(undefined);
+                form.resetFields();
+              }}
             />
           )}
           <Form form={form} layout="vertical" onFinish={submit} initialValues={{ closed: true, reason: 'staffing' }}>
@@ -302,11 +295,7 @@ export function BranchesPage() {
             <Form.Item label={t('branches.note')} name="publicNote">
               <Input maxLength={200} />
             </Form.Item>
-            {correcting && (
-              <Form.Item label={t('correct.reason')} name="changeReason" rules={[{ required: true, min: 2 }]}>
-                <Input maxLength={200} />
-              </Form.Item>
-            )}
+            {correcting && <CorrectionReason />}
           </Form>
         </Modal>
         <BranchEditor branch={editing?.branch} open={editing !== undefined} onClose={() => setEditing(undefined)} />

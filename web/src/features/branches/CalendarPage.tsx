@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/useAction.ts';
+import { CorrectingNotice, CorrectionReason } from '../../components/Correcting.tsx';
 import { WithdrawButton } from '../../components/WithdrawButton.tsx';
 import { listHolidayOverrides, removeHolidayOverride, setHolidayOverride } from './api.ts';
 
@@ -41,7 +42,6 @@ export function CalendarPage() {
         dataSource={items}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => t('calendar.total', { count: total }) }}
         locale={{ emptyText: t('calendar.empty') }}
-        scroll={{ x: 560 }}
         columns={[
           { title: t('calendar.date'), dataIndex: 'date', sorter: (a, b) => a.date.localeCompare(b.date) },
           { title: t('calendar.kind'), dataIndex: 'kind', render: (k: HolidayOverride['kind']) => HOLIDAY_KIND_LABELS[k][lang] },
@@ -91,21 +91,12 @@ export function CalendarPage() {
         }
       >
         {correcting && (
-          <Alert
-            type="info"
-            style={{ marginBottom: 12 }}
-            title={t('correct.editing', { what: correcting.date })}
-            action={
-              <Button
-                size="small"
-                onClick={() => {
-                  setCorrecting(undefined);
-                  form.resetFields();
-                }}
-              >
-                {t('correct.cancel')}
-              </Button>
-            }
+          <CorrectingNotice
+            what={correcting.date}
+            onCancel={() => {
+              setCorrecting(undefined);
+              form.resetFields();
+            }}
           />
         )}
         <Form.Item name="date" label={t('calendar.date')} rules={[{ required: true }]}>
@@ -117,11 +108,7 @@ export function CalendarPage() {
         <Form.Item name="name" label={t('calendar.name')}>
           <Input maxLength={40} placeholder={t('calendar.namePlaceholder')} />
         </Form.Item>
-        {correcting && (
-          <Form.Item name="changeReason" label={t('correct.reason')} rules={[{ required: true, min: 2 }]}>
-            <Input maxLength={200} />
-          </Form.Item>
-        )}
+        {correcting && <CorrectionReason />}
         {error && <Alert type="error" title={error.describe(i18n.language)} style={{ marginBottom: 12 }} />}
         <Button type="primary" htmlType="submit" loading={busy}>
           {correcting ? t('correct.button') : t('calendar.add')}

@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Checkbox, Form, Input, Select, Space, Table }
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/useAction.ts';
+import { CorrectingNotice, CorrectionReason } from '../../components/Correcting.tsx';
 import { WithdrawButton } from '../../components/WithdrawButton.tsx';
 import { addChannel, changeChannel, listChannels, withdrawChannel } from './api.ts';
 
@@ -80,21 +81,12 @@ export function ChannelsCard() {
         }
       >
         {correcting && (
-          <Alert
-            type="info"
-            style={{ marginBottom: 12 }}
-            title={t('correct.editing', { what: correcting.name })}
-            action={
-              <Button
-                size="small"
-                onClick={() => {
-                  setCorrecting(undefined);
-                  form.resetFields();
-                }}
-              >
-                {t('correct.cancel')}
-              </Button>
-            }
+          <CorrectingNotice
+            what={correcting.name}
+            onCancel={() => {
+              setCorrecting(undefined);
+              form.resetFields();
+            }}
           />
         )}
         <Form.Item name="kind" label={t('branches.channelKind')} rules={[{ required: true }]}>
@@ -110,11 +102,7 @@ export function ChannelsCard() {
         <Form.Item name="services" label={t('branches.services')}>
           <Checkbox.Group options={BRANCH_SERVICES.map((s) => ({ value: s, label: BRANCH_SERVICE_LABELS[s][lang] }))} />
         </Form.Item>
-        {correcting && (
-          <Form.Item name="changeReason" label={t('correct.reason')} rules={[{ required: true, min: 2 }]}>
-            <Input maxLength={200} />
-          </Form.Item>
-        )}
+        {correcting && <CorrectionReason />}
         {error && <Alert type="error" title={error.describe(i18n.language)} style={{ marginBottom: 12 }} />}
         <Button htmlType="submit" loading={busy}>
           {correcting ? t('correct.button') : t('branches.addChannel')}

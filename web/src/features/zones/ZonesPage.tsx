@@ -31,6 +31,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAction } from '../../api/useAction.ts';
+import { CorrectionReason } from '../../components/Correcting.tsx';
 import { ImportResult, useFileImport } from '../../components/ImportResult.tsx';
 import { STREET_OPTIONS } from '../../components/streets.ts';
 import { WithdrawButton } from '../../components/WithdrawButton.tsx';
@@ -229,11 +230,7 @@ export function ZonesPage() {
           <Form.Item name="dates" label={t('zones.dates')} rules={[{ required: true }]} extra={t('zones.datesHint')}>
             <DatePicker.RangePicker allowEmpty={[false, true]} aria-label={t('zones.dates')} />
           </Form.Item>
-          {correcting && (
-            <Form.Item name="changeReason" label={t('correct.reason')} rules={[{ required: true, min: 2 }]}>
-              <Input maxLength={200} />
-            </Form.Item>
-          )}
+          {correcting && <CorrectionReason />}
           {error && <Alert type="error" title={error.describe(i18n.language)} />}
         </Form>
       </Modal>

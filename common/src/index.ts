@@ -12,6 +12,7 @@ export * from './api/organizations.ts';
 export * from './api/service-levels.ts';
 export * from './api/timeline.ts';
 export * from './api/zones.ts';
+export * from './clock/index.ts';
 export * from './divisions/index.ts';
 export * from './hours/index.ts';
 export * from './masking.ts';

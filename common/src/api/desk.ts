@@ -20,5 +20,6 @@ export const DESK_LABELS: Record<string, { zh: string; en: string }> = {
   'serviceLevels.breaches': { zh: '近7天超出服务时限', en: 'Missed service-level targets, last 7 days' },
   'branches.flagged': { zh: '位于封控区仍在营业的网点', en: 'Open branches inside a sealed area' },
   'users.locked': { zh: '已锁定的用户', en: 'Locked user accounts' },
+  'calendar.yearMissing': { zh: '下一年度节假日尚未录入', en: "Next year's public holidays not entered yet" },
   'notices.review': { zh: '待您审核发布的通告草稿', en: 'Notice drafts for you to review and publish' },
 };

@@ -2,6 +2,7 @@ import type { ModuleManifest, RecordNamer, Revealable, Tracker } from '../platfo
 import { type EncryptedColumns, PLATFORM_ENCRYPTED_COLUMNS } from '../platform/pii/rotate.ts';
 import { apiTokensModule } from './api-tokens/index.ts';
 import { branchesModule } from './branches/index.ts';
+import { calendarModule } from './calendar/index.ts';
 import { cloudBranchModule } from './cloud-branch/index.ts';
 import { homeVisitsModule } from './home-visits/index.ts';
 import { networkModule } from './network/index.ts';
@@ -20,6 +21,7 @@ export const MODULES: readonly ModuleManifest[] = [
   organizationsModule,
   usersModule,
   apiTokensModule,
+  calendarModule,
   branchesModule,
   zonesModule,
   networkModule,

@@ -3,6 +3,7 @@ import { messages as sharedMessages } from '../components/messages.ts';
 import { auditFeature } from './audit/index.ts';
 import { authFeature } from './auth/index.ts';
 import { branchesFeature } from './branches/index.ts';
+import { calendarFeature } from './calendar/index.ts';
 import { cloudBranchFeature } from './cloud-branch/index.ts';
 import { consoleFeature } from './console/index.ts';
 import { homeVisitsFeature } from './home-visits/index.ts';
@@ -18,6 +19,7 @@ const FEATURE_TUPLE = [
   consoleFeature,
   usersFeature,
   branchesFeature,
+  calendarFeature,
   homeVisitsFeature,
   cloudBranchFeature,
   serviceLevelsFeature,

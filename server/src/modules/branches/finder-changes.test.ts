@@ -5,17 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
 import { createId } from '../../platform/ids.ts';
 import { openTestDatabase, testDatabaseKind } from '../../test/database.ts';
+import { upsertHolidayOverride } from '../calendar/repo.ts';
 import { insertOrganization, updateOrganization } from '../organizations/repo.ts';
 import { insertZoneRows } from '../zones/repo.ts';
 import { type BranchChange, BranchFinder } from './finder.ts';
-import {
-  insertAdjustment,
-  insertBranch,
-  insertChannel,
-  selectOverlappingAdjustments,
-  updateBranch,
-  upsertHolidayOverride,
-} from './repo.ts';
+import { insertAdjustment, insertBranch, insertChannel, selectOverlappingAdjustments, updateBranch } from './repo.ts';
 
 // Monday 9 May 2022, 10:00 and 19:00 in Shanghai; Sunday 8 May, 10:00.
 const INSTANTS = ['2022-05-09T02:00:00.000Z', '2022-05-09T11:00:00.000Z', '2022-05-08T02:00:00.000Z'].map((t) => new Date(t));

@@ -1,7 +1,6 @@
 import {
   BRANCH_SERVICES,
   type BranchService,
-  type Calendar,
   type ChannelView,
   createCalendar,
   findNextOpening,
@@ -17,16 +16,10 @@ import {
 import type KDBush from 'kdbush';
 import { sql } from 'kysely';
 import type { Database, Db } from '../../db/database.ts';
+import { loadCalendar } from '../calendar/service.ts';
 import { selectOrganizations } from '../organizations/repo.ts';
 import { buildNearestIndex, distanceTo, findNearestPositions } from './nearest.ts';
-import {
-  type AdjustmentRow,
-  type FinderBranchRow,
-  selectAdjustments,
-  selectChannels,
-  selectFinderBranches,
-  selectHolidayOverrides,
-} from './repo.ts';
+import { type AdjustmentRow, type FinderBranchRow, selectAdjustments, selectChannels, selectFinderBranches } from './repo.ts';
 import { TextArena } from './text-arena.ts';
 
 export const BRANCHES_CHANNEL = 'shouhu_branches';
@@ -328,11 +321,7 @@ export class BranchFinder {
   }
 
   async #loadCalendar(db: Db): Promise<void> {
-    const overrides = await selectHolidayOverrides(db);
-    const calendar: Calendar = createCalendar(
-      Object.fromEntries(overrides.map((o) => [o.date, { kind: o.kind, name: o.name ?? undefined }])),
-    );
-    this.#hours = { calendar };
+    this.#hours = { calendar: await loadCalendar(db) };
     this.#lastLocal.from = Number.NaN;
     this.#days.clear();
   }

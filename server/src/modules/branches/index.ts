@@ -1,5 +1,4 @@
 import type { ModuleManifest } from '../../platform/module.ts';
-import { calendarRoutes } from './calendar-routes.ts';
 import { perDistrictFor, seedBranches } from './demo.ts';
 import { branchError } from './errors.ts';
 import { BranchFinder } from './finder.ts';
@@ -10,7 +9,7 @@ import { importBranchesJob } from './transfer.ts';
 /** The branch network, hours adjustments and online channels, and the public finder (C1, C6). */
 export const branchesModule: ModuleManifest = {
   name: 'branches',
-  tables: ['branches', 'branchAdjustments', 'onlineChannels', 'holidayOverrides'],
+  tables: ['branches', 'branchAdjustments', 'onlineChannels'],
   recordNames: { branch: nameBranches, channel: nameChannels },
   tags: [{ name: 'branches', description: 'Branch network, hours adjustments, online channels (C1, C6)' }],
   register: async (app, { database }) => {
@@ -19,7 +18,6 @@ export const branchesModule: ModuleManifest = {
     const stop = await finder.start(database, (err) => app.log.warn({ err }, 'branch finder could not load'));
     app.addHook('onClose', () => stop());
     await app.register(branchRoutes(finder));
-    await app.register(calendarRoutes);
   },
   jobs: () => ({ 'branches.import': importBranchesJob }),
   errors: branchError.catalogue,

@@ -1,7 +1,6 @@
 import type { AdjustmentInput, BranchInput, ChannelInput } from '@shouhu/common';
-import { type Insertable, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Db, RecordScope } from '../../db/database.ts';
-import type { HolidayOverridesTable } from '../../db/schema.ts';
 import type { FigureQuery } from '../../platform/module.ts';
 
 // Calendar dates are read as "YYYY-MM-DD" text: both drivers would otherwise make Dates at a
@@ -244,13 +243,6 @@ export async function insertChannel(db: Db, row: ChannelInput & { id: string; or
     .execute();
 }
 
-export function selectHolidayOverrides(db: Db) {
-  return db
-    .selectFrom('holidayOverrides')
-    .select([sql<string>`to_char(date, 'YYYY-MM-DD')`.as('date'), 'kind', 'name'])
-    .execute();
-}
-
 /** Branches, and those with adjusted hours or closed on some day of the period (one organisation or all). */
 export async function countBranchFigures(db: Db, query: FigureQuery): Promise<Record<string, number>> {
   const inPeriod = (closed: boolean) =>
@@ -287,18 +279,6 @@ export function selectBranchIdByCode(db: Db, orgId: string, code: string, except
 /** Holds the branch's row until the transaction ends: changes of one branch then go one at a time. */
 export async function lockBranch(db: Db, id: string) {
   await db.selectFrom('branches').select('id').where('id', '=', id).forUpdate().execute();
-}
-
-export async function upsertHolidayOverride(db: Db, row: Insertable<HolidayOverridesTable>) {
-  await db
-    .insertInto('holidayOverrides')
-    .values(row)
-    .onConflict((oc) => oc.column('date').doUpdateSet({ kind: row.kind, name: row.name }))
-    .execute();
-}
-
-export async function deleteHolidayOverride(db: Db, date: string) {
-  await db.deleteFrom('holidayOverrides').where(sql`date`, '=', date).execute();
 }
 
 /** Branch names by id, for the audit trail. */

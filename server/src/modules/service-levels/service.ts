@@ -2,7 +2,9 @@ import {
   ALL_SERVICES,
   addDays,
   type BaselineInput,
+  type ClockEvent,
   compareText,
+  computeClock,
   type DeskItem,
   isInstitution,
   type ServiceChannel,
@@ -15,6 +17,7 @@ import { validationError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { can } from '../../platform/access/policy.ts';
 import { actorOrgId, audit, type Context, resolveOrgFilter } from '../../platform/context.ts';
+import { loadCalendar } from '../calendar/service.ts';
 import { countServedVideoSessionsByDay, selectTimedVideoSessions } from '../cloud-branch/repo.ts';
 import { countServedHomeVisitsByDay, selectTimedHomeVisits } from '../home-visits/repo.ts';
 import { listOrganizations } from '../organizations/service.ts';
@@ -68,20 +71,27 @@ export async function findBreaches(ctx: Context, filter: { orgId?: string; days:
   const targetOf = (t: Timed) =>
     targets.find((x) => x.orgId === t.orgId && x.channel === t.channel && x.service === t.service) ??
     targets.find((x) => x.orgId === t.orgId && x.channel === t.channel && x.service === ALL_SERVICES);
-  const now = Date.now();
-  const minutes = (from: Date, to: Date | null) => Math.floor(((to ? new Date(to).getTime() : now) - new Date(from).getTime()) / 60_000);
+  const now = new Date();
+  const minutes = (from: Date, to: Date | null) =>
+    Math.floor(((to ? new Date(to).getTime() : now.getTime()) - new Date(from).getTime()) / 60_000);
+  // Each target is a case clock in hours, stopped by the step it measures; breach is the clock's.
+  const missed = (start: Date, stop: Date | null, targetMinutes: number) => {
+    const events: ClockEvent[] = [{ type: 'start', at: new Date(start) }, ...(stop ? [{ type: 'stop' as const, at: new Date(stop) }] : [])];
+    return computeClock({ unit: 'hours', ladder: [targetMinutes / 60] }, events, calendar, now).breached;
+  };
+  const calendar = await loadCalendar(ctx.db);
   const breaches: ServiceLevelBreach[] = [];
   for (const t of await selectTimed(ctx, orgId, filter.days)) {
     const target = targetOf(t);
     if (!target) continue;
     const base = { channel: t.channel, id: t.id, orgId: t.orgId, reference: t.reference, service: t.service };
-    const first = minutes(t.start, t.firstAt);
-    if (first > target.firstResponseMinutes) {
-      breaches.push({ ...base, kind: 'first_response', targetMinutes: target.firstResponseMinutes, tookMinutes: first, open: !t.firstAt });
+    if (missed(t.start, t.firstAt, target.firstResponseMinutes)) {
+      const tookMinutes = minutes(t.start, t.firstAt);
+      breaches.push({ ...base, kind: 'first_response', targetMinutes: target.firstResponseMinutes, tookMinutes, open: !t.firstAt });
     }
-    const done = minutes(t.start, t.doneAt);
-    if (done > target.completionMinutes) {
-      breaches.push({ ...base, kind: 'completion', targetMinutes: target.completionMinutes, tookMinutes: done, open: !t.doneAt });
+    if (missed(t.start, t.doneAt, target.completionMinutes)) {
+      const tookMinutes = minutes(t.start, t.doneAt);
+      breaches.push({ ...base, kind: 'completion', targetMinutes: target.completionMinutes, tookMinutes, open: !t.doneAt });
     }
   }
   return breaches.sort((a, b) => b.tookMinutes - a.tookMinutes);

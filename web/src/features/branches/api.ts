@@ -9,8 +9,6 @@ import type {
   ChannelChange,
   ChannelInput,
   ChannelView,
-  HolidayOverride,
-  HolidayOverrideInput,
   Items,
   NearestAnswer,
 } from '@shouhu/common';
@@ -33,8 +31,3 @@ export const withdrawAdjustment = (branchId: string, id: string, reason: string)
 export const changeChannel = (id: string, body: ChannelChange) => api<ChannelView>(`/api/v1/channels/${id}`, { method: 'PUT', body });
 export const withdrawChannel = (id: string, reason: string) =>
   api<void>(`/api/v1/channels/${id}/withdrawal`, { method: 'POST', body: { reason } });
-export const listHolidayOverrides = () => api<Items<HolidayOverride>>('/api/v1/holiday-overrides');
-export const setHolidayOverride = (date: string, body: HolidayOverrideInput) =>
-  api<HolidayOverride>(`/api/v1/holiday-overrides/${date}`, { method: 'PUT', body });
-export const removeHolidayOverride = (date: string, reason: string) =>
-  api<void>(`/api/v1/holiday-overrides/${date}?reason=${encodeURIComponent(reason)}`, { method: 'DELETE' });

@@ -6,14 +6,8 @@ import { messages } from './messages.ts';
 export const branchesFeature = defineFeature({
   name: 'branches',
   messages,
-  consoleRoutes: [
-    { path: 'branches', page: lazy(() => import('./BranchesPage.tsx').then((m) => ({ default: m.BranchesPage }))) },
-    { path: 'calendar', page: lazy(() => import('./CalendarPage.tsx').then((m) => ({ default: m.CalendarPage }))) },
-  ],
-  menu: [
-    { path: '/console/branches', label: 'menu.branches', action: 'branch.manage' },
-    { path: '/console/calendar', label: 'menu.calendar', action: 'calendar.manage' },
-  ],
+  consoleRoutes: [{ path: 'branches', page: lazy(() => import('./BranchesPage.tsx').then((m) => ({ default: m.BranchesPage }))) }],
+  menu: [{ path: '/console/branches', label: 'menu.branches', action: 'branch.manage' }],
   publicRoutes: [{ path: 'branches', page: FinderPage }],
   publicLinks: [{ path: '/branches', label: 'nav.finder', description: 'home.finder.desc', nav: true }],
 });

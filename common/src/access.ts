@@ -5,7 +5,8 @@ export type Actor =
   | { type: 'anonymous' }
   | { type: 'user'; userId: string; orgId: string; role: Role; sessionId: string; mfaPassed: boolean }
   | { type: 'citizen'; sessionId: string; mobileHash: string }
-  | { type: 'token'; tokenId: string; orgId: string; scopes: string[] }
+  /** An integration's API token: its scopes, with the reach its maker's role has for each. */
+  | { type: 'token'; tokenId: string; orgId: string; role: Role; scopes: string[] }
   | { type: 'system'; name: string };
 
 /** A record's tenant, for decisions that depend on whose record it is. */
@@ -26,8 +27,11 @@ interface Rule {
   beforeSecondFactor?: true;
   /** A verified citizen, about their own requests. */
   citizen?: true;
-  /** An API token that lists the action among its scopes. */
-  token?: Scope;
+  /**
+   * An API token may hold the action among its scopes, reaching as far as its maker's role does.
+   * Off unless said: acting for a person (a reveal, a password, a publication) is not a system's.
+   */
+  tokens?: true;
 }
 
 const EVERY_ROLE_OWN = Object.fromEntries(ROLES.map((r) => [r, 'own'])) as Record<Role, Scope>;
@@ -45,38 +49,49 @@ export const POLICY = {
   'organization.manage': { roles: { regulator: 'all' } },
   'user.read': { roles: { regulator: 'all', institution_admin: 'own' } },
   'user.manage': { roles: { regulator: 'all', institution_admin: 'own' } },
-  'audit.search': { roles: { regulator: 'all', institution_admin: 'own' } },
+  'audit.search': { roles: { regulator: 'all', institution_admin: 'own' }, tokens: true },
   'pii.reveal': { roles: { regulator: 'all', institution_admin: 'own' } },
-  'token.manage': { roles: { regulator: 'own', institution_admin: 'own' } },
-  'webhook.manage': { roles: { regulator: 'own', institution_admin: 'own' } },
+  /** API tokens and signed webhooks of the own organisation, for its systems (partners' too). */
+  'token.manage': { roles: { regulator: 'own', association: 'own', institution_admin: 'own', partner: 'own' } },
+  'webhook.manage': { roles: { regulator: 'own', association: 'own', institution_admin: 'own', partner: 'own' } },
   /** Branches, their adjustments and the online channels: the institution's own staff. */
-  'branch.manage': { roles: { institution_admin: 'own', institution_staff: 'own' } },
+  'branch.manage': { roles: { institution_admin: 'own', institution_staff: 'own' }, tokens: true },
   /** Reading branch records: their institution, and the regulator and associations for all. */
-  'branch.read': { roles: { regulator: 'all', association: 'all', institution_admin: 'own', institution_staff: 'own' } },
+  'branch.read': { roles: { regulator: 'all', association: 'all', institution_admin: 'own', institution_staff: 'own' }, tokens: true },
   /** Compiling, reviewing and publishing the association's notice. */
   'notice.publish': { roles: { association: 'all' } },
   /** Home visits (上门服务): the institution's own staff triage, check identity, schedule and close them. */
-  'homeVisit.manage': { roles: { institution_admin: 'own', institution_staff: 'own' } },
+  'homeVisit.manage': { roles: { institution_admin: 'own', institution_staff: 'own' }, tokens: true },
   /** The cloud branch (云网点): the institution's agents take customers from its video queue and serve them. */
   'cloudBranch.serve': { roles: { institution_admin: 'own', institution_staff: 'own' } },
   /** Service-level targets and the throughput baseline: the institution's administrators. */
   'serviceLevel.manage': { roles: { institution_admin: 'own' } },
   /** Served against normal and missed targets: the institution's own staff, and the regulator for all. */
-  'serviceLevel.read': { roles: { regulator: 'all', institution_admin: 'own', institution_staff: 'own' } },
+  'serviceLevel.read': { roles: { regulator: 'all', institution_admin: 'own', institution_staff: 'own' }, tokens: true },
   /** The whole branch network by district, and its export: the regulator and the associations. */
-  'network.view': { roles: { regulator: 'all', association: 'all' } },
+  'network.view': { roles: { regulator: 'all', association: 'all' }, tokens: true },
   /** Lockdown zones, as the city publishes them: the regulator enters or imports them; associations read them. */
-  'zone.manage': { roles: { regulator: 'all' } },
+  'zone.manage': { roles: { regulator: 'all' }, tokens: true },
   /** The year's holidays and make-up days where the packaged calendar lacks them. */
   'calendar.manage': { roles: { regulator: 'all', association: 'all' } },
   /** Every capability's headline numbers for a period: the regulator for the city, an institution's admins for their own. */
-  'figures.read': { roles: { regulator: 'all', institution_admin: 'own' } },
+  'figures.read': { roles: { regulator: 'all', institution_admin: 'own' }, tokens: true },
   /** Background jobs: the regulator all; anyone else (and a token) the jobs of their organisation. */
-  'job.read': { roles: { ...EVERY_ROLE_OWN, regulator: 'all' }, token: 'own' },
+  'job.read': { roles: { ...EVERY_ROLE_OWN, regulator: 'all' }, tokens: true },
+  /** The programmes an organisation takes part in (each capability adds what it shares with partners): its own, and the regulator all. */
+  'programme.read': { roles: { ...EVERY_ROLE_OWN, regulator: 'all' }, tokens: true },
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;
 export const ACTIONS = Object.keys(POLICY) as Action[];
+
+/** The actions a token made by someone of this role may hold: those tokens may carry that the role can take. */
+export function listTokenActions(role: Role): Action[] {
+  return ACTIONS.filter((action) => {
+    const rule: Rule = POLICY[action];
+    return rule.tokens === true && (rule.roles?.[role] ?? 'none') !== 'none';
+  });
+}
 
 /** The one place where reach is decided: how far `actor` may take `action`. */
 export function scopeOf(actor: Actor, action: Action): Scope {
@@ -90,7 +105,7 @@ export function scopeOf(actor: Actor, action: Action): Scope {
     case 'citizen':
       return rule.citizen ? 'own' : 'none';
     case 'token':
-      return actor.scopes.includes(action) ? (rule.token ?? 'none') : 'none';
+      return rule.tokens && actor.scopes.includes(action) ? (rule.roles?.[actor.role] ?? 'none') : 'none';
     case 'user':
       if (!actor.mfaPassed && !rule.beforeSecondFactor) return 'none';
       return rule.roles?.[actor.role] ?? 'none';

@@ -12,7 +12,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import underPressure from '@fastify/under-pressure';
-import type { FieldReason } from '@shouhu/common';
+import { ClockProblem, type FieldReason } from '@shouhu/common';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/database.ts';
@@ -28,6 +28,7 @@ import { checkWatchedSessions } from './platform/auth/session-watch.ts';
 import { citizenRoutes } from './platform/citizen/routes.ts';
 import { trackRoutes } from './platform/citizen/track.ts';
 import { deskRoutes } from './platform/desk.ts';
+import { inboxRoutes } from './platform/inbox/routes.ts';
 import { figureRoutes } from './platform/figures.ts';
 import { registerFileParsers } from './platform/files.ts';
 import { registerHealthRoutes } from './platform/health.ts';
@@ -188,6 +189,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'notifications', description: 'SMS, e-mail and signed webhooks' },
         { name: 'public', description: 'Citizens: verification by SMS code' },
         { name: 'figures', description: 'Each capability’s headline numbers for a period' },
+        { name: 'inbox', description: 'Each user’s inbox, notification choices and the programmes their organisation takes part in' },
         ...modules.flatMap((m) => m.tags ?? []),
       ],
     },
@@ -206,6 +208,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(trackRoutes(config, collectTrackers(modules)));
   await app.register(figureRoutes(modules));
   await app.register(deskRoutes(modules));
+  await app.register(inboxRoutes(modules));
   // Sessions kept for a few seconds are forgotten when any process revokes one (see session-cache),
   // and after the notices' connection comes back (a revocation may have been missed meanwhile).
   const onSessionsChanged = () => {
@@ -292,6 +295,8 @@ function toFieldReason(keyword: string, limit: number | undefined, format?: stri
 /** Maps any thrown error onto a catalogue code; validation errors name each field. */
 function classifyError(error: FastifyError): AppError {
   if (error instanceof AppError) return error;
+  // A case clock refused a step (paused twice, resumed when running): the capability's 409.
+  if ((error as Error) instanceof ClockProblem) return new AppError((error as unknown as ClockProblem).code);
   if (error.validation) {
     const problems = error.validation.map((v) => {
       const params = v.params as { missingProperty?: string; additionalProperty?: string; limit?: number; format?: string };

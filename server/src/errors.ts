@@ -1,4 +1,4 @@
-import { type ErrorBody, type FieldProblemInput, toFieldProblem } from '@shouhu/common';
+import { CLOCK_PROBLEMS, type ClockProblemCode, type ErrorBody, type FieldProblemInput, toFieldProblem } from '@shouhu/common';
 
 export interface ErrorEntry {
   status: number;
@@ -63,6 +63,15 @@ export const PLATFORM_ERRORS = {
     en: 'The webhook address is not a public address (loopback, private and metadata addresses are refused)',
     zh: 'Webhook 地址不是公网地址（不允许本机、内网及元数据地址）',
   },
+  'webhook.url_is_self': { status: 400, en: 'A webhook may not point at this platform itself', zh: 'Webhook 地址不能指向本平台自身' },
+  'inbox.not_found': { status: 404, en: 'No such item in your inbox', zh: '您的消息中没有这一条' },
+  'inbox.no_mobile': { status: 400, en: 'Your account has no mobile number for SMS', zh: '您的账户未登记手机号码，无法接收短信' },
+  'inbox.no_email': { status: 400, en: 'Your account has no e-mail address', zh: '您的账户未登记电子邮箱' },
+  // A case clock's refusals (pause twice, resume when not paused…), as common words them.
+  ...(Object.fromEntries(Object.entries(CLOCK_PROBLEMS).map(([code, m]) => [code, { status: 409, ...m }])) as Record<
+    ClockProblemCode,
+    ErrorEntry
+  >),
 } as const satisfies ErrorCatalogue;
 
 export type PlatformErrorCode = keyof typeof PLATFORM_ERRORS;

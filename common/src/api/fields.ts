@@ -98,6 +98,12 @@ export const FIELD_LABELS: Record<string, Label> = {
   wholeStreet: { zh: '整街', en: 'Whole street' },
   coordinateSystem: { zh: '坐标系', en: 'Coordinate system' },
   stepFree: { zh: '无障碍通道', en: 'Step-free access' },
+  partnerKind: { zh: '合作单位类型', en: 'Kind of partner' },
+  committeeCode: { zh: '居委会或村委会', en: 'Neighbourhood or village committee' },
+  text: { zh: '通知正文', en: 'Notice text' },
+  days: { zh: '日期', en: 'Days' },
+  email: { zh: '电子邮箱', en: 'E-mail' },
+  file: { zh: '文件', en: 'File' },
 };
 
 /** A field's label from its path (`body.windows.0.from` → the label of `from`). */

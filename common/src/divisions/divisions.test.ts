@@ -26,3 +26,20 @@ describe('division codes', () => {
     expect(PROVINCE_CODES).toHaveLength(34);
   });
 });
+
+describe('neighbourhood and village committees', () => {
+  it('lists the real committees of a street, and finds one by its code', async () => {
+    const { countCommittees, findCommittee, listCommittees } = await import('./committees.ts');
+    expect(countCommittees()).toBeGreaterThan(6000);
+    const nanjing = listCommittees('310101002');
+    expect(nanjing.length).toBeGreaterThan(5);
+    expect(nanjing[0]).toMatchObject({ code: '310101002001', name: '云南中路居委会', districtCode: '310101', kind: 'neighbourhood' });
+    expect(findCommittee('310101002001')?.name).toBe('云南中路居委会');
+    expect(findCommittee('310101002999')).toBeUndefined();
+    expect(findCommittee('31010100200')).toBeUndefined();
+    expect(listCommittees('310101')).toEqual([]);
+    // Towns have villages: some committees are village committees.
+    const villages = ['310151101', '310120101', '310117101'].flatMap(listCommittees).filter((c) => c.kind === 'village');
+    expect(villages.length).toBeGreaterThan(0);
+  });
+});

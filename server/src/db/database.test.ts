@@ -39,14 +39,14 @@ describe(`database (${testDatabaseKind})`, () => {
     try {
       expect(await isDatabaseEmpty(database.db)).toBe(true);
       const first = await seedDemoData(database.db, createMemoryKeyRing());
-      expect(first).toMatchObject({ organizations: 24, users: 8 });
+      expect(first).toMatchObject({ organizations: 30, users: 17 });
       expect(first.branches).toBeGreaterThan(2000);
       await seedDemoData(database.db, createMemoryKeyRing());
       const count = await database.db
         .selectFrom('organizations')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
-      expect(Number(count.n)).toBe(24);
+      expect(Number(count.n)).toBe(30);
       expect(await isDatabaseEmpty(database.db)).toBe(false);
     } finally {
       await database.close();

@@ -12,6 +12,7 @@ import type {
   NoticeChanges,
   NoticeEntry,
   OrganizationKind,
+  PartnerKind,
   ServiceChannel,
   TimeWindow,
   VideoSessionStatus,
@@ -26,6 +27,8 @@ export interface OrganizationsTable {
   nameEn: string;
   uscc: string | null;
   parentId: string | null;
+  partnerKind: PartnerKind | null;
+  committeeCode: string | null;
   createdAt: GeneratedTimestamp;
   updatedAt: GeneratedTimestamp;
 }
@@ -80,6 +83,7 @@ export interface UsersTable {
   disabledAt: Timestamp | null;
   isDemo: Generated<boolean>;
   homeEnc: string | null;
+  emailEnc: string | null;
   createdAt: GeneratedTimestamp;
   updatedAt: GeneratedTimestamp;
 }
@@ -109,6 +113,8 @@ export interface ApiTokensTable {
   createdBy: string | null;
   createdAt: GeneratedTimestamp;
   lastUsedAt: Timestamp | null;
+  /** The role of the person who made it: its scopes reach no further than that role's. */
+  role: Role;
 }
 
 export interface AuditEventsTable {
@@ -365,6 +371,33 @@ export interface ThroughputBaselinesTable {
   dailyServed: number | null;
 }
 
+export interface InboxItemsTable {
+  id: string;
+  userId: string;
+  orgId: string;
+  kind: string;
+  titleZh: string;
+  titleEn: string;
+  path: string;
+  recordType: string | null;
+  recordId: string | null;
+  dueAt: Timestamp | null;
+  createdAt: GeneratedTimestamp;
+  readAt: Timestamp | null;
+}
+
+export interface NotificationPreferencesTable {
+  userId: string;
+  kind: string;
+  sms: Generated<boolean>;
+  email: Generated<boolean>;
+}
+
+export interface ReferenceCountersTable {
+  prefix: string;
+  last: ColumnType<string, number | string, number | string>;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   jobs: JobsTable;
@@ -389,4 +422,7 @@ export interface DB {
   customerRecords: CustomerRecordsTable;
   serviceLevelTargets: ServiceLevelTargetsTable;
   throughputBaselines: ThroughputBaselinesTable;
+  inboxItems: InboxItemsTable;
+  notificationPreferences: NotificationPreferencesTable;
+  referenceCounters: ReferenceCountersTable;
 }

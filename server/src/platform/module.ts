@@ -1,4 +1,4 @@
-import type { DeskItem, TrackAnswer } from '@shouhu/common';
+import type { DeskItem, Programme, TrackAnswer } from '@shouhu/common';
 import { addDays, fromLocal } from '@shouhu/common';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
@@ -73,6 +73,8 @@ export interface ModuleManifest {
   seed?: (db: Db, keys: KeyRing, options: SeedOptions) => Promise<number>;
   /** What waits for the signed-in user here (only what their actions allow), for the work desk. */
   desk?: (ctx: Context) => Promise<DeskItem[]>;
+  /** The programmes of it that an organisation takes part in (what it shares with partners). */
+  programmes?: (ctx: Context, orgId: string) => Promise<Programme[]>;
   /** Its headline numbers for a period, as the regulator's dashboard reads them. */
   figures?: (db: Db, query: FigureQuery) => Promise<Record<string, number>>;
 }

@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import type { Role } from '../../db/schema.ts';
 
 export function insertApiToken(
   db: Db,
-  row: { id: string; orgId: string; name: string; tokenHash: string; scopes: string[]; expiresAt: Date; createdBy: string | null },
+  row: { id: string; orgId: string; name: string; tokenHash: string; scopes: string[]; expiresAt: Date; createdBy: string | null; role: Role },
 ) {
   return db
     .insertInto('apiTokens')
@@ -28,7 +29,7 @@ export function revokeApiTokenRow(db: Db, id: string) {
 export function selectLiveApiToken(db: Db, tokenHash: string) {
   return db
     .selectFrom('apiTokens')
-    .select(['id', 'orgId', 'scopes', 'lastUsedAt'])
+    .select(['id', 'orgId', 'scopes', 'role', 'lastUsedAt'])
     .where('tokenHash', '=', tokenHash)
     .where('revokedAt', 'is', null)
     .where('expiresAt', '>', sql<Date>`now()`)

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Items } from '@shouhu/common';
 import { Type } from 'typebox';
 import { errorResponses } from '../../platform/http.ts';
-import { createApiToken, listApiTokens, revokeApiToken } from './service.ts';
+import { createApiToken, listApiTokens, listGrantableScopes, revokeApiToken } from './service.ts';
 
 const TokenView = Type.Object({
   id: Type.String(),
@@ -26,6 +26,18 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => ({ items: await listApiTokens(req.ctx) }),
+  );
+  app.get(
+    '/api/v1/api-tokens/scopes',
+    {
+      config: { access: 'token.manage' },
+      schema: {
+        tags: ['api tokens'],
+        summary: 'The actions the signed-in person may give a token (what they may do and a system may do for them)',
+        response: { 200: Type.Object({ scopes: Type.Array(Type.String()) }), ...errorResponses(401, 403) },
+      },
+    },
+    async (req) => ({ scopes: listGrantableScopes(req.ctx) }),
   );
   app.post(
     '/api/v1/api-tokens',

@@ -1,6 +1,5 @@
-import { validationError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
-import { ACTIONS, type Action } from '../../platform/access/policy.ts';
+import { listTokenActions } from '@shouhu/common';
 import { createOpaqueToken } from '../../platform/auth/tokens.ts';
 import { audit, type Context } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
@@ -33,16 +32,13 @@ function toView(row: {
 export async function createApiToken(ctx: Context, input: { name: string; scopes: string[]; expiresInDays: number }) {
   const orgId = ownOrgId(ctx);
   await assertCan(ctx, 'token.manage', { orgId });
-  const unknown = input.scopes.filter((s) => !ACTIONS.includes(s as Action));
-  if (unknown.length > 0)
-    throw validationError([
-      {
-        field: 'body.scopes',
-        reason: 'choice',
-        message: `Unknown actions: ${unknown.join(', ')}`,
-        message_zh: `没有这些权限：${unknown.join('、')}`,
-      },
-    ]);
+  const actor = ctx.actor;
+  if (actor.type !== 'user') throw tokenError('token.scope_refused', { field: 'scopes', scopes: input.scopes });
+  const role = actor.role;
+  // A token does no more than the person who makes it may, and nothing a person must do themselves.
+  const allowed = new Set<string>(listTokenActions(role));
+  const refused = input.scopes.filter((s) => !allowed.has(s));
+  if (refused.length > 0) throw tokenError('token.scope_refused', { field: 'scopes', scopes: refused, allowed: [...allowed] });
   const { token, hash } = createOpaqueToken('shk_');
   const id = createId();
   const expiresAt = new Date(Date.now() + input.expiresInDays * 86_400_000);
@@ -54,7 +50,8 @@ export async function createApiToken(ctx: Context, input: { name: string; scopes
       tokenHash: hash,
       scopes: input.scopes,
       expiresAt,
-      createdBy: ctx.actor.type === 'user' ? ctx.actor.userId : null,
+      createdBy: actor.userId,
+      role,
     });
     await audit(ctx, trx, {
       action: 'api_token.created',
@@ -72,6 +69,11 @@ export async function listApiTokens(ctx: Context) {
   await assertCan(ctx, 'token.manage', { orgId });
   const rows = await selectApiTokens(ctx.db, orgId);
   return rows.map(toView);
+}
+
+/** The scopes the signed-in person may give a token, for the console's form. */
+export function listGrantableScopes(ctx: Context): string[] {
+  return ctx.actor.type === 'user' ? listTokenActions(ctx.actor.role) : [];
 }
 
 export async function revokeApiToken(ctx: Context, id: string) {

@@ -81,16 +81,8 @@ export async function selectQueuePace(db: Db, orgId: string, service: string): P
   return { minutesEach: Number(pace?.minutes ?? 6) || 6, agents: Math.max(1, Number(pace?.agents ?? 0)) };
 }
 
-export async function insertVideoSession(db: Db, row: Omit<Insertable<VideoSessionsTable>, 'reference'>) {
-  const { reference } = await db
-    .insertInto('videoSessions')
-    .values({
-      ...row,
-      reference: sql<string>`'VS-' || to_char(now() at time zone 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad((nextval('video_session_numbers') % 1000000)::text, 6, '0')`,
-    })
-    .returning('reference')
-    .executeTakeFirstOrThrow();
-  return reference;
+export async function insertVideoSession(db: Db, row: Insertable<VideoSessionsTable>) {
+  await db.insertInto('videoSessions').values(row).execute();
 }
 
 /** Changes a session only from the given statuses; answers whether it changed (so two agents cannot both take one). */

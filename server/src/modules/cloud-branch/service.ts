@@ -28,6 +28,7 @@ import { ANY_ORGANIZATION, actorOrgId, actorUserId, audit, type Context, recordS
 import { createId } from '../../platform/ids.ts';
 import { queueNotification } from '../../platform/notify/service.ts';
 import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
+import { referencePool } from '../../platform/references.ts';
 import { auditWorkOrderReveal } from '../../platform/pii/reveal.ts';
 import { selectOrganization } from '../organizations/repo.ts';
 import { videoError } from './errors.ts';
@@ -89,6 +90,8 @@ export async function joinQueue(ctx: Context, hub: QueueHub, template: string | 
   if (ctx.actor.mobileHash !== mobileHash) throw videoError('video.mobile_mismatch', { field: 'mobile' });
   if (input.slotAt) assertSlot(input.slotAt);
   const id = createId();
+  // Drawn before the transaction, so the counter is not held while the queue is checked.
+  const [reference] = (await referencePool(ctx.db, 'VS').take(1)) as [string];
   await ctx.db
     .transaction()
     .execute(async (trx) => {
@@ -99,8 +102,9 @@ export async function joinQueue(ctx: Context, hub: QueueHub, template: string | 
       }
       const open = await selectOpenSession(trx, { orgId: input.orgId, service: input.service, mobileHash });
       if (open) throw videoError('video.already_in_queue', { id: open.id });
-      const reference = await insertVideoSession(trx, {
+      await insertVideoSession(trx, {
         id,
+        reference,
         orgId: input.orgId,
         service: input.service,
         mobileEnc: encryptField(ctx.keys, mobile),

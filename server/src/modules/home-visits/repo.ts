@@ -59,12 +59,6 @@ export function selectHomeVisitByReference(db: Db, reference: string) {
     .executeTakeFirst();
 }
 
-/** Draws numbers for references from the sequence, many in one round trip. */
-export async function drawHomeVisitNumbers(db: Db, count: number): Promise<number[]> {
-  const { rows } = await sql<{ n: string }>`select nextval('home_visit_numbers') as n from generate_series(1, ${count})`.execute(db);
-  return rows.map((r) => Number(r.n));
-}
-
 /**
  * Moves a request on only from the statuses given: two staff acting at once cannot both move it,
  * and a step taken out of order changes nothing. Answers whether it moved.

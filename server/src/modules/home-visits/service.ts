@@ -43,6 +43,8 @@ import { createId } from '../../platform/ids.ts';
 import { type Tracker, toInstants } from '../../platform/module.ts';
 import { queueNotification, toNotificationRows } from '../../platform/notify/service.ts';
 import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
+import { addToInbox } from '../../platform/inbox/service.ts';
+import { referencePool } from '../../platform/references.ts';
 import { auditWorkOrderReveal } from '../../platform/pii/reveal.ts';
 import { areInstitutions, selectInstitutionIds, selectOrganization, selectOrganizationNames } from '../organizations/repo.ts';
 import { selectActiveStaff } from '../users/repo.ts';
@@ -50,7 +52,6 @@ import { findZoneAround, listZones } from '../zones/service.ts';
 import { homeVisitError } from './errors.ts';
 import {
   countWaitingHomeVisits,
-  drawHomeVisitNumbers,
   type HomeVisitRow,
   selectHomeVisit,
   selectHomeVisitByReference,
@@ -114,42 +115,19 @@ const intakes = new WeakMap<Db, (item: Intake) => Promise<{ id: string; referenc
 const intakeFor = (db: Db) => {
   let intake = intakes.get(db);
   if (!intake) {
-    const numbers = createNumberPool((count) => drawHomeVisitNumbers(db, count));
-    intake = createBatcher(async (items: Intake[]) => writeIntakes(db, items, await numbers.take(items.length)));
+    const references = referencePool(db, 'HV');
+    intake = createBatcher(async (items: Intake[]) => writeIntakes(db, items, await references.take(items.length)));
     intakes.set(db, intake);
   }
   return intake;
 };
 
-/** Numbers drawn from the database a hundred at a time, handed out in order within this process. */
-function createNumberPool(draw: (count: number) => Promise<number[]>) {
-  const pool: number[] = [];
-  let drawing: Promise<void> | null = null;
-  return {
-    async take(count: number) {
-      // One draw at a time: batches that need numbers together wait for the same draw.
-      while (pool.length < count) {
-        drawing ??= draw(Math.max(100, count))
-          .then((numbers) => void pool.push(...numbers))
-          .finally(() => {
-            drawing = null;
-          });
-        await drawing;
-      }
-      return pool.splice(0, count);
-    },
-  };
-}
-
-const formatReference = (day: string, n: number) => `HV-${day.replaceAll('-', '')}-${String(n % 1_000_000).padStart(6, '0')}`;
-
 /**
  * Writes a batch of requests, their audit entries and SMS in one statement: all or none. A
  * request for an organisation that is not an institution fails alone.
  */
-async function writeIntakes(db: Db, items: Intake[], numbers: number[]): Promise<({ id: string; reference: string } | Error)[]> {
-  const day = todayInShanghai();
-  const batch = items.map((item, i) => ({ ...item, row: { ...item.row, reference: formatReference(day, numbers[i] as number) } }));
+async function writeIntakes(db: Db, items: Intake[], references: string[]): Promise<({ id: string; reference: string } | Error)[]> {
+  const batch = items.map((item, i) => ({ ...item, row: { ...item.row, reference: references[i] as string } }));
   const orgIds = [...new Set(batch.map((i) => i.row.orgId))];
   const first = batch[0] as (typeof batch)[number];
   const { notifications, jobs } = toNotificationRows(
@@ -190,7 +168,7 @@ async function writeIntakes(db: Db, items: Intake[], numbers: number[]): Promise
       ? await writeIntakes(
           db,
           good,
-          numbers.filter((_, i) => institutions.has(items[i]?.row.orgId ?? '')),
+          references.filter((_, i) => institutions.has(items[i]?.row.orgId ?? '')),
         )
       : [];
   return items.map((i) =>
@@ -277,6 +255,8 @@ async function takeStep(
     action: string;
     summary: Record<string, unknown>;
     sms?: string;
+    /** More that commits with the step (an inbox item for whoever is sent). */
+    also?: (trx: Db) => Promise<unknown>;
   },
 ) {
   await ctx.db.transaction().execute(async (trx) => {
@@ -285,6 +265,7 @@ async function takeStep(
     }
     await audit(ctx, trx, { action: step.action, orgId: row.orgId, recordType: 'home_visit', recordId: row.id, summary: step.summary });
     if (step.sms) await notifyCustomer(ctx, trx, row, step.sms);
+    await step.also?.(trx);
   });
   return toView(ctx, (await selectHomeVisit(ctx.db, ANY_ORGANIZATION, row.id)) as HomeVisitRow);
 }
@@ -388,6 +369,18 @@ export async function scheduleHomeVisit(ctx: Context, id: string, input: { userI
     sms: sameTime
       ? undefined
       : `工作人员将于 ${Number(local.slice(5, 7))}月${Number(local.slice(8, 10))}日 ${local.slice(11)} 上门，请保持电话畅通。`,
+    // The one sent finds the visit in their inbox; a visit handed to someone new reaches them too.
+    also: (trx) =>
+      addToInbox(trx, ctx.keys, {
+        kind: 'homeVisit.assigned',
+        to: { userIds: [input.userId] },
+        orgId: row.orgId,
+        titleZh: `上门服务 ${row.reference}：${local.slice(5, 16)} 上门`,
+        titleEn: `Home visit ${row.reference}: at ${local.slice(5, 16)}`,
+        path: `/console/home-visits/${row.id}`,
+        record: { type: 'home_visit', id: row.id },
+        dueAt: at,
+      }),
   });
 }
 

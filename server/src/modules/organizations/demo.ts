@@ -1,11 +1,20 @@
-import type { OrganizationKind } from '@shouhu/common';
+import type { OrganizationKind, PartnerKind } from '@shouhu/common';
+import { findCommittee } from '@shouhu/common/committees';
 import type { Db } from '../../db/database.ts';
 import { createId } from '../../platform/ids.ts';
 import { selectOrganizationIdByCode, upsertOrganization } from './repo.ts';
 
 // The organisations named in the account of spring 2022 (shared/domain/source-article.zh.txt).
 // Codes are stable handles for demo sign-ins and fixtures; `parent` is the association a member belongs to.
-export const DEMO_ORGANIZATIONS: { code: string; kind: OrganizationKind; nameZh: string; nameEn: string; parent?: string }[] = [
+export const DEMO_ORGANIZATIONS: {
+  code: string;
+  kind: OrganizationKind;
+  nameZh: string;
+  nameEn: string;
+  parent?: string;
+  partnerKind?: PartnerKind;
+  committeeCode?: string;
+}[] = [
   { code: 'regulator-sh', kind: 'regulator', nameZh: '上海银保监局', nameEn: 'CBIRC Shanghai Office' },
   { code: 'sba', kind: 'association', nameZh: '上海市银行同业公会', nameEn: 'Shanghai Banking Association' },
   { code: 'sia', kind: 'association', nameZh: '上海市保险同业公会', nameEn: 'Shanghai Insurance Association' },
@@ -26,15 +35,41 @@ export const DEMO_ORGANIZATIONS: { code: string; kind: OrganizationKind; nameZh:
   { code: 'taiping-life-sh', kind: 'insurer', nameZh: '太平人寿上海分公司', nameEn: 'Taiping Life Shanghai Branch', parent: 'sia' },
   { code: 'chinalife-sh', kind: 'insurer', nameZh: '中国人寿上海市分公司', nameEn: 'China Life Shanghai Branch', parent: 'sia' },
   { code: 'sinosure-sh', kind: 'insurer', nameZh: '中国出口信用保险公司上海分公司', nameEn: 'Sinosure Shanghai Branch', parent: 'sia' },
-  { code: 'shfic', kind: 'partner', nameZh: '上海市工商业联合会', nameEn: 'Shanghai Federation of Industry and Commerce' },
+  {
+    code: 'shfic',
+    kind: 'partner',
+    partnerKind: 'federation_of_commerce',
+    nameZh: '上海市工商业联合会',
+    nameEn: 'Shanghai Federation of Industry and Commerce',
+  },
   {
     code: 'shcomm',
     kind: 'partner',
+    partnerKind: 'commerce_commission',
     nameZh: '上海市商务委员会（国际贸易单一窗口）',
     nameEn: 'Shanghai Commission of Commerce (International Trade Single Window)',
   },
-  { code: 'shva', kind: 'partner', nameZh: '上海市志愿者协会', nameEn: 'Shanghai Volunteer Association' },
-  { code: 'dingdong', kind: 'partner', nameZh: '叮咚买菜', nameEn: 'Dingdong Maicai (grocery platform)' },
+  { code: 'shva', kind: 'partner', partnerKind: 'volunteer_association', nameZh: '上海市志愿者协会', nameEn: 'Shanghai Volunteer Association' },
+  { code: 'dingdong', kind: 'partner', partnerKind: 'anchor_enterprise', nameZh: '叮咚买菜', nameEn: 'Dingdong Maicai (grocery platform)' },
+  // Committees of demo streets (codes from the division data), which post their residents' needs.
+  ...(
+    [
+      ['310101002001', '黄浦区南京东路街道云南中路居委会', 'Yunnan Road (Middle) Neighbourhood Committee, Nanjing Road (East), Huangpu'],
+      ['310101002002', '黄浦区南京东路街道龙泉园路居委会', 'Longquanyuan Road Neighbourhood Committee, Nanjing Road (East), Huangpu'],
+      ['310115004001', '浦东新区潍坊新村街道潍坊一村居委会', 'Weifang No. 1 Village Neighbourhood Committee, Weifang Xincun, Pudong'],
+      ['310151101201', '崇明区城桥镇城桥村村委会', 'Chengqiao Village Committee, Chengqiao Town, Chongming'],
+    ] as const
+  ).map(([committeeCode, nameZh, nameEn]) => ({
+    code: `committee-${committeeCode}`,
+    kind: 'partner' as const,
+    partnerKind: findCommittee(committeeCode)?.kind === 'village' ? ('village_committee' as const) : ('neighbourhood_committee' as const),
+    committeeCode,
+    nameZh,
+    nameEn,
+  })),
+  // Schools the banks supplied during the lockdown (the article: more than twenty universities and schools).
+  { code: 'school-fudan', kind: 'partner', partnerKind: 'school', nameZh: '复旦大学', nameEn: 'Fudan University' },
+  { code: 'school-tongji', kind: 'partner', partnerKind: 'school', nameZh: '同济大学', nameEn: 'Tongji University' },
 ];
 
 /** Inserts or refreshes the demo organisations; safe to run again. */
@@ -50,6 +85,8 @@ export async function seedOrganizations(db: Db): Promise<number> {
         nameEn: org.nameEn,
         uscc: null,
         parentId,
+        partnerKind: org.partnerKind ?? null,
+        committeeCode: org.committeeCode ?? null,
       });
     }
   });

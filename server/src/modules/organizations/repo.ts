@@ -1,9 +1,12 @@
 import { INSTITUTION_KINDS, type OrganizationKind } from '@shouhu/common';
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import type { OrganizationsTable } from '../../db/schema.ts';
+
+const COLUMNS = ['id', 'code', 'kind', 'nameZh', 'nameEn', 'uscc', 'parentId', 'partnerKind', 'committeeCode'] as const;
 
 export function selectOrganizations(db: Db, filter: { kind?: OrganizationKind }) {
-  let query = db.selectFrom('organizations').select(['id', 'code', 'kind', 'nameZh', 'nameEn', 'uscc', 'parentId']);
+  let query = db.selectFrom('organizations').select(COLUMNS);
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   return query.orderBy('kind').orderBy('code').execute();
 }
@@ -11,14 +14,14 @@ export function selectOrganizations(db: Db, filter: { kind?: OrganizationKind })
 export function selectOrganization(db: Db, id: string) {
   return db
     .selectFrom('organizations')
-    .select(['id', 'code', 'kind', 'nameZh', 'nameEn', 'uscc', 'parentId'])
+    .select(COLUMNS)
     .where('id', '=', id)
     .executeTakeFirst();
 }
 
 export async function upsertOrganization(
   db: Db,
-  org: { id: string; code: string; kind: OrganizationKind; nameZh: string; nameEn: string; uscc: string | null; parentId: string | null },
+  org: Insertable<OrganizationsTable>,
 ): Promise<void> {
   await db
     .insertInto('organizations')
@@ -29,6 +32,8 @@ export async function upsertOrganization(
         nameZh: eb.ref('excluded.nameZh'),
         nameEn: eb.ref('excluded.nameEn'),
         parentId: eb.ref('excluded.parentId'),
+        partnerKind: eb.ref('excluded.partnerKind'),
+        committeeCode: eb.ref('excluded.committeeCode'),
         updatedAt: eb.fn('now'),
       })),
     )
@@ -41,7 +46,7 @@ export function selectOrganizationIdByCode(db: Db, code: string) {
 
 export async function insertOrganization(
   db: Db,
-  org: { id: string; code: string; kind: OrganizationKind; nameZh: string; nameEn: string; uscc: string | null; parentId: string | null },
+  org: Insertable<OrganizationsTable>,
 ): Promise<void> {
   await db.insertInto('organizations').values(org).execute();
 }

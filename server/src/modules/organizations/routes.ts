@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Organization, OrganizationKindSchema, OrganizationList } from '@shouhu/common';
+import { Organization, OrganizationChange, OrganizationInput, OrganizationKindSchema, OrganizationList } from '@shouhu/common';
 import { Type } from 'typebox';
 import { errorResponses } from '../../platform/http.ts';
 import { changeOrganization, createOrganization, getOrganization, listOrganizations } from './service.ts';
@@ -31,12 +31,6 @@ export const organizationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (req) => getOrganization(app.db, req.params.id),
   );
-  const Names = {
-    nameZh: Type.String({ minLength: 1, maxLength: 200 }),
-    nameEn: Type.String({ minLength: 1, maxLength: 200 }),
-    uscc: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
-    parentId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
-  };
   app.post(
     '/api/v1/organizations',
     {
@@ -44,10 +38,7 @@ export const organizationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['organizations'],
         summary: 'Register an organisation (regulator)',
-        body: Type.Object(
-          { code: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,39}$' }), kind: OrganizationKindSchema, ...Names },
-          { additionalProperties: false },
-        ),
+        body: OrganizationInput,
         response: { 201: Organization, ...errorResponses(400, 401, 403, 409) },
       },
     },
@@ -61,7 +52,7 @@ export const organizationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['organizations'],
         summary: 'Change names, credit code or parent (regulator)',
         params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-        body: Type.Partial(Type.Object(Names), { additionalProperties: false, minProperties: 1 }),
+        body: OrganizationChange,
         response: { 200: Organization, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },

@@ -1,4 +1,5 @@
-import { type OrganizationKind, validateUscc } from '@shouhu/common';
+import { isCommitteePartner, type OrganizationChange, type OrganizationInput, type OrganizationKind, type PartnerKind, validateUscc } from '@shouhu/common';
+import { findCommittee } from '@shouhu/common/committees';
 import type { Db } from '../../db/database.ts';
 import { validationError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
@@ -27,13 +28,24 @@ export async function getOrganization(db: Db, id: string, field = 'id') {
   return org;
 }
 
-export interface OrganizationInput {
-  code: string;
-  kind: OrganizationKind;
-  nameZh: string;
-  nameEn: string;
-  uscc?: string | null;
-  parentId?: string | null;
+/**
+ * A partner says what kind it is, and a committee which committee it is (a code that exists);
+ * other organisations have neither.
+ */
+function checkPartner(input: OrganizationInput): { partnerKind: PartnerKind | null; committeeCode: string | null } {
+  if (input.kind !== 'partner') {
+    if (input.partnerKind) throw validationError([{ field: 'body.partnerKind', reason: 'not_allowed' }]);
+    if (input.committeeCode) throw validationError([{ field: 'body.committeeCode', reason: 'not_allowed' }]);
+    return { partnerKind: null, committeeCode: null };
+  }
+  if (!input.partnerKind) throw validationError([{ field: 'body.partnerKind', reason: 'required' }]);
+  if (!isCommitteePartner(input.partnerKind)) {
+    if (input.committeeCode) throw validationError([{ field: 'body.committeeCode', reason: 'not_allowed' }]);
+    return { partnerKind: input.partnerKind, committeeCode: null };
+  }
+  if (!input.committeeCode) throw validationError([{ field: 'body.committeeCode', reason: 'required' }]);
+  if (!findCommittee(input.committeeCode)) throw validationError([{ field: 'body.committeeCode', reason: 'unknown' }]);
+  return { partnerKind: input.partnerKind, committeeCode: input.committeeCode };
 }
 
 function normalizeUscc(uscc: string | null | undefined): string | null {
@@ -58,6 +70,7 @@ async function checkUnique(db: Db, input: { code?: string; uscc?: string | null 
 export async function createOrganization(ctx: Context, input: OrganizationInput) {
   await assertCan(ctx, 'organization.manage', {});
   const uscc = normalizeUscc(input.uscc);
+  const partner = checkPartner(input);
   const id = createId();
   return ctx.db.transaction().execute(async (trx) => {
     await checkUnique(trx, { code: input.code, uscc });
@@ -71,6 +84,7 @@ export async function createOrganization(ctx: Context, input: OrganizationInput)
       nameEn: input.nameEn,
       uscc,
       parentId: input.parentId ?? null,
+      ...partner,
     };
     await insertOrganization(trx, row);
     await audit(ctx, trx, { action: 'organization.created', orgId: id, recordType: 'organization', recordId: id, summary: { after: row } });
@@ -78,7 +92,7 @@ export async function createOrganization(ctx: Context, input: OrganizationInput)
   });
 }
 
-export async function changeOrganization(ctx: Context, id: string, input: Partial<Omit<OrganizationInput, 'code' | 'kind'>>) {
+export async function changeOrganization(ctx: Context, id: string, input: OrganizationChange) {
   await assertCan(ctx, 'organization.manage', { orgId: id });
   const before = await getOrganization(ctx.db, id);
   const uscc = input.uscc === undefined ? undefined : normalizeUscc(input.uscc);

@@ -4,6 +4,7 @@ import { hashPassword } from '../../platform/auth/passwords.ts';
 import { createId } from '../../platform/ids.ts';
 import { encryptField, hashField } from '../../platform/pii/crypto.ts';
 import type { KeyRing } from '../../platform/pii/keys.ts';
+import { addToInbox } from '../../platform/inbox/service.ts';
 import { selectOrganizationIdByCode } from '../organizations/repo.ts';
 import { DEMO_PASSWORD } from './demo-password.ts';
 import { insertUser, isUsernameTaken } from './repo.ts';
@@ -21,6 +22,15 @@ export const DEMO_USERS: { username: string; org: string; role: Role; name: stri
   { username: 'cib.admin', org: 'cib-sh', role: 'institution_admin', name: '周管理', mobile: '13800138005' },
   { username: 'pingan.admin', org: 'pingan-life-sh', role: 'institution_admin', name: '吴保险', mobile: '13800138006' },
   { username: 'partner', org: 'shfic', role: 'partner', name: '郑伙伴', mobile: '13800138007' },
+  { username: 'commerce', org: 'shcomm', role: 'partner', name: '孙商务', mobile: '13800138009' },
+  { username: 'volunteers', org: 'shva', role: 'partner', name: '钱志愿', mobile: '13800138010' },
+  { username: 'dingdong', org: 'dingdong', role: 'partner', name: '冯供应', mobile: '13800138011' },
+  { username: 'committee.yunnan', org: 'committee-310101002001', role: 'partner', name: '韩居委', mobile: '13800138012' },
+  { username: 'committee.longquan', org: 'committee-310101002002', role: 'partner', name: '杨居委', mobile: '13800138013' },
+  { username: 'committee.weifang', org: 'committee-310115004001', role: 'partner', name: '朱居委', mobile: '13800138014' },
+  { username: 'committee.chengqiao', org: 'committee-310151101201', role: 'partner', name: '秦村委', mobile: '13800138015' },
+  { username: 'school.fudan', org: 'school-fudan', role: 'partner', name: '许老师', mobile: '13800138016' },
+  { username: 'school.tongji', org: 'school-tongji', role: 'partner', name: '何老师', mobile: '13800138017' },
 ];
 
 export async function seedUsers(db: Db, keys: KeyRing): Promise<number> {
@@ -30,8 +40,9 @@ export async function seedUsers(db: Db, keys: KeyRing): Promise<number> {
     if (await isUsernameTaken(db, u.username)) continue;
     const org = await selectOrganizationIdByCode(db, u.org);
     if (!org) continue;
+    const id = createId();
     await insertUser(db, {
-      id: createId(),
+      id,
       orgId: org.id,
       username: u.username,
       role: u.role,
@@ -43,7 +54,21 @@ export async function seedUsers(db: Db, keys: KeyRing): Promise<number> {
       mfaRequired: false,
       isDemo: true,
     });
+    if (u.role === 'partner') await welcomePartner(db, keys, id, org.id);
     created++;
   }
   return created;
+}
+
+/** A partner's first inbox item in the demo: what the platform offers it, and where to start. */
+function welcomePartner(db: Db, keys: KeyRing, userId: string, orgId: string) {
+  return addToInbox(db, keys, {
+    kind: 'account.welcome',
+    to: { userIds: [userId] },
+    orgId,
+    titleZh: '欢迎使用守沪：贵单位参加的合作项目将在首页列出，可在"接口与推送"中为本单位系统创建令牌',
+    titleEn: 'Welcome to Shouhu: the programmes your organisation joins are listed on the home page; tokens for your systems are under Integrations',
+    path: '/console',
+    record: { type: 'user', id: userId },
+  });
 }

@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db, RecordScope } from '../../db/database.ts';
-import type { UsersTable } from '../../db/schema.ts';
+import type { Role, UsersTable } from '../../db/schema.ts';
 import type { RevealLoader } from '../../platform/module.ts';
 
 const COLUMNS = [
@@ -85,4 +85,21 @@ export async function countLockedUsers(db: Db, scope: RecordScope): Promise<numb
 export async function nameUsers(db: Db, ids: string[]): Promise<Map<string, string>> {
   const rows = await db.selectFrom('users').select(['id', 'username']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.username]));
+}
+
+/** Who receives what is sent to an organisation: its enabled users, of the roles given (all when none). */
+export function selectActiveUserIds(db: Db, orgId: string, roles?: readonly Role[]) {
+  return db
+    .selectFrom('users')
+    .select('id')
+    .where('orgId', '=', orgId)
+    .where('disabledAt', 'is', null)
+    .$if(roles !== undefined && roles.length > 0, (q) => q.where('role', 'in', roles as Role[]))
+    .execute();
+}
+
+/** How to reach these users outside the console (encrypted mobile and e-mail), for the notifications they asked for. */
+export function selectUserContacts(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('users').select(['id', 'orgId', 'mobileEnc', 'emailEnc']).where('id', 'in', ids).execute();
 }

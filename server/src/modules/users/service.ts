@@ -10,6 +10,7 @@ import { revokeUserSessions } from '../../platform/auth/repo.ts';
 import { ANY_ORGANIZATION, audit, type Context, recordScope, resolveOrgFilter } from '../../platform/context.ts';
 import { requireStreet } from '../../platform/divisions.ts';
 import { createId } from '../../platform/ids.ts';
+import { addToInbox } from '../../platform/inbox/service.ts';
 import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
 import { getOrganization } from '../organizations/service.ts';
 import { userError } from './errors.ts';
@@ -97,6 +98,16 @@ export async function createUser(ctx: Context, input: NewUser) {
       recordType: 'user',
       recordId: id,
       summary: { after: { username, role: input.role, name: maskName(input.name), mobile: mobile ? maskMobile(mobile) : null } },
+    });
+    // The first thing a new user sees: what to do before the rest (a second factor, a password of their own).
+    await addToInbox(trx, ctx.keys, {
+      kind: 'account.welcome',
+      to: { userIds: [id] },
+      orgId: org.id,
+      titleZh: `欢迎使用守沪：${org.nameZh}的账户已开通，请先设置两步验证`,
+      titleEn: `Welcome to Shouhu: your account at ${org.nameEn} is open; set up the second factor first`,
+      path: '/console/security',
+      record: { type: 'user', id },
     });
     return toUserView(ctx, (await selectUser(trx, ANY_ORGANIZATION, id)) as UserListRow);
   });

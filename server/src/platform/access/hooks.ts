@@ -73,7 +73,7 @@ async function resolveActor(
     if (!token.lastUsedAt || Date.now() - new Date(token.lastUsedAt).getTime() > TOUCH_AFTER_MS) {
       await touchApiToken(db, token.id);
     }
-    return { actor: { type: 'token', tokenId: token.id, orgId: token.orgId, scopes: token.scopes }, via: 'bearer' };
+    return { actor: { type: 'token', tokenId: token.id, orgId: token.orgId, role: token.role, scopes: token.scopes }, via: 'bearer' };
   }
   const cookie = req.cookies[SESSION_COOKIE];
   if (!cookie) return { actor: { type: 'anonymous' }, via: 'none' };

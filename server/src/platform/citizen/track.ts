@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { TrackAnswer } from '@shouhu/common';
+import { prefixOfReference, REFERENCE_PATTERN, TrackAnswer } from '@shouhu/common';
 import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
 import { AppError } from '../../errors.ts';
@@ -20,7 +20,7 @@ export function trackRoutes(config: Config, trackers: Readonly<Record<string, Tr
         schema: {
           tags: ['public'],
           summary: 'Follow a request by its public reference number, without an account',
-          params: Type.Object({ reference: Type.String({ pattern: '^[A-Za-z]{2,4}-\\d{8}-\\d{6}$' }) }),
+          params: Type.Object({ reference: Type.String({ pattern: REFERENCE_PATTERN }) }),
           querystring: Type.Object(
             { mobile: Type.Optional(Type.String({ maxLength: 20, description: 'the mobile the request was made with' })) },
             { additionalProperties: false },
@@ -33,7 +33,7 @@ export function trackRoutes(config: Config, trackers: Readonly<Record<string, Tr
       },
       async (req) => {
         const reference = req.params.reference.toUpperCase();
-        const prefix = reference.split('-')[0] as string;
+        const prefix = prefixOfReference(reference);
         const answer = Object.hasOwn(trackers, prefix) ? await trackers[prefix]?.(req.ctx, reference, req.query.mobile) : undefined;
         if (!answer) throw new AppError('reference.not_found', { field: 'reference' });
         return answer;

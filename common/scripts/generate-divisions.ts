@@ -43,13 +43,14 @@ console.log(
 // Neighbourhood (居委会) and village (村委会) committees under each Shanghai street or town, as the
 // last three digits of their 12-digit code and their name, grouped by the street's code.
 const committees: Record<string, [string, string][]> = {};
-for (const [code, name, streetCode, provinceCode] of readCsv('villages.csv')) {
+for (const [code = '', name = '', streetCode = '', provinceCode] of readCsv('villages.csv')) {
   if (provinceCode !== '31') continue;
-  (committees[streetCode] ??= []).push([code.slice(9), name]);
+  const list = committees[streetCode] ?? [];
+  list.push([code.slice(9), name]);
+  committees[streetCode] = list;
 }
 writeFileSync(
   new URL('../src/divisions/committees.generated.ts', import.meta.url),
   `${header}export const SHANGHAI_COMMITTEES: Readonly<Record<string, readonly (readonly [string, string])[]>> = ${JSON.stringify(committees)};\n`,
 );
 console.log(`Shanghai committees: ${Object.values(committees).reduce((n, list) => n + list.length, 0)}`);
-

@@ -254,3 +254,6 @@ export const HolidayOverrideInput = Type.Object(
   { additionalProperties: false },
 );
 export type HolidayOverrideInput = Static<typeof HolidayOverrideInput>;
+/** Years starting within 60 days (or started) whose holidays the calendar does not know. */
+export const MissingYears = Type.Object({ years: Type.Array(Type.Integer()) });
+export type MissingYears = Static<typeof MissingYears>;

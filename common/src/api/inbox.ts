@@ -5,7 +5,13 @@ import { type Static, Type } from 'typebox';
  * directive to acknowledge, a referral to take up); the user chooses which also reach them by SMS
  * or e-mail.
  */
-export const INBOX_KINDS = ['account.welcome', 'homeVisit.assigned', 'deadline.approaching', 'deadline.passed', 'programme.joined'] as const;
+export const INBOX_KINDS = [
+  'account.welcome',
+  'homeVisit.assigned',
+  'deadline.approaching',
+  'deadline.passed',
+  'programme.joined',
+] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 export const INBOX_KIND_LABELS: Record<InboxKind, { zh: string; en: string }> = {
   'account.welcome': { zh: '账户开通', en: 'Account opened' },

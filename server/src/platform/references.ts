@@ -24,7 +24,10 @@ const pools = new WeakMap<Db, Map<string, ReferencePool>>();
  */
 export function referencePool(db: Db, prefix: string): ReferencePool {
   let byPrefix = pools.get(db);
-  if (!byPrefix) pools.set(db, (byPrefix = new Map()));
+  if (!byPrefix) {
+    byPrefix = new Map();
+    pools.set(db, byPrefix);
+  }
   const existing = byPrefix.get(prefix);
   if (existing) return existing;
   const numbers: number[] = [];

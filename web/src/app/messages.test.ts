@@ -69,12 +69,15 @@ describe('a feature declares itself', () => {
   it('the menu keeps the order of the features list', () => {
     expect(listMenu(FEATURES, regulator).map((e) => e.path)).toEqual([
       '/console',
+      '/console/inbox',
+      '/console/organizations',
       '/console/users',
       '/console/calendar',
       '/console/service-levels',
       '/console/network',
       '/console/zones',
       '/console/audit',
+      '/console/integrations',
       '/console/password',
       '/console/security',
     ]);

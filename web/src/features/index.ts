@@ -7,8 +7,11 @@ import { calendarFeature } from './calendar/index.ts';
 import { cloudBranchFeature } from './cloud-branch/index.ts';
 import { consoleFeature } from './console/index.ts';
 import { homeVisitsFeature } from './home-visits/index.ts';
+import { inboxFeature } from './inbox/index.ts';
+import { integrationsFeature } from './integrations/index.ts';
 import { networkFeature } from './network/index.ts';
 import { noticesFeature } from './notices/index.ts';
+import { organizationsFeature } from './organizations/index.ts';
 import { publicFeature } from './public/index.ts';
 import { serviceLevelsFeature } from './service-levels/index.ts';
 import { usersFeature } from './users/index.ts';
@@ -17,6 +20,8 @@ import { zonesFeature } from './zones/index.ts';
 /** Every feature of the web app, in menu and home-page order. A new feature is one line here. */
 const FEATURE_TUPLE = [
   consoleFeature,
+  inboxFeature,
+  organizationsFeature,
   usersFeature,
   branchesFeature,
   calendarFeature,
@@ -27,6 +32,7 @@ const FEATURE_TUPLE = [
   zonesFeature,
   noticesFeature,
   auditFeature,
+  integrationsFeature,
   authFeature,
   publicFeature,
 ] as const satisfies readonly Feature[];

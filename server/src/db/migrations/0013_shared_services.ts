@@ -32,7 +32,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await sql`create index inbox_items_user_created on inbox_items (user_id, created_at desc)`.execute(db);
   // One item per record and kind for a user: a job that finds the same deadline again adds nothing.
-  await sql`create unique index inbox_items_once on inbox_items (user_id, kind, record_type, record_id) where record_id is not null`.execute(db);
+  await sql`create unique index inbox_items_once on inbox_items (user_id, kind, record_type, record_id) where record_id is not null`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('notification_preferences')

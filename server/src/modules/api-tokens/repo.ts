@@ -4,7 +4,16 @@ import type { Role } from '../../db/schema.ts';
 
 export function insertApiToken(
   db: Db,
-  row: { id: string; orgId: string; name: string; tokenHash: string; scopes: string[]; expiresAt: Date; createdBy: string | null; role: Role },
+  row: {
+    id: string;
+    orgId: string;
+    name: string;
+    tokenHash: string;
+    scopes: string[];
+    expiresAt: Date;
+    createdBy: string | null;
+    role: Role;
+  },
 ) {
   return db
     .insertInto('apiTokens')

@@ -1,18 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Items } from '@shouhu/common';
+import { GrantableScopes, Items, TokenCreated, TokenInput, TokenView } from '@shouhu/common';
 import { Type } from 'typebox';
 import { errorResponses } from '../../platform/http.ts';
 import { createApiToken, listApiTokens, listGrantableScopes, revokeApiToken } from './service.ts';
-
-const TokenView = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  scopes: Type.Array(Type.String()),
-  expiresAt: Type.String({ format: 'date-time' }),
-  revoked: Type.Boolean(),
-  lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  createdAt: Type.String({ format: 'date-time' }),
-});
 
 export const apiTokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -34,7 +24,7 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['api tokens'],
         summary: 'The actions the signed-in person may give a token (what they may do and a system may do for them)',
-        response: { 200: Type.Object({ scopes: Type.Array(Type.String()) }), ...errorResponses(401, 403) },
+        response: { 200: GrantableScopes, ...errorResponses(401, 403) },
       },
     },
     async (req) => ({ scopes: listGrantableScopes(req.ctx) }),
@@ -46,16 +36,9 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['api tokens'],
         summary: 'Create an API token (shown once) for a partner system',
-        body: Type.Object(
-          {
-            name: Type.String({ minLength: 1, maxLength: 100 }),
-            scopes: Type.Array(Type.String({ maxLength: 64 }), { minItems: 1, maxItems: 20 }),
-            expiresInDays: Type.Integer({ minimum: 1, maximum: 366 }),
-          },
-          { additionalProperties: false },
-        ),
+        body: TokenInput,
         response: {
-          201: Type.Object({ id: Type.String(), token: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }),
+          201: TokenCreated,
           ...errorResponses(400, 401, 403),
         },
       },

@@ -1,5 +1,5 @@
-import { assertCan } from '../../platform/access/hooks.ts';
 import { listTokenActions } from '@shouhu/common';
+import { assertCan } from '../../platform/access/hooks.ts';
 import { createOpaqueToken } from '../../platform/auth/tokens.ts';
 import { audit, type Context } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';

@@ -15,7 +15,16 @@ describe(`API tokens decided by the same policy as their makers (${testDatabaseK
       method: 'POST',
       url: '/api/v1/branches',
       headers: staff,
-      payload: { code: 'TOKEN1', nameZh: '令牌测试支行', address: '某路1号', streetCode: '310101002', lat: 31.23, lng: 121.48, services: ['cash'], weeklyHours: { days: {} } },
+      payload: {
+        code: 'TOKEN1',
+        nameZh: '令牌测试支行',
+        address: '某路1号',
+        streetCode: '310101002',
+        lat: 31.23,
+        lng: 121.48,
+        services: ['cash'],
+        weeklyHours: { days: {} },
+      },
     });
   });
   afterAll(() => t.close());
@@ -42,13 +51,19 @@ describe(`API tokens decided by the same policy as their makers (${testDatabaseK
   it('holds only what its maker may do and a system may do for them', async () => {
     const refused = await make(bocAdmin, ['branch.read', 'pii.reveal', 'token.manage']);
     expect(refused.statusCode).toBe(403);
-    expect(refused.json().error).toMatchObject({ code: 'token.scope_refused', details: { field: 'scopes', scopes: ['pii.reveal', 'token.manage'] } });
+    expect(refused.json().error).toMatchObject({
+      code: 'token.scope_refused',
+      details: { field: 'scopes', scopes: ['pii.reveal', 'token.manage'] },
+    });
     expect((await t.app.inject({ url: '/api/v1/api-tokens/scopes', headers: bocAdmin })).json().scopes).toContain('homeVisit.manage');
   });
 
   it('lets a partner make its own token for its programmes, and no more', async () => {
     const partner = await signInAs(t.app, 'partner');
-    expect((await t.app.inject({ url: '/api/v1/api-tokens/scopes', headers: partner })).json().scopes).toEqual(['job.read', 'programme.read']);
+    expect((await t.app.inject({ url: '/api/v1/api-tokens/scopes', headers: partner })).json().scopes).toEqual([
+      'job.read',
+      'programme.read',
+    ]);
     expect((await make(partner, ['branch.read'])).statusCode).toBe(403);
     const created = await make(partner, ['programme.read']);
     expect(created.statusCode).toBe(201);

@@ -41,7 +41,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['calendar'],
         summary: 'Years starting within 60 days (or started) whose holidays the calendar does not know',
-        response: { 200: Type.Object({ years: Type.Array(Type.Integer()) }) },
+        response: { 200: MissingYears },
       },
     },
     async (req) => ({ years: listMissingYears(await loadCalendar(req.ctx.db), todayInShanghai()) }),

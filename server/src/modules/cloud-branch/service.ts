@@ -28,8 +28,8 @@ import { ANY_ORGANIZATION, actorOrgId, actorUserId, audit, type Context, recordS
 import { createId } from '../../platform/ids.ts';
 import { queueNotification } from '../../platform/notify/service.ts';
 import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
-import { referencePool } from '../../platform/references.ts';
 import { auditWorkOrderReveal } from '../../platform/pii/reveal.ts';
+import { referencePool } from '../../platform/references.ts';
 import { selectOrganization } from '../organizations/repo.ts';
 import { videoError } from './errors.ts';
 import { announceQueueChange, type QueueHub } from './queue.ts';

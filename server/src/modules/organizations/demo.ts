@@ -49,7 +49,13 @@ export const DEMO_ORGANIZATIONS: {
     nameZh: '上海市商务委员会（国际贸易单一窗口）',
     nameEn: 'Shanghai Commission of Commerce (International Trade Single Window)',
   },
-  { code: 'shva', kind: 'partner', partnerKind: 'volunteer_association', nameZh: '上海市志愿者协会', nameEn: 'Shanghai Volunteer Association' },
+  {
+    code: 'shva',
+    kind: 'partner',
+    partnerKind: 'volunteer_association',
+    nameZh: '上海市志愿者协会',
+    nameEn: 'Shanghai Volunteer Association',
+  },
   { code: 'dingdong', kind: 'partner', partnerKind: 'anchor_enterprise', nameZh: '叮咚买菜', nameEn: 'Dingdong Maicai (grocery platform)' },
   // Committees of demo streets (codes from the division data), which post their residents' needs.
   ...(

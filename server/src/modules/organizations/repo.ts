@@ -12,17 +12,10 @@ export function selectOrganizations(db: Db, filter: { kind?: OrganizationKind })
 }
 
 export function selectOrganization(db: Db, id: string) {
-  return db
-    .selectFrom('organizations')
-    .select(COLUMNS)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return db.selectFrom('organizations').select(COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 
-export async function upsertOrganization(
-  db: Db,
-  org: Insertable<OrganizationsTable>,
-): Promise<void> {
+export async function upsertOrganization(db: Db, org: Insertable<OrganizationsTable>): Promise<void> {
   await db
     .insertInto('organizations')
     .values(org)
@@ -44,10 +37,7 @@ export function selectOrganizationIdByCode(db: Db, code: string) {
   return db.selectFrom('organizations').select('id').where('code', '=', code).executeTakeFirst();
 }
 
-export async function insertOrganization(
-  db: Db,
-  org: Insertable<OrganizationsTable>,
-): Promise<void> {
+export async function insertOrganization(db: Db, org: Insertable<OrganizationsTable>): Promise<void> {
   await db.insertInto('organizations').values(org).execute();
 }
 

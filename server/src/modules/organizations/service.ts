@@ -1,4 +1,11 @@
-import { isCommitteePartner, type OrganizationChange, type OrganizationInput, type OrganizationKind, type PartnerKind, validateUscc } from '@shouhu/common';
+import {
+  isCommitteePartner,
+  type OrganizationChange,
+  type OrganizationInput,
+  type OrganizationKind,
+  type PartnerKind,
+  validateUscc,
+} from '@shouhu/common';
 import { findCommittee } from '@shouhu/common/committees';
 import type { Db } from '../../db/database.ts';
 import { validationError } from '../../errors.ts';

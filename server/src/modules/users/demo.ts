@@ -2,9 +2,9 @@ import type { Db } from '../../db/database.ts';
 import type { Role } from '../../db/schema.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { createId } from '../../platform/ids.ts';
+import { addToInbox } from '../../platform/inbox/service.ts';
 import { encryptField, hashField } from '../../platform/pii/crypto.ts';
 import type { KeyRing } from '../../platform/pii/keys.ts';
-import { addToInbox } from '../../platform/inbox/service.ts';
 import { selectOrganizationIdByCode } from '../organizations/repo.ts';
 import { DEMO_PASSWORD } from './demo-password.ts';
 import { insertUser, isUsernameTaken } from './repo.ts';
@@ -67,7 +67,8 @@ function welcomePartner(db: Db, keys: KeyRing, userId: string, orgId: string) {
     to: { userIds: [userId] },
     orgId,
     titleZh: '欢迎使用守沪：贵单位参加的合作项目将在首页列出，可在"接口与推送"中为本单位系统创建令牌',
-    titleEn: 'Welcome to Shouhu: the programmes your organisation joins are listed on the home page; tokens for your systems are under Integrations',
+    titleEn:
+      'Welcome to Shouhu: the programmes your organisation joins are listed on the home page; tokens for your systems are under Integrations',
     path: '/console',
     record: { type: 'user', id: userId },
   });

@@ -15,25 +15,46 @@ describe(`partners as users, and each user's inbox (${testDatabaseKind})`, () =>
   it('registers a committee partner only with a kind and a committee code that exists', async () => {
     const base = { code: 'committee-guizhou', kind: 'partner', nameZh: '贵州路居委会', nameEn: 'Guizhou Road Neighbourhood Committee' };
     const noKind = await post('/api/v1/organizations', regulator, base);
-    expect(noKind.json().error.details.fields).toMatchObject([{ field: 'body.partnerKind', reason: 'required', message_zh: '请填写合作单位类型' }]);
+    expect(noKind.json().error.details.fields).toMatchObject([
+      { field: 'body.partnerKind', reason: 'required', message_zh: '请填写合作单位类型' },
+    ]);
     const noCode = await post('/api/v1/organizations', regulator, { ...base, partnerKind: 'neighbourhood_committee' });
     expect(noCode.json().error.details.fields).toMatchObject([{ field: 'body.committeeCode', reason: 'required' }]);
-    const unknown = await post('/api/v1/organizations', regulator, { ...base, partnerKind: 'neighbourhood_committee', committeeCode: '310101002999' });
+    const unknown = await post('/api/v1/organizations', regulator, {
+      ...base,
+      partnerKind: 'neighbourhood_committee',
+      committeeCode: '310101002999',
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.details.fields).toMatchObject([
-      { field: 'body.committeeCode', reason: 'unknown', message_zh: '没有这个居委会或村委会', message: 'No such neighbourhood or village committee' },
+      {
+        field: 'body.committeeCode',
+        reason: 'unknown',
+        message_zh: '没有这个居委会或村委会',
+        message: 'No such neighbourhood or village committee',
+      },
     ]);
     const bank = await post('/api/v1/organizations', regulator, { ...base, code: 'x-bank', kind: 'bank', partnerKind: 'school' });
     expect(bank.json().error.details.fields).toMatchObject([{ field: 'body.partnerKind', reason: 'not_allowed' }]);
-    const count = await t.database.db.selectFrom('organizations').select((eb) => eb.fn.countAll().as('n')).where('code', '=', base.code).executeTakeFirstOrThrow();
+    const count = await t.database.db
+      .selectFrom('organizations')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('code', '=', base.code)
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
-    const ok = await post('/api/v1/organizations', regulator, { ...base, partnerKind: 'neighbourhood_committee', committeeCode: '310101002003' });
+    const ok = await post('/api/v1/organizations', regulator, {
+      ...base,
+      partnerKind: 'neighbourhood_committee',
+      committeeCode: '310101002003',
+    });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()).toMatchObject({ kind: 'partner', partnerKind: 'neighbourhood_committee', committeeCode: '310101002003' });
   });
 
   it("gives a new user a welcome item; the header's count, reading it, and nobody else's items", async () => {
-    const org = (await t.database.db.selectFrom('organizations').select('id').where('code', '=', 'committee-guizhou').executeTakeFirstOrThrow()).id;
+    const org = (
+      await t.database.db.selectFrom('organizations').select('id').where('code', '=', 'committee-guizhou').executeTakeFirstOrThrow()
+    ).id;
     const created = await post('/api/v1/users', regulator, {
       orgId: org,
       username: 'guizhou.user',
@@ -47,20 +68,31 @@ describe(`partners as users, and each user's inbox (${testDatabaseKind})`, () =>
     const user = await signInAs(t.app, 'guizhou.user', 'Guizhou-Road-2022!x');
     const inbox = await t.app.inject({ url: '/api/v1/inbox', headers: user });
     expect(inbox.statusCode, inbox.body).toBe(200);
-    expect(inbox.json()).toMatchObject({ total: 1, unread: 1, items: [{ kind: 'account.welcome', path: '/console/security', readAt: null }] });
+    expect(inbox.json()).toMatchObject({
+      total: 1,
+      unread: 1,
+      items: [{ kind: 'account.welcome', path: '/console/security', readAt: null }],
+    });
     const id = inbox.json().items[0].id;
     expect((await t.app.inject({ url: '/api/v1/programmes', headers: user })).json()).toEqual({ items: [] });
     // Another user cannot read or mark it.
     const other = await signInAs(t.app, 'partner');
     expect((await post(`/api/v1/inbox/${id}/read`, other, {})).statusCode).toBe(404);
-    expect((await t.app.inject({ url: '/api/v1/inbox', headers: other })).json().items.some((i: { id: string }) => i.id === id)).toBe(false);
+    expect((await t.app.inject({ url: '/api/v1/inbox', headers: other })).json().items.some((i: { id: string }) => i.id === id)).toBe(
+      false,
+    );
     expect((await post(`/api/v1/inbox/${id}/read`, user, {})).statusCode).toBe(204);
     expect((await t.app.inject({ url: '/api/v1/inbox', headers: user })).json()).toMatchObject({ unread: 0, total: 1 });
   });
 
   it('sends the items a user chose by SMS too, and refuses SMS to an account without a mobile', async () => {
     const user = await signInAs(t.app, 'guizhou.user', 'Guizhou-Road-2022!x');
-    const none = await t.app.inject({ method: 'PUT', url: '/api/v1/inbox/preferences', headers: user, payload: { items: [{ kind: 'account.welcome', sms: true, email: false }] } });
+    const none = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/inbox/preferences',
+      headers: user,
+      payload: { items: [{ kind: 'account.welcome', sms: true, email: false }] },
+    });
     expect(none.statusCode).toBe(400);
     expect(none.json().error.code).toBe('inbox.no_mobile');
     const staff = await signInAs(t.app, 'boc.staff');
@@ -71,6 +103,10 @@ describe(`partners as users, and each user's inbox (${testDatabaseKind})`, () =>
       payload: { items: [{ kind: 'homeVisit.assigned', sms: true, email: false }] },
     });
     expect(chosen.statusCode, chosen.body).toBe(200);
-    expect(chosen.json().items.find((p: { kind: string }) => p.kind === 'homeVisit.assigned')).toEqual({ kind: 'homeVisit.assigned', sms: true, email: false });
+    expect(chosen.json().items.find((p: { kind: string }) => p.kind === 'homeVisit.assigned')).toEqual({
+      kind: 'homeVisit.assigned',
+      sms: true,
+      email: false,
+    });
   });
 });

@@ -6,10 +6,10 @@ import { AppError } from '../../errors.ts';
 import { selectActiveUserIds, selectUserContacts } from '../../modules/users/repo.ts';
 import type { Context } from '../context.ts';
 import { createId } from '../ids.ts';
+import { insertJobs } from '../jobs/repo.ts';
+import { type NewNotification, toNotificationRows } from '../notify/service.ts';
 import { decryptField } from '../pii/crypto.ts';
 import type { KeyRing } from '../pii/keys.ts';
-import { type NewNotification, toNotificationRows } from '../notify/service.ts';
-import { insertJobs } from '../jobs/repo.ts';
 
 export interface InboxMessage {
   kind: InboxKind;
@@ -60,13 +60,25 @@ export async function addToInbox(db: Db, keys: KeyRing, message: InboxMessage): 
     .where('kind', '=', message.kind)
     .where('userId', 'in', reached)
     .execute();
-  const contacts = new Map((await selectUserContacts(db, wanted.map((w) => w.userId))).map((c) => [c.id, c]));
+  const contacts = new Map(
+    (
+      await selectUserContacts(
+        db,
+        wanted.map((w) => w.userId),
+      )
+    ).map((c) => [c.id, c]),
+  );
   const outgoing: NewNotification[] = [];
   for (const w of wanted) {
     const contact = contacts.get(w.userId);
     if (!contact) continue;
     if (w.sms && contact.mobileEnc)
-      outgoing.push({ channel: 'sms', recipient: decryptField(keys, contact.mobileEnc), body: `【守沪】${message.titleZh}`, orgId: message.orgId });
+      outgoing.push({
+        channel: 'sms',
+        recipient: decryptField(keys, contact.mobileEnc),
+        body: `【守沪】${message.titleZh}`,
+        orgId: message.orgId,
+      });
     if (w.email && contact.emailEnc)
       outgoing.push({
         channel: 'email',
@@ -76,14 +88,20 @@ export async function addToInbox(db: Db, keys: KeyRing, message: InboxMessage): 
         orgId: message.orgId,
       });
   }
-  const endpoints = await db.selectFrom('webhookEndpoints').select(['id', 'url']).where('orgId', '=', message.orgId).where('disabledAt', 'is', null).execute();
+  const endpoints = await db
+    .selectFrom('webhookEndpoints')
+    .select(['id', 'url'])
+    .where('orgId', '=', message.orgId)
+    .where('disabledAt', 'is', null)
+    .execute();
   const event = JSON.stringify({
     type: 'inbox.item',
     id: createId(),
     occurredAt: new Date().toISOString(),
     data: { kind: message.kind, title: message.titleZh, titleEn: message.titleEn, path: message.path, record: message.record ?? null },
   });
-  for (const endpoint of endpoints) outgoing.push({ channel: 'webhook', recipient: endpoint.url, body: event, orgId: message.orgId, webhookEndpointId: endpoint.id });
+  for (const endpoint of endpoints)
+    outgoing.push({ channel: 'webhook', recipient: endpoint.url, body: event, orgId: message.orgId, webhookEndpointId: endpoint.id });
   if (outgoing.length > 0) {
     const { notifications, jobs } = toNotificationRows(keys, outgoing);
     await db.insertInto('notifications').values(notifications).execute();

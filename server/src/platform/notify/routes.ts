@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Items, OutboxItem } from '@shouhu/common';
+import { Items, OutboxItem, WebhookCreated, WebhookPinged, WebhookView } from '@shouhu/common';
 import { Type } from 'typebox';
 import { AppError } from '../../errors.ts';
 import { assertCan } from '../access/hooks.ts';
@@ -16,9 +16,12 @@ import { listOutbox, queueNotification } from './service.ts';
  * address that is not public (unless allowed by configuration) is refused here and again at each
  * delivery, after the name is resolved anew.
  */
-async function createWebhookEndpoint(ctx: Context, url: string, allow: OutboundAllowList) {
+async function createWebhookEndpoint(ctx: Context, url: string, allow: OutboundAllowList, publicBaseUrl: string) {
   const orgId = actorOrgId(ctx);
   await assertCan(ctx, 'webhook.manage', { orgId });
+  // The platform's own address would have it call itself with a partner's signature, whatever the allow-list says.
+  if (new URL(url).host.toLowerCase() === new URL(publicBaseUrl).host.toLowerCase())
+    throw new AppError('webhook.url_is_self', { field: 'url' });
   try {
     await checkOutboundUrl(url, allow);
   } catch (err) {
@@ -34,6 +37,36 @@ async function createWebhookEndpoint(ctx: Context, url: string, allow: OutboundA
     await audit(ctx, trx, { action: 'webhook.created', orgId, recordType: 'webhook', recordId: id, summary: { url } });
   });
   return { id, url, secret };
+}
+
+/** The endpoints of the caller's organisation (the secret is never shown again). */
+async function listWebhookEndpoints(ctx: Context) {
+  const orgId = actorOrgId(ctx);
+  await assertCan(ctx, 'webhook.manage', { orgId });
+  const rows = await ctx.db
+    .selectFrom('webhookEndpoints')
+    .select(['id', 'url', 'createdAt'])
+    .where('orgId', '=', orgId)
+    .where('disabledAt', 'is', null)
+    .orderBy('createdAt', 'desc')
+    .execute();
+  return rows.map((r) => ({ id: r.id, url: r.url, createdAt: new Date(r.createdAt).toISOString() }));
+}
+
+/** Stops deliveries to an endpoint of the caller's organisation; the row stays for the trail of what was sent. */
+async function removeWebhookEndpoint(ctx: Context, id: string) {
+  const endpoint = await ctx.db
+    .selectFrom('webhookEndpoints')
+    .select(['id', 'orgId'])
+    .where('id', '=', id)
+    .where('disabledAt', 'is', null)
+    .executeTakeFirst();
+  if (!endpoint || endpoint.orgId !== actorOrgId(ctx)) throw new AppError('webhook.not_found');
+  await assertCan(ctx, 'webhook.manage', { orgId: endpoint.orgId }, { type: 'webhook', id });
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('webhookEndpoints').set({ disabledAt: new Date() }).where('id', '=', id).execute();
+    await audit(ctx, trx, { action: 'webhook.removed', orgId: endpoint.orgId, recordType: 'webhook', recordId: id });
+  });
 }
 
 /** Sends a signed test event to an endpoint of the caller's organisation. */
@@ -61,9 +94,40 @@ async function pingWebhookEndpoint(ctx: Context, id: string) {
 }
 
 export const webhookRoutes =
-  (config: { OUTBOUND_ALLOWED_HOSTS: string }): FastifyPluginAsyncTypebox =>
+  (config: { OUTBOUND_ALLOWED_HOSTS: string; publicBaseUrl: string }): FastifyPluginAsyncTypebox =>
   async (app) => {
     const allow = parseAllowList(config.OUTBOUND_ALLOWED_HOSTS);
+    app.get(
+      '/api/v1/webhooks',
+      {
+        config: { access: 'webhook.manage' },
+        schema: {
+          tags: ['notifications'],
+          summary: "The organisation's webhook endpoints",
+          response: {
+            200: Items(WebhookView),
+            ...errorResponses(401, 403),
+          },
+        },
+      },
+      async (req) => ({ items: await listWebhookEndpoints(req.ctx) }),
+    );
+    app.delete(
+      '/api/v1/webhooks/:id',
+      {
+        config: { access: 'webhook.manage' },
+        schema: {
+          tags: ['notifications'],
+          summary: 'Stop sending events to an endpoint',
+          params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+          response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (req, reply) => {
+        await removeWebhookEndpoint(req.ctx, req.params.id);
+        return reply.status(204).send(null);
+      },
+    );
     app.post(
       '/api/v1/webhooks',
       {
@@ -76,12 +140,12 @@ export const webhookRoutes =
             { additionalProperties: false },
           ),
           response: {
-            201: Type.Object({ id: Type.String(), url: Type.String(), secret: Type.String() }),
+            201: WebhookCreated,
             ...errorResponses(400, 401, 403),
           },
         },
       },
-      async (req, reply) => reply.status(201).send(await createWebhookEndpoint(req.ctx, req.body.url, allow)),
+      async (req, reply) => reply.status(201).send(await createWebhookEndpoint(req.ctx, req.body.url, allow, config.publicBaseUrl)),
     );
     app.post(
       '/api/v1/webhooks/:id/ping',
@@ -91,7 +155,7 @@ export const webhookRoutes =
           tags: ['notifications'],
           summary: 'Send a signed test event (X-Shouhu-Timestamp, X-Shouhu-Signature: sha256 HMAC of "timestamp.body")',
           params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-          response: { 202: Type.Object({ notificationId: Type.String() }), ...errorResponses(400, 401, 403, 404) },
+          response: { 202: WebhookPinged, ...errorResponses(400, 401, 403, 404) },
         },
       },
       async (req, reply) => reply.status(202).send(await pingWebhookEndpoint(req.ctx, req.params.id)),

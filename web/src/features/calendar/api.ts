@@ -1,8 +1,8 @@
-import type { HolidayOverride, HolidayOverrideInput, Items, NoticeDay } from '@shouhu/common';
+import type { HolidayOverride, HolidayOverrideInput, Items, MissingYears, NoticeDay } from '@shouhu/common';
 import { api } from '../../api/client.ts';
 
 export const listHolidayOverrides = () => api<Items<HolidayOverride>>('/api/v1/holiday-overrides');
-export const listMissingYears = () => api<{ years: number[] }>('/api/v1/calendar/missing-years');
+export const listMissingYears = () => api<MissingYears>('/api/v1/calendar/missing-years');
 export const setHolidayOverride = (date: string, body: HolidayOverrideInput) =>
   api<HolidayOverride>(`/api/v1/holiday-overrides/${date}`, { method: 'PUT', body });
 export const removeHolidayOverride = (date: string, reason: string) =>

@@ -1,5 +1,6 @@
 import { type Actor, type Me, ROLE_LABELS } from '@shouhu/common';
-import { Button, Drawer, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Button, Drawer, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -7,6 +8,7 @@ import { listMenu } from '../../app/feature.ts';
 import { toggleLanguage } from '../../app/i18n.ts';
 import { signOut } from '../auth/api.ts';
 import { useRefreshMe } from '../auth/useMe.ts';
+import { listInbox } from '../inbox/api.ts';
 import { FEATURES, type MessageKey } from '../index.ts';
 
 /** The signed-in user as the shared policy sees them, so the menu shows only what they may do. */
@@ -24,6 +26,14 @@ export function ConsoleLayout({ me }: { me: Me }) {
   // On a phone the menu opens from a button in the header, over the page, and the page keeps the full width.
   const phone = !Grid.useBreakpoint().md;
   const [menuOpen, setMenuOpen] = useState(false);
+  // The header's count of unread items, refreshed each minute and whenever the inbox changes.
+  const inbox = useQuery({
+    queryKey: ['inbox', 'count'],
+    queryFn: () => listInbox({ unread: true, limit: 1, offset: 0 }),
+    enabled: me.secondFactorPassed,
+    refetchInterval: 60_000,
+  });
+  const unread = inbox.data?.unread ?? 0;
   const items = listMenu(FEATURES, actor).map((entry) => ({ key: entry.path, label: t(entry.label as MessageKey) }));
   const leave = async (everywhere: boolean) => {
     await signOut(everywhere);
@@ -59,6 +69,18 @@ export function ConsoleLayout({ me }: { me: Me }) {
           <Typography.Text className="console-org" data-testid="org-name">
             {zh ? me.organization.nameZh : me.organization.nameEn} · {zh ? ROLE_LABELS[me.role].zh : ROLE_LABELS[me.role].en}
           </Typography.Text>
+          {me.secondFactorPassed && (
+            <Badge count={unread} size="small" overflowCount={99}>
+              <Button
+                size="small"
+                onClick={() => navigate('/console/inbox')}
+                data-testid="inbox-badge"
+                aria-label={`${t('inbox.badge')} ${unread}`}
+              >
+                {t('inbox.badge')}
+              </Button>
+            </Badge>
+          )}
           <Button size="small" onClick={toggleLanguage}>
             {t('language.switch')}
           </Button>

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { searchAuditEvents } from '../audit/api.ts';
+import { listProgrammes } from '../inbox/api.ts';
 import { listOrganizations } from '../organizations/api.ts';
 import { listUsers } from '../users/api.ts';
 import { readDesk, readFigures } from './api.ts';
@@ -23,7 +24,7 @@ export function DashboardPage({ me }: { me: Me }) {
   });
   const users = useQuery({
     queryKey: ['users'],
-    queryFn: listUsers,
+    queryFn: () => listUsers(),
     enabled: can(actor, 'user.read'),
   });
   const audit = useQuery({
@@ -38,6 +39,8 @@ export function DashboardPage({ me }: { me: Me }) {
     queryFn: readFigures,
     enabled: can(actor, 'figures.read'),
   });
+  // A partner's home shows the programmes it takes part in (each capability adds its own).
+  const programmes = useQuery({ queryKey: ['programmes'], queryFn: listProgrammes, enabled: me.role === 'partner' });
   return (
     <>
       <Card style={{ marginBottom: 16 }}>
@@ -64,6 +67,19 @@ export function DashboardPage({ me }: { me: Me }) {
               </Col>
             ))}
           </Row>
+        </Card>
+      )}
+      {programmes.data && (
+        <Card title={t('programmes.title')} size="small" style={{ marginBottom: 16 }} data-testid="programmes">
+          <List
+            dataSource={programmes.data.items}
+            locale={{ emptyText: t('programmes.empty') }}
+            renderItem={(p) => (
+              <List.Item>
+                <List.Item.Meta title={<Link to={p.path}>{zh ? p.nameZh : p.nameEn}</Link>} description={zh ? p.partZh : p.partEn} />
+              </List.Item>
+            )}
+          />
         </Card>
       )}
       <Row gutter={[16, 16]}>

@@ -1,26 +1,38 @@
-import { type Me, type OrganizationKind, ROLE_LABELS, ROLES_BY_KIND, type UserInput, type UserView } from '@shouhu/common';
+import { type Me, type OrganizationKind, ROLE_LABELS, ROLES_BY_KIND, scopeOf, type UserInput, type UserView } from '@shouhu/common';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { showFieldErrors } from '../../api/useAction.ts';
 import { toApiError } from '../../app/query.ts';
 import { RevealButton } from '../../components/RevealButton.tsx';
+import { actorOf } from '../console/ConsoleLayout.tsx';
+import { listOrganizations } from '../organizations/api.ts';
 import { createUser, listUsers, resetUserPassword, setUserDisabled } from './api.ts';
 
-/** Users of the own organisation: create, reset a password, disable; personal data masked. */
+/**
+ * Users of the own organisation (the regulator: of any organisation, chosen above the table, so
+ * a new partner gets its first user here): create, reset a password, disable; personal data masked.
+ */
 export function UsersPage({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
   const zh = i18n.language !== 'en';
   const { modal, message } = App.useApp();
   const client = useQueryClient();
-  const users = useQuery({ queryKey: ['users'], queryFn: listUsers });
+  const everyOrganization = scopeOf(actorOf(me), 'user.manage') === 'all';
+  const [params, setParams] = useSearchParams();
+  const orgId = (everyOrganization && params.get('orgId')) || me.organization.id;
+  const organizations = useQuery({ queryKey: ['organizations'], queryFn: listOrganizations, enabled: everyOrganization });
+  const org = organizations.data?.items.find((o) => o.id === orgId);
+  const orgKind = (org?.kind ?? me.organization.kind) as OrganizationKind;
+  const users = useQuery({ queryKey: ['users', orgId], queryFn: () => listUsers(orgId) });
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm();
   const refresh = () => client.invalidateQueries({ queryKey: ['users'] });
 
   const create = useMutation({
-    mutationFn: (values: Omit<UserInput, 'orgId'>) => createUser({ ...values, orgId: me.organization.id }),
+    mutationFn: (values: Omit<UserInput, 'orgId'>) => createUser({ ...values, orgId }),
     onSuccess: () => {
       setCreating(false);
       form.resetFields();
@@ -60,7 +72,24 @@ export function UsersPage({ me }: { me: Me }) {
 
   return (
     <Card
-      title={t('menu.users')}
+      title={
+        everyOrganization ? (
+          <Space wrap>
+            {t('menu.users')}
+            <Select
+              showSearch
+              optionFilterProp="label"
+              value={orgId}
+              onChange={(id) => setParams({ orgId: id })}
+              style={{ minWidth: 260 }}
+              aria-label={t('users.organization')}
+              options={(organizations.data?.items ?? []).map((o) => ({ value: o.id, label: zh ? o.nameZh : o.nameEn }))}
+            />
+          </Space>
+        ) : (
+          t('menu.users')
+        )
+      }
       extra={
         <Button type="primary" onClick={() => setCreating(true)}>
           {t('users.create')}
@@ -132,9 +161,7 @@ export function UsersPage({ me }: { me: Me }) {
             <Input inputMode="tel" />
           </Form.Item>
           <Form.Item label={t('users.role')} name="role" rules={[{ required: true }]}>
-            <Select
-              options={(ROLES_BY_KIND[me.organization.kind as OrganizationKind] ?? []).map((r) => ({ value: r, label: roleLabel(r) }))}
-            />
+            <Select options={(ROLES_BY_KIND[orgKind] ?? []).map((r) => ({ value: r, label: roleLabel(r) }))} />
           </Form.Item>
           <Form.Item label={t('users.password')} name="password" rules={[{ required: true, min: 12 }]}>
             <Input.Password autoComplete="new-password" />

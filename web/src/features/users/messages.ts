@@ -4,6 +4,7 @@ export const messages = defineMessages(
   {
     'menu.users': '用户管理',
     'users.create': '新建用户',
+    'users.organization': '所属机构',
     'users.created': '已新建用户',
     'users.username': '用户名',
     'users.name': '姓名',
@@ -27,6 +28,7 @@ export const messages = defineMessages(
   {
     'menu.users': 'Users',
     'users.create': 'New user',
+    'users.organization': 'Organisation',
     'users.created': 'User created',
     'users.username': 'User name',
     'users.name': 'Name',

@@ -84,7 +84,7 @@ function printBanner(address: string, databaseLabel: string, seeded: boolean): v
     ...(seeded
       ? [
           `  Demo sign-ins (password ${DEMO_PASSWORD}; demo users skip the second factor):`,
-          ...DEMO_USERS.map((u) => `    ${u.username.padEnd(14)} ${u.role.padEnd(18)} ${u.org}`),
+          ...DEMO_USERS.map((u) => `    ${u.username.padEnd(20)} ${u.role.padEnd(18)} ${u.org}`),
         ]
       : []),
     '',

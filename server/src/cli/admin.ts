@@ -86,7 +86,7 @@ export function runOrgCommand(args: string[], config: Config, out: Out): Promise
   if (sub === 'list') {
     return withPlatform(config, async (ctx) => {
       for (const o of await listOrganizations(ctx.db, {}))
-        out(`${o.code.padEnd(18)} ${o.kind.padEnd(12)} ${o.nameZh} / ${o.nameEn}${o.uscc ? `  ${o.uscc}` : ''}`);
+        out(`${o.code.padEnd(24)} ${o.kind.padEnd(12)} ${o.nameZh} / ${o.nameEn}${o.uscc ? `  ${o.uscc}` : ''}`);
       return 0;
     });
   }

@@ -1,5 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CorrectionReason, HOLIDAY_KINDS, HolidayOverride, HolidayOverrideInput, Items, MissingYears, todayInShanghai } from '@shouhu/common';
+import {
+  CorrectionReason,
+  HOLIDAY_KINDS,
+  HolidayOverride,
+  HolidayOverrideInput,
+  Items,
+  MissingYears,
+  todayInShanghai,
+} from '@shouhu/common';
 import { Type } from 'typebox';
 import { errorResponses } from '../../platform/http.ts';
 import {

@@ -63,7 +63,6 @@ export function InboxPage() {
           loading={inbox.isPending}
           dataSource={inbox.data?.items}
           locale={{ emptyText: t('inbox.empty') }}
-          scroll={{ x: 640 }}
           pagination={{
             current: page,
             pageSize: PAGE,
@@ -75,14 +74,23 @@ export function InboxPage() {
             {
               title: t('inbox.title'),
               render: (_, item) => (
-                <Typography.Link strong={!item.readAt} onClick={() => void open(item)} data-testid="inbox-item">
-                  {lang === 'en' ? item.titleEn : item.titleZh}
-                </Typography.Link>
+                <Space direction="vertical" size={0}>
+                  <Typography.Link strong={!item.readAt} onClick={() => void open(item)} data-testid="inbox-item">
+                    {lang === 'en' ? item.titleEn : item.titleZh}
+                  </Typography.Link>
+                  <Typography.Text type="secondary" className="inbox-when">
+                    {kindLabel(item.kind)} · {formatShanghaiTime(item.createdAt)}
+                  </Typography.Text>
+                </Space>
               ),
             },
-            { title: t('inbox.kind'), width: 160, render: (_, item) => kindLabel(item.kind) },
-            { title: t('inbox.createdAt'), width: 170, render: (_, item) => formatShanghaiTime(item.createdAt) },
-            { title: t('inbox.dueAt'), width: 170, render: (_, item) => (item.dueAt ? formatShanghaiTime(item.dueAt) : '—') },
+            // On a phone the kind and time go under the title; the due time keeps its column from tablets up.
+            {
+              title: t('inbox.dueAt'),
+              width: 170,
+              responsive: ['md'],
+              render: (_, item) => (item.dueAt ? formatShanghaiTime(item.dueAt) : '—'),
+            },
             {
               title: t('inbox.status'),
               width: 90,

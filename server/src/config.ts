@@ -62,6 +62,12 @@ const ConfigSchema = Type.Object({
       'host names and CIDR ranges on private or loopback networks that webhooks and gateways may reach (e.g. "smtp.bank.internal,10.20.0.0/16"); empty = public addresses only',
   }),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  /** An HTTP SMS gateway: each message is POSTed as JSON {to, text, id}, signed like webhooks. Unset: the outbox. */
+  SMS_GATEWAY_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  /** Sent as "Authorization: Bearer …" to the gateway. */
+  SMS_GATEWAY_KEY: Type.Optional(Type.String({ minLength: 8 })),
+  /** Signs each request (X-Shouhu-Signature: HMAC-SHA256 of "timestamp.body"), so the gateway can check it is us. */
+  SMS_GATEWAY_SECRET: Type.Optional(Type.String({ minLength: 16 })),
   SMTP_FROM: Type.String({ default: 'Shouhu <noreply@shouhu.local>' }),
   PII_KEYS: Type.Optional(Type.String({ description: 'id:base64key,... (32-byte AES keys)' })),
   PII_ACTIVE_KEY: Type.Optional(Type.String()),

@@ -4,10 +4,11 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type TestApp } from '../../test/app.ts';
 import { testDatabaseKind } from '../../test/database.ts';
+import { addToInbox } from '../inbox/service.ts';
 import { selectJob } from '../jobs/repo.ts';
 import { createWorker } from '../jobs/worker.ts';
 import { parseAllowList } from './outbound.ts';
-import { createWebhookProvider, outboxProvider, type Provider, signWebhook } from './providers.ts';
+import { createSmsGatewayProvider, createWebhookProvider, outboxProvider, type Provider, signWebhook } from './providers.ts';
 import { createDeliveryHandler, queueNotification } from './service.ts';
 
 async function until(check: () => Promise<boolean>) {
@@ -93,6 +94,60 @@ describe(`notifications (${testDatabaseKind})`, () => {
     // Another bank cannot ping this endpoint.
     const other = await t.app.inject({ method: 'POST', url: `/api/v1/webhooks/${id}/ping`, headers: await signInAs(t.app, 'cib.admin') });
     expect(other.statusCode).toBe(404);
+  });
+
+  it('sends SMS through the configured HTTP gateway, signed, with the delivery kept', async () => {
+    received.length = 0;
+    const id = await queueNotification(t.database.db, t.keys, { channel: 'sms', recipient: '13800138004', body: '【守沪】测试短信' });
+    const gateway = createSmsGatewayProvider(
+      { url, key: 'gateway-key-1', secret: 'gateway-secret-0123456789' },
+      parseAllowList('127.0.0.1'),
+    );
+    const worker = startWorker({ sms: gateway, email: outboxProvider, webhook: outboxProvider });
+    await until(async () => received.length > 0);
+    await worker.stop();
+    const [request] = received;
+    expect(request?.headers.authorization).toBe('Bearer gateway-key-1');
+    const timestamp = request?.headers['x-shouhu-timestamp'] as string;
+    expect(request?.headers['x-shouhu-signature']).toBe(signWebhook('gateway-secret-0123456789', timestamp, request?.body as string));
+    expect(JSON.parse(request?.body as string)).toEqual({ to: '13800138004', text: '【守沪】测试短信', id });
+    const row = await t.database.db.selectFrom('notifications').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ state: 'sent', provider: 'sms-gateway' });
+  });
+
+  it("tells an organisation's systems of each inbox item by a signed event, naming no person", async () => {
+    received.length = 0;
+    const admin = await signInAs(t.app, 'cib.admin');
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: admin, payload: { url } });
+    const cib = (await t.database.db.selectFrom('organizations').select('id').where('code', '=', 'cib-sh').executeTakeFirstOrThrow()).id;
+    await addToInbox(t.database.db, t.keys, {
+      kind: 'deadline.approaching',
+      to: { orgId: cib },
+      orgId: cib,
+      titleZh: '上门服务 HV-20221203-000001 将于 1 小时后到期',
+      titleEn: 'Home visit HV-20221203-000001 due in an hour',
+      path: '/console/home-visits/x',
+      record: { type: 'home_visit', id: 'x' },
+    });
+    const worker = startWorker({ sms: outboxProvider, email: outboxProvider, webhook: createWebhookProvider(parseAllowList('127.0.0.1')) });
+    await until(async () => received.some((r) => r.body.includes('inbox.item')));
+    await worker.stop();
+    const event = JSON.parse(received.find((r) => r.body.includes('inbox.item'))?.body as string);
+    expect(event).toMatchObject({ type: 'inbox.item', data: { kind: 'deadline.approaching', record: { type: 'home_visit', id: 'x' } } });
+    expect((await t.app.inject({ url: '/api/v1/webhooks', headers: admin })).json().items.map((w: { id: string }) => w.id)).toContain(
+      created.json().id,
+    );
+    // The platform's own address is refused, whatever the allow-list says.
+    const self = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/webhooks',
+      headers: admin,
+      payload: { url: 'http://localhost:3000/api/v1/public/track' },
+    });
+    expect(self.statusCode).toBe(400);
+    expect(self.json().error.code).toBe('webhook.url_is_self');
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/webhooks/${created.json().id}`, headers: admin })).statusCode).toBe(204);
+    expect((await t.app.inject({ url: '/api/v1/webhooks', headers: admin })).json().items).toEqual([]);
   });
 
   it('records a message that never goes through as failed, with the reason', async () => {

@@ -3,6 +3,8 @@ import nodemailer from 'nodemailer';
 import { type OutboundAllowList, parseAllowList, postOutbound, resolveAllowed } from './outbound.ts';
 
 export interface OutgoingMessage {
+  /** The notification's id: a gateway may use it to drop a message sent twice. */
+  id?: string;
   recipient: string;
   subject: string | null;
   body: string;
@@ -63,16 +65,51 @@ export function createWebhookProvider(allow: OutboundAllowList): Provider {
   };
 }
 
+/**
+ * An SMS gateway over HTTP: the message as JSON, the key as a bearer token, the body signed with
+ * the shared secret like a webhook. A 2xx answer is accepted; anything else is retried by the job.
+ */
+export function createSmsGatewayProvider(config: { url: string; key?: string; secret?: string }, allow: OutboundAllowList): Provider {
+  return {
+    name: 'sms-gateway',
+    async send(m) {
+      const body = JSON.stringify({ to: m.recipient, text: m.body, id: m.id });
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const status = await postOutbound(
+        config.url,
+        {
+          'content-type': 'application/json',
+          ...(config.key ? { authorization: `Bearer ${config.key}` } : {}),
+          'x-shouhu-timestamp': timestamp,
+          ...(config.secret ? { 'x-shouhu-signature': signWebhook(config.secret, timestamp, body) } : {}),
+        },
+        body,
+        allow,
+      );
+      if (status < 200 || status >= 300) throw new Error(`SMS gateway answered ${status}`);
+    },
+  };
+}
+
 export interface Providers {
   sms: Provider;
   email: Provider;
   webhook: Provider;
 }
 
-export function createProviders(config: { SMTP_URL?: string; SMTP_FROM: string; OUTBOUND_ALLOWED_HOSTS?: string }): Providers {
+export function createProviders(config: {
+  SMTP_URL?: string;
+  SMTP_FROM: string;
+  OUTBOUND_ALLOWED_HOSTS?: string;
+  SMS_GATEWAY_URL?: string;
+  SMS_GATEWAY_KEY?: string;
+  SMS_GATEWAY_SECRET?: string;
+}): Providers {
   const allow = parseAllowList(config.OUTBOUND_ALLOWED_HOSTS);
   return {
-    sms: outboxProvider,
+    sms: config.SMS_GATEWAY_URL
+      ? createSmsGatewayProvider({ url: config.SMS_GATEWAY_URL, key: config.SMS_GATEWAY_KEY, secret: config.SMS_GATEWAY_SECRET }, allow)
+      : outboxProvider,
     email: config.SMTP_URL ? createSmtpProvider(config.SMTP_URL, config.SMTP_FROM, allow) : outboxProvider,
     webhook: createWebhookProvider(allow),
   };

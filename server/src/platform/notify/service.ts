@@ -67,6 +67,7 @@ export function createDeliveryHandler(keys: KeyRing, providers: Providers): JobH
     }
     try {
       await provider.send({
+        id: n.id,
         recipient: decryptField(keys, n.recipientEnc),
         subject: n.subject,
         body: decryptField(keys, n.bodyEnc),

@@ -1,4 +1,5 @@
 export * from './access.ts';
+export * from './api/attachments.ts';
 export * from './api/branches.ts';
 export * from './api/cloud-branch.ts';
 export * from './api/desk.ts';

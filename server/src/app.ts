@@ -18,8 +18,9 @@ import type { Config } from './config.ts';
 import type { Database, Db } from './db/database.ts';
 import { isDatabaseUnavailable } from './db/database.ts';
 import { AppError, toErrorBody, validationError } from './errors.ts';
-import { collectRecordNamers, collectRevealable, collectTrackers, MODULES } from './modules/index.ts';
+import { collectAttachable, collectRecordNamers, collectRevealable, collectTrackers, MODULES } from './modules/index.ts';
 import { registerAccessControl } from './platform/access/hooks.ts';
+import { attachmentRoutes } from './platform/attachments/routes.ts';
 import { flushRefusalAudits } from './platform/audit/refusals.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
@@ -189,6 +190,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'notifications', description: 'SMS, e-mail and signed webhooks' },
         { name: 'public', description: 'Citizens: verification by SMS code' },
         { name: 'figures', description: 'Each capability’s headline numbers for a period' },
+        { name: 'attachments', description: 'Files on records: type-sniffed, size-limited, downloads audited' },
         { name: 'inbox', description: 'Each user’s inbox, notification choices and the programmes their organisation takes part in' },
         ...modules.flatMap((m) => m.tags ?? []),
       ],
@@ -209,6 +211,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(figureRoutes(modules));
   await app.register(deskRoutes(modules));
   await app.register(inboxRoutes(modules));
+  await app.register(attachmentRoutes(collectAttachable(modules)));
   // Sessions kept for a few seconds are forgotten when any process revokes one (see session-cache),
   // and after the notices' connection comes back (a revocation may have been missed meanwhile).
   const onSessionsChanged = () => {

@@ -398,6 +398,21 @@ export interface ReferenceCountersTable {
   last: ColumnType<string, number | string, number | string>;
 }
 
+export interface AttachmentsTable {
+  id: string;
+  orgId: string;
+  recordType: string;
+  recordId: string;
+  kind: string;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  uploadedBy: string | null;
+  createdAt: GeneratedTimestamp;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   jobs: JobsTable;
@@ -425,4 +440,5 @@ export interface DB {
   inboxItems: InboxItemsTable;
   notificationPreferences: NotificationPreferencesTable;
   referenceCounters: ReferenceCountersTable;
+  attachments: AttachmentsTable;
 }

@@ -1,4 +1,4 @@
-import type { ModuleManifest, RecordNamer, Revealable, Tracker } from '../platform/module.ts';
+import type { AttachmentOwner, ModuleManifest, RecordNamer, Revealable, Tracker } from '../platform/module.ts';
 import { type EncryptedColumns, PLATFORM_ENCRYPTED_COLUMNS } from '../platform/pii/rotate.ts';
 import { apiTokensModule } from './api-tokens/index.ts';
 import { branchesModule } from './branches/index.ts';
@@ -48,6 +48,10 @@ export const collectRecordNamers = (modules: readonly ModuleManifest[]): Readonl
 /** Every public reference tracker of these modules, by reference prefix. */
 export const collectTrackers = (modules: readonly ModuleManifest[]): Readonly<Record<string, Tracker>> =>
   Object.assign({}, ...modules.map((m) => m.trackers ?? {}));
+
+/** Every record type files may be attached to, with the function that says whose it is. */
+export const collectAttachable = (modules: readonly ModuleManifest[]): Readonly<Record<string, AttachmentOwner>> =>
+  Object.assign({}, ...modules.map((m) => m.attachable ?? {}));
 
 export const REVEALABLE = collectRevealable(MODULES);
 export const TRACKERS = collectTrackers(MODULES);

@@ -23,6 +23,12 @@ export interface Revealable {
   load: RevealLoader;
 }
 
+/**
+ * Who owns a record files may be attached to, after checking the caller may read it (or change
+ * it); throws the record's own "not found" otherwise. Declared by the module that owns the record.
+ */
+export type AttachmentOwner = (ctx: Context, recordId: string, mode: 'read' | 'change') => Promise<{ orgId: string }>;
+
 /** Names of records by id, as the audit trail shows them to people (a branch's name, a visit's reference). */
 export type RecordNamer = (db: Db, ids: string[]) => Promise<Map<string, string>>;
 
@@ -65,6 +71,8 @@ export interface ModuleManifest {
   revealable?: Record<string, Revealable>;
   /** How its records are named in the audit trail, by record type (no personal data: names of things, references). */
   recordNames?: Record<string, RecordNamer>;
+  /** Its records that files may be attached to, by record type. */
+  attachable?: Record<string, AttachmentOwner>;
   /** Public reference trackers, by reference prefix. */
   trackers?: Record<string, Tracker>;
   /** Work on the data before the server answers (e.g. encrypting what an older version stored plain). */

@@ -58,4 +58,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     union all select 'VS', coalesce((select last_value from video_session_numbers where is_called), 0)`.execute(db);
   await sql`drop sequence home_visit_numbers`.execute(db);
   await sql`drop sequence video_session_numbers`.execute(db);
+
+  // Files belong to a record (a home visit, a complaint) and live in the database: every process
+  // sees them and one backup holds them.
+  await db.schema
+    .createTable('attachments')
+    .addColumn('id', 'uuid', (c) => c.primaryKey())
+    .addColumn('org_id', 'uuid', (c) => c.notNull().references('organizations.id'))
+    .addColumn('record_type', 'text', (c) => c.notNull())
+    .addColumn('record_id', 'uuid', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('file_name', 'text', (c) => c.notNull())
+    .addColumn('media_type', 'text', (c) => c.notNull())
+    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('sha256', 'text', (c) => c.notNull())
+    .addColumn('content', 'bytea', (c) => c.notNull())
+    .addColumn('uploaded_by', 'uuid', (c) => c.references('users.id'))
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .execute();
+  await sql`create index attachments_record on attachments (record_type, record_id)`.execute(db);
 }

@@ -41,7 +41,7 @@ import { ANY_ORGANIZATION, actorOrgId, actorUserId, audit, type Context, recordS
 import { requireStreet } from '../../platform/divisions.ts';
 import { createId } from '../../platform/ids.ts';
 import { addToInbox } from '../../platform/inbox/service.ts';
-import { type Tracker, toInstants } from '../../platform/module.ts';
+import { type AttachmentOwner, type Tracker, toInstants } from '../../platform/module.ts';
 import { queueNotification, toNotificationRows } from '../../platform/notify/service.ts';
 import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
 import { auditWorkOrderReveal } from '../../platform/pii/reveal.ts';
@@ -233,6 +233,9 @@ export async function listHomeVisits(ctx: Context, filter: { status?: HomeVisitS
   await assertCan(ctx, 'homeVisit.manage', { orgId });
   return (await selectHomeVisits(ctx.db, { orgId, status: filter.status, limit: 200 })).map((r) => toView(ctx, r));
 }
+
+/** What was seen at the identity check may be attached to the visit, by whoever handles it. */
+export const ownHomeVisitAttachment: AttachmentOwner = async (ctx, id) => ({ orgId: (await loadHomeVisit(ctx, id)).orgId });
 
 async function loadHomeVisit(ctx: Context, id: string): Promise<HomeVisitRow> {
   const row = await selectHomeVisit(ctx.db, recordScope(ctx, 'homeVisit.manage'), id);

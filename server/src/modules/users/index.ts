@@ -13,7 +13,7 @@ export const usersModule: ModuleManifest = {
   tags: [{ name: 'users', description: 'Staff users of an organisation' }],
   register: (app) => app.register(userRoutes),
   errors: userError.catalogue,
-  encryptedColumns: [{ table: 'users', columns: ['name_enc', 'mobile_enc', 'totp_secret_enc', 'home_enc'] }],
+  encryptedColumns: [{ table: 'users', columns: ['name_enc', 'mobile_enc', 'totp_secret_enc', 'home_enc', 'email_enc'] }],
   revealable: { user: { fields: ['name', 'mobile'], load: loadUserSecret } },
   seed: (db, keys) => seedUsers(db, keys),
   desk: listUserDesk,

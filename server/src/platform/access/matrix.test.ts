@@ -18,7 +18,11 @@ import type { Action } from './policy.ts';
 
 const ROLES_TO_TRY: { username: string | null; role: Role | null }[] = [
   { username: null, role: null },
-  ...DEMO_USERS.filter((u) => u.username !== 'pingan.admin').map((u) => ({ username: u.username, role: u.role })),
+  // One partner stands for all (the demo has a dozen; each is the same role).
+  ...DEMO_USERS.filter((u) => u.username !== 'pingan.admin' && (u.role !== 'partner' || u.username === 'partner')).map((u) => ({
+    username: u.username,
+    role: u.role,
+  })),
 ];
 
 // Valid bodies for routes whose tenant check runs after validation (an invalid body would stop earlier).
@@ -74,7 +78,14 @@ const BODIES: Record<string, unknown> = {
 };
 // Routes whose record narrows the route's action further (the staff member sent, or the reveal
 // permission): within reach they may still refuse; outside it they must.
-const NARROWED_BY_RECORD = new Set(['POST /api/v1/home-visits/:id/contact', 'POST /api/v1/video-sessions/:id/contact']);
+const NARROWED_BY_RECORD = new Set([
+  'POST /api/v1/home-visits/:id/contact',
+  'POST /api/v1/video-sessions/:id/contact',
+  // A file is seen by whoever may see its record (here a home visit: the bank's own staff).
+  'GET /api/v1/attachments/:id',
+  // An inbox item is its user's alone, not their whole organisation's.
+  'POST /api/v1/inbox/:id/read',
+]);
 
 describe(`access matrix (${testDatabaseKind})`, () => {
   let t: TestApp;
@@ -222,7 +233,46 @@ describe(`access matrix (${testDatabaseKind})`, () => {
     const other = await videoSessionOf(cib, 'other');
     records['/api/v1/video-sessions/'] = { own, other, ownOrg: boc, otherOrg: cib };
     records['/api/v1/public/video-sessions/'] = { own, other, ownOrg: boc, otherOrg: cib };
-    // API tokens are created per test below, as they are revoked by the DELETE route.
+    const attachmentOf = async (orgId: string, recordId: string) => {
+      const id = randomUUID();
+      await t.database.db
+        .insertInto('attachments')
+        .values({
+          id,
+          orgId,
+          recordType: 'home_visit',
+          recordId,
+          kind: 'identity_check',
+          fileName: 'm.png',
+          mediaType: 'image/png',
+          size: 1,
+          sha256: 'x',
+          content: Buffer.from('x'),
+        })
+        .execute();
+      return id;
+    };
+    records['/api/v1/attachments/'] = {
+      own: await attachmentOf(boc, records['/api/v1/home-visits/'].own),
+      other: await attachmentOf(cib, records['/api/v1/home-visits/'].other),
+      ownOrg: boc,
+      otherOrg: cib,
+    };
+    const inboxItemOf = async (username: string) => {
+      const id = randomUUID();
+      const user = await t.database.db
+        .selectFrom('users')
+        .select(['id', 'orgId'])
+        .where('username', '=', username)
+        .executeTakeFirstOrThrow();
+      await t.database.db
+        .insertInto('inboxItems')
+        .values({ id, userId: user.id, orgId: user.orgId, kind: 'account.welcome', titleZh: '矩阵', titleEn: 'matrix', path: '/console' })
+        .execute();
+      return id;
+    };
+    records['/api/v1/inbox/'] = { own: await inboxItemOf('boc.admin'), other: await inboxItemOf('cib.admin'), ownOrg: boc, otherOrg: cib };
+    // API tokens and webhooks are made per request below, as the DELETE routes revoke them.
   });
   afterAll(() => t.close());
 
@@ -324,6 +374,14 @@ describe(`access matrix (${testDatabaseKind})`, () => {
                 expiresAt: new Date(Date.now() + 86_400_000),
                 role,
               })
+              .execute();
+          } else if (route.url.startsWith('/api/v1/webhooks/')) {
+            const fixture = records['/api/v1/webhooks/'] as (typeof records)[string];
+            orgId = side === 'own' ? fixture.ownOrg : fixture.otherOrg;
+            id = randomUUID();
+            await t.database.db
+              .insertInto('webhookEndpoints')
+              .values({ id, orgId, url: 'http://127.0.0.1:9/hook', secretEnc: encryptField(t.keys, 'whsec_test') })
               .execute();
           } else {
             const fixture = records[prefix as string] as (typeof records)[string];

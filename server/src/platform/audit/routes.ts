@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AuditEventPage } from '@shouhu/common';
 import { Type } from 'typebox';
 import { AppError } from '../../errors.ts';
+import { scopeOf } from '../access/policy.ts';
 import { errorResponses } from '../http.ts';
 import type { RecordNamer } from '../module.ts';
 import { listAuditCheckpoints } from './checkpoints.ts';
@@ -60,12 +61,13 @@ export const auditRoutes =
       },
       async (req) => {
         const { actor } = req.ctx;
-        if (actor.type !== 'user') throw new AppError('access.denied');
+        // A person, or a token their organisation made for its systems (a SIEM reading the trail).
+        if (actor.type !== 'user' && actor.type !== 'token') throw new AppError('access.denied');
         const q = req.query;
         // Ids are UUIDv7, so their order is time order across all chains.
         let query = req.ctx.db.selectFrom('auditEvents').selectAll().orderBy('id', 'desc').limit(q.limit);
         // Institution admins see what happened to their organisation's records and what their people did.
-        if (actor.role !== 'regulator')
+        if (scopeOf(actor, 'audit.search') !== 'all')
           query = query.where((eb) => eb.or([eb('orgId', '=', actor.orgId), eb('actorOrgId', '=', actor.orgId)]));
         if (q.actorId) query = query.where('actorId', '=', q.actorId);
         if (q.action) query = query.where('action', '=', q.action);

@@ -32,7 +32,7 @@ function describeActor(actor: Actor) {
     case 'user':
       return { actorType: 'user', actorId: actor.userId, actorOrgId: actor.orgId, actorRole: actor.role };
     case 'token':
-      return { actorType: 'token', actorId: actor.tokenId, actorOrgId: actor.orgId, actorRole: null };
+      return { actorType: 'token', actorId: actor.tokenId, actorOrgId: actor.orgId, actorRole: actor.role };
     case 'citizen':
       return { actorType: 'citizen', actorId: actor.sessionId, actorOrgId: null, actorRole: null };
     case 'system':

@@ -54,6 +54,10 @@ describe('home visits in a real browser', () => {
     await staff.getByLabel('身份证号码').fill('11010519491231002X');
     await staff.getByRole('button', { name: '登记核验结果' }).click();
     await staff.getByText('110105********002X').first().waitFor();
+    // What was seen goes with the visit: a photo of the ID, kept for the bank alone.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    await staff.locator('input[type=file]').setInputFiles({ name: '身份证正面.png', mimeType: 'image/png', buffer: png });
+    await staff.getByTestId('attachment').filter({ hasText: '身份证正面.png' }).waitFor();
     await staff.getByLabel('上门人员').click();
     // antd draws its own list; the role=option nodes are for screen readers only. The teller sends herself.
     await staff.locator('.ant-select-item-option:not(.ant-select-item-option-disabled)', { hasText: '赵**' }).click();

@@ -39,7 +39,7 @@ function readCookie(name: string): string | undefined {
 /** Calls the API with the session cookie and, on unsafe requests, the CSRF token. */
 export async function api<T>(
   path: string,
-  options: { method?: string; body?: unknown; file?: File; signal?: AbortSignal } = {},
+  options: { method?: string; body?: unknown; file?: File; form?: FormData; signal?: AbortSignal } = {},
 ): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -59,7 +59,8 @@ export async function api<T>(
       method,
       headers,
       credentials: 'same-origin',
-      body: options.file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+      // A form (an attachment) is sent as multipart, its boundary set by the browser.
+      body: options.form ?? options.file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (err) {

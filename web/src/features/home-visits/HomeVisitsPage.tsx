@@ -44,6 +44,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useAction } from '../../api/useAction.ts';
+import { Attachments } from '../../components/Attachments.tsx';
 import { downloadCsv } from '../../components/csv.ts';
 import { STREET_OPTIONS } from '../../components/streets.ts';
 import { WorkOrderTimeline } from '../../components/WorkOrderTimeline.tsx';
@@ -313,6 +314,7 @@ function VisitDrawer({ id, me, onClose }: { id: string; me: Me; onClose: () => v
             {v.earlyReason && <Descriptions.Item label={t('visits.earlyReason')}>{v.earlyReason}</Descriptions.Item>}
           </Descriptions>
           <ContactCard visit={v} me={me} />
+          <Attachments recordType="home_visit" recordId={id} kind="identity_check" canAdd={steps.length > 0} />
           {error && <Alert type="error" title={error.describe(i18n.language)} />}
           {steps.includes('accept') && (
             <Button type="primary" loading={busy} onClick={() => step(() => acceptHomeVisit(id), 'visits.accepted')}>

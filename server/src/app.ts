@@ -7,6 +7,7 @@ import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import { Redis } from 'ioredis';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -153,7 +154,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         .send(toErrorBody(new AppError('service.unavailable')));
     },
   });
+  // Several processes behind one address share their counts in Redis; when it cannot be reached,
+  // requests go on (a limit is a guard, not a gate: accounts still lock) and the log says so.
+  const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL, app.log) : undefined;
+  if (redis) app.addHook('onClose', async () => void (await redis.quit().catch(() => redis.disconnect())));
   await app.register(rateLimit, {
+    ...(redis ? { redis, skipOnError: true, nameSpace: 'shouhu-rl-' } : {}),
     max: config.RATE_LIMIT_MAX,
     timeWindow: 60_000,
     // The web app's built files are immutable and cost no database work; the console alone is
@@ -296,6 +302,13 @@ function toFieldReason(keyword: string, limit: number | undefined, format?: stri
 }
 
 /** Maps any thrown error onto a catalogue code; validation errors name each field. */
+function connectRedis(url: string, log: FastifyBaseLogger): Redis {
+  // A request waits at most a moment for Redis: rate limiting must not hold the platform up.
+  const redis = new Redis(url, { connectTimeout: 1000, commandTimeout: 500, maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+  redis.on('error', (err) => log.warn({ err: err.message }, 'redis unavailable: rate limits are not counted until it answers (accounts still lock after failed sign-ins)'));
+  return redis;
+}
+
 function classifyError(error: FastifyError): AppError {
   if (error instanceof AppError) return error;
   // A case clock refused a step (paused twice, resumed when running): the capability's 409.

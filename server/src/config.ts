@@ -62,6 +62,8 @@ const ConfigSchema = Type.Object({
       'host names and CIDR ranges on private or loopback networks that webhooks and gateways may reach (e.g. "smtp.bank.internal,10.20.0.0/16"); empty = public addresses only',
   }),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  /** Redis shared by several server processes (rate limits hold across them); unset: each process counts alone. */
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   /** An HTTP SMS gateway: each message is POSTed as JSON {to, text, id}, signed like webhooks. Unset: the outbox. */
   SMS_GATEWAY_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   /** Sent as "Authorization: Bearer …" to the gateway. */

@@ -98,6 +98,8 @@ export const FIELD_LABELS: Record<string, Label> = {
   wholeStreet: { zh: '整街', en: 'Whole street' },
   coordinateSystem: { zh: '坐标系', en: 'Coordinate system' },
   stepFree: { zh: '无障碍通道', en: 'Step-free access' },
+  open: { zh: '开始营业时间', en: 'Opening time' },
+  close: { zh: '结束营业时间', en: 'Closing time' },
   partnerKind: { zh: '合作单位类型', en: 'Kind of partner' },
   committeeCode: { zh: '居委会或村委会', en: 'Neighbourhood or village committee' },
   text: { zh: '通知正文', en: 'Notice text' },

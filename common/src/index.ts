@@ -13,6 +13,7 @@ export * from './api/integrations.ts';
 export * from './api/notices.ts';
 export * from './api/organizations.ts';
 export * from './api/references.ts';
+export * from './api/requests.ts';
 export * from './api/service-levels.ts';
 export * from './api/timeline.ts';
 export * from './api/zones.ts';

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { findAccessibilityProblems } from '../support/axe.ts';
 import { DESKTOP, PHONE, SCREENSHOTS } from '../support/browser.ts';
 import { signInToConsole, waitForSms } from '../support/flows.ts';
+import { findOverflow } from '../support/layout.ts';
 import { useServerAndBrowser } from '../support/server.ts';
 
 const shot = (name: string) => fileURLToPath(new URL(`${name}.png`, SCREENSHOTS));
@@ -103,6 +104,11 @@ describe('home visits in a real browser', () => {
     await phone.getByRole('status').filter({ hasText: '已办结' }).waitFor();
     assert.match((await phone.getByRole('status').textContent()) ?? '', new RegExp(`中国银行上海市分行.*${tomorrow} 15:00`));
     await phone.screenshot({ path: shot('public-track-home-visit-phone') });
+    // Still verified: "my requests" lists it, with its progress.
+    await phone.goto(`${ctx.server.url}/verify`);
+    await phone.getByTestId('my-request').filter({ hasText: reference }).filter({ hasText: '上门服务：已办结' }).waitFor();
+    assert.deepEqual(await findOverflow(phone), []);
+    await phone.screenshot({ path: shot('public-my-requests-phone'), fullPage: true });
     await staff.close();
     await phone.close();
   });

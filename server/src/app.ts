@@ -7,7 +7,6 @@ import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import { Redis } from 'ioredis';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -15,6 +14,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import underPressure from '@fastify/under-pressure';
 import { ClockProblem, type FieldReason } from '@shouhu/common';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import { Redis } from 'ioredis';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/database.ts';
 import { isDatabaseUnavailable } from './db/database.ts';
@@ -213,7 +213,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(revealRoutes(collectRevealable(modules)));
   await app.register(webhookRoutes(config));
   await app.register(citizenRoutes(config));
-  await app.register(trackRoutes(config, collectTrackers(modules)));
+  await app.register(trackRoutes(config, collectTrackers(modules), modules));
   await app.register(figureRoutes(modules));
   await app.register(deskRoutes(modules));
   await app.register(inboxRoutes(modules));
@@ -304,8 +304,19 @@ function toFieldReason(keyword: string, limit: number | undefined, format?: stri
 /** Maps any thrown error onto a catalogue code; validation errors name each field. */
 function connectRedis(url: string, log: FastifyBaseLogger): Redis {
   // A request waits at most a moment for Redis: rate limiting must not hold the platform up.
-  const redis = new Redis(url, { connectTimeout: 1000, commandTimeout: 500, maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
-  redis.on('error', (err) => log.warn({ err: err.message }, 'redis unavailable: rate limits are not counted until it answers (accounts still lock after failed sign-ins)'));
+  const redis = new Redis(url, {
+    connectTimeout: 1000,
+    commandTimeout: 500,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    lazyConnect: false,
+  });
+  redis.on('error', (err) =>
+    log.warn(
+      { err: err.message },
+      'redis unavailable: rate limits are not counted until it answers (accounts still lock after failed sign-ins)',
+    ),
+  );
   return redis;
 }
 

@@ -73,6 +73,8 @@ export interface ModuleManifest {
   recordNames?: Record<string, RecordNamer>;
   /** Its records that files may be attached to, by record type. */
   attachable?: Record<string, AttachmentOwner>;
+  /** The verified citizen's own requests of its kinds, for "my requests". */
+  myRequests?: (ctx: Context) => Promise<TrackAnswer[]>;
   /** Public reference trackers, by reference prefix. */
   trackers?: Record<string, Tracker>;
   /** Work on the data before the server answers (e.g. encrypting what an older version stored plain). */

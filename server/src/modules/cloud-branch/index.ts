@@ -3,7 +3,7 @@ import { videoError } from './errors.ts';
 import { QueueHub } from './queue.ts';
 import { countVideoFigures, nameVideoSessions } from './repo.ts';
 import { cloudBranchRoutes, promoteBookingsJob } from './routes.ts';
-import { describePlace, listVideoDesk } from './service.ts';
+import { describePlace, listMyVideoRequests, listVideoDesk, trackVideoSession } from './service.ts';
 
 /** The video queue and sessions of the cloud branch (C5). */
 export const cloudBranchModule: ModuleManifest = {
@@ -26,6 +26,8 @@ export const cloudBranchModule: ModuleManifest = {
     { table: 'video_sessions', columns: ['mobile_enc', 'resident_id_enc', 'outcome_note_enc'] },
     { table: 'customer_records', columns: ['name_enc'] },
   ],
+  trackers: { VS: trackVideoSession },
+  myRequests: listMyVideoRequests,
   figures: countVideoFigures,
   desk: listVideoDesk,
 };

@@ -49,6 +49,26 @@ export function selectVideoSessions(
   return q.orderBy('joinedAt').orderBy('id').limit(filter.limit).execute();
 }
 
+/** A session by its public reference, for tracking (the caller checks the mobile). */
+export function selectVideoSessionByReference(db: Db, reference: string) {
+  return db
+    .selectFrom('videoSessions')
+    .select([...COLUMNS, 'closedAt'])
+    .where('reference', '=', reference)
+    .executeTakeFirst();
+}
+
+/** A citizen's sessions of every status, newest first. */
+export function selectVideoSessionsOf(db: Db, mobileHash: string, limit: number) {
+  return db
+    .selectFrom('videoSessions')
+    .select([...COLUMNS, 'closedAt'])
+    .where('mobileHash', '=', mobileHash)
+    .orderBy('joinedAt', 'desc')
+    .limit(limit)
+    .execute();
+}
+
 /** The waiting line of one queue, in order: only ids and times, for the in-memory positions. */
 export function selectWaiting(db: Db, orgId: string, service: string) {
   return db

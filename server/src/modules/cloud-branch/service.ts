@@ -11,6 +11,7 @@ import {
   OPEN_VIDEO_STATUSES,
   type QueuePlace,
   type TimelineEntry,
+  type TrackAnswer,
   VIDEO_STEP_FROM,
   type VideoContact,
   type VideoIdentityInput,
@@ -24,8 +25,10 @@ import { assertCan } from '../../platform/access/hooks.ts';
 import { can } from '../../platform/access/policy.ts';
 import { listTimeline } from '../../platform/audit/timeline.ts';
 import { normalizeMobile } from '../../platform/citizen/service.ts';
+import { isRequestMobile } from '../../platform/citizen/track.ts';
 import { ANY_ORGANIZATION, actorOrgId, actorUserId, audit, type Context, recordScope } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
+import type { Tracker } from '../../platform/module.ts';
 import { queueNotification } from '../../platform/notify/service.ts';
 import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
 import { auditWorkOrderReveal } from '../../platform/pii/reveal.ts';
@@ -39,7 +42,9 @@ import {
   selectCustomerRecord,
   selectOpenSession,
   selectVideoSession,
+  selectVideoSessionByReference,
   selectVideoSessions,
+  selectVideoSessionsOf,
   takeNextWaiting,
   updateVideoSession,
   upsertCustomerRecord,
@@ -351,4 +356,31 @@ export async function addCustomerRecord(ctx: Context, input: { residentId: strin
 export async function listVideoDesk(ctx: Context): Promise<DeskItem[]> {
   if (!can(ctx.actor, 'cloudBranch.serve')) return [];
   return [{ key: 'video.waiting', count: await countWaitingSessions(ctx.db, actorOrgId(ctx)), path: '/console/cloud-branch' }];
+}
+
+/** A session as a public request: its status and the institution, no personal data. */
+async function toRequest(ctx: Context, row: NonNullable<Awaited<ReturnType<typeof selectVideoSessionByReference>>>): Promise<TrackAnswer> {
+  const last = row.closedAt ?? row.takenAt ?? row.joinedAt;
+  return {
+    reference: row.reference,
+    kind: 'video_session',
+    status: row.status,
+    updatedAt: new Date(last).toISOString(),
+    institution: (await selectOrganization(ctx.db, row.orgId))?.nameZh ?? '',
+    scheduledAt: row.slotAt ? new Date(row.slotAt).toISOString() : null,
+  };
+}
+
+/** Follows a video session by its reference and the mobile it was made with. */
+export const trackVideoSession: Tracker = async (ctx, reference, mobile) => {
+  const row = await selectVideoSessionByReference(ctx.db, reference);
+  if (!row || !isRequestMobile(ctx, row.mobileHash, mobile)) return undefined;
+  return toRequest(ctx, row);
+};
+
+/** The verified citizen's video sessions, as "my requests" lists them. */
+export async function listMyVideoRequests(ctx: Context): Promise<TrackAnswer[]> {
+  if (ctx.actor.type !== 'citizen') return [];
+  const rows = await selectVideoSessionsOf(ctx.db, ctx.actor.mobileHash, 50);
+  return Promise.all(rows.map((r) => toRequest(ctx, r)));
 }

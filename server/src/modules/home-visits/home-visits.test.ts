@@ -1,7 +1,9 @@
+import { REFERENCE_PATTERN } from '@shouhu/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditTrail } from '../../platform/audit/verify.ts';
 import { decryptField, encryptField } from '../../platform/pii/crypto.ts';
 import { deriveAuditKey } from '../../platform/pii/keys.ts';
+import { referencePool } from '../../platform/references.ts';
 import { createTestApp, findOrgId, signInAs, type TestApp } from '../../test/app.ts';
 import { testDatabaseKind } from '../../test/database.ts';
 import { homeVisitInput, insertHomeVisit, tomorrowAt } from '../../test/fixtures.ts';
@@ -276,5 +278,69 @@ describe(`home visits (${testDatabaseKind})`, () => {
     expect(row.compound).toBeNull();
     expect(decryptField(t.keys, row.compoundEnc as string)).toBe('旧版小区');
     expect(await encryptPlainCompounds(t.database.db, (v) => encryptField(t.keys, v))).toBe(0);
+  });
+});
+
+describe(`one tracker and "my requests" for every kind (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ DEV_OUTBOX: 'true', AUTH_RATE_LIMIT_MAX: '1000' });
+  });
+  afterAll(() => t.close());
+
+  const verify = async (mobile: string) => {
+    await t.app.inject({ method: 'POST', url: '/api/v1/public/sms-codes', payload: { mobile } });
+    const items = (await t.app.inject('/api/v1/dev/outbox')).json().items as { recipient: string; body: string }[];
+    const code = /(\d{6})/.exec(items.find((m) => m.recipient === mobile)?.body ?? '')?.[1];
+    const verified = await t.app.inject({ method: 'POST', url: '/api/v1/public/sessions', payload: { mobile, code } });
+    return {
+      cookie: `shouhu_session=${verified.cookies.find((c) => c.name === 'shouhu_session')?.value}`,
+      'x-csrf-token': verified.json().csrfToken,
+    };
+  };
+
+  it('follows a video session and a home visit by reference and mobile, and lists both for the verified citizen alone', async () => {
+    const bocId = await findOrgId(t, 'boc-sh');
+    const mine = await verify('13912340001');
+    const visit = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/public/home-visits',
+      headers: mine,
+      payload: homeVisitInput(bocId, '13912340001'),
+    });
+    expect(visit.statusCode, visit.body).toBe(201);
+    const place = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/public/video-queue',
+      headers: mine,
+      payload: { orgId: bocId, service: 'account_opening', mobile: '13912340001' },
+    });
+    expect(place.statusCode, place.body).toBe(201);
+    const vs = place.json().reference as string;
+    expect(vs).toMatch(/^VS-\d{8}-\d{6,}$/);
+    const tracked = await t.app.inject(`/api/v1/public/track/${vs}?mobile=13912340001`);
+    expect(tracked.json()).toMatchObject({ reference: vs, kind: 'video_session', status: 'waiting', institution: '中国银行上海市分行' });
+    expect((await t.app.inject(`/api/v1/public/track/${vs}?mobile=13912340002`)).statusCode).toBe(404);
+
+    const list = await t.app.inject({ url: '/api/v1/public/my-requests', headers: mine });
+    expect(list.statusCode).toBe(200);
+    expect(
+      list
+        .json()
+        .items.map((r: { reference: string }) => r.reference)
+        .sort(),
+    ).toEqual([visit.json().reference, vs].sort());
+    const other = await verify('13912340002');
+    expect((await t.app.inject({ url: '/api/v1/public/my-requests', headers: other })).json().items).toEqual([]);
+    expect((await t.app.inject('/api/v1/public/my-requests')).statusCode).toBe(401);
+  });
+
+  it('numbers references from one counter that grows past six digits instead of wrapping', async () => {
+    await t.database.db.insertInto('referenceCounters').values({ prefix: 'ZZ', last: 999_999 }).execute();
+    const [reference] = await referencePool(t.database.db, 'ZZ').take(1);
+    expect(reference).toMatch(/^ZZ-\d{8}-1000000$/);
+    expect(new RegExp(REFERENCE_PATTERN).test(reference as string)).toBe(true);
+    // The tracker's route takes it (and answers that no such request exists).
+    expect((await t.app.inject(`/api/v1/public/track/${reference}?mobile=13912340001`)).json().error.code).toBe('reference.not_found');
   });
 });

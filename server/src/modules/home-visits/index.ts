@@ -3,7 +3,7 @@ import { encryptField } from '../../platform/pii/crypto.ts';
 import { homeVisitError } from './errors.ts';
 import { countHomeVisitFigures, encryptPlainCompounds, loadHomeVisitSecret, nameHomeVisits } from './repo.ts';
 import { homeVisitRoutes } from './routes.ts';
-import { listHomeVisitDesk, ownHomeVisitAttachment, trackHomeVisit } from './service.ts';
+import { listHomeVisitDesk, listMyHomeVisitRequests, ownHomeVisitAttachment, trackHomeVisit } from './service.ts';
 
 /** Home visits for customers who cannot come in (C3). */
 export const homeVisitsModule: ModuleManifest = {
@@ -30,6 +30,7 @@ export const homeVisitsModule: ModuleManifest = {
   ],
   revealable: { home_visit: { fields: ['name', 'mobile', 'compound', 'address'], load: loadHomeVisitSecret } },
   trackers: { HV: trackHomeVisit },
+  myRequests: listMyHomeVisitRequests,
   attachable: { home_visit: ownHomeVisitAttachment },
   prepare: async (db, keys) => {
     await encryptPlainCompounds(db, (value) => encryptField(keys, value));

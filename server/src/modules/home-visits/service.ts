@@ -24,6 +24,7 @@ import {
   type OutcomeInput,
   type StaffHome,
   type TimelineEntry,
+  type TrackAnswer,
   todayInShanghai,
   validateResidentId,
 } from '@shouhu/common';
@@ -37,6 +38,7 @@ import { insertAudited } from '../../platform/audit/insert-audited.ts';
 import { listTimeline } from '../../platform/audit/timeline.ts';
 import { createBatcher } from '../../platform/batch.ts';
 import { normalizeMobile } from '../../platform/citizen/service.ts';
+import { isRequestMobile } from '../../platform/citizen/track.ts';
 import { ANY_ORGANIZATION, actorOrgId, actorUserId, audit, type Context, recordScope } from '../../platform/context.ts';
 import { requireStreet } from '../../platform/divisions.ts';
 import { createId } from '../../platform/ids.ts';
@@ -440,15 +442,7 @@ export async function listMyHomeVisits(ctx: Context): Promise<HomeVisitStatusVie
 /** Follows a request by its reference number: the mobile given must be the request's, so a guessed number shows nothing. */
 export const trackHomeVisit: Tracker = async (ctx, reference, mobile) => {
   const row = await selectHomeVisitByReference(ctx.db, reference);
-  if (!row || !mobile) return undefined;
-  const valid = (() => {
-    try {
-      return normalizeMobile(mobile, 'querystring.mobile');
-    } catch {
-      return undefined;
-    }
-  })();
-  if (!valid || hashField(ctx.keys, 'mobile', valid) !== row.mobileHash) return undefined;
+  if (!row || !isRequestMobile(ctx, row.mobileHash, mobile)) return undefined;
   return {
     reference: row.reference,
     kind: 'home_visit',
@@ -458,6 +452,18 @@ export const trackHomeVisit: Tracker = async (ctx, reference, mobile) => {
     scheduledAt: row.scheduledAt ? new Date(row.scheduledAt).toISOString() : null,
   };
 };
+
+/** The verified citizen's home visits, as "my requests" lists them. */
+export async function listMyHomeVisitRequests(ctx: Context): Promise<TrackAnswer[]> {
+  return (await listMyHomeVisits(ctx)).map((v) => ({
+    reference: v.reference,
+    kind: 'home_visit',
+    status: v.status,
+    updatedAt: v.updatedAt,
+    institution: v.institution,
+    scheduledAt: v.scheduledAt,
+  }));
+}
 
 /** For the work desk: the institution's requests to accept, and its visits scheduled today. */
 export async function listHomeVisitDesk(ctx: Context): Promise<DeskItem[]> {

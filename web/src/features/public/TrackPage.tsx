@@ -1,4 +1,4 @@
-import { formatShanghaiTime, HOME_VISIT_STATUS_LABELS, type HomeVisitStatus, type TrackAnswer } from '@shouhu/common';
+import { describeRequestStatus, formatShanghaiTime, REQUEST_KIND_LABELS, type TrackAnswer } from '@shouhu/common';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -6,9 +6,6 @@ import { useAction } from '../../api/useAction.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { checkMobile, FieldError, requireValue, useFieldErrors } from '../../components/fieldErrors.tsx';
 import { trackReference } from './api.ts';
-
-// Status names per kind of request, in both languages.
-const STATUS_LABELS: Record<string, Record<string, { zh: string; en: string }>> = { home_visit: HOME_VISIT_STATUS_LABELS };
 
 /** Follow a request by its reference number and the mobile it was made with, without an account. */
 export function TrackPage() {
@@ -20,7 +17,6 @@ export function TrackPage() {
   const [answer, setAnswer] = useState<TrackAnswer>();
   const { run, error } = useAction();
   const errors = useFieldErrors(error);
-  const label = answer && STATUS_LABELS[answer.kind]?.[answer.status as HomeVisitStatus];
 
   return (
     <>
@@ -61,8 +57,10 @@ export function TrackPage() {
         <ErrorNotice error={error} />
         {answer && (
           <div className="notice notice-ok" role="status">
-            <p className="reference">{label ? label[en ? 'en' : 'zh'] : answer.status}</p>
-            <p>{answer.reference}</p>
+            <p className="reference">{describeRequestStatus(answer.kind, answer.status, en ? 'en' : 'zh')}</p>
+            <p>
+              {REQUEST_KIND_LABELS[answer.kind]?.[en ? 'en' : 'zh']} {answer.reference}
+            </p>
             {answer.institution && (
               <p>
                 {t('track.institution')}: {answer.institution}
@@ -70,7 +68,7 @@ export function TrackPage() {
             )}
             {answer.scheduledAt && (
               <p>
-                {t('track.scheduled')}: {formatShanghaiTime(answer.scheduledAt)}
+                {t(answer.kind === 'home_visit' ? 'track.scheduled' : 'track.slot')}: {formatShanghaiTime(answer.scheduledAt)}
               </p>
             )}
           </div>

@@ -27,6 +27,8 @@ export const EXPECTED_REACH: Record<Action, ReachRow> = {
   'serviceLevel.read': ['all', 'none', 'own', 'own', 'none', 'none', true],
   'network.view': ['all', 'all', 'none', 'none', 'none', 'none', true],
   'zone.manage': ['all', 'none', 'none', 'none', 'none', 'none', true],
+  'compound.manage': ['all', 'none', 'none', 'none', 'own', 'none', true],
+  'grid.manage': ['all', 'none', 'own', 'none', 'none', 'none', true],
   'calendar.manage': ['all', 'all', 'none', 'none', 'none', 'none', false],
   'figures.read': ['all', 'none', 'own', 'none', 'none', 'none', true],
   'job.read': ['all', 'own', 'own', 'own', 'own', 'none', true],

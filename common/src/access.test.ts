@@ -40,7 +40,7 @@ describe('the access policy', () => {
   });
 
   it('offers a token no more than its maker may do, and never what a person must do themselves', () => {
-    expect(listTokenActions('partner')).toEqual(['job.read', 'programme.read']);
+    expect(listTokenActions('partner')).toEqual(['compound.manage', 'job.read', 'programme.read']);
     expect(listTokenActions('institution_staff')).not.toContain('audit.search');
     expect(listTokenActions('regulator')).not.toContain('pii.reveal');
     expect(listTokenActions('regulator')).not.toContain('token.manage');

@@ -72,6 +72,10 @@ export const POLICY = {
   'network.view': { roles: { regulator: 'all', association: 'all' }, tokens: true },
   /** Lockdown zones, as the city publishes them: the regulator enters or imports them; associations read them. */
   'zone.manage': { roles: { regulator: 'all' }, tokens: true },
+  /** Compounds (小区) under a committee: the regulator any, a committee its own. */
+  'compound.manage': { roles: { regulator: 'all', partner: 'own' }, tokens: true },
+  /** Grids (网格) as sets of committees: the regulator for a district, an institution's admins for their own. */
+  'grid.manage': { roles: { regulator: 'all', institution_admin: 'own' }, tokens: true },
   /** The year's holidays and make-up days where the packaged calendar lacks them. */
   'calendar.manage': { roles: { regulator: 'all', association: 'all' } },
   /** Every capability's headline numbers for a period: the regulator for the city, an institution's admins for their own. */

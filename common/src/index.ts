@@ -12,6 +12,7 @@ export * from './api/inbox.ts';
 export * from './api/integrations.ts';
 export * from './api/notices.ts';
 export * from './api/organizations.ts';
+export * from './api/places.ts';
 export * from './api/references.ts';
 export * from './api/requests.ts';
 export * from './api/service-levels.ts';

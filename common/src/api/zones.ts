@@ -13,6 +13,9 @@ export const ZoneInput = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 100, description: 'compound (小区) or street name' }),
     streetCode: Type.String({ pattern: '^3101\\d{5}$' }),
+    committeeCode: Type.Optional(
+      Type.String({ pattern: '^3101\\d{8}$', description: 'the neighbourhood or village committee (居委会、村委会) of the compound' }),
+    ),
     wholeStreet: Type.Optional(Type.Boolean({ description: 'the whole street is declared' })),
     lat: Type.Optional(Type.Number({ minimum: 30.6, maximum: 31.9 })),
     lng: Type.Optional(Type.Number({ minimum: 120.8, maximum: 122.2 })),
@@ -30,6 +33,7 @@ export type ZoneChange = Static<typeof ZoneChange>;
 export const ZONE_FILE_COLUMNS: readonly (readonly [keyof ZoneInput, string])[] = [
   ['name', '名称'],
   ['streetCode', '街道代码'],
+  ['committeeCode', '居委会代码'],
   ['wholeStreet', '整街'],
   ['lat', '纬度'],
   ['lng', '经度'],
@@ -43,6 +47,7 @@ export const ZoneView = Type.Object({
   name: Type.String(),
   districtCode: Type.String(),
   streetCode: Type.Union([Type.String(), Type.Null()]),
+  committeeCode: Type.Union([Type.String(), Type.Null()]),
   lat: Type.Union([Type.Number(), Type.Null()]),
   lng: Type.Union([Type.Number(), Type.Null()]),
   wholeStreet: Type.Boolean(),

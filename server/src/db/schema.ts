@@ -255,6 +255,7 @@ export interface LockdownZonesTable {
   name: string;
   districtCode: string;
   streetCode: string | null;
+  committeeCode: string | null;
   lat: number | null;
   lng: number | null;
   wholeStreet: Generated<boolean>;
@@ -413,6 +414,28 @@ export interface AttachmentsTable {
   createdAt: GeneratedTimestamp;
 }
 
+export interface CompoundsTable {
+  id: string;
+  committeeCode: string;
+  name: string;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  registeredBy: string;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface GridsTable {
+  id: string;
+  /** The institution whose grid it is; null for a district's, entered by the regulator. */
+  orgId: string | null;
+  districtCode: string | null;
+  name: string;
+  committeeCodes: JSONColumnType<string[]>;
+  createdAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   jobs: JobsTable;
@@ -441,4 +464,6 @@ export interface DB {
   notificationPreferences: NotificationPreferencesTable;
   referenceCounters: ReferenceCountersTable;
   attachments: AttachmentsTable;
+  compounds: CompoundsTable;
+  grids: GridsTable;
 }

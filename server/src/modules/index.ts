@@ -8,6 +8,7 @@ import { homeVisitsModule } from './home-visits/index.ts';
 import { networkModule } from './network/index.ts';
 import { noticesModule } from './notices/index.ts';
 import { organizationsModule } from './organizations/index.ts';
+import { placesModule } from './places/index.ts';
 import { serviceLevelsModule } from './service-levels/index.ts';
 import { usersModule } from './users/index.ts';
 import { zonesModule } from './zones/index.ts';
@@ -23,6 +24,7 @@ export const MODULES: readonly ModuleManifest[] = [
   apiTokensModule,
   calendarModule,
   branchesModule,
+  placesModule,
   zonesModule,
   networkModule,
   noticesModule,

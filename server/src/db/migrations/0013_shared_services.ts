@@ -8,6 +8,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // A partner says what kind of partner it is; a committee's organisation names the committee it is.
   await sql`alter table organizations add column partner_kind text, add column committee_code char(12)`.execute(db);
   await sql`update organizations set partner_kind = 'other' where kind = 'partner'`.execute(db);
+  // A zone (a compound) may name the committee it lies in.
+  await sql`alter table lockdown_zones add column committee_code char(12)`.execute(db);
 
   // A token acts with the role of the person who made it, within its scopes; older tokens with
   // no known maker get the narrowest role.
@@ -77,4 +79,29 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   await sql`create index attachments_record on attachments (record_type, record_id)`.execute(db);
+
+  // Places below the street: compounds (小区) registered under a committee, and grids (网格) as
+  // sets of committees, an institution's own or a district's.
+  await db.schema
+    .createTable('compounds')
+    .addColumn('id', 'uuid', (c) => c.primaryKey())
+    .addColumn('committee_code', 'char(12)', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('address', 'text')
+    .addColumn('lat', 'double precision')
+    .addColumn('lng', 'double precision')
+    .addColumn('registered_by', 'uuid', (c) => c.notNull().references('organizations.id'))
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addUniqueConstraint('compounds_committee_name', ['committee_code', 'name'])
+    .execute();
+  await db.schema
+    .createTable('grids')
+    .addColumn('id', 'uuid', (c) => c.primaryKey())
+    .addColumn('org_id', 'uuid', (c) => c.references('organizations.id'))
+    .addColumn('district_code', 'char(6)')
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('committee_codes', 'jsonb', (c) => c.notNull())
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .execute();
 }

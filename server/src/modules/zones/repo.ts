@@ -8,6 +8,7 @@ export interface NewZoneRow {
   name: string;
   districtCode: string;
   streetCode: string;
+  committeeCode?: string | null;
   lat: number | null;
   lng: number | null;
   wholeStreet: boolean;
@@ -26,6 +27,7 @@ const ZONE_COLUMNS = [
   'name',
   'districtCode',
   'streetCode',
+  'committeeCode',
   'lat',
   'lng',
   'wholeStreet',

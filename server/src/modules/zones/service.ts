@@ -15,6 +15,7 @@ import {
   ZoneInput as ZoneInputSchema,
   type ZoneLevel,
 } from '@shouhu/common';
+import { findCommittee } from '@shouhu/common/committees';
 import { distance } from 'geokdbush';
 import { toColumnName } from '../../db/database.ts';
 import { PLATFORM_ERRORS, validationError } from '../../errors.ts';
@@ -37,6 +38,8 @@ function checkZone(input: ZoneInput): FieldProblem | undefined {
     const { en, zh } = PLATFORM_ERRORS['street.unknown'];
     return toFieldProblem({ field: 'streetCode', reason: 'unknown', message: en, message_zh: zh });
   }
+  if (input.committeeCode && (!input.committeeCode.startsWith(input.streetCode) || !findCommittee(input.committeeCode)))
+    return toFieldProblem({ field: 'committeeCode', reason: 'unknown' });
   if (!input.wholeStreet && (input.lat === undefined || input.lng === undefined))
     return toFieldProblem({
       field: 'lat',
@@ -55,6 +58,7 @@ const toZoneRow = (id: string, z: ZoneInput): NewZoneRow => ({
   name: z.name,
   districtCode: (findDivision(z.streetCode) as { districtCode: string }).districtCode,
   streetCode: z.streetCode,
+  committeeCode: z.committeeCode ?? null,
   lat: z.lat ?? null,
   lng: z.lng ?? null,
   wholeStreet: z.wholeStreet ?? false,

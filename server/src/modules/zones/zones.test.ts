@@ -133,4 +133,35 @@ describe(`lockdown zones and the branches they flag (${testDatabaseKind})`, () =
     });
     expect(ok.statusCode).toBe(201);
   });
+
+  it('names the committee a compound lies in, refusing one that does not exist or lies in another street', async () => {
+    const post = (committeeCode: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/zones',
+        headers: regulator,
+        payload: {
+          name: '贵州路某里',
+          streetCode: '310101002',
+          committeeCode,
+          lat: 31.2381,
+          lng: 121.4791,
+          level: 'sealed',
+          from: '2022-04-02',
+        },
+      });
+    const unknown = await post('310101002999');
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.details.fields).toMatchObject([
+      { field: 'body.committeeCode', reason: 'unknown', message_zh: '没有这个居委会或村委会' },
+    ]);
+    expect((await post('310101013001')).json().error.details.fields[0].field).toBe('body.committeeCode');
+    const ok = await post('310101002003');
+    expect(ok.statusCode, ok.body).toBe(201);
+    const listed = (await t.app.inject({ url: '/api/v1/zones?on=2022-04-02', headers: regulator })).json().items as {
+      name: string;
+      committeeCode: string | null;
+    }[];
+    expect(listed.find((z) => z.name === '贵州路某里')?.committeeCode).toBe('310101002003');
+  });
 });

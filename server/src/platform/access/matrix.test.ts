@@ -37,6 +37,7 @@ const BRANCH_BODY = {
   weeklyHours: { days: { 1: [{ open: '09:00', close: '17:00' }] } },
 };
 const BODIES: Record<string, unknown> = {
+  'PUT /api/v1/grids/:id': { name: '矩阵网格', committeeCodes: ['310101002001'] },
   'PUT /api/v1/branches/:id': BRANCH_BODY,
   'POST /api/v1/branches/:id/adjustments': { from: '2030-01-01', to: '2030-01-01', closed: true, reason: 'other' },
   'PATCH /api/v1/users/:id': { disabled: false },
@@ -271,6 +272,12 @@ describe(`access matrix (${testDatabaseKind})`, () => {
         .execute();
       return id;
     };
+    const gridOf = async (orgId: string) => {
+      const id = randomUUID();
+      await t.database.db.insertInto('grids').values({ id, orgId, name: '矩阵', committeeCodes: '["310101002001"]' }).execute();
+      return id;
+    };
+    records['/api/v1/grids/'] = { own: await gridOf(boc), other: await gridOf(cib), ownOrg: boc, otherOrg: cib };
     records['/api/v1/inbox/'] = { own: await inboxItemOf('boc.admin'), other: await inboxItemOf('cib.admin'), ownOrg: boc, otherOrg: cib };
     // API tokens and webhooks are made per request below, as the DELETE routes revoke them.
   });

@@ -76,6 +76,8 @@ describe('a feature declares itself', () => {
       '/console/service-levels',
       '/console/network',
       '/console/zones',
+      '/console/compounds',
+      '/console/grids',
       '/console/audit',
       '/console/integrations',
       '/console/password',

@@ -1,4 +1,4 @@
-import { Cascader } from 'antd';
+import { Cascader, Select } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { STREET_OPTIONS } from './streets.ts';
 
@@ -46,6 +46,44 @@ export function CommitteePicker({ value, onChange, id }: { value?: string; onCha
       }}
       onChange={(codes) => onChange?.(codes ? (codes.at(-1) as string | undefined) : undefined)}
       style={{ width: '100%' }}
+    />
+  );
+}
+
+/** The committees of one street, for a form that already asks for the street (a zone, a compound). */
+export function CommitteeSelect({
+  streetCode,
+  value,
+  onChange,
+  id,
+}: {
+  streetCode?: string;
+  value?: string;
+  onChange?: (code: string | undefined) => void;
+  id?: string;
+}) {
+  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
+  useEffect(() => {
+    let live = true;
+    if (!streetCode) setOptions([]);
+    else
+      void loadCommittees().then(({ listCommittees }) => {
+        if (live) setOptions(listCommittees(streetCode).map((c) => ({ value: c.code, label: c.name })));
+      });
+    return () => {
+      live = false;
+    };
+  }, [streetCode]);
+  return (
+    <Select
+      id={id}
+      allowClear
+      showSearch
+      optionFilterProp="label"
+      disabled={!streetCode}
+      value={value}
+      onChange={(code) => onChange?.(code ?? undefined)}
+      options={options}
     />
   );
 }

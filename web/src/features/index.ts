@@ -12,6 +12,7 @@ import { integrationsFeature } from './integrations/index.ts';
 import { networkFeature } from './network/index.ts';
 import { noticesFeature } from './notices/index.ts';
 import { organizationsFeature } from './organizations/index.ts';
+import { placesFeature } from './places/index.ts';
 import { publicFeature } from './public/index.ts';
 import { serviceLevelsFeature } from './service-levels/index.ts';
 import { usersFeature } from './users/index.ts';
@@ -30,6 +31,7 @@ const FEATURE_TUPLE = [
   serviceLevelsFeature,
   networkFeature,
   zonesFeature,
+  placesFeature,
   noticesFeature,
   auditFeature,
   integrationsFeature,

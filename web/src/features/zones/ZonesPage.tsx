@@ -31,6 +31,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAction } from '../../api/useAction.ts';
+import { CommitteeSelect } from '../../components/CommitteePicker.tsx';
 import { CorrectionReason } from '../../components/Correcting.tsx';
 import { ImportResult, useFileImport } from '../../components/ImportResult.tsx';
 import { STREET_OPTIONS } from '../../components/streets.ts';
@@ -45,6 +46,7 @@ const TEMPLATE = `\uFEFF${ZONE_FILE_COLUMNS.map(([, zh]) => zh).join(',')}\r\næŸ
 interface ZoneForm {
   name: string;
   street: [string, string];
+  committeeCode?: string;
   wholeStreet: boolean;
   lat?: number;
   lng?: number;
@@ -78,12 +80,14 @@ export function ZonesPage() {
   });
   const flagged = flags.data?.items.filter((f) => !f.alreadyClosed).length ?? 0;
   const wholeStreet = Form.useWatch('wholeStreet', form);
+  const street = Form.useWatch('street', form) as [string, string] | undefined;
 
   const enter = (v: ZoneForm) =>
     run(async () => {
       const content = {
         name: v.name,
         streetCode: v.street[1],
+        ...(!v.wholeStreet && v.committeeCode ? { committeeCode: v.committeeCode } : {}),
         wholeStreet: v.wholeStreet,
         lat: v.wholeStreet ? undefined : v.lat,
         lng: v.wholeStreet ? undefined : v.lng,
@@ -101,6 +105,7 @@ export function ZonesPage() {
     form.setFieldsValue({
       name: z.name,
       street: [z.districtCode, z.streetCode ?? ''] as [string, string],
+      committeeCode: z.committeeCode ?? undefined,
       wholeStreet: z.wholeStreet,
       lat: z.lat ?? undefined,
       lng: z.lng ?? undefined,
@@ -214,6 +219,11 @@ export function ZonesPage() {
           <Form.Item name="wholeStreet" label={t('zones.wholeStreet')} valuePropName="checked" extra={t('zones.wholeStreetHint')}>
             <Checkbox />
           </Form.Item>
+          {!wholeStreet && (
+            <Form.Item name="committeeCode" label={t('zones.committee')}>
+              <CommitteeSelect streetCode={street?.[1]} />
+            </Form.Item>
+          )}
           {!wholeStreet && (
             <Space wrap>
               <Form.Item name="lat" label={t('branches.lat')} rules={[{ required: true }]}>

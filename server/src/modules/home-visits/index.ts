@@ -3,7 +3,7 @@ import { encryptField } from '../../platform/pii/crypto.ts';
 import { homeVisitError } from './errors.ts';
 import { countHomeVisitFigures, encryptPlainCompounds, loadHomeVisitSecret, nameHomeVisits } from './repo.ts';
 import { homeVisitRoutes } from './routes.ts';
-import { listHomeVisitDesk, listMyHomeVisitRequests, ownHomeVisitAttachment, trackHomeVisit } from './service.ts';
+import { createVisitReminderJob, listHomeVisitDesk, listMyHomeVisitRequests, ownHomeVisitAttachment, trackHomeVisit } from './service.ts';
 
 /** Home visits for customers who cannot come in (C3). */
 export const homeVisitsModule: ModuleManifest = {
@@ -12,6 +12,8 @@ export const homeVisitsModule: ModuleManifest = {
   recordNames: { home_visit: nameHomeVisits },
   tags: [{ name: 'home visits', description: 'Home visits for customers who cannot come in (C3)' }],
   register: (app) => app.register(homeVisitRoutes),
+  jobs: ({ keys }) => ({ 'homeVisits.remind': createVisitReminderJob(keys) }),
+  schedules: [{ type: 'homeVisits.remind', everyMs: 5 * 60_000 }],
   errors: homeVisitError.catalogue,
   encryptedColumns: [
     {

@@ -171,3 +171,14 @@ export async function nameHomeVisits(db: Db, ids: string[]): Promise<Map<string,
   const rows = await db.selectFrom('homeVisits').select(['id', 'reference']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.reference]));
 }
+
+/** Scheduled visits whose time falls between two instants (still scheduled: not yet closed). */
+export function selectScheduledBetween(db: Db, from: Date, to: Date) {
+  return db
+    .selectFrom('homeVisits')
+    .select(['id', 'orgId', 'reference', 'assignedUserId', 'scheduledAt'])
+    .where('status', '=', 'scheduled')
+    .where('scheduledAt', '>=', from)
+    .where('scheduledAt', '<', to)
+    .execute();
+}

@@ -43,9 +43,11 @@ import { ANY_ORGANIZATION, actorOrgId, actorUserId, audit, type Context, recordS
 import { requireStreet } from '../../platform/divisions.ts';
 import { createId } from '../../platform/ids.ts';
 import { addToInbox } from '../../platform/inbox/service.ts';
+import type { JobHandler } from '../../platform/jobs/worker.ts';
 import { type AttachmentOwner, type Tracker, toInstants } from '../../platform/module.ts';
 import { queueNotification, toNotificationRows } from '../../platform/notify/service.ts';
 import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
+import type { KeyRing } from '../../platform/pii/keys.ts';
 import { auditWorkOrderReveal } from '../../platform/pii/reveal.ts';
 import { referencePool } from '../../platform/references.ts';
 import { areInstitutions, selectInstitutionIds, selectOrganization, selectOrganizationNames } from '../organizations/repo.ts';
@@ -58,6 +60,7 @@ import {
   selectHomeVisit,
   selectHomeVisitByReference,
   selectHomeVisits,
+  selectScheduledBetween,
   updateHomeVisit,
 } from './repo.ts';
 
@@ -475,4 +478,47 @@ export async function listHomeVisitDesk(ctx: Context): Promise<DeskItem[]> {
     { key: 'homeVisits.requested', count: counts.requested, path: '/console/home-visits?status=requested' },
     { key: 'homeVisits.today', count: counts.today, path: '/console/home-visits?status=scheduled' },
   ];
+}
+
+const MINUTE = 60_000;
+
+/**
+ * Tells whoever is sent that a visit is due within the hour, and them and the institution's
+ * administrators when its time has passed without an outcome. Each item goes once per visit and
+ * kind (the inbox keeps one), so the job may run as often as it likes.
+ */
+export function createVisitReminderJob(keys: KeyRing): JobHandler {
+  return async ({ db }) => {
+    const now = Date.now();
+    let sent = 0;
+    for (const v of await selectScheduledBetween(db, new Date(now), new Date(now + 60 * MINUTE))) {
+      if (!v.assignedUserId || !v.scheduledAt) continue;
+      const at = formatShanghaiTime(v.scheduledAt).slice(11);
+      sent += await addToInbox(db, keys, {
+        kind: 'deadline.approaching',
+        to: { userIds: [v.assignedUserId] },
+        orgId: v.orgId,
+        titleZh: `上门服务 ${v.reference} 将于 ${at} 上门`,
+        titleEn: `Home visit ${v.reference} is due at ${at}`,
+        path: `/console/home-visits/${v.id}`,
+        record: { type: 'home_visit', id: v.id },
+        dueAt: new Date(v.scheduledAt),
+      });
+    }
+    // Thirty minutes' grace after the time agreed, then it is overdue: a week back at most.
+    for (const v of await selectScheduledBetween(db, new Date(now - 7 * 24 * 60 * MINUTE), new Date(now - 30 * MINUTE))) {
+      const message = {
+        kind: 'deadline.passed' as const,
+        orgId: v.orgId,
+        titleZh: `上门服务 ${v.reference} 已过约定时间，尚未办结`,
+        titleEn: `Home visit ${v.reference} is past its time and not closed`,
+        path: `/console/home-visits/${v.id}`,
+        record: { type: 'home_visit', id: v.id },
+        ...(v.scheduledAt ? { dueAt: new Date(v.scheduledAt) } : {}),
+      };
+      if (v.assignedUserId) sent += await addToInbox(db, keys, { ...message, to: { userIds: [v.assignedUserId] } });
+      sent += await addToInbox(db, keys, { ...message, to: { orgId: v.orgId, roles: ['institution_admin'] } });
+    }
+    return { sent };
+  };
 }

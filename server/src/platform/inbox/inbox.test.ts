@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createVisitReminderJob } from '../../modules/home-visits/service.ts';
 import { createTestApp, signInAs, type TestApp } from '../../test/app.ts';
 import { testDatabaseKind } from '../../test/database.ts';
+import { insertHomeVisit } from '../../test/fixtures.ts';
 
 describe(`partners as users, and each user's inbox (${testDatabaseKind})`, () => {
   let t: TestApp;
@@ -108,5 +110,47 @@ describe(`partners as users, and each user's inbox (${testDatabaseKind})`, () =>
       sms: true,
       email: false,
     });
+  });
+});
+
+describe(`deadlines in the inbox (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('tells the one sent of a visit due within the hour, and the admins of one past its time, once each', async () => {
+    const orgId = (await t.database.db.selectFrom('organizations').select('id').where('code', '=', 'boc-sh').executeTakeFirstOrThrow()).id;
+    const staff = (await t.database.db.selectFrom('users').select('id').where('username', '=', 'boc.staff').executeTakeFirstOrThrow()).id;
+    const soon = await insertHomeVisit(t, {
+      orgId,
+      status: 'scheduled',
+      assignedUserId: staff,
+      scheduledAt: new Date(Date.now() + 20 * 60_000),
+    });
+    const late = await insertHomeVisit(t, {
+      orgId,
+      status: 'scheduled',
+      assignedUserId: staff,
+      scheduledAt: new Date(Date.now() - 2 * 3_600_000),
+    });
+    const job = createVisitReminderJob(t.keys);
+    const run = () => job({ db: t.database.db, job: {} as never, progress: async () => {} } as never);
+    expect(await run()).toEqual({ sent: 3 });
+    expect(await run()).toEqual({ sent: 0 });
+    const items = await t.database.db
+      .selectFrom('inboxItems')
+      .select(['kind', 'recordId', 'userId'])
+      .where('recordId', 'in', [soon, late])
+      .execute();
+    const admin = (await t.database.db.selectFrom('users').select('id').where('username', '=', 'boc.admin').executeTakeFirstOrThrow()).id;
+    expect(
+      items
+        .map(
+          (i) => `${i.kind} ${i.recordId === soon ? 'soon' : 'late'} ${i.userId === staff ? 'staff' : i.userId === admin ? 'admin' : '?'}`,
+        )
+        .sort(),
+    ).toEqual(['deadline.approaching soon staff', 'deadline.passed late admin', 'deadline.passed late staff']);
   });
 });

@@ -89,7 +89,7 @@ describe('partners in a real browser', () => {
     await page.getByLabel('用途').fill('居委会工作平台');
     await page.getByLabel('权限范围').click();
     const options = await page.locator('.ant-select-item-option').allTextContents();
-    assert.deepEqual(options, ['job.read', 'programme.read']);
+    assert.deepEqual(options, ['compound.manage', 'job.read', 'programme.read']);
     await page.locator('.ant-select-item-option', { hasText: 'programme.read' }).click();
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: '创建令牌' }).click();

@@ -61,6 +61,7 @@ describe(`API tokens decided by the same policy as their makers (${testDatabaseK
   it('lets a partner make its own token for its programmes, and no more', async () => {
     const partner = await signInAs(t.app, 'partner');
     expect((await t.app.inject({ url: '/api/v1/api-tokens/scopes', headers: partner })).json().scopes).toEqual([
+      'compound.manage',
       'job.read',
       'programme.read',
     ]);

@@ -22,3 +22,11 @@ describe('masking', () => {
     expect(maskPii('mobile', '13812341234')).toBe('138****1234');
   });
 });
+
+describe('e-mail masking', () => {
+  it('keeps the first character and the domain', async () => {
+    const { maskEmail } = await import('./masking.ts');
+    expect(maskEmail('zhao.li@bank.example.cn')).toBe('z***@bank.example.cn');
+    expect(maskEmail('nonsense')).toBe('***');
+  });
+});

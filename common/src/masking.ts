@@ -38,7 +38,13 @@ export function maskAccount(account: string): string {
   return account.length <= 4 ? '*'.repeat(account.length) : `****${account.slice(-4)}`;
 }
 
-export const PII_KINDS = ['name', 'mobile', 'residentId', 'address', 'account'] as const;
+/** E-mail address: the first character of the name and the domain. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  return at <= 0 ? '***' : `${email[0]}***${email.slice(at)}`;
+}
+
+export const PII_KINDS = ['name', 'mobile', 'residentId', 'address', 'account', 'email'] as const;
 export type PiiKind = (typeof PII_KINDS)[number];
 
 export function maskPii(kind: PiiKind, value: string): string {
@@ -53,5 +59,7 @@ export function maskPii(kind: PiiKind, value: string): string {
       return maskAddress(value);
     case 'account':
       return maskAccount(value);
+    case 'email':
+      return maskEmail(value);
   }
 }

@@ -41,6 +41,7 @@ export const UserView = Type.Object({
   role: Type.Enum([...ROLES]),
   name: Type.String({ description: 'masked' }),
   mobile: Type.Union([Type.String({ description: 'masked' }), Type.Null()]),
+  email: Type.Union([Type.String({ description: 'masked' }), Type.Null()]),
   totpEnrolled: Type.Boolean(),
   locked: Type.Boolean(),
   disabled: Type.Boolean(),
@@ -135,6 +136,8 @@ export const UserInput = Type.Object(
     role: Type.Enum([...ROLES]),
     name: Type.String({ minLength: 1, maxLength: 100 }),
     mobile: Type.Optional(Type.String({ maxLength: 32 })),
+    /** Where inbox items go by e-mail, when the user asks for them. */
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
     password: Type.String({ minLength: 1, maxLength: 256 }),
     mfaRequired: Type.Optional(Type.Boolean()),
   },

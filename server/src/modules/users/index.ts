@@ -14,7 +14,7 @@ export const usersModule: ModuleManifest = {
   register: (app) => app.register(userRoutes),
   errors: userError.catalogue,
   encryptedColumns: [{ table: 'users', columns: ['name_enc', 'mobile_enc', 'totp_secret_enc', 'home_enc', 'email_enc'] }],
-  revealable: { user: { fields: ['name', 'mobile'], load: loadUserSecret } },
+  revealable: { user: { fields: ['name', 'mobile', 'email'], load: loadUserSecret } },
   seed: (db, keys) => seedUsers(db, keys),
   desk: listUserDesk,
 };

@@ -10,6 +10,7 @@ const COLUMNS = [
   'role',
   'nameEnc',
   'mobileEnc',
+  'emailEnc',
   'totpEnabledAt',
   'lockedUntil',
   'disabledAt',
@@ -46,8 +47,8 @@ export function isUsernameTaken(db: Db, username: string) {
 
 /** A user's encrypted name or mobile, with the user's organisation, for a reveal. */
 export const loadUserSecret: RevealLoader = async (db, id, field) => {
-  const row = await db.selectFrom('users').select(['orgId', 'nameEnc', 'mobileEnc']).where('id', '=', id).executeTakeFirst();
-  return row && { orgId: row.orgId, value: field === 'name' ? row.nameEnc : row.mobileEnc };
+  const row = await db.selectFrom('users').select(['orgId', 'nameEnc', 'mobileEnc', 'emailEnc']).where('id', '=', id).executeTakeFirst();
+  return row && { orgId: row.orgId, value: field === 'name' ? row.nameEnc : field === 'email' ? row.emailEnc : row.mobileEnc };
 };
 
 /** The institution's staff who can be sent out: enabled administrators and staff, by user name. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DeskItem } from '@shouhu/common';
-import { maskMobile, maskName, ROLES_BY_KIND, type StaffHome, validateMobile } from '@shouhu/common';
+import { maskEmail, maskMobile, maskName, ROLES_BY_KIND, type StaffHome, validateMobile } from '@shouhu/common';
 import type { Role } from '../../db/schema.ts';
 import { AppError, validationError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
@@ -24,6 +24,7 @@ function toUserView(ctx: Context, row: UserListRow) {
     role: row.role,
     name: maskName(decryptField(ctx.keys, row.nameEnc)),
     mobile: row.mobileEnc ? maskMobile(decryptField(ctx.keys, row.mobileEnc)) : null,
+    email: row.emailEnc ? maskEmail(decryptField(ctx.keys, row.emailEnc)) : null,
     totpEnrolled: row.totpEnabledAt !== null,
     locked: row.lockedUntil !== null && new Date(row.lockedUntil) > new Date(),
     disabled: row.disabledAt !== null,
@@ -55,6 +56,7 @@ export interface NewUser {
   role: Role;
   name: string;
   mobile?: string;
+  email?: string;
   password: string;
   mfaRequired?: boolean;
   isDemo?: boolean;
@@ -87,6 +89,7 @@ export async function createUser(ctx: Context, input: NewUser) {
       nameEnc: encryptField(ctx.keys, input.name.trim()),
       mobileEnc: mobile ? encryptField(ctx.keys, mobile) : null,
       mobileHash: mobile ? hashField(ctx.keys, 'mobile', mobile) : null,
+      emailEnc: input.email ? encryptField(ctx.keys, input.email.trim().toLowerCase()) : null,
       passwordHash,
       mustChangePassword: !input.isDemo,
       mfaRequired: input.mfaRequired ?? false,

@@ -100,7 +100,7 @@ export async function addAttachment(ctx: Context, owner: AttachmentOwner, record
   const mediaType = await sniff(bytes, upload);
   const id = createId();
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const fileName = upload.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || `${id}.${ATTACHMENT_TYPES[mediaType][0]}`;
+  const fileName = upload.fileName.replace(/[\\/\p{Cc}]/gu, '_').slice(0, 200) || `${id}.${ATTACHMENT_TYPES[mediaType][0]}`;
   const uploadedBy = ctx.actor.type === 'user' ? ctx.actor.userId : null;
   await ctx.db.transaction().execute(async (trx) => {
     await trx

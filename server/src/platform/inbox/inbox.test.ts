@@ -3,6 +3,8 @@ import { createVisitReminderJob } from '../../modules/home-visits/service.ts';
 import { createTestApp, signInAs, type TestApp } from '../../test/app.ts';
 import { testDatabaseKind } from '../../test/database.ts';
 import { insertHomeVisit } from '../../test/fixtures.ts';
+import { decryptField } from '../pii/crypto.ts';
+import { addToInbox } from './service.ts';
 
 describe(`partners as users, and each user's inbox (${testDatabaseKind})`, () => {
   let t: TestApp;
@@ -85,6 +87,58 @@ describe(`partners as users, and each user's inbox (${testDatabaseKind})`, () =>
     );
     expect((await post(`/api/v1/inbox/${id}/read`, user, {})).statusCode).toBe(204);
     expect((await t.app.inject({ url: '/api/v1/inbox', headers: user })).json()).toMatchObject({ unread: 0, total: 1 });
+  });
+
+  it('sends the items a user chose by e-mail to the address on the account, masked on screen', async () => {
+    const org = (
+      await t.database.db.selectFrom('organizations').select('id').where('code', '=', 'committee-guizhou').executeTakeFirstOrThrow()
+    ).id;
+    const bad = await post('/api/v1/users', regulator, {
+      orgId: org,
+      username: 'guizhou.mail',
+      name: '贵州邮件',
+      role: 'partner',
+      email: 'not-an-address',
+      password: 'Guizhou-Road-2022!y',
+    });
+    expect(bad.json().error.details.fields).toMatchObject([{ field: 'body.email', reason: 'format' }]);
+    const made = await post('/api/v1/users', regulator, {
+      orgId: org,
+      username: 'guizhou.mail',
+      name: '贵州邮件',
+      role: 'partner',
+      email: 'Guizhou@Committee.example.cn',
+      password: 'Guizhou-Road-2022!y',
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json().email).toBe('g***@committee.example.cn');
+    await t.database.db.updateTable('users').set({ mustChangePassword: false }).where('username', '=', 'guizhou.mail').execute();
+    const user = await signInAs(t.app, 'guizhou.mail', 'Guizhou-Road-2022!y');
+    const chosen = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/inbox/preferences',
+      headers: user,
+      payload: { items: [{ kind: 'programme.joined', sms: false, email: true }] },
+    });
+    expect(chosen.statusCode, chosen.body).toBe(200);
+    const userId = made.json().id as string;
+    await addToInbox(t.database.db, t.keys, {
+      kind: 'programme.joined',
+      to: { userIds: [userId] },
+      orgId: org,
+      titleZh: '贵单位已加入绿色通道项目',
+      titleEn: 'Your organisation joined the green channel',
+      path: '/console',
+    });
+    const mail = await t.database.db
+      .selectFrom('notifications')
+      .select(['channel', 'recipientEnc', 'subject'])
+      .where('channel', '=', 'email')
+      .execute();
+    expect(mail.map((m) => [decryptField(t.keys, m.recipientEnc), m.subject])).toContainEqual([
+      'guizhou@committee.example.cn',
+      '守沪 Shouhu: 贵单位已加入绿色通道项目',
+    ]);
   });
 
   it('sends the items a user chose by SMS too, and refuses SMS to an account without a mobile', async () => {

@@ -102,13 +102,17 @@ export function UsersPage({ me }: { me: Me }) {
         loading={users.isPending}
         dataSource={users.data?.items}
         pagination={{ pageSize: 20 }}
-        scroll={{ x: 760 }}
+        scroll={{ x: 900 }}
         columns={[
           { title: t('users.username'), dataIndex: 'username' },
           { title: t('users.name'), render: (_, u) => <RevealButton masked={u.name} recordType="user" recordId={u.id} field="name" /> },
           {
             title: t('users.mobile'),
             render: (_, u) => (u.mobile ? <RevealButton masked={u.mobile} recordType="user" recordId={u.id} field="mobile" /> : '—'),
+          },
+          {
+            title: t('users.email'),
+            render: (_, u) => (u.email ? <RevealButton masked={u.email} recordType="user" recordId={u.id} field="email" /> : '—'),
           },
           { title: t('users.role'), render: (_, u) => roleLabel(u.role) },
           {
@@ -159,6 +163,9 @@ export function UsersPage({ me }: { me: Me }) {
           </Form.Item>
           <Form.Item label={t('users.mobile')} name="mobile">
             <Input inputMode="tel" />
+          </Form.Item>
+          <Form.Item label={t('users.email')} name="email" rules={[{ type: 'email' }]}>
+            <Input inputMode="email" autoComplete="off" />
           </Form.Item>
           <Form.Item label={t('users.role')} name="role" rules={[{ required: true }]}>
             <Select options={(ROLES_BY_KIND[orgKind] ?? []).map((r) => ({ value: r, label: roleLabel(r) }))} />

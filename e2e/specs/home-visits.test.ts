@@ -29,6 +29,7 @@ describe('home visits in a real browser', () => {
     await phone.getByLabel('您的姓名').fill('李秀英');
     await phone.getByLabel('所在区').selectOption('310104');
     await phone.getByLabel('街道或乡镇').selectOption({ index: 1 });
+    await phone.getByLabel('所属居委会或村委会（不清楚可不选）').selectOption({ index: 1 });
     await phone.getByLabel('小区名称').fill('田林十二村');
     await phone.getByLabel('楼号、单元和门牌号').fill('15号楼302室');
     await phone.getByLabel('下午').check();

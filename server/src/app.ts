@@ -14,7 +14,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import underPressure from '@fastify/under-pressure';
 import { ClockProblem, type FieldReason } from '@shouhu/common';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
-import { Redis } from 'ioredis';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/database.ts';
 import { isDatabaseUnavailable } from './db/database.ts';
@@ -156,7 +155,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   // Several processes behind one address share their counts in Redis; when it cannot be reached,
   // requests go on (a limit is a guard, not a gate: accounts still lock) and the log says so.
-  const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL, app.log) : undefined;
+  const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, app.log) : undefined;
   if (redis) app.addHook('onClose', async () => void (await redis.quit().catch(() => redis.disconnect())));
   await app.register(rateLimit, {
     ...(redis ? { redis, skipOnError: true, nameSpace: 'shouhu-rl-' } : {}),
@@ -302,7 +301,9 @@ function toFieldReason(keyword: string, limit: number | undefined, format?: stri
 }
 
 /** Maps any thrown error onto a catalogue code; validation errors name each field. */
-function connectRedis(url: string, log: FastifyBaseLogger): Redis {
+/** Loaded only when configured: a single process has no use for the client. */
+async function connectRedis(url: string, log: FastifyBaseLogger) {
+  const { Redis } = await import('ioredis');
   // A request waits at most a moment for Redis: rate limiting must not hold the platform up.
   const redis = new Redis(url, {
     connectTimeout: 1000,

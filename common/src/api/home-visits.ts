@@ -59,6 +59,9 @@ export const HomeVisitInput = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 50 }),
     mobile: Type.String({ minLength: 1, maxLength: 20, description: 'a mainland mobile number (checked: length, prefix)' }),
     streetCode: Type.String({ pattern: '^3101\\d{5}$', description: 'street or town division code (9 digits)' }),
+    committeeCode: Type.Optional(
+      Type.String({ pattern: '^3101\\d{8}$', description: 'the committee (居委会、村委会) of the compound, in that street' }),
+    ),
     compound: Type.String({ minLength: 1, maxLength: 100, description: 'compound (小区) name' }),
     address: Type.String({ minLength: 1, maxLength: 200, description: 'building, unit and room' }),
     reason: Type.Enum([...HOME_VISIT_REASONS]),
@@ -78,6 +81,7 @@ export const HomeVisitView = Type.Object({
   mobile: Type.String(),
   districtCode: Type.String(),
   streetCode: Type.String(),
+  committeeCode: Type.Union([Type.String(), Type.Null()]),
   compound: Type.String(),
   address: Type.String(),
   reason: Type.Enum([...HOME_VISIT_REASONS]),

@@ -300,6 +300,7 @@ export interface HomeVisitsTable {
   mobileHash: string;
   districtCode: string;
   streetCode: string;
+  committeeCode: ColumnType<string | null, string | null | undefined, string | null>;
   /** Before migration 0009 the compound was kept in clear; encryptPlainCompounds moves it. */
   compound: string | null;
   compoundEnc: string | null;

@@ -10,6 +10,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`update organizations set partner_kind = 'other' where kind = 'partner'`.execute(db);
   // A zone (a compound) may name the committee it lies in.
   await sql`alter table lockdown_zones add column committee_code char(12)`.execute(db);
+  // A home visit may say which committee its compound is under (picked street → committee).
+  await sql`alter table home_visits add column committee_code char(12)`.execute(db);
 
   // A token acts with the role of the person who made it, within its scopes; older tokens with
   // no known maker get the narrowest role.

@@ -335,6 +335,25 @@ describe(`one tracker and "my requests" for every kind (${testDatabaseKind})`, (
     expect((await t.app.inject('/api/v1/public/my-requests')).statusCode).toBe(401);
   });
 
+  it('takes the committee of the compound when it lies in the street, and refuses one that does not', async () => {
+    const bocId = await findOrgId(t, 'boc-sh');
+    const headers = await verify('13912340005');
+    const ask = (committeeCode: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/public/home-visits',
+        headers,
+        payload: homeVisitInput(bocId, '13912340005', { streetCode: '310101002', committeeCode }),
+      });
+    const elsewhere = await ask('310115004001');
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json().error.details.fields).toMatchObject([{ field: 'body.committeeCode', reason: 'unknown' }]);
+    const ok = await ask('310101002003');
+    expect(ok.statusCode, ok.body).toBe(201);
+    const staff = await signInAs(t.app, 'boc.staff');
+    expect((await t.app.inject({ url: `/api/v1/home-visits/${ok.json().id}`, headers: staff })).json().committeeCode).toBe('310101002003');
+  });
+
   it('numbers references from one counter that grows past six digits instead of wrapping', async () => {
     await t.database.db.insertInto('referenceCounters').values({ prefix: 'ZZ', last: 999_999 }).execute();
     const [reference] = await referencePool(t.database.db, 'ZZ').take(1);

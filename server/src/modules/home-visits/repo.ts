@@ -14,6 +14,7 @@ const COLUMNS = [
   'mobileHash',
   'districtCode',
   'streetCode',
+  'committeeCode',
   'compound',
   'compoundEnc',
   'addressEnc',

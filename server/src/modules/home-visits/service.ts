@@ -28,6 +28,7 @@ import {
   todayInShanghai,
   validateResidentId,
 } from '@shouhu/common';
+import { findCommittee } from '@shouhu/common/committees';
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { HomeVisitsTable } from '../../db/schema.ts';
@@ -76,6 +77,7 @@ function toView(ctx: Context, row: HomeVisitRow): HomeVisitView {
     mobile: maskMobile(reveal(row.mobileEnc) ?? ''),
     districtCode: row.districtCode,
     streetCode: row.streetCode,
+    committeeCode: row.committeeCode,
     compound: maskAddress(reveal(row.compoundEnc) ?? row.compound ?? ''),
     address: maskAddress(reveal(row.addressEnc) ?? ''),
     reason: row.reason,
@@ -198,6 +200,8 @@ export async function requestHomeVisit(ctx: Context, input: HomeVisitInput): Pro
     await assertCan(ctx, 'homeVisit.manage', { orgId: input.orgId });
   }
   const street = requireStreet(input.streetCode);
+  if (input.committeeCode && (!input.committeeCode.startsWith(input.streetCode) || !findCommittee(input.committeeCode)))
+    throw validationError([{ field: 'body.committeeCode', reason: 'unknown' }]);
   // A bank does not bring an insurance claim, nor anyone a safe-deposit box (an unknown institution fails in the intake).
   const institution = await selectOrganization(ctx.db, input.orgId);
   if (institution && isInstitution(institution.kind) && !listOfferedServices(institution.kind, 'home_visit').includes(input.service)) {
@@ -221,6 +225,7 @@ export async function requestHomeVisit(ctx: Context, input: HomeVisitInput): Pro
       mobileHash,
       districtCode: street.districtCode,
       streetCode: input.streetCode,
+      committeeCode: input.committeeCode ?? null,
       compound: null,
       compoundEnc: encryptField(ctx.keys, input.compound.trim()),
       addressEnc: encryptField(ctx.keys, input.address.trim()),

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { ATTACHMENT_KINDS, ATTACHMENT_TYPES, type AttachmentKind, type AttachmentType, type AttachmentView } from '@shouhu/common';
-import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../../errors.ts';
 import { audit, type Context } from '../context.ts';
 import { createId } from '../ids.ts';
@@ -39,6 +38,8 @@ async function readBounded(stream: Readable, maxBytes: number): Promise<Buffer> 
 /** The file's type from its content, refused when it is not one the kind takes or the name or declared type says otherwise. */
 async function sniff(bytes: Buffer, upload: Upload): Promise<AttachmentType> {
   const rule = ATTACHMENT_KINDS[upload.kind];
+  // Loaded with the first upload, not with every start.
+  const { fileTypeFromBuffer } = await import('file-type');
   const found = await fileTypeFromBuffer(bytes);
   const type = found?.mime as AttachmentType | undefined;
   if (!type || !(rule.types as readonly string[]).includes(type))

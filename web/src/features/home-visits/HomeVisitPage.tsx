@@ -1,5 +1,6 @@
 import { HOME_VISIT_REASON_LABELS, HOME_VISIT_REASONS, type HomeVisitInput, SHANGHAI_DISTRICTS, todayInShanghai } from '@shouhu/common';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAction } from '../../api/useAction.ts';
@@ -7,6 +8,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { FieldError, requireValue, useFieldErrors } from '../../components/fieldErrors.tsx';
 import { InstitutionServiceFields } from '../../components/InstitutionServiceFields.tsx';
 import { VerifyMobile } from '../../components/VerifyMobile.tsx';
+import { listCompounds } from '../places/api.ts';
 import { requestHomeVisit } from './api.ts';
 
 // Half days that staff can plan around; the API takes any windows.
@@ -30,6 +32,7 @@ export function HomeVisitPage() {
     name: '',
     district: '310101',
     streetCode: '',
+    committeeCode: '',
     compound: '',
     address: '',
     reason: 'elderly',
@@ -42,6 +45,21 @@ export function HomeVisitPage() {
 
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   const streets = SHANGHAI_DISTRICTS.find((d) => d.code === form.district)?.streets ?? [];
+  // Street → committee → compound: the committees load with the street, the registered compounds with the committee.
+  const [committees, setCommittees] = useState<{ code: string; name: string }[]>([]);
+  useEffect(() => {
+    let live = true;
+    if (!form.streetCode) setCommittees([]);
+    else void import('@shouhu/common/committees').then(({ listCommittees }) => live && setCommittees(listCommittees(form.streetCode)));
+    return () => {
+      live = false;
+    };
+  }, [form.streetCode]);
+  const compounds = useQuery({
+    queryKey: ['compounds', form.committeeCode],
+    queryFn: () => listCompounds(form.committeeCode),
+    enabled: form.committeeCode !== '',
+  });
 
   if (reference) {
     return (
@@ -77,6 +95,7 @@ export function HomeVisitPage() {
                 name: form.name,
                 mobile,
                 streetCode: form.streetCode,
+                ...(form.committeeCode ? { committeeCode: form.committeeCode } : {}),
                 compound: form.compound,
                 address: form.address,
                 reason: form.reason as HomeVisitInput['reason'],
@@ -114,7 +133,11 @@ export function HomeVisitPage() {
           />
           <FieldError name="name" errors={errors} />
           <label htmlFor="district">{t('finder.district')}</label>
-          <select id="district" value={form.district} onChange={(e) => setForm({ ...form, district: e.target.value, streetCode: '' })}>
+          <select
+            id="district"
+            value={form.district}
+            onChange={(e) => setForm({ ...form, district: e.target.value, streetCode: '', committeeCode: '' })}
+          >
             {SHANGHAI_DISTRICTS.map((d) => (
               <option key={d.code} value={d.code}>
                 {d.name}
@@ -122,7 +145,13 @@ export function HomeVisitPage() {
             ))}
           </select>
           <label htmlFor="streetCode">{t('visit.street')}</label>
-          <select id="streetCode" value={form.streetCode} onChange={set('streetCode')} required {...errors.inputProps('streetCode')}>
+          <select
+            id="streetCode"
+            value={form.streetCode}
+            onChange={(e) => setForm({ ...form, streetCode: e.target.value, committeeCode: '' })}
+            required
+            {...errors.inputProps('streetCode')}
+          >
             <option value="">{t('visit.choose')}</option>
             {streets.map((s) => (
               <option key={s.code} value={s.code}>
@@ -131,9 +160,31 @@ export function HomeVisitPage() {
             ))}
           </select>
           <FieldError name="streetCode" errors={errors} />
+          <label htmlFor="committeeCode">{t('visit.committee')}</label>
+          <select
+            id="committeeCode"
+            value={form.committeeCode}
+            onChange={set('committeeCode')}
+            disabled={committees.length === 0}
+            {...errors.inputProps('committeeCode')}
+          >
+            <option value="">{t('visit.committeeUnknown')}</option>
+            {committees.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          <FieldError name="committeeCode" errors={errors} />
           <label htmlFor="compound">{t('visit.compound')}</label>
+          <datalist id="compound-names">
+            {compounds.data?.items.map((c) => (
+              <option key={c.id} value={c.name} />
+            ))}
+          </datalist>
           <input
             id="compound"
+            list="compound-names"
             value={form.compound}
             onChange={set('compound')}
             required

@@ -24,7 +24,15 @@ export const Me = Type.Object({
   username: Type.String(),
   name: Type.String({ description: 'masked' }),
   role: Type.Enum([...ROLES]),
-  organization: Type.Object({ id: Type.String(), code: Type.String(), nameZh: Type.String(), nameEn: Type.String(), kind: Type.String() }),
+  organization: Type.Object({
+    id: Type.String(),
+    code: Type.String(),
+    nameZh: Type.String(),
+    nameEn: Type.String(),
+    kind: Type.String(),
+    /** A committee partner's committee, for its own compounds. */
+    committeeCode: Type.Union([Type.String(), Type.Null()]),
+  }),
   secondFactorPassed: Type.Boolean(),
   totpEnrolled: Type.Boolean(),
   mustChangePassword: Type.Boolean(),

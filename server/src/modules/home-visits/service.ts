@@ -521,8 +521,10 @@ export function createVisitReminderJob(keys: KeyRing): JobHandler {
         record: { type: 'home_visit', id: v.id },
         ...(v.scheduledAt ? { dueAt: new Date(v.scheduledAt) } : {}),
       };
-      if (v.assignedUserId) sent += await addToInbox(db, keys, { ...message, to: { userIds: [v.assignedUserId] } });
-      sent += await addToInbox(db, keys, { ...message, to: { orgId: v.orgId, roles: ['institution_admin'] } });
+      sent += await addToInbox(db, keys, {
+        ...message,
+        to: { userIds: v.assignedUserId ? [v.assignedUserId] : [], roles: ['institution_admin'] },
+      });
     }
     return { sent };
   };

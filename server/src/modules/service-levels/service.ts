@@ -5,6 +5,7 @@ import {
   type ClockEvent,
   compareText,
   computeClock,
+  createCalendar,
   type DeskItem,
   isInstitution,
   type ServiceChannel,
@@ -17,7 +18,6 @@ import { validationError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { can } from '../../platform/access/policy.ts';
 import { actorOrgId, audit, type Context, resolveOrgFilter } from '../../platform/context.ts';
-import { loadCalendar } from '../calendar/service.ts';
 import { countServedVideoSessionsByDay, selectTimedVideoSessions } from '../cloud-branch/repo.ts';
 import { countServedHomeVisitsByDay, selectTimedHomeVisits } from '../home-visits/repo.ts';
 import { listOrganizations } from '../organizations/service.ts';
@@ -62,6 +62,9 @@ async function selectTimed(ctx: Context, orgId: string | null, days: number): Pr
   return [...v.map((r) => ({ ...r, channel: 'home_visit' as const })), ...s.map((r) => ({ ...r, channel: 'video' as const }))] as Timed[];
 }
 
+// Targets count hours, which no holiday changes: the packaged calendar stands in, without a query.
+const HOURS_NEED_NO_HOLIDAYS = createCalendar();
+
 /** What missed its target: late first responses and completions, closed or still open past the target. */
 export async function findBreaches(ctx: Context, filter: { orgId?: string; days: number }): Promise<ServiceLevelBreach[]> {
   const orgId = resolveOrgFilter(ctx, 'serviceLevel.read', filter.orgId);
@@ -77,9 +80,8 @@ export async function findBreaches(ctx: Context, filter: { orgId?: string; days:
   // Each target is a case clock in hours, stopped by the step it measures; breach is the clock's.
   const missed = (start: Date, stop: Date | null, targetMinutes: number) => {
     const events: ClockEvent[] = [{ type: 'start', at: new Date(start) }, ...(stop ? [{ type: 'stop' as const, at: new Date(stop) }] : [])];
-    return computeClock({ unit: 'hours', ladder: [targetMinutes / 60] }, events, calendar, now).breached;
+    return computeClock({ unit: 'hours', ladder: [targetMinutes / 60] }, events, HOURS_NEED_NO_HOLIDAYS, now).breached;
   };
-  const calendar = await loadCalendar(ctx.db);
   const breaches: ServiceLevelBreach[] = [];
   for (const t of await selectTimed(ctx, orgId, filter.days)) {
     const target = targetOf(t);

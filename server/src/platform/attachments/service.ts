@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { ATTACHMENT_KINDS, ATTACHMENT_TYPES, type AttachmentKind, type AttachmentType, type AttachmentView } from '@shouhu/common';
 import { AppError } from '../../errors.ts';
-import { audit, type Context } from '../context.ts';
+import { actorUserId, audit, type Context } from '../context.ts';
 import { createId } from '../ids.ts';
 import type { AttachmentOwner } from '../module.ts';
 import { sumInflatedSizes } from '../table-parse.ts';
+import { type AttachmentRow, insertAttachment, selectAttachment, selectAttachments } from './repo.ts';
 
 /** An office file is a ZIP: unzipped it may be at most this many times its size (a zip bomb is refused). */
 const MAX_INFLATION = 20;
@@ -64,18 +65,7 @@ async function sniff(bytes: Buffer, upload: Upload): Promise<AttachmentType> {
   return type;
 }
 
-const toView = (row: {
-  id: string;
-  recordType: string;
-  recordId: string;
-  kind: string;
-  fileName: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-  uploadedBy: string | null;
-  createdAt: Date | string;
-}): AttachmentView => ({
+const toView = (row: AttachmentRow): AttachmentView => ({
   id: row.id,
   recordType: row.recordType,
   recordId: row.recordId,
@@ -102,24 +92,21 @@ export async function addAttachment(ctx: Context, owner: AttachmentOwner, record
   const id = createId();
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const fileName = upload.fileName.replace(/[\\/\p{Cc}]/gu, '_').slice(0, 200) || `${id}.${ATTACHMENT_TYPES[mediaType][0]}`;
-  const uploadedBy = ctx.actor.type === 'user' ? ctx.actor.userId : null;
+  const row: AttachmentRow = {
+    id,
+    orgId,
+    recordType,
+    recordId,
+    kind: upload.kind,
+    fileName,
+    mediaType,
+    size: bytes.length,
+    sha256,
+    uploadedBy: actorUserId(ctx),
+    createdAt: new Date(),
+  };
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('attachments')
-      .values({
-        id,
-        orgId,
-        recordType,
-        recordId,
-        kind: upload.kind,
-        fileName,
-        mediaType,
-        size: bytes.length,
-        sha256,
-        content: bytes,
-        uploadedBy,
-      })
-      .execute();
+    await insertAttachment(trx, { ...row, content: bytes });
     await audit(ctx, trx, {
       action: 'attachment.added',
       orgId,
@@ -128,33 +115,8 @@ export async function addAttachment(ctx: Context, owner: AttachmentOwner, record
       summary: { attachmentId: id, kind: upload.kind, mediaType, size: bytes.length, sha256 },
     });
   });
-  return toView({
-    id,
-    recordType,
-    recordId,
-    kind: upload.kind,
-    fileName,
-    mediaType,
-    size: bytes.length,
-    sha256,
-    uploadedBy,
-    createdAt: new Date(),
-  });
+  return toView(row);
 }
-
-const COLUMNS = [
-  'id',
-  'orgId',
-  'recordType',
-  'recordId',
-  'kind',
-  'fileName',
-  'mediaType',
-  'size',
-  'sha256',
-  'uploadedBy',
-  'createdAt',
-] as const;
 
 /** The files of a record the caller may see. */
 export async function listAttachments(
@@ -164,30 +126,20 @@ export async function listAttachments(
   recordId: string,
 ): Promise<AttachmentView[]> {
   await owner(ctx, recordId, 'read');
-  const rows = await ctx.db
-    .selectFrom('attachments')
-    .select(COLUMNS)
-    .where('recordType', '=', recordType)
-    .where('recordId', '=', recordId)
-    .orderBy('createdAt')
-    .execute();
-  return rows.map(toView);
+  return (await selectAttachments(ctx.db, recordType, recordId)).map(toView);
 }
 
 /** One file with its content, to whoever may see its record; each download is audited. */
 export async function downloadAttachment(ctx: Context, owners: Readonly<Record<string, AttachmentOwner>>, id: string) {
-  const row = await ctx.db
-    .selectFrom('attachments')
-    .select([...COLUMNS, 'content'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await selectAttachment(ctx.db, id);
   const owner = row ? owners[row.recordType] : undefined;
   if (!row || !owner) throw new AppError('attachment.not_found');
   try {
     await owner(ctx, row.recordId, 'read');
-  } catch {
-    // Another organisation's file is not found, as its record is not.
-    throw new AppError('attachment.not_found');
+  } catch (err) {
+    // Another organisation's file is not found, as its record is not; anything else is what it is.
+    if (err instanceof AppError && (err.statusCode === 403 || err.statusCode === 404)) throw new AppError('attachment.not_found');
+    throw err;
   }
   await ctx.db.transaction().execute((trx) =>
     audit(ctx, trx, {
@@ -198,5 +150,6 @@ export async function downloadAttachment(ctx: Context, owners: Readonly<Record<s
       summary: { attachmentId: row.id, fileName: row.fileName },
     }),
   );
-  return { view: toView(row), content: Buffer.from(row.content) };
+  const { content, ...facts } = row;
+  return { view: toView(facts), content: Buffer.from(content) };
 }

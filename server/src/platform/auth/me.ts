@@ -20,6 +20,7 @@ export async function describeSelf(ctx: Context) {
       'organizations.nameZh',
       'organizations.nameEn',
       'organizations.kind',
+      'organizations.committeeCode',
     ])
     .where('users.id', '=', ctx.actor.userId)
     .executeTakeFirstOrThrow();
@@ -28,7 +29,14 @@ export async function describeSelf(ctx: Context) {
     username: row.username,
     name: maskName(decryptField(ctx.keys, row.nameEnc)),
     role: row.role,
-    organization: { id: row.orgId, code: row.code, nameZh: row.nameZh, nameEn: row.nameEn, kind: row.kind },
+    organization: {
+      id: row.orgId,
+      code: row.code,
+      nameZh: row.nameZh,
+      nameEn: row.nameEn,
+      kind: row.kind,
+      committeeCode: row.committeeCode,
+    },
     secondFactorPassed: ctx.actor.mfaPassed,
     totpEnrolled: row.totpEnabledAt !== null,
     mustChangePassword: row.mustChangePassword,

@@ -4,17 +4,16 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { selectActiveUserIds, selectUserContacts } from '../../modules/users/repo.ts';
-import type { Context } from '../context.ts';
+import { actorUserId, type Context } from '../context.ts';
 import { createId } from '../ids.ts';
-import { insertJobs } from '../jobs/repo.ts';
-import { type NewNotification, toNotificationRows } from '../notify/service.ts';
+import { type NewNotification, queueNotifications, selectLiveWebhookEndpoints } from '../notify/service.ts';
 import { decryptField } from '../pii/crypto.ts';
 import type { KeyRing } from '../pii/keys.ts';
 
 export interface InboxMessage {
   kind: InboxKind;
-  /** To these users, or to every enabled user of the organisation (of these roles). */
-  to: { userIds: string[] } | { orgId: string; roles?: readonly Role[] };
+  /** To these users, and/or the enabled users of the organisation with these roles ('every': all of them). */
+  to: { userIds?: string[]; roles?: readonly Role[] | 'every' };
   orgId: string;
   titleZh: string;
   titleEn: string;
@@ -30,8 +29,10 @@ export interface InboxMessage {
  * Titles name records by reference, never by a person's details: they go out by SMS and webhook.
  */
 export async function addToInbox(db: Db, keys: KeyRing, message: InboxMessage): Promise<number> {
-  const userIds =
-    'userIds' in message.to ? message.to.userIds : (await selectActiveUserIds(db, message.to.orgId, message.to.roles)).map((u) => u.id);
+  const { roles } = message.to;
+  const byRole = roles ? await selectActiveUserIds(db, message.orgId, roles === 'every' ? undefined : roles) : [];
+  // One item each, and one event for the organisation, however the recipients were named.
+  const userIds = [...new Set([...(message.to.userIds ?? []), ...byRole.map((u) => u.id)])];
   if (userIds.length === 0) return 0;
   const added = await db
     .insertInto('inboxItems')
@@ -88,12 +89,7 @@ export async function addToInbox(db: Db, keys: KeyRing, message: InboxMessage): 
         orgId: message.orgId,
       });
   }
-  const endpoints = await db
-    .selectFrom('webhookEndpoints')
-    .select(['id', 'url'])
-    .where('orgId', '=', message.orgId)
-    .where('disabledAt', 'is', null)
-    .execute();
+  const endpoints = await selectLiveWebhookEndpoints(db, message.orgId);
   const event = JSON.stringify({
     type: 'inbox.item',
     id: createId(),
@@ -102,17 +98,14 @@ export async function addToInbox(db: Db, keys: KeyRing, message: InboxMessage): 
   });
   for (const endpoint of endpoints)
     outgoing.push({ channel: 'webhook', recipient: endpoint.url, body: event, orgId: message.orgId, webhookEndpointId: endpoint.id });
-  if (outgoing.length > 0) {
-    const { notifications, jobs } = toNotificationRows(keys, outgoing);
-    await db.insertInto('notifications').values(notifications).execute();
-    await insertJobs(db, jobs);
-  }
+  await queueNotifications(db, keys, outgoing);
   return reached.length;
 }
 
 const userOf = (ctx: Context): string => {
-  if (ctx.actor.type !== 'user') throw new AppError('access.denied');
-  return ctx.actor.userId;
+  const userId = actorUserId(ctx);
+  if (!userId) throw new AppError('access.denied');
+  return userId;
 };
 
 /** The signed-in user's inbox, newest first, with how many are unread. */

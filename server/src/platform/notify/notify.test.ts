@@ -122,7 +122,7 @@ describe(`notifications (${testDatabaseKind})`, () => {
     const cib = (await t.database.db.selectFrom('organizations').select('id').where('code', '=', 'cib-sh').executeTakeFirstOrThrow()).id;
     await addToInbox(t.database.db, t.keys, {
       kind: 'deadline.approaching',
-      to: { orgId: cib },
+      to: { roles: 'every' },
       orgId: cib,
       titleZh: '上门服务 HV-20221203-000001 将于 1 小时后到期',
       titleEn: 'Home visit HV-20221203-000001 due in an hour',

@@ -9,7 +9,7 @@ import { errorResponses, isLoopbackCaller } from '../http.ts';
 import { createId } from '../ids.ts';
 import { encryptField } from '../pii/crypto.ts';
 import { checkOutboundUrl, type OutboundAllowList, parseAllowList } from './outbound.ts';
-import { listOutbox, queueNotification } from './service.ts';
+import { listOutbox, queueNotification, selectLiveWebhookEndpoints } from './service.ts';
 
 /**
  * Registers a webhook endpoint of the caller's organisation; the signing secret is shown once. An
@@ -43,13 +43,7 @@ async function createWebhookEndpoint(ctx: Context, url: string, allow: OutboundA
 async function listWebhookEndpoints(ctx: Context) {
   const orgId = actorOrgId(ctx);
   await assertCan(ctx, 'webhook.manage', { orgId });
-  const rows = await ctx.db
-    .selectFrom('webhookEndpoints')
-    .select(['id', 'url', 'createdAt'])
-    .where('orgId', '=', orgId)
-    .where('disabledAt', 'is', null)
-    .orderBy('createdAt', 'desc')
-    .execute();
+  const rows = await selectLiveWebhookEndpoints(ctx.db, orgId);
   return rows.map((r) => ({ id: r.id, url: r.url, createdAt: new Date(r.createdAt).toISOString() }));
 }
 

@@ -22,10 +22,27 @@ export interface NewNotification {
  * out exactly when the change that caused it commits. Recipient and body are stored encrypted.
  */
 export async function queueNotification(db: Db, keys: KeyRing, message: NewNotification): Promise<string> {
-  const { notifications, jobs } = toNotificationRows(keys, [message]);
+  return (await queueNotifications(db, keys, [message]))[0] as string;
+}
+
+/** Several messages at once, in one statement each for the messages and their jobs; answers their ids. */
+export async function queueNotifications(db: Db, keys: KeyRing, messages: NewNotification[]): Promise<string[]> {
+  if (messages.length === 0) return [];
+  const { notifications, jobs } = toNotificationRows(keys, messages);
   await db.insertInto('notifications').values(notifications).execute();
   await insertJobs(db, jobs);
-  return (notifications[0] as { id: string }).id;
+  return notifications.map((n) => n.id);
+}
+
+/** An organisation's webhook endpoints still in use. */
+export function selectLiveWebhookEndpoints(db: Db, orgId: string) {
+  return db
+    .selectFrom('webhookEndpoints')
+    .select(['id', 'url', 'createdAt'])
+    .where('orgId', '=', orgId)
+    .where('disabledAt', 'is', null)
+    .orderBy('createdAt', 'desc')
+    .execute();
 }
 
 /** The rows of messages to queue and of the jobs that deliver them; recipient and body encrypted. */

@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/useAction.ts';
 import { CommitteePicker } from '../../components/CommitteePicker.tsx';
 import { actorOf } from '../console/ConsoleLayout.tsx';
-import { listOrganizations } from '../organizations/api.ts';
 import { listCompounds, registerCompound } from './api.ts';
 
 /** A committee's compounds: a committee registers its own, the regulator any committee's. */
@@ -15,8 +14,7 @@ export function CompoundsPage({ me }: { me: Me }) {
   const { message } = App.useApp();
   const client = useQueryClient();
   const anyCommittee = scopeOf(actorOf(me), 'compound.manage') === 'all';
-  const orgs = useQuery({ queryKey: ['organizations'], queryFn: listOrganizations, enabled: !anyCommittee });
-  const ownCommittee = orgs.data?.items.find((o) => o.id === me.organization.id)?.committeeCode ?? undefined;
+  const ownCommittee = me.organization.committeeCode ?? undefined;
   const [picked, setPicked] = useState<string>();
   const committee = anyCommittee ? picked : ownCommittee;
   const compounds = useQuery({

@@ -35,7 +35,8 @@ export function GridsPage({ me }: { me: Me }) {
   const [committees, setCommittees] = useState<string[]>([]);
   const [adding, setAdding] = useState<string>();
   const [form] = Form.useForm<{ name: string; districtCode?: string }>();
-  const { run, busy, error } = useAction(form, { committeeCodes: 'name' });
+  // A bad committee is named in the alert (the tags have no field of their own).
+  const { run, busy, error } = useAction(form);
   const open = (grid: GridView | 'new') => {
     setEditing(grid);
     setCommittees(grid === 'new' ? [] : grid.committeeCodes);

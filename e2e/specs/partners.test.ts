@@ -10,14 +10,44 @@ import { useServerAndBrowser } from '../support/server.ts';
 
 const shot = (name: string) => fileURLToPath(new URL(`${name}.png`, SCREENSHOTS));
 
-/** District, street, committee in the picker; a column opens once the one before it has settled. */
+/** Chooses an option of an antd select, again until the select shows it (a click on an opening list is lost). */
+async function chooseOption(page: Page, dialog: Locator, label: string, option: string) {
+  const field = dialog.locator('.ant-form-item', { has: page.getByText(label, { exact: true }) }).locator('.ant-select');
+  for (let attempt = 0; !(await field.textContent())?.includes(option); attempt++) {
+    if (attempt === 5) throw new Error(`could not choose ${option} for ${label}`);
+    await dialog.getByLabel(label).click();
+    await page
+      .locator('.ant-select-item-option', { hasText: option })
+      .last()
+      .click({ timeout: 3000 })
+      .catch(() => undefined);
+    await page.waitForTimeout(200);
+  }
+}
+
+/**
+ * District, street, committee in the picker. A click that lands while a menu is still opening is
+ * lost, so each step is taken again until the next column shows.
+ */
 async function pickCommittee(page: Page, dialog: Locator, names: string[]) {
-  await page.locator('.ant-select-dropdown').last().waitFor({ state: 'hidden' });
-  await dialog.getByLabel('居委会或村委会').click();
-  for (const [column, name] of names.entries()) {
-    const item = page.locator('.ant-cascader-menu').nth(column).locator('.ant-cascader-menu-item', { hasText: name });
-    await item.waitFor();
-    await item.click();
+  const item = (column: number) =>
+    page.locator('.ant-cascader-menu').nth(column).locator('.ant-cascader-menu-item', { hasText: names[column] });
+  for (let attempt = 0; !(await item(0).isVisible()); attempt++) {
+    if (attempt === 5) throw new Error('the committee picker did not open');
+    await dialog.getByLabel('居委会或村委会').click();
+    await page.waitForTimeout(300);
+  }
+  for (let column = 0; column < names.length; column++) {
+    for (let attempt = 0; ; attempt++) {
+      await item(column).click();
+      if (column === names.length - 1) break;
+      try {
+        await item(column + 1).waitFor({ timeout: 2000 });
+        break;
+      } catch (err) {
+        if (attempt === 4) throw err;
+      }
+    }
   }
 }
 
@@ -31,8 +61,7 @@ describe('partners in a real browser', () => {
     await page.getByRole('menuitem', { name: '机构与合作单位' }).click();
     await page.getByRole('button', { name: '登记机构' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('合作单位类型').click();
-    await page.locator('.ant-select-item-option', { hasText: '居民委员会' }).click();
+    await chooseOption(page, dialog, '合作单位类型', '居民委员会');
     await pickCommittee(page, dialog, ['黄浦区', '南京东路街道', '贵州路居委会']);
     await dialog.getByLabel('中文名称').fill('黄浦区南京东路街道贵州路居委会');
     await dialog.getByLabel('英文名称').fill('Guizhou Road Neighbourhood Committee');
@@ -51,8 +80,7 @@ describe('partners in a real browser', () => {
     const userDialog = page.getByRole('dialog');
     await userDialog.getByLabel('用户名').fill('guizhou.admin');
     await userDialog.getByLabel('姓名').fill('贵州路居委');
-    await userDialog.getByLabel('角色').click();
-    await page.locator('.ant-select-item-option', { hasText: '合作单位' }).click();
+    await chooseOption(page, userDialog, '角色', '合作单位');
     await userDialog.getByLabel('密码').fill('First-password-2022');
     await submitDialog(userDialog, /保\s*存/);
     await page.getByRole('cell', { name: 'guizhou.admin' }).waitFor();

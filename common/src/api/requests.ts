@@ -1,12 +1,13 @@
 import { VIDEO_STATUS_LABELS } from './cloud-branch.ts';
 import { HOME_VISIT_STATUS_LABELS } from './home-visits.ts';
+import { RECORD_TYPE_LABELS } from './timeline.ts';
 
 type Label = { zh: string; en: string };
 
-/** What each kind of public request is called, for tracking and "my requests" (each capability adds its own). */
+/** What each kind of public request is called, for tracking and "my requests": its record type's name. */
 export const REQUEST_KIND_LABELS: Record<string, Label> = {
-  home_visit: { zh: '上门服务', en: 'Home visit' },
-  video_session: { zh: '云网点视频', en: 'Video (cloud branch)' },
+  home_visit: RECORD_TYPE_LABELS.home_visit as Label,
+  video_session: RECORD_TYPE_LABELS.video_session as Label,
 };
 
 const STATUS_LABELS: Record<string, Record<string, Label>> = { home_visit: HOME_VISIT_STATUS_LABELS, video_session: VIDEO_STATUS_LABELS };

@@ -59,10 +59,14 @@ function Tokens() {
         }
       >
         <Form.Item name="name" label={t('tokens.name')} rules={[{ required: true }]}>
-          <Input maxLength={100} style={{ width: 180 }} />
+          <Input maxLength={100} style={{ width: 'min(180px, 60vw)' }} />
         </Form.Item>
         <Form.Item name="scopes" label={t('tokens.scopes')} rules={[{ required: true }]}>
-          <Select mode="multiple" style={{ minWidth: 220 }} options={(scopes.data?.scopes ?? []).map((s) => ({ value: s, label: s }))} />
+          <Select
+            mode="multiple"
+            style={{ minWidth: 'min(220px, 60vw)' }}
+            options={(scopes.data?.scopes ?? []).map((s) => ({ value: s, label: s }))}
+          />
         </Form.Item>
         <Form.Item name="expiresInDays" label={t('tokens.days')} rules={[{ required: true }]}>
           <InputNumber min={1} max={366} />
@@ -152,7 +156,7 @@ function Webhooks() {
         }
       >
         <Form.Item name="url" label={t('webhooks.url')} rules={[{ required: true, type: 'url' }]}>
-          <Input placeholder="https://partner.example/shouhu/events" style={{ width: 320 }} />
+          <Input placeholder="https://partner.example/shouhu/events" style={{ width: 'min(320px, 60vw)' }} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={busy}>
           {t('webhooks.create')}

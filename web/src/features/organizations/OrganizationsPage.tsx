@@ -100,19 +100,19 @@ export function OrganizationsPage() {
         size="middle"
         loading={orgs.isPending}
         dataSource={rows}
-        scroll={{ x: 760 }}
         pagination={{ pageSize: 20, showTotal: (total) => t('orgs.total', { count: total }) }}
         columns={[
-          { title: t('orgs.code'), dataIndex: 'code', sorter: (a, b) => compareText(a.code, b.code), width: 200 },
+          // On a phone the name, kind and users fit; the code shows from tablets up.
+          { title: t('orgs.code'), dataIndex: 'code', sorter: (a, b) => compareText(a.code, b.code), width: 200, responsive: ['md'] },
           {
             title: t('orgs.nameZh'),
             sorter: (a, b) => compareText(a.nameZh, b.nameZh),
             render: (_, o) => (lang === 'en' ? o.nameEn : o.nameZh),
           },
-          { title: t('orgs.kind'), width: 170, sorter: (a, b) => compareText(kindOf(a), kindOf(b)), render: (_, o) => kindOf(o) },
+          { title: t('orgs.kind'), width: 130, sorter: (a, b) => compareText(kindOf(a), kindOf(b)), render: (_, o) => kindOf(o) },
           {
             title: '',
-            width: 80,
+            width: 64,
             render: (_, o) => <Link to={`/console/users?orgId=${o.id}`}>{t('orgs.users')}</Link>,
           },
         ]}

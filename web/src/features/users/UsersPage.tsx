@@ -22,11 +22,14 @@ export function UsersPage({ me }: { me: Me }) {
   const client = useQueryClient();
   const everyOrganization = scopeOf(actorOf(me), 'user.manage') === 'all';
   const [params, setParams] = useSearchParams();
-  const orgId = (everyOrganization && params.get('orgId')) || me.organization.id;
+  // The regulator sees every organisation's users until it picks one; a new user goes to the one picked (else its own).
+  const picked = everyOrganization ? (params.get('orgId') ?? undefined) : undefined;
+  const orgId = picked ?? me.organization.id;
   const organizations = useQuery({ queryKey: ['organizations'], queryFn: listOrganizations, enabled: everyOrganization });
   const org = organizations.data?.items.find((o) => o.id === orgId);
   const orgKind = (org?.kind ?? me.organization.kind) as OrganizationKind;
-  const users = useQuery({ queryKey: ['users', orgId], queryFn: () => listUsers(orgId) });
+  const listed = everyOrganization ? picked : orgId;
+  const users = useQuery({ queryKey: ['users', listed ?? 'all'], queryFn: () => listUsers(listed) });
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm();
   const refresh = () => client.invalidateQueries({ queryKey: ['users'] });
@@ -79,8 +82,10 @@ export function UsersPage({ me }: { me: Me }) {
             <Select
               showSearch
               optionFilterProp="label"
-              value={orgId}
-              onChange={(id) => setParams({ orgId: id })}
+              allowClear
+              placeholder={t('users.allOrganizations')}
+              value={picked}
+              onChange={(id?: string) => setParams(id ? { orgId: id } : {})}
               style={{ minWidth: 260 }}
               aria-label={t('users.organization')}
               options={(organizations.data?.items ?? []).map((o) => ({ value: o.id, label: zh ? o.nameZh : o.nameEn }))}

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { findAccessibilityProblems } from '../support/axe.ts';
 import { DESKTOP, PHONE, SCREENSHOTS } from '../support/browser.ts';
-import { signInToConsole, waitForSms } from '../support/flows.ts';
+import { chooseOption, signInToConsole, waitForSms } from '../support/flows.ts';
 import { useServerAndBrowser } from '../support/server.ts';
 
 const shot = (name: string) => fileURLToPath(new URL(`${name}.png`, SCREENSHOTS));
@@ -69,8 +69,7 @@ describe('the cloud branch in a real browser', () => {
     await agent.locator('.ant-alert', { hasText: '本行无该客户档案 · 活体检测通过' }).waitFor();
     // Checked before a dropdown opens: antd's open option list has no accessible name of its own.
     assert.deepEqual(await findAccessibilityProblems(agent), []);
-    await agent.getByLabel('办理结果').click();
-    await agent.locator('.ant-select-item-option', { hasText: '已办结' }).click();
+    await chooseOption(agent, agent, '办理结果', '已办结');
     await agent.screenshot({ path: shot('console-cloud-branch-desktop'), fullPage: true });
     await agent.getByRole('button', { name: '办 结' }).click();
     await agent.locator('.ant-modal-confirm').getByRole('button', { name: '办 结' }).click();
@@ -79,8 +78,7 @@ describe('the cloud branch in a real browser', () => {
 
     // The second cannot be served: told on the page, and by SMS, what they can do next.
     await agent.getByRole('button', { name: '接入下一位' }).click();
-    await agent.getByLabel('办理结果').click();
-    await agent.locator('.ant-select-item-option', { hasText: '未能办理' }).click();
+    await chooseOption(agent, agent, '办理结果', '未能办理');
     await agent.getByRole('button', { name: '办 结' }).click();
     await agent.locator('.ant-modal-confirm').getByRole('button', { name: '办 结' }).click();
     await second.getByRole('alert').filter({ hasText: '本次未能办理' }).waitFor();

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { findAccessibilityProblems } from '../support/axe.ts';
 import { DESKTOP, PHONE, SCREENSHOTS } from '../support/browser.ts';
-import { signInToConsole, waitForSms } from '../support/flows.ts';
+import { chooseOption, signInToConsole, waitForSms } from '../support/flows.ts';
 import { findOverflow } from '../support/layout.ts';
 import { useServerAndBrowser } from '../support/server.ts';
 
@@ -60,9 +60,8 @@ describe('home visits in a real browser', () => {
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
     await staff.locator('input[type=file]').setInputFiles({ name: '身份证正面.png', mimeType: 'image/png', buffer: png });
     await staff.getByTestId('attachment').filter({ hasText: '身份证正面.png' }).waitFor();
-    await staff.getByLabel('上门人员').click();
-    // antd draws its own list; the role=option nodes are for screen readers only. The teller sends herself.
-    await staff.locator('.ant-select-item-option:not(.ant-select-item-option-disabled)', { hasText: '赵**' }).click();
+    // The teller sends herself.
+    await chooseOption(staff, staff, '上门人员', '赵**');
     await staff.getByLabel('上门时间').click();
     const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
     await staff.getByLabel('上门时间').fill(`${tomorrow} 15:00`);
@@ -76,8 +75,7 @@ describe('home visits in a real browser', () => {
     await staff.getByText('田林十二村 15号楼302室').waitFor();
     await staff.getByRole('link', { name: MOBILE }).waitFor();
     assert.deepEqual(await findAccessibilityProblems(staff), []);
-    await staff.getByLabel('办理结果').click();
-    await staff.locator('.ant-select-item-option', { hasText: '已办结' }).click();
+    await chooseOption(staff, staff, '办理结果', '已办结');
     // Tomorrow's visit done today needs a reason, asked for before the confirmation.
     await staff.getByLabel('备注').fill('已取现金 2000 元');
     await staff.getByRole('button', { name: '办 结' }).click();

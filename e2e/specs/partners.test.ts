@@ -4,27 +4,13 @@ import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { findAccessibilityProblems } from '../support/axe.ts';
 import { DESKTOP, PHONE, SCREENSHOTS } from '../support/browser.ts';
-import { signInToConsole, submitDialog } from '../support/flows.ts';
+import { chooseOption, signInToConsole, submitDialog } from '../support/flows.ts';
 import { findOverflow } from '../support/layout.ts';
 import { useServerAndBrowser } from '../support/server.ts';
 
 const shot = (name: string) => fileURLToPath(new URL(`${name}.png`, SCREENSHOTS));
 
 /** Chooses an option of an antd select, again until the select shows it (a click on an opening list is lost). */
-async function chooseOption(page: Page, dialog: Locator, label: string, option: string) {
-  const field = dialog.locator('.ant-form-item', { has: page.getByText(label, { exact: true }) }).locator('.ant-select');
-  for (let attempt = 0; !(await field.textContent())?.includes(option); attempt++) {
-    if (attempt === 5) throw new Error(`could not choose ${option} for ${label}`);
-    await dialog.getByLabel(label).click();
-    await page
-      .locator('.ant-select-item-option', { hasText: option })
-      .last()
-      .click({ timeout: 3000 })
-      .catch(() => undefined);
-    await page.waitForTimeout(200);
-  }
-}
-
 /**
  * District, street, committee in the picker. A click that lands while a menu is still opening is
  * lost, so each step is taken again until the next column shows.

@@ -5,6 +5,8 @@ export const DEMO_PASSWORD = 'Shouhu-demo-2022';
 /** Signs a staff member in to the console, as they would on the sign-in page. */
 export async function signInToConsole(page: Page, serverUrl: string, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(`${serverUrl}/console`);
+  // The console's bundle is the largest file served; on a busy two-core runner it can take a while.
+  await page.getByLabel('用户名').waitFor({ timeout: 60_000 });
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
@@ -46,5 +48,23 @@ export async function submitDialog(dialog: Locator, button: RegExp): Promise<voi
     await dialog.waitFor({ state: 'hidden', timeout: 20_000 });
   } catch {
     throw new Error(`the dialog stayed open, showing:\n${await dialog.textContent().catch(() => '(gone)')}`);
+  }
+}
+
+/**
+ * Picks an option in an antd select by its label. A click that lands while the list is still
+ * opening is lost, so it is taken again until the select shows the option.
+ */
+export async function chooseOption(page: Page, scope: Page | Locator, label: string, option: string): Promise<void> {
+  const field = scope.locator('.ant-form-item', { has: page.getByText(label, { exact: true }) }).locator('.ant-select');
+  for (let attempt = 0; !(await field.textContent())?.includes(option); attempt++) {
+    if (attempt === 5) throw new Error(`could not choose ${option} for ${label}`);
+    await scope.getByLabel(label).click();
+    await page
+      .locator('.ant-select-item-option:not(.ant-select-item-option-disabled)', { hasText: option })
+      .last()
+      .click({ timeout: 3000 })
+      .catch(() => undefined);
+    await page.waitForTimeout(200);
   }
 }

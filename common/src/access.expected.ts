@@ -33,6 +33,12 @@ export const EXPECTED_REACH: Record<Action, ReachRow> = {
   'figures.read': ['all', 'none', 'own', 'none', 'none', 'none', true],
   'job.read': ['all', 'own', 'own', 'own', 'own', 'none', true],
   'programme.read': ['all', 'own', 'own', 'own', 'own', 'none', true],
+  'directive.issue': ['all', 'own', 'none', 'none', 'none', 'none', false],
+  'directive.read': ['all', 'own', 'own', 'own', 'none', 'none', true],
+  'directive.receive': ['none', 'none', 'own', 'own', 'none', 'none', false],
+  'report.submit': ['none', 'none', 'own', 'own', 'none', 'none', true],
+  'report.review': ['all', 'none', 'none', 'none', 'none', 'none', false],
+  'bulletin.publish': ['all', 'none', 'none', 'none', 'none', 'none', false],
 };
 
 const COLUMN: Record<Role, number> = { regulator: 0, association: 1, institution_admin: 2, institution_staff: 3, partner: 4 };

@@ -84,6 +84,18 @@ export const POLICY = {
   'job.read': { roles: { ...EVERY_ROLE_OWN, regulator: 'all' }, tokens: true },
   /** The programmes an organisation takes part in (each capability adds what it shares with partners): its own, and the regulator all. */
   'programme.read': { roles: { ...EVERY_ROLE_OWN, regulator: 'all' }, tokens: true },
+  /** Directives (专项通知) and their report forms: the regulator to any institution, an association to its members. */
+  'directive.issue': { roles: { regulator: 'all', association: 'own' } },
+  /** Reading directives, their forms and reports: the issuer's own (the regulator all), and those addressed to the own institution. */
+  'directive.read': { roles: { regulator: 'all', association: 'own', institution_admin: 'own', institution_staff: 'own' }, tokens: true },
+  /** Reading and acknowledging (签收) the directives addressed to the own institution. */
+  'directive.receive': { roles: { institution_admin: 'own', institution_staff: 'own' } },
+  /** Filling in, submitting and withdrawing the own institution's reports (报送); an integration may submit. */
+  'report.submit': { roles: { institution_admin: 'own', institution_staff: 'own' }, tokens: true },
+  /** Opening, accepting or returning reports, and reopening a locked period: the regulator. */
+  'report.review': { roles: { regulator: 'all' } },
+  /** Generating, editing and publishing the bulletin (简报). */
+  'bulletin.publish': { roles: { regulator: 'all' } },
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;

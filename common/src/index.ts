@@ -1,6 +1,7 @@
 export * from './access.ts';
 export * from './api/attachments.ts';
 export * from './api/branches.ts';
+export * from './api/bulletins.ts';
 export * from './api/cloud-branch.ts';
 export * from './api/desk.ts';
 export * from './api/errors.ts';
@@ -14,6 +15,7 @@ export * from './api/notices.ts';
 export * from './api/organizations.ts';
 export * from './api/places.ts';
 export * from './api/references.ts';
+export * from './api/reporting.ts';
 export * from './api/requests.ts';
 export * from './api/service-levels.ts';
 export * from './api/timeline.ts';

@@ -228,7 +228,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return async () => {};
   });
   app.addHook('onClose', () => stopSessions());
-  for (const module of modules) await module.register?.(app, { config, database, keys: options.keys });
+  for (const module of modules) await module.register?.(app, { config, database, keys: options.keys, modules });
   if (config.devOutbox) await app.register(devOutboxRoutes);
   // The benchmarks' baseline: one row inserted and committed, nothing else (bench/intake.ts).
   if (config.BENCH_ROUTES) {

@@ -22,4 +22,6 @@ export const DESK_LABELS: Record<string, { zh: string; en: string }> = {
   'users.locked': { zh: '已锁定的用户', en: 'Locked user accounts' },
   'calendar.yearMissing': { zh: '下一年度节假日尚未录入', en: "Next year's public holidays not entered yet" },
   'notices.review': { zh: '待您审核发布的通告草稿', en: 'Notice drafts for you to review and publish' },
+  'directives.unacknowledged': { zh: '待签收的监管通知', en: 'Directives to acknowledge' },
+  'reports.toReview': { zh: '待审核的报表', en: 'Reports to review' },
 };

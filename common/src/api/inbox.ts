@@ -11,6 +11,9 @@ export const INBOX_KINDS = [
   'deadline.approaching',
   'deadline.passed',
   'programme.joined',
+  'directive.received',
+  'report.returned',
+  'report.reopened',
 ] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 export const INBOX_KIND_LABELS: Record<InboxKind, { zh: string; en: string }> = {
@@ -19,6 +22,9 @@ export const INBOX_KIND_LABELS: Record<InboxKind, { zh: string; en: string }> = 
   'deadline.approaching': { zh: '即将到期', en: 'Deadlines approaching' },
   'deadline.passed': { zh: '已超期', en: 'Deadlines passed' },
   'programme.joined': { zh: '加入合作项目', en: 'Joined a programme' },
+  'directive.received': { zh: '收到监管通知', en: 'Directives received' },
+  'report.returned': { zh: '报表被退回', en: 'Reports returned' },
+  'report.reopened': { zh: '报送期重新开放', en: 'Report periods reopened' },
 };
 
 export const InboxItem = Type.Object({

@@ -6,6 +6,10 @@ export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 import type {
+  BulletinSection,
+  DirectiveAction,
+  DirectiveAddressees,
+  DirectiveUrgency,
   HomeVisitReason,
   HomeVisitStatus,
   Interval,
@@ -13,6 +17,11 @@ import type {
   NoticeEntry,
   OrganizationKind,
   PartnerKind,
+  ReportField,
+  ReportPeriod,
+  ReportRule,
+  ReportStatus,
+  ReportValues,
   ServiceChannel,
   TimeWindow,
   VideoSessionStatus,
@@ -437,6 +446,83 @@ export interface GridsTable {
   updatedAt: GeneratedTimestamp;
 }
 
+export interface DirectivesTable {
+  id: string;
+  issuerOrgId: string;
+  documentNumber: string;
+  title: string;
+  body: string;
+  urgency: DirectiveUrgency;
+  addressees: JSONColumnType<DirectiveAddressees, string, string>;
+  acknowledgeWithinHours: number;
+  actions: JSONColumnType<DirectiveAction[], string, string>;
+  issuedAt: Timestamp;
+  issuedBy: string | null;
+}
+
+export interface DirectiveRecipientsTable {
+  directiveId: string;
+  orgId: string;
+  acknowledgedAt: Timestamp | null;
+  acknowledgedBy: string | null;
+  remindedAt: Timestamp | null;
+}
+
+export interface ReportFormsTable {
+  id: string;
+  directiveId: string;
+  title: string;
+  fields: JSONColumnType<ReportField[], string, string>;
+  rules: JSONColumnType<ReportRule[], string, string>;
+  period: ReportPeriod;
+  startsOn: ColumnType<string, string, string>;
+  endsOn: ColumnType<string, string, string>;
+  dueAfterHours: number;
+}
+
+export interface ReportsTable {
+  id: string;
+  formId: string;
+  orgId: string;
+  period: ColumnType<string, string, string>;
+  status: ReportStatus;
+  values: JSONColumnType<ReportValues, string, string>;
+  preparer: string;
+  responsible: string;
+  submittedAt: Timestamp;
+  submittedBy: string | null;
+  late: boolean;
+  openedAt: Timestamp | null;
+  reviewedAt: Timestamp | null;
+  reviewedBy: string | null;
+  reviewComment: string | null;
+  version: number;
+}
+
+export interface ReportReopeningsTable {
+  formId: string;
+  orgId: string;
+  period: ColumnType<string, string, string>;
+  until: Timestamp;
+  reopenedBy: string | null;
+  reason: string;
+}
+
+export interface BulletinsTable {
+  id: string;
+  fromDate: ColumnType<string, string, string>;
+  toDate: ColumnType<string, string, string>;
+  title: string;
+  sections: JSONColumnType<BulletinSection[], string, string>;
+  status: 'draft' | 'published';
+  year: number | null;
+  number: number | null;
+  generatedAt: Timestamp;
+  generatedBy: string | null;
+  publishedAt: Timestamp | null;
+  publishedBy: string | null;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   jobs: JobsTable;
@@ -467,4 +553,10 @@ export interface DB {
   attachments: AttachmentsTable;
   compounds: CompoundsTable;
   grids: GridsTable;
+  directives: DirectivesTable;
+  directiveRecipients: DirectiveRecipientsTable;
+  reportForms: ReportFormsTable;
+  reports: ReportsTable;
+  reportReopenings: ReportReopeningsTable;
+  bulletins: BulletinsTable;
 }

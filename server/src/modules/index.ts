@@ -8,6 +8,7 @@ import { homeVisitsModule } from './home-visits/index.ts';
 import { networkModule } from './network/index.ts';
 import { noticesModule } from './notices/index.ts';
 import { organizationsModule } from './organizations/index.ts';
+import { oversightModule } from './oversight/index.ts';
 import { placesModule } from './places/index.ts';
 import { serviceLevelsModule } from './service-levels/index.ts';
 import { usersModule } from './users/index.ts';
@@ -31,6 +32,7 @@ export const MODULES: readonly ModuleManifest[] = [
   homeVisitsModule,
   cloudBranchModule,
   serviceLevelsModule,
+  oversightModule,
 ];
 
 /** Every encrypted column, the platform's and the modules': key rotation re-encrypts these. */

@@ -1,4 +1,4 @@
-import type { DeskItem, Programme, TrackAnswer } from '@shouhu/common';
+import type { BulletinParagraph, DeskItem, Programme, TrackAnswer } from '@shouhu/common';
 import { addDays, fromLocal } from '@shouhu/common';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
@@ -14,6 +14,8 @@ export interface ModuleContext {
   config: Config;
   database: Database;
   keys: KeyRing;
+  /** Every capability, for those that read the others' manifests (the bulletin). */
+  modules: readonly ModuleManifest[];
 }
 
 /** One encrypted field of a record that may be shown in full, with the record's organisation. */
@@ -87,6 +89,16 @@ export interface ModuleManifest {
   programmes?: (ctx: Context, orgId: string) => Promise<Programme[]>;
   /** Its headline numbers for a period, as the regulator's dashboard reads them. */
   figures?: (db: Db, query: FigureQuery) => Promise<Record<string, number>>;
+  /**
+   * Its paragraphs of the regulator's bulletin for a period, written from its figures: the city's
+   * total and each institution's (to name institutions where the figures do).
+   */
+  bulletin?: (figures: BulletinFigures, period: { from: string; to: string }) => BulletinParagraph[];
+}
+
+export interface BulletinFigures {
+  total: Record<string, number>;
+  byInstitution: { name: string; figures: Record<string, number> }[];
 }
 
 /** The instants a period of Shanghai dates covers: from its first midnight to the midnight after its last day. */

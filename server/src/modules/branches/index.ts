@@ -1,3 +1,4 @@
+import { nameLeaders } from '../../platform/bulletin-text.ts';
 import type { ModuleManifest } from '../../platform/module.ts';
 import { perDistrictFor, seedBranches } from './demo.ts';
 import { branchError } from './errors.ts';
@@ -26,4 +27,18 @@ export const branchesModule: ModuleManifest = {
       ? Promise.resolve(0)
       : seedBranches(db, options.branchCount === undefined ? undefined : perDistrictFor(options.branchCount)),
   figures: countBranchFigures,
+  bulletin: (figures, { from, to }) => {
+    const { total } = figures;
+    const leaders = nameLeaders(figures, 'adjusted', '个');
+    return [
+      {
+        section: 'basic_services',
+        text:
+          `${from}至${to}，全市${figures.byInstitution.length}家银行保险机构共有营业网点${total.branches ?? 0}个，` +
+          `其中${total.adjusted ?? 0}个网点调整营业时间、${total.closed ?? 0}个网点暂停营业，其余网点正常营业；` +
+          '暂停营业的网点均公示了就近可办理业务的网点和线上渠道。' +
+          (leaders ? `调整网点较多的有${leaders}。` : ''),
+      },
+    ];
+  },
 };

@@ -292,3 +292,9 @@ export async function nameChannels(db: Db, ids: string[]): Promise<Map<string, s
   const rows = await db.selectFrom('onlineChannels').select(['id', 'name']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** The institutions with at least one branch in a district: "a district's institutions". */
+export async function selectOrgIdsInDistrict(db: Db, districtCode: string): Promise<string[]> {
+  const rows = await db.selectFrom('branches').select('orgId').distinct().where('districtCode', '=', districtCode).execute();
+  return rows.map((r) => r.orgId);
+}

@@ -1,3 +1,4 @@
+import { nameLeaders } from '../../platform/bulletin-text.ts';
 import type { ModuleManifest } from '../../platform/module.ts';
 import { videoError } from './errors.ts';
 import { QueueHub } from './queue.ts';
@@ -29,5 +30,13 @@ export const cloudBranchModule: ModuleManifest = {
   trackers: { VS: trackVideoSession },
   myRequests: listMyVideoRequests,
   figures: countVideoFigures,
+  bulletin: (figures) => [
+    {
+      section: 'new_ways',
+      text:
+        `云网点视频服务让客户足不出户办理业务：期间${figures.total.joined ?? 0}人次排队，已服务${figures.total.served ?? 0}人次` +
+        (nameLeaders(figures, 'served', '人次') ? `，其中${nameLeaders(figures, 'served', '人次')}。` : '。'),
+    },
+  ],
   desk: listVideoDesk,
 };

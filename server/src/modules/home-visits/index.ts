@@ -1,3 +1,4 @@
+import { nameLeaders } from '../../platform/bulletin-text.ts';
 import type { ModuleManifest } from '../../platform/module.ts';
 import { encryptField } from '../../platform/pii/crypto.ts';
 import { homeVisitError } from './errors.ts';
@@ -38,5 +39,13 @@ export const homeVisitsModule: ModuleManifest = {
     await encryptPlainCompounds(db, (value) => encryptField(keys, value));
   },
   figures: countHomeVisitFigures,
+  bulletin: (figures) => [
+    {
+      section: 'new_ways',
+      text:
+        `针对封控小区老年人等群体取现、挂失等急需，各机构开通上门服务，期间共受理申请${figures.total.requested ?? 0}件，上门办结${figures.total.served ?? 0}件` +
+        (nameLeaders(figures, 'served', '件') ? `，其中${nameLeaders(figures, 'served', '件')}。` : '。'),
+    },
+  ],
   desk: listHomeVisitDesk,
 };

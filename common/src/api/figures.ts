@@ -28,4 +28,12 @@ export const FIGURE_LABELS: Record<string, { title: Label; figures: Record<strin
     title: { zh: '云网点视频服务', en: 'Cloud branch' },
     figures: { joined: { zh: '排队客户', en: 'Joined the queue' }, served: { zh: '已服务', en: 'Served' } },
   },
+  oversight: {
+    title: { zh: '报表报送', en: 'Reports' },
+    figures: {
+      received: { zh: '已报送', en: 'Received' },
+      late: { zh: '逾期报送', en: 'Late' },
+      returned: { zh: '被退回', en: 'Returned' },
+    },
+  },
 };

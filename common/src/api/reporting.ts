@@ -126,6 +126,9 @@ export const ReportFormView = Type.Object({
   dueAfterHours: Type.Integer(),
 });
 export type ReportFormView = Static<typeof ReportFormView>;
+/** A form with its directive's document number, as its pages head it. */
+export const ReportFormDetail = Type.Intersect([ReportFormView, Type.Object({ documentNumber: Type.String() })]);
+export type ReportFormDetail = Static<typeof ReportFormDetail>;
 
 export const RecipientView = Type.Object({
   orgId: Type.String(),
@@ -476,3 +479,9 @@ export function checkReportValues(form: Pick<ReportFormView, 'fields' | 'rules'>
 
 /** The numeric fields of a form, whose totals the oversight dashboard and the bulletin add up. */
 export const listNumericFields = (form: Pick<ReportFormView, 'fields'>) => form.fields.filter((f) => NUMERIC_TYPES.includes(f.type));
+
+/** Hours as people say them: whole days in days ("2 天"), otherwise hours ("36 小时"). */
+export function describeHours(hours: number, lang: 'zh' | 'en'): string {
+  if (hours % 24 === 0) return lang === 'zh' ? `${hours / 24} 天` : `${hours / 24} day${hours === 24 ? '' : 's'}`;
+  return lang === 'zh' ? `${hours} 小时` : `${hours} hour${hours === 1 ? '' : 's'}`;
+}

@@ -68,6 +68,18 @@ export const AUDIT_ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   'video.taken': { zh: '坐席接入', en: 'Taken by an agent' },
   'video.identity_checked': { zh: '核验身份', en: 'Identity checked' },
   'video.closed': { zh: '结束办理', en: 'Closed' },
+  'directive.issued': { zh: '下发通知', en: 'Directive issued' },
+  'directive.acknowledged': { zh: '签收通知', en: 'Directive acknowledged' },
+  'report.submitted': { zh: '报送报表', en: 'Report submitted' },
+  'report.withdrawn': { zh: '撤回报表', en: 'Report withdrawn' },
+  'report.opened': { zh: '监管查阅', en: 'Opened by the regulator' },
+  'report.accepted': { zh: '审核通过', en: 'Report accepted' },
+  'report.returned': { zh: '退回修改', en: 'Report returned' },
+  'report.period_reopened': { zh: '重新开放报送期', en: 'Period reopened' },
+  'oversight.exported': { zh: '导出报送情况', en: 'Reporting rates exported' },
+  'bulletin.generated': { zh: '生成简报', en: 'Bulletin generated' },
+  'bulletin.edited': { zh: '修改简报', en: 'Bulletin edited' },
+  'bulletin.published': { zh: '发布简报', en: 'Bulletin published' },
 };
 
 /** The kinds of record in the audit trail, named for people. */
@@ -86,6 +98,10 @@ export const RECORD_TYPE_LABELS: Record<string, { zh: string; en: string }> = {
   calendar_year: { zh: '节假日年度', en: 'Holiday year' },
   compound: { zh: '小区', en: 'Compound' },
   grid: { zh: '网格', en: 'Grid' },
+  directive: { zh: '监管通知', en: 'Directive' },
+  report: { zh: '报表', en: 'Report' },
+  report_form: { zh: '报表格式', en: 'Report form' },
+  bulletin: { zh: '简报', en: 'Bulletin' },
 };
 export const AUDIT_OUTCOME_LABELS: Record<string, { zh: string; en: string }> = {
   success: { zh: '成功', en: 'Done' },

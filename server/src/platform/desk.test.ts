@@ -22,6 +22,7 @@ describe(`the work desk (${testDatabaseKind})`, () => {
     const before = await desk('boc.staff');
     expect([...before.keys()].sort()).toEqual([
       'branches.flagged',
+      'directives.unacknowledged',
       'homeVisits.requested',
       'homeVisits.today',
       'serviceLevels.breaches',
@@ -47,7 +48,13 @@ describe(`the work desk (${testDatabaseKind})`, () => {
     const regulator = await desk('regulator');
     // The calendar's item shows from 60 days before a year the packaged calendar lacks (2027, from November 2026).
     const yearMissing = listMissingYears(createCalendar(), todayInShanghai()).length > 0 ? ['calendar.yearMissing'] : [];
-    expect([...regulator.keys()].sort()).toEqual(['branches.flagged', ...yearMissing, 'serviceLevels.breaches', 'users.locked']);
+    expect([...regulator.keys()].sort()).toEqual([
+      'branches.flagged',
+      ...yearMissing,
+      'reports.toReview',
+      'serviceLevels.breaches',
+      'users.locked',
+    ]);
     expect(regulator.get('branches.flagged')).toMatchObject({ path: '/console/network' });
     expect((await desk('partner')).size).toBe(0);
     expect((await t.app.inject('/api/v1/desk')).statusCode).toBe(401);

@@ -70,6 +70,9 @@ describe('a feature declares itself', () => {
     expect(listMenu(FEATURES, regulator).map((e) => e.path)).toEqual([
       '/console',
       '/console/inbox',
+      '/console/directives',
+      '/console/oversight',
+      '/console/bulletins',
       '/console/organizations',
       '/console/users',
       '/console/calendar',

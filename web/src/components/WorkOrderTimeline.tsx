@@ -26,6 +26,10 @@ function describeDetails(details: Record<string, unknown>, t: TFunction, lang: '
   if (typeof details.at === 'string') lines.push(t('timeline.at', { time: formatShanghaiTime(details.at) }));
   if (typeof details.outcome === 'string') lines.push(OUTCOME_LABELS[details.outcome]?.[lang] ?? details.outcome);
   if (details.early === true) lines.push(t('timeline.early'));
+  if (typeof details.period === 'string') lines.push(t('timeline.period', { period: details.period }));
+  if (details.late === true) lines.push(t('timeline.late'));
+  if (typeof details.version === 'number' && details.version > 1) lines.push(t('timeline.version', { version: details.version }));
+  if (typeof details.comment === 'string') lines.push(t('timeline.comment', { comment: details.comment }));
   if (typeof details.residentId === 'string') lines.push(t('timeline.residentId', { id: details.residentId }));
   if (typeof details.livenessPassed === 'boolean')
     lines.push(t(details.livenessPassed ? 'timeline.livenessPassed' : 'timeline.livenessFailed'));

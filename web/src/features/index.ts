@@ -12,6 +12,7 @@ import { integrationsFeature } from './integrations/index.ts';
 import { networkFeature } from './network/index.ts';
 import { noticesFeature } from './notices/index.ts';
 import { organizationsFeature } from './organizations/index.ts';
+import { oversightFeature } from './oversight/index.ts';
 import { placesFeature } from './places/index.ts';
 import { publicFeature } from './public/index.ts';
 import { serviceLevelsFeature } from './service-levels/index.ts';
@@ -22,6 +23,7 @@ import { zonesFeature } from './zones/index.ts';
 const FEATURE_TUPLE = [
   consoleFeature,
   inboxFeature,
+  oversightFeature,
   organizationsFeature,
   usersFeature,
   branchesFeature,

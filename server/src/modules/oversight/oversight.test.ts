@@ -83,9 +83,19 @@ describe(`directives, reports and the bulletin (${testDatabaseKind})`, () => {
     const none = await send('POST', '/api/v1/directives', regulator, directive('沪银保监〔2022〕90号', { addressees: { kinds: [] } }));
     expect(none.json().error.code).toBe('directive.no_addressee');
     const pingan = await findOrgId(t, 'pingan-life-sh');
-    const beyond = await send('POST', '/api/v1/directives', association, directive('沪银协〔2022〕1号', { addressees: { orgIds: [pingan] } }));
+    const beyond = await send(
+      'POST',
+      '/api/v1/directives',
+      association,
+      directive('沪银协〔2022〕1号', { addressees: { orgIds: [pingan] } }),
+    );
     expect(beyond.json().error.code).toBe('directive.not_member');
-    const unknown = await send('POST', '/api/v1/directives', regulator, directive('沪银保监〔2022〕91号', { addressees: { orgIds: [await findOrgId(t, 'shfic')] } }));
+    const unknown = await send(
+      'POST',
+      '/api/v1/directives',
+      regulator,
+      directive('沪银保监〔2022〕91号', { addressees: { orgIds: [await findOrgId(t, 'shfic')] } }),
+    );
     expect(unknown.json().error.details.fields).toMatchObject([{ field: 'body.addressees.orgIds.0', reason: 'unknown' }]);
     const base = directive('沪银保监〔2022〕92号');
     const form = base.form as NonNullable<DirectiveInput['form']>;
@@ -107,10 +117,12 @@ describe(`directives, reports and the bulletin (${testDatabaseKind})`, () => {
       form: { ...form, rules: [{ kind: 'lte', left: 'note', right: ['served'] }] },
     });
     expect(onText.json().error.message_zh).toContain('规则只能比较数值字段，“备注”不是');
-    expect((await send('GET', '/api/v1/directives', regulator)).json().items.map((d: { documentNumber: string }) => d.documentNumber)).not.toContain(
-      '沪银保监〔2022〕92号',
+    expect(
+      (await send('GET', '/api/v1/directives', regulator)).json().items.map((d: { documentNumber: string }) => d.documentNumber),
+    ).not.toContain('沪银保监〔2022〕92号');
+    expect((await send('POST', '/api/v1/directives', regulator, directive('沪银保监办发〔2022〕12号'))).json().error.code).toBe(
+      'directive.number_taken',
     );
-    expect((await send('POST', '/api/v1/directives', regulator, directive('沪银保监办发〔2022〕12号'))).json().error.code).toBe('directive.number_taken');
     expect((await send('POST', '/api/v1/directives', boc, directive('x〔2022〕1号'))).statusCode).toBe(403);
   });
 
@@ -121,7 +133,9 @@ describe(`directives, reports and the bulletin (${testDatabaseKind})`, () => {
     formId = issued.json().form.id;
     expect(issued.json().recipients).toHaveLength(9);
     const inbox = (await send('GET', '/api/v1/inbox', bocStaff)).json().items;
-    expect(inbox.find((i: { path: string }) => i.path === `/console/directives/${directiveId}`).titleZh).toContain('【紧急】沪银保监〔2022〕30号');
+    expect(inbox.find((i: { path: string }) => i.path === `/console/directives/${directiveId}`).titleZh).toContain(
+      '【紧急】沪银保监〔2022〕30号',
+    );
     // Urgent: the bank's administrators get an SMS too.
     const outbox = await t.database.db.selectFrom('notifications').select('bodyEnc').execute();
     expect(outbox.length).toBeGreaterThan(0);
@@ -131,12 +145,20 @@ describe(`directives, reports and the bulletin (${testDatabaseKind})`, () => {
     const acked = await send('POST', `/api/v1/directives/${directiveId}/acknowledge`, bocStaff);
     expect(acked.statusCode, acked.body).toBe(200);
     // A bank sees its own acknowledgement, not the others'.
-    expect(acked.json().recipients).toMatchObject([{ orgName: '中国银行上海市分行', acknowledgedBy: expect.stringContaining('boc.staff') }]);
-    expect((await send('POST', `/api/v1/directives/${directiveId}/acknowledge`, boc)).json().error.code).toBe('directive.already_acknowledged');
+    expect(acked.json().recipients).toMatchObject([
+      { orgName: '中国银行上海市分行', acknowledgedBy: expect.stringContaining('boc.staff') },
+    ]);
+    expect((await send('POST', `/api/v1/directives/${directiveId}/acknowledge`, boc)).json().error.code).toBe(
+      'directive.already_acknowledged',
+    );
     expect((await send('POST', `/api/v1/directives/${directiveId}/acknowledge`, regulator)).statusCode).toBe(403);
 
     // Past its hours, the others are flagged to the regulator and reminded once.
-    await t.database.db.updateTable('directives').set({ issuedAt: new Date(Date.now() - 25 * 3_600_000) }).where('id', '=', directiveId).execute();
+    await t.database.db
+      .updateTable('directives')
+      .set({ issuedAt: new Date(Date.now() - 25 * 3_600_000) })
+      .where('id', '=', directiveId)
+      .execute();
     const seen = (await send('GET', `/api/v1/directives/${directiveId}`, regulator)).json();
     expect(seen.recipients.filter((r: { overdue: boolean }) => r.overdue)).toHaveLength(8);
     const job = createAcknowledgementReminderJob(t.keys);
@@ -150,15 +172,26 @@ describe(`directives, reports and the bulletin (${testDatabaseKind})`, () => {
 
   it('checks a report against its form, names every broken rule, and keeps it until withdrawn, returned or accepted', async () => {
     const url = `/api/v1/report-forms/${formId}/reports/${today}`;
-    const broken = await send('PUT', url, boc, { values: { requested: 3, served: 5, online: 1, total: 7 }, preparer: '赵柜员', responsible: '陈管理' });
+    const broken = await send('PUT', url, boc, {
+      values: { requested: 3, served: 5, online: 1, total: 7 },
+      preparer: '赵柜员',
+      responsible: '陈管理',
+    });
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error.details.fields.map((f: { message_zh: string }) => f.message_zh)).toEqual([
       '“上门服务办结数”不能大于“上门服务申请数”',
       '“办结合计”应等于“上门服务办结数”＋“线上办结数”之和',
     ]);
     const wrongType = await send('PUT', url, boc, { values: { requested: 1.5, served: 'x' }, preparer: '赵柜员', responsible: '陈管理' });
-    expect(wrongType.json().error.details.fields.map((f: { field: string }) => f.field)).toEqual(['body.values.requested', 'body.values.served']);
-    const good = { values: { requested: 12, served: 10, online: 4, total: 14, cash: 250_000_00, note: '正常' }, preparer: '赵柜员', responsible: '陈管理' };
+    expect(wrongType.json().error.details.fields.map((f: { field: string }) => f.field)).toEqual([
+      'body.values.requested',
+      'body.values.served',
+    ]);
+    const good = {
+      values: { requested: 12, served: 10, online: 4, total: 14, cash: 250_000_00, note: '正常' },
+      preparer: '赵柜员',
+      responsible: '陈管理',
+    };
     const submitted = await send('PUT', url, boc, good);
     expect(submitted.statusCode, submitted.body).toBe(200);
     expect(submitted.json()).toMatchObject({ status: 'submitted', late: false, version: 1 });
@@ -172,10 +205,17 @@ describe(`directives, reports and the bulletin (${testDatabaseKind})`, () => {
     // Opened by the regulator, it can no longer be withdrawn.
     expect((await send('GET', `/api/v1/reports/${reportId}`, regulator)).json().openedAt).not.toBeNull();
     expect((await send('POST', `/api/v1/reports/${reportId}/withdraw`, boc)).json().error.code).toBe('report.opened');
-    expect((await send('POST', `/api/v1/reports/${reportId}/review`, regulator, { decision: 'return' })).json().error.code).toBe('report.return_needs_comment');
-    const returned = await send('POST', `/api/v1/reports/${reportId}/review`, regulator, { decision: 'return', comment: '现金投放金额有误' });
+    expect((await send('POST', `/api/v1/reports/${reportId}/review`, regulator, { decision: 'return' })).json().error.code).toBe(
+      'report.return_needs_comment',
+    );
+    const returned = await send('POST', `/api/v1/reports/${reportId}/review`, regulator, {
+      decision: 'return',
+      comment: '现金投放金额有误',
+    });
     expect(returned.json()).toMatchObject({ status: 'returned', reviewComment: '现金投放金额有误' });
-    expect((await send('GET', '/api/v1/inbox', bocStaff)).json().items.some((i: { kind: string }) => i.kind === 'report.returned')).toBe(true);
+    expect((await send('GET', '/api/v1/inbox', bocStaff)).json().items.some((i: { kind: string }) => i.kind === 'report.returned')).toBe(
+      true,
+    );
     const corrected = await send('PUT', url, boc, { ...good, values: { ...good.values, cash: 200_000_00 } });
     expect(corrected.json()).toMatchObject({ status: 'submitted', version: 3, late: false });
     expect((await send('POST', `/api/v1/reports/${reportId}/review`, regulator, { decision: 'accept' })).json().status).toBe('accepted');
@@ -189,8 +229,12 @@ describe(`directives, reports and the bulletin (${testDatabaseKind})`, () => {
       'report.submitted',
       'report.accepted',
     ]);
-    expect((await send('PUT', `/api/v1/report-forms/${formId}/reports/${addDays(today, 1)}`, boc, good)).json().error.code).toBe('report.not_yet_open');
-    expect((await send('PUT', `/api/v1/report-forms/${formId}/reports/${addDays(today, -9)}`, boc, good)).json().error.code).toBe('report.no_such_period');
+    expect((await send('PUT', `/api/v1/report-forms/${formId}/reports/${addDays(today, 1)}`, boc, good)).json().error.code).toBe(
+      'report.not_yet_open',
+    );
+    expect((await send('PUT', `/api/v1/report-forms/${formId}/reports/${addDays(today, -9)}`, boc, good)).json().error.code).toBe(
+      'report.no_such_period',
+    );
   });
 
   it('locks a period after its deadline until the regulator reopens it, then takes the XLSX template, marked late', async () => {
@@ -205,12 +249,24 @@ describe(`directives, reports and the bulletin (${testDatabaseKind})`, () => {
     const template = await send('GET', `/api/v1/report-forms/${formId}/template.xlsx`, cib);
     expect(template.headers['content-type']).toBe(XLSX);
     const upload = (body: Buffer) =>
-      t.app.inject({ method: 'PUT', url: `/api/v1/report-forms/${formId}/reports/${period}/xlsx`, headers: { ...cib, 'content-type': XLSX }, payload: body });
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/report-forms/${formId}/reports/${period}/xlsx`,
+        headers: { ...cib, 'content-type': XLSX },
+        payload: body,
+      });
     expect((await upload(await fillTemplate(template.rawPayload, filled))).json().error.code).toBe('report.period_locked');
 
     const cibId = await findOrgId(t, 'cib-sh');
-    expect((await send('POST', `/api/v1/report-forms/${formId}/reopenings`, boc, { orgId: cibId, period, hours: 4, reason: '补报' })).statusCode).toBe(403);
-    const reopened = await send('POST', `/api/v1/report-forms/${formId}/reopenings`, regulator, { orgId: cibId, period, hours: 4, reason: '系统故障补报' });
+    expect(
+      (await send('POST', `/api/v1/report-forms/${formId}/reopenings`, boc, { orgId: cibId, period, hours: 4, reason: '补报' })).statusCode,
+    ).toBe(403);
+    const reopened = await send('POST', `/api/v1/report-forms/${formId}/reopenings`, regulator, {
+      orgId: cibId,
+      period,
+      hours: 4,
+      reason: '系统故障补报',
+    });
     expect(reopened.json()).toMatchObject({ state: 'missing', reopenedUntil: expect.any(String) });
 
     // An altered template, or another form's, is refused; a bad cell is named by its line.
@@ -237,7 +293,12 @@ describe(`directives, reports and the bulletin (${testDatabaseKind})`, () => {
     const form = forms.find((f: { formId: string }) => f.formId === formId);
     // Two periods past their deadline for 9 banks, and today's, which one bank has reported already.
     expect(form.total).toEqual({ expected: 19, received: 2, onTime: 1, late: 1, missing: 17, returned: 0 });
-    expect(form.byInstitution.find((i: { orgName: string }) => i.orgName === '兴业银行上海分行')).toMatchObject({ expected: 2, received: 1, late: 1, missing: 1 });
+    expect(form.byInstitution.find((i: { orgName: string }) => i.orgName === '兴业银行上海分行')).toMatchObject({
+      expected: 2,
+      received: 1,
+      late: 1,
+      missing: 1,
+    });
     expect(form.totals).toMatchObject({ requested: 18, served: 15, cash: 200_000_00 + 123450 });
     expect((await send('GET', '/api/v1/oversight/forms', boc)).statusCode).toBe(403);
     const xlsx = await send('GET', '/api/v1/oversight/forms.xlsx', regulator);
@@ -249,7 +310,9 @@ describe(`directives, reports and the bulletin (${testDatabaseKind})`, () => {
   });
 
   it('generates the bulletin from the figures, lets the regulator edit it, numbers it per year on publishing, and serves PDF and DOCX', async () => {
-    expect((await send('POST', '/api/v1/bulletins', regulator, { from: today, to: addDays(today, -1) })).json().error.details.fields[0].field).toBe('body.to');
+    expect(
+      (await send('POST', '/api/v1/bulletins', regulator, { from: today, to: addDays(today, -1) })).json().error.details.fields[0].field,
+    ).toBe('body.to');
     const draft = await send('POST', '/api/v1/bulletins', regulator, { from: addDays(today, -2), to: today });
     expect(draft.statusCode, draft.body).toBe(201);
     const sections = draft.json().sections as { key: string; heading: string; text: string }[];
@@ -259,12 +322,16 @@ describe(`directives, reports and the bulletin (${testDatabaseKind})`, () => {
     const id = draft.json().id;
     expect((await t.app.inject(`/api/v1/public/bulletins/${id}`)).statusCode).toBe(404);
     expect((await send('POST', '/api/v1/bulletins', boc, { from: today, to: today })).statusCode).toBe(403);
-    const edited = sections.map((s) => (s.key === 'volunteers' ? { ...s, text: '全市银行保险机构组织青年志愿者下沉社区参加志愿服务。' } : s));
+    const edited = sections.map((s) =>
+      s.key === 'volunteers' ? { ...s, text: '全市银行保险机构组织青年志愿者下沉社区参加志愿服务。' } : s,
+    );
     const saved = await send('PUT', `/api/v1/bulletins/${id}`, regulator, { title: '金融服务保障简报', sections: edited });
     expect(saved.json().sections[3].text).toContain('青年志愿者');
     const published = await send('POST', `/api/v1/bulletins/${id}/publish`, regulator);
     expect(published.json()).toMatchObject({ status: 'published', year: Number(today.slice(0, 4)), number: 1 });
-    expect((await send('PUT', `/api/v1/bulletins/${id}`, regulator, { title: 'x'.repeat(3), sections: edited })).json().error.code).toBe('bulletin.published');
+    expect((await send('PUT', `/api/v1/bulletins/${id}`, regulator, { title: 'x'.repeat(3), sections: edited })).json().error.code).toBe(
+      'bulletin.published',
+    );
     const second = await send('POST', '/api/v1/bulletins', regulator, { from: today, to: today });
     expect((await send('POST', `/api/v1/bulletins/${second.json().id}/publish`, regulator)).json().number).toBe(2);
 

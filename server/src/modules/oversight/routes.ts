@@ -9,7 +9,7 @@ import {
   FormOversight,
   Items,
   PeriodRow,
-  ReportFormView,
+  ReportFormDetail,
   ReportInput,
   ReportView,
   ReviewInput,
@@ -106,7 +106,7 @@ export const oversightRoutes =
           summary: 'A report form: its fields, rules, period and deadline',
           params: IdParams,
           response: {
-            200: Type.Intersect([ReportFormView, Type.Object({ documentNumber: Type.String() })]),
+            200: ReportFormDetail,
             ...errorResponses(400, 401, 403, 404),
           },
         },

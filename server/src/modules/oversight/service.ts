@@ -14,6 +14,7 @@ import {
   listNumericFields,
   type PeriodRow,
   type RecipientView,
+  type ReportFormDetail,
   type ReportFormView,
   type ReportInput,
   type ReportingRates,
@@ -186,7 +187,7 @@ async function findDirective(ctx: Context, id: string): Promise<{ row: Directive
   if (row) {
     const issue = scopeOf(ctx.actor, 'directive.issue');
     if (issue === 'all' || (issue === 'own' && row.issuerOrgId === actorOrgId(ctx))) return { row, asIssuer: true };
-    if (scopeOf(ctx.actor, 'directive.receive') !== 'none') {
+    if (scopeOf(ctx.actor, 'directive.read') !== 'none') {
       const recipients = await selectRecipients(ctx.db, id);
       if (recipients.some((r) => r.orgId === actorOrgId(ctx))) return { row, asIssuer: false };
     }
@@ -242,7 +243,6 @@ export async function getDirective(ctx: Context, id: string): Promise<DirectiveV
 /** The directives the caller issued (the regulator: every one), or those addressed to the own institution. */
 export async function listDirectives(ctx: Context): Promise<DirectiveSummary[]> {
   const issue = scopeOf(ctx.actor, 'directive.issue');
-  if (issue === 'none') await assertCan(ctx, 'directive.receive', {});
   const orgs = await nameOrganizations(ctx.db);
   const rows = await selectDirectives(
     ctx.db,
@@ -320,7 +320,7 @@ async function findForm(
   }
 }
 
-export async function getReportForm(ctx: Context, formId: string): Promise<ReportFormView & { documentNumber: string }> {
+export async function getReportForm(ctx: Context, formId: string): Promise<ReportFormDetail> {
   const { form, directive } = await findForm(ctx, formId);
   return { ...toFormView(form), documentNumber: directive.documentNumber };
 }

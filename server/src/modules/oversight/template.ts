@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { formatYuan, parseYuan, type ReportFormView, type ReportInput, type ReportValues } from '@shouhu/common';
+import { formatYuan, parseYuan, type ReportFormDetail, type ReportFormView, type ReportInput, type ReportValues } from '@shouhu/common';
 import { validationError } from '../../errors.ts';
 import { createWorkbook } from '../../platform/files.ts';
 import type { Table } from '../../platform/table-import.ts';
@@ -30,7 +30,7 @@ const HINTS: Record<string, string> = {
 };
 
 /** The form as an XLSX template to fill in offline and upload: one row per field, values in column C. */
-export async function renderReportTemplate(form: ReportFormView & { documentNumber: string }, values?: ReportValues): Promise<Buffer> {
+export async function renderReportTemplate(form: ReportFormDetail, values?: ReportValues): Promise<Buffer> {
   const workbook = await createWorkbook();
   const sheet = workbook.addWorksheet('报表');
   sheet.columns = [

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { todayInShanghai } from '@shouhu/common';
 import { expectReach } from '@shouhu/common/access.expected';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../db/schema.ts';
@@ -36,7 +37,20 @@ const BRANCH_BODY = {
   services: ['cash'],
   weeklyHours: { days: { 1: [{ open: '09:00', close: '17:00' }] } },
 };
+const TODAY = todayInShanghai();
+const REPORT_FORM = {
+  title: '矩阵报表',
+  period: 'daily',
+  dueAfterHours: 24,
+  fields: [{ key: 'served', label: '办结数', type: 'count', required: true }],
+  rules: [],
+};
+const REPORT_BODY = { values: { served: 1 }, preparer: '矩阵', responsible: '矩阵' };
 const BODIES: Record<string, unknown> = {
+  'PUT /api/v1/report-forms/:id/reports/:period': REPORT_BODY,
+  'POST /api/v1/report-forms/:id/reopenings': { orgId: randomUUID(), period: TODAY, hours: 1, reason: '访问矩阵核对' },
+  'POST /api/v1/reports/:id/review': { decision: 'accept' },
+  'PUT /api/v1/bulletins/:id': { title: '访问矩阵', sections: [{ key: 'volunteers', heading: '四、志愿服务', text: '核对' }] },
   'PUT /api/v1/grids/:id': { name: '矩阵网格', committeeCodes: ['310101002001'] },
   'PUT /api/v1/branches/:id': BRANCH_BODY,
   'POST /api/v1/branches/:id/adjustments': { from: '2030-01-01', to: '2030-01-01', closed: true, reason: 'other' },
@@ -234,6 +248,57 @@ describe(`access matrix (${testDatabaseKind})`, () => {
     const other = await videoSessionOf(cib, 'other');
     records['/api/v1/video-sessions/'] = { own, other, ownOrg: boc, otherOrg: cib };
     records['/api/v1/public/video-sessions/'] = { own, other, ownOrg: boc, otherOrg: cib };
+    // A directive with its daily form to one bank each; each bank's report for today.
+    const regulatorHeaders = await headersOf('regulator');
+    const directiveTo = async (orgId: string, n: number) => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/directives',
+        headers: regulatorHeaders,
+        payload: {
+          documentNumber: `矩阵〔2030〕${n}号`,
+          title: '访问矩阵',
+          body: '访问矩阵核对',
+          urgency: 'normal',
+          addressees: { orgIds: [orgId] },
+          acknowledgeWithinHours: 24,
+          actions: [],
+          form: { ...REPORT_FORM, startsOn: TODAY, endsOn: TODAY },
+        },
+      });
+      if (res.statusCode !== 201) throw new Error(res.body);
+      return res.json() as { id: string; form: { id: string } };
+    };
+    const [ownDirective, otherDirective] = [await directiveTo(boc, 1), await directiveTo(cib, 2)];
+    records['/api/v1/directives/'] = { own: ownDirective.id, other: otherDirective.id, ownOrg: boc, otherOrg: cib };
+    records['/api/v1/report-forms/'] = { own: ownDirective.form.id, other: otherDirective.form.id, ownOrg: boc, otherOrg: cib };
+    const reportOf = async (username: string, formId: string) => {
+      const res = await t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/report-forms/${formId}/reports/${TODAY}`,
+        headers: await headersOf(username),
+        payload: REPORT_BODY,
+      });
+      if (res.statusCode !== 200) throw new Error(res.body);
+      return (res.json() as { id: string }).id;
+    };
+    records['/api/v1/reports/'] = {
+      own: await reportOf('boc.admin', ownDirective.form.id),
+      other: await reportOf('cib.admin', otherDirective.form.id),
+      ownOrg: boc,
+      otherOrg: cib,
+    };
+    // Bulletins belong to no institution: the regulator's alone.
+    const bulletinOf = async () => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/bulletins',
+        headers: regulatorHeaders,
+        payload: { from: TODAY, to: TODAY },
+      });
+      return (res.json() as { id: string }).id;
+    };
+    records['/api/v1/bulletins/'] = { own: await bulletinOf(), other: await bulletinOf(), ownOrg: boc, otherOrg: cib };
     const attachmentOf = async (orgId: string, recordId: string) => {
       const id = randomUUID();
       await t.database.db
@@ -399,7 +464,10 @@ describe(`access matrix (${testDatabaseKind})`, () => {
           const body = BODIES[`${route.method} ${route.url}`];
           const res = await t.app.inject({
             method: route.method as 'GET',
-            url: route.url.replace(':id', id).replace(':adjustmentId', adjustmentOf.get(id) ?? randomUUID()),
+            url: route.url
+              .replace(':id', id)
+              .replace(':adjustmentId', adjustmentOf.get(id) ?? randomUUID())
+              .replace(':period', TODAY),
             headers,
             ...(body ? { payload: body } : {}),
           });

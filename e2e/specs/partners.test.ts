@@ -10,7 +10,6 @@ import { useServerAndBrowser } from '../support/server.ts';
 
 const shot = (name: string) => fileURLToPath(new URL(`${name}.png`, SCREENSHOTS));
 
-/** Chooses an option of an antd select, again until the select shows it (a click on an opening list is lost). */
 /**
  * District, street, committee in the picker. A click that lands while a menu is still opening is
  * lost, so each step is taken again until the next column shows.

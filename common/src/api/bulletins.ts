@@ -52,6 +52,9 @@ export const BulletinView = Type.Object({
 });
 export type BulletinView = Static<typeof BulletinView>;
 
+/** Who signs the bulletin (落款): the regulator of the city this platform serves. */
+export const BULLETIN_ISSUER = '上海银保监局';
+
 /** "2022年第3期": how an issue is named. */
 export const describeBulletinIssue = (b: { year: number | null; number: number | null }) =>
   b.year && b.number ? `${b.year}年第${b.number}期` : '草稿';

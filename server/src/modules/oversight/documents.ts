@@ -1,9 +1,8 @@
 import { createRequire } from 'node:module';
-import { type BulletinView, describeBulletinIssue, formatChineseDate, todayInShanghai } from '@shouhu/common';
+import { type BulletinView, describeBulletinIssue, formatChineseDate, BULLETIN_ISSUER as ISSUER, todayInShanghai } from '@shouhu/common';
 
 // Noto Sans SC (SIL Open Font License), embedded and subset to the characters used.
 const FONT = createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
-const ISSUER = '上海银保监局';
 
 const paragraphsOf = (text: string) =>
   text

@@ -419,21 +419,32 @@ export async function submitReport(ctx: Context, formId: string, period: string,
         version: existing.version + 1,
       });
     else await insertReport(trx, { id: reportId, formId, orgId, period, ...fields, late });
-    await audit(ctx, trx, {
-      action: 'report.submitted',
-      recordType: 'report',
-      recordId: reportId,
-      orgId,
-      summary: {
-        documentNumber: directive.documentNumber,
-        period: describePeriod(form, period),
-        late: correcting ? existing.late : late,
-        version: (existing?.version ?? 0) + 1,
-      },
+    await auditReport(ctx, trx, 'report.submitted', { id: reportId, orgId, period }, form, {
+      documentNumber: directive.documentNumber,
+      late: correcting ? existing.late : late,
+      version: (existing?.version ?? 0) + 1,
     });
     return reportId;
   });
   return getReport(ctx, id);
+}
+
+/** A step of a report, in its audit trail (its timeline), named by its period. */
+function auditReport(
+  ctx: Context,
+  db: Db,
+  action: string,
+  report: { id: string; orgId: string; period: string },
+  form: ReportFormRow,
+  summary: Record<string, unknown> = {},
+) {
+  return audit(ctx, db, {
+    action,
+    recordType: 'report',
+    recordId: report.id,
+    orgId: report.orgId,
+    summary: { period: describePeriod(form, report.period), ...summary },
+  });
 }
 
 /** A report the caller may see: the own institution's, or any to the regulator (whose first look marks it opened). */
@@ -451,13 +462,7 @@ export async function getReport(ctx: Context, id: string): Promise<ReportView> {
   if (scopeOf(ctx.actor, 'report.review') === 'all' && row.status === 'submitted' && !row.openedAt) {
     await ctx.db.transaction().execute(async (trx) => {
       await markOpened(trx, id, new Date());
-      await audit(ctx, trx, {
-        action: 'report.opened',
-        recordType: 'report',
-        recordId: id,
-        orgId: row.orgId,
-        summary: { period: describePeriod(form, row.period) },
-      });
+      await auditReport(ctx, trx, 'report.opened', row, form);
     });
     return toReportView(ctx.db, (await selectReport(ctx.db, id)) as ReportRow);
   }
@@ -474,13 +479,7 @@ export async function withdrawReport(ctx: Context, id: string): Promise<ReportVi
     if (current.status !== 'submitted') throw oversightError('report.not_submitted');
     if (current.openedAt) throw oversightError('report.opened');
     await updateReport(trx, id, { status: 'withdrawn' });
-    await audit(ctx, trx, {
-      action: 'report.withdrawn',
-      recordType: 'report',
-      recordId: id,
-      orgId: row.orgId,
-      summary: { period: describePeriod(form, row.period) },
-    });
+    await auditReport(ctx, trx, 'report.withdrawn', row, form);
   });
   return getReport(ctx, id);
 }
@@ -503,13 +502,7 @@ export async function reviewReport(ctx: Context, id: string, input: ReviewInput)
       reviewComment: comment,
       openedAt: current.openedAt ?? new Date(),
     });
-    await audit(ctx, trx, {
-      action: status === 'accepted' ? 'report.accepted' : 'report.returned',
-      recordType: 'report',
-      recordId: id,
-      orgId: row.orgId,
-      summary: { period: describePeriod(form, row.period), ...(comment ? { comment } : {}) },
-    });
+    await auditReport(ctx, trx, status === 'accepted' ? 'report.accepted' : 'report.returned', row, form, comment ? { comment } : {});
     if (status === 'returned')
       await addToInbox(trx, ctx.keys, {
         kind: 'report.returned',

@@ -1,4 +1,4 @@
-import { describeBulletinIssue, formatChineseDate, todayInShanghai } from '@shouhu/common';
+import { BULLETIN_ISSUER, describeBulletinIssue, formatChineseDate, todayInShanghai } from '@shouhu/common';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -40,6 +40,7 @@ export function BulletinPage() {
                   ))}
               </section>
             ))}
+          <p className="bulletin-sign">{BULLETIN_ISSUER}</p>
           {bulletin.publishedAt && <p className="bulletin-sign">{formatChineseDate(todayInShanghai(new Date(bulletin.publishedAt)))}</p>}
         </article>
       )}

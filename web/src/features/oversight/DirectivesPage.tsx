@@ -308,7 +308,9 @@ export function DirectivesPage({ me }: { me: Me }) {
                       </Button>
                     </Space>
                   ))}
-                  <Button onClick={() => add({ title: '', dueOn: today })}>{t('dir.addAction')}</Button>
+                  <Button className="form-list-add" onClick={() => add({ title: '', dueOn: today })}>
+                    {t('dir.addAction')}
+                  </Button>
                 </>
               )}
             </Form.List>
@@ -376,7 +378,9 @@ export function DirectivesPage({ me }: { me: Me }) {
                         </Button>
                       </Space>
                     ))}
-                    <Button onClick={() => add({ key: '', label: '', type: 'count', required: true })}>{t('dir.addField')}</Button>
+                    <Button className="form-list-add" onClick={() => add({ key: '', label: '', type: 'count', required: true })}>
+                      {t('dir.addField')}
+                    </Button>
                   </fieldset>
                 )}
               </Form.List>
@@ -418,7 +422,9 @@ export function DirectivesPage({ me }: { me: Me }) {
                         </Button>
                       </Space>
                     ))}
-                    <Button onClick={() => add({ kind: 'lte', left: '', right: [] })}>{t('dir.addRule')}</Button>
+                    <Button className="form-list-add" onClick={() => add({ kind: 'lte', left: '', right: [] })}>
+                      {t('dir.addRule')}
+                    </Button>
                   </fieldset>
                 )}
               </Form.List>

@@ -151,7 +151,7 @@ describe('the regulator’s oversight in a real browser', () => {
     await boc.getByLabel('上门服务办结数').fill('9');
     await boc.getByRole('button', { name: '报 送' }).click();
     await confirm(boc, /报\s*送/);
-    await boc.getByText('第 2 次报送').waitFor();
+    await boc.getByText('第 2 次报送').first().waitFor();
     const history = boc.locator('.ant-card', { hasText: '办理记录' });
     for (const step of ['报送报表', '监管查阅', '退回修改']) await history.getByText(step, { exact: true }).first().waitFor();
     await boc.screenshot({ path: shot('console-report-desktop'), fullPage: true });

@@ -88,7 +88,7 @@ export function DirectivePage({ me }: { me: Me }) {
       title: t('rep.period'),
       dataIndex: 'period',
       sorter: (a: PeriodRow, b: PeriodRow) => a.period.localeCompare(b.period),
-      render: (p: string) => (form ? describePeriod(form, p) : p),
+      render: (p: string) => <span className="nowrap">{form ? describePeriod(form, p) : p}</span>,
     },
     { title: t('rep.dueAt'), dataIndex: 'dueAt', render: (v: string) => formatShanghaiTime(v), responsive: ['md' as const] },
     {

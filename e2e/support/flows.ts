@@ -27,15 +27,24 @@ export async function waitForSms(serverUrl: string, mobile: string, pattern: Reg
   throw new Error(`no SMS to ${mobile} matching ${pattern}`);
 }
 
-/** Picks a street in a dialog's district/street cascader by typing its name. */
+/**
+ * Picks a street in a dialog's district/street cascader by typing its name; a click that lands
+ * while the list is still opening is lost, so it is taken again until the field shows the street.
+ */
 export async function pickStreet(page: Page, dialog: Locator, district: string, street: string): Promise<void> {
-  await dialog.getByLabel('街道或乡镇').click();
-  await page.keyboard.type(street);
-  await page
-    .locator('.ant-cascader-menu-item', { hasText: `${district} / ${street}` })
-    .first()
-    .click();
-  await page.keyboard.press('Escape');
+  const field = dialog.locator('.ant-form-item', { has: page.getByText('街道或乡镇', { exact: true }) }).locator('.ant-select');
+  for (let attempt = 0; !(await field.textContent())?.includes(street); attempt++) {
+    if (attempt === 5) throw new Error(`could not pick ${street}`);
+    await dialog.getByLabel('街道或乡镇').click();
+    await page.keyboard.type(street);
+    await page
+      .locator('.ant-cascader-menu-item', { hasText: `${district} / ${street}` })
+      .first()
+      .click({ timeout: 3000 })
+      .catch(() => undefined);
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(200);
+  }
 }
 
 /**

@@ -230,6 +230,10 @@ export const PeriodRow = Type.Object({
 });
 export type PeriodRow = Static<typeof PeriodRow>;
 
+/** May the institution report this period now: not yet due, withdrawn or returned, or reopened for it. */
+export const isPeriodOpen = (row: Pick<PeriodRow, 'state' | 'reopenedUntil'>): boolean =>
+  row.state === 'due' || row.state === 'withdrawn' || row.state === 'returned' || (row.state === 'missing' && row.reopenedUntil !== null);
+
 export const ReviewInput = Type.Object(
   {
     decision: Type.Enum(['accept', 'return']),

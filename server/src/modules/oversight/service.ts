@@ -15,7 +15,6 @@ import {
   type PeriodRow,
   type RecipientView,
   type ReportFormDetail,
-  type ReportFormView,
   type ReportInput,
   type ReportingRates,
   type ReportView,
@@ -23,7 +22,7 @@ import {
   type TimelineEntry,
 } from '@shouhu/common';
 import type { Db } from '../../db/database.ts';
-import { validationError } from '../../errors.ts';
+import { AppError, validationError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { scopeOf } from '../../platform/access/policy.ts';
 import { listTimeline, nameActors } from '../../platform/audit/timeline.ts';
@@ -35,7 +34,7 @@ import { queueNotifications } from '../../platform/notify/service.ts';
 import { decryptField } from '../../platform/pii/crypto.ts';
 import type { KeyRing } from '../../platform/pii/keys.ts';
 import { selectOrgIdsInDistrict } from '../branches/repo.ts';
-import { listOrganizations } from '../organizations/service.ts';
+import { getOrganization, listOrganizations } from '../organizations/service.ts';
 import { selectActiveUserIds, selectUserContacts } from '../users/repo.ts';
 import { oversightError } from './errors.ts';
 import {
@@ -160,7 +159,7 @@ export async function issueDirective(ctx: Context, input: DirectiveInput): Promi
         titleEn: `${urgent ? '[Urgent] ' : ''}${input.documentNumber} ${input.title}: please acknowledge`,
         path: `/console/directives/${id}`,
         record: { type: 'directive', id },
-        dueAt: new Date(issuedAt.getTime() + input.acknowledgeWithinHours * 3_600_000),
+        dueAt: findAcknowledgeBy({ issuedAt, acknowledgeWithinHours: input.acknowledgeWithinHours }),
       });
       if (urgent)
         await textAdmins(trx, ctx.keys, orgId, `【守沪】紧急通知 ${input.documentNumber}《${input.title}》已下发，请登录系统签收。`);
@@ -195,9 +194,9 @@ async function findDirective(ctx: Context, id: string): Promise<{ row: Directive
   throw oversightError('directive.not_found');
 }
 
-function toFormView(form: ReportFormRow): ReportFormView {
-  return { ...form };
-}
+/** When a directive's acknowledgement is due: its hours after it was issued. */
+const findAcknowledgeBy = (row: { issuedAt: Date | string; acknowledgeWithinHours: number }) =>
+  new Date(new Date(row.issuedAt).getTime() + row.acknowledgeWithinHours * 3_600_000);
 
 export async function getDirective(ctx: Context, id: string): Promise<DirectiveView> {
   const { row, asIssuer } = await findDirective(ctx, id);
@@ -206,7 +205,7 @@ export async function getDirective(ctx: Context, id: string): Promise<DirectiveV
     selectRecipients(ctx.db, id),
     selectFormOfDirective(ctx.db, id),
   ]);
-  const acknowledgeBy = new Date(new Date(row.issuedAt).getTime() + row.acknowledgeWithinHours * 3_600_000);
+  const acknowledgeBy = findAcknowledgeBy(row);
   const shown = asIssuer ? recipients : recipients.filter((r) => r.orgId === actorOrgId(ctx));
   const names = await nameActors(
     ctx,
@@ -235,7 +234,7 @@ export async function getDirective(ctx: Context, id: string): Promise<DirectiveV
     acknowledgeBy: acknowledgeBy.toISOString(),
     actions: row.actions,
     issuedAt: iso(row.issuedAt),
-    form: form ? toFormView(form) : null,
+    form: form ?? null,
     recipients: views,
   };
 }
@@ -255,7 +254,7 @@ export async function listDirectives(ctx: Context): Promise<DirectiveSummary[]> 
     urgency: r.urgency,
     issuerName: orgs.get(r.issuerOrgId)?.name ?? '',
     issuedAt: iso(r.issuedAt),
-    acknowledgeBy: new Date(new Date(r.issuedAt).getTime() + r.acknowledgeWithinHours * 3_600_000).toISOString(),
+    acknowledgeBy: findAcknowledgeBy(r).toISOString(),
     recipients: Number(r.recipients),
     acknowledged: Number(r.acknowledged),
     hasForm: Boolean(r.hasForm),
@@ -311,18 +310,18 @@ async function findForm(
 ): Promise<{ form: ReportFormRow; directive: DirectiveRow; asIssuer: boolean; recipientIds: string[] }> {
   const form = await selectReportForm(ctx.db, formId);
   if (!form) throw oversightError('report_form.not_found');
-  try {
-    const { row, asIssuer } = await findDirective(ctx, form.directiveId);
-    const recipientIds = (await selectRecipients(ctx.db, form.directiveId)).map((r) => r.orgId);
-    return { form, directive: row, asIssuer, recipientIds: asIssuer ? recipientIds : [actorOrgId(ctx)] };
-  } catch {
-    throw oversightError('report_form.not_found');
-  }
+  // A form of a directive the caller may not see is not found either; other errors pass through.
+  const found = await findDirective(ctx, form.directiveId).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'directive.not_found') throw oversightError('report_form.not_found');
+    throw err;
+  });
+  const recipientIds = (await selectRecipients(ctx.db, form.directiveId)).map((r) => r.orgId);
+  return { form, directive: found.row, asIssuer: found.asIssuer, recipientIds: found.asIssuer ? recipientIds : [actorOrgId(ctx)] };
 }
 
 export async function getReportForm(ctx: Context, formId: string): Promise<ReportFormDetail> {
   const { form, directive } = await findForm(ctx, formId);
-  return { ...toFormView(form), documentNumber: directive.documentNumber };
+  return { ...form, documentNumber: directive.documentNumber };
 }
 
 /** Where a period stands for an institution: due, missing, or its report's status. */
@@ -365,10 +364,9 @@ export async function listPeriodRows(ctx: Context, formId: string): Promise<Peri
 }
 
 async function toReportView(db: Db, row: ReportRow): Promise<ReportView> {
-  const orgs = await nameOrganizations(db);
   return {
     ...row,
-    orgName: orgs.get(row.orgId)?.name ?? '',
+    orgName: (await getOrganization(db, row.orgId)).nameZh,
     submittedAt: iso(row.submittedAt),
     openedAt: row.openedAt ? iso(row.openedAt) : null,
   };
@@ -451,8 +449,11 @@ function auditReport(
 async function findReport(ctx: Context, id: string): Promise<{ row: ReportRow; form: ReportFormRow; asIssuer: boolean }> {
   const row = await selectReport(ctx.db, id);
   if (!row) throw oversightError('report.not_found');
-  const found = await findForm(ctx, row.formId).catch(() => undefined);
-  if (!found || (!found.asIssuer && row.orgId !== actorOrgId(ctx))) throw oversightError('report.not_found');
+  const found = await findForm(ctx, row.formId).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'report_form.not_found') throw oversightError('report.not_found');
+    throw err;
+  });
+  if (!found.asIssuer && row.orgId !== actorOrgId(ctx)) throw oversightError('report.not_found');
   return { row, form: found.form, asIssuer: found.asIssuer };
 }
 

@@ -5,6 +5,7 @@ import {
   describeHours,
   describePeriod,
   formatShanghaiTime,
+  isPeriodOpen,
   type Me,
   type PeriodRow,
   REPORT_PERIOD_LABELS,
@@ -106,7 +107,7 @@ export function DirectivePage({ me }: { me: Me }) {
     {
       title: '',
       render: (_: unknown, r: PeriodRow) => {
-        const open = r.state === 'due' || r.state === 'withdrawn' || r.state === 'returned' || (r.state === 'missing' && r.reopenedUntil);
+        const open = isPeriodOpen(r);
         return (
           <Space wrap>
             {r.reportId && <Link to={`/console/reports/${r.reportId}`}>{t('rep.view')}</Link>}

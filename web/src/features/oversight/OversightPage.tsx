@@ -88,6 +88,8 @@ export function OversightPage() {
             <Table<InstitutionRates>
               rowKey="orgId"
               size="small"
+              // Nine columns: on a phone the table scrolls sideways instead of breaking names letter by letter.
+              scroll={{ x: 760 }}
               dataSource={form.byInstitution}
               pagination={{ pageSize: 10, showTotal: (total) => t('ov.institutions', { count: total }) }}
               columns={[

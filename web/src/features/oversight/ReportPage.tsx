@@ -132,9 +132,11 @@ export function ReportFillPage() {
             <Input style={{ width: 200 }} />
           </Form.Item>
         </Space>
-        <Button type="primary" htmlType="submit" loading={busy}>
-          {t('rep.submit')}
-        </Button>
+        <Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {t('rep.submit')}
+          </Button>
+        </Form.Item>
       </Form>
     </Card>
   );

@@ -38,6 +38,9 @@ export const EXPECTED_REACH: Record<Action, ReachRow> = {
   'directive.receive': ['none', 'none', 'own', 'own', 'none', 'none', false],
   'report.submit': ['none', 'none', 'own', 'own', 'none', 'none', true],
   'report.review': ['all', 'none', 'none', 'none', 'none', 'none', false],
+  'incident.report': ['none', 'none', 'own', 'own', 'none', 'none', false],
+  'incident.read': ['all', 'none', 'own', 'own', 'none', 'none', false],
+  'incident.configure': ['all', 'none', 'none', 'none', 'none', 'none', false],
   'bulletin.publish': ['all', 'none', 'none', 'none', 'none', 'none', false],
 };
 

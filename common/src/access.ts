@@ -94,6 +94,12 @@ export const POLICY = {
   'report.submit': { roles: { institution_admin: 'own', institution_staff: 'own' }, tokens: true },
   /** Opening, accepting or returning reports, and reopening a locked period: the regulator. */
   'report.review': { roles: { regulator: 'all' } },
+  /** Filing the own institution's incident reports (突发事件信息报告): initial, follow-ups, result. */
+  'incident.report': { roles: { institution_admin: 'own', institution_staff: 'own' } },
+  /** Reading incident reports: the institution's own, and the regulator all. */
+  'incident.read': { roles: { regulator: 'all', institution_admin: 'own', institution_staff: 'own' } },
+  /** The hours allowed per incident level. */
+  'incident.configure': { roles: { regulator: 'all' } },
   /** Generating, editing and publishing the bulletin (简报). */
   'bulletin.publish': { roles: { regulator: 'all' } },
 } satisfies Record<string, Rule>;

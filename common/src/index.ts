@@ -10,6 +10,7 @@ export * from './api/figures.ts';
 export * from './api/home-visits.ts';
 export * from './api/identity.ts';
 export * from './api/inbox.ts';
+export * from './api/incidents.ts';
 export * from './api/integrations.ts';
 export * from './api/notices.ts';
 export * from './api/organizations.ts';

@@ -24,4 +24,6 @@ export const DESK_LABELS: Record<string, { zh: string; en: string }> = {
   'notices.review': { zh: '待您审核发布的通告草稿', en: 'Notice drafts for you to review and publish' },
   'directives.unacknowledged': { zh: '待签收的监管通知', en: 'Directives to acknowledge' },
   'reports.toReview': { zh: '待审核的报表', en: 'Reports to review' },
+  'incidents.proposed': { zh: '建议报送突发事件信息报告', en: 'Incident reports proposed to you' },
+  'incidents.overdue': { zh: '逾期未续报的突发事件', en: 'Incidents overdue for a report' },
 };

@@ -14,6 +14,7 @@ export const INBOX_KINDS = [
   'directive.received',
   'report.returned',
   'report.reopened',
+  'incident.filed',
 ] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 export const INBOX_KIND_LABELS: Record<InboxKind, { zh: string; en: string }> = {
@@ -25,6 +26,7 @@ export const INBOX_KIND_LABELS: Record<InboxKind, { zh: string; en: string }> = 
   'directive.received': { zh: '收到监管通知', en: 'Directives received' },
   'report.returned': { zh: '报表被退回', en: 'Reports returned' },
   'report.reopened': { zh: '报送期重新开放', en: 'Report periods reopened' },
+  'incident.filed': { zh: '收到突发事件报告', en: 'Incident reports received' },
 };
 
 export const InboxItem = Type.Object({

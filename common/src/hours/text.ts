@@ -85,3 +85,16 @@ export function parseWeeklyHours(text: string): { ok: true; hours: WeeklyHours }
   }
   return { ok: true, hours };
 }
+
+/** A length of time in words, to the minute, at most two units: "2 天 3 小时", "40 分钟". */
+export function describeDuration(ms: number, lang: 'zh' | 'en'): string {
+  const minutes = Math.max(0, Math.round(Math.abs(ms) / 60_000));
+  const parts: [number, string, string][] = [
+    [Math.floor(minutes / 1440), '天', 'day'],
+    [Math.floor((minutes % 1440) / 60), '小时', 'hour'],
+    [minutes % 60, '分钟', 'minute'],
+  ];
+  const shown = parts.filter(([n]) => n > 0).slice(0, 2);
+  if (shown.length === 0) return lang === 'zh' ? '不到 1 分钟' : 'under a minute';
+  return shown.map(([n, zh, en]) => (lang === 'zh' ? `${n} ${zh}` : `${n} ${en}${n === 1 ? '' : 's'}`)).join(' ');
+}

@@ -12,6 +12,10 @@ import type {
   DirectiveUrgency,
   HomeVisitReason,
   HomeVisitStatus,
+  IncidentCategory,
+  IncidentLevel,
+  IncidentReportInput,
+  IncidentReportKind,
   Interval,
   NoticeChanges,
   NoticeEntry,
@@ -523,6 +527,43 @@ export interface BulletinsTable {
   publishedBy: string | null;
 }
 
+export interface IncidentsTable {
+  id: string;
+  reference: string;
+  orgId: string;
+  title: string;
+  level: IncidentLevel;
+  category: IncidentCategory;
+  learnedAt: Timestamp;
+  initialDueAt: Timestamp;
+  initialLate: boolean;
+  status: 'open' | 'closed';
+  branchesAffected: number;
+  customersAffected: number;
+  lastFiledAt: Timestamp;
+  reports: number;
+}
+
+export interface IncidentReportsTable {
+  id: string;
+  incidentId: string;
+  kind: IncidentReportKind;
+  filedAt: Timestamp;
+  filedBy: string | null;
+  late: boolean;
+  /** The contents without the contact phone, which is in contactPhoneEnc. */
+  contents: JSONColumnType<Omit<IncidentReportInput, 'contactPhone'>, string, string>;
+  contactPhoneEnc: string;
+}
+
+export interface IncidentDeadlinesTable {
+  level: IncidentLevel;
+  initialHours: number;
+  followUpHours: number;
+  updatedAt: Timestamp;
+  updatedBy: string | null;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   jobs: JobsTable;
@@ -559,4 +600,7 @@ export interface DB {
   reports: ReportsTable;
   reportReopenings: ReportReopeningsTable;
   bulletins: BulletinsTable;
+  incidents: IncidentsTable;
+  incidentReports: IncidentReportsTable;
+  incidentDeadlines: IncidentDeadlinesTable;
 }

@@ -5,6 +5,7 @@ import { branchesModule } from './branches/index.ts';
 import { calendarModule } from './calendar/index.ts';
 import { cloudBranchModule } from './cloud-branch/index.ts';
 import { homeVisitsModule } from './home-visits/index.ts';
+import { incidentsModule } from './incidents/index.ts';
 import { networkModule } from './network/index.ts';
 import { noticesModule } from './notices/index.ts';
 import { organizationsModule } from './organizations/index.ts';
@@ -33,6 +34,7 @@ export const MODULES: readonly ModuleManifest[] = [
   cloudBranchModule,
   serviceLevelsModule,
   oversightModule,
+  incidentsModule,
 ];
 
 /** Every encrypted column, the platform's and the modules': key rotation re-encrypts these. */

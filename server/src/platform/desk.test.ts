@@ -25,6 +25,8 @@ describe(`the work desk (${testDatabaseKind})`, () => {
       'directives.unacknowledged',
       'homeVisits.requested',
       'homeVisits.today',
+      'incidents.overdue',
+      'incidents.proposed',
       'serviceLevels.breaches',
       'video.waiting',
     ]);
@@ -51,6 +53,7 @@ describe(`the work desk (${testDatabaseKind})`, () => {
     expect([...regulator.keys()].sort()).toEqual([
       'branches.flagged',
       ...yearMissing,
+      'incidents.overdue',
       'reports.toReview',
       'serviceLevels.breaches',
       'users.locked',

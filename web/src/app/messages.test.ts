@@ -73,6 +73,7 @@ describe('a feature declares itself', () => {
       '/console/directives',
       '/console/oversight',
       '/console/bulletins',
+      '/console/incidents',
       '/console/organizations',
       '/console/users',
       '/console/calendar',

@@ -8,6 +8,7 @@ import { cloudBranchFeature } from './cloud-branch/index.ts';
 import { consoleFeature } from './console/index.ts';
 import { homeVisitsFeature } from './home-visits/index.ts';
 import { inboxFeature } from './inbox/index.ts';
+import { incidentsFeature } from './incidents/index.ts';
 import { integrationsFeature } from './integrations/index.ts';
 import { networkFeature } from './network/index.ts';
 import { noticesFeature } from './notices/index.ts';
@@ -24,6 +25,7 @@ const FEATURE_TUPLE = [
   consoleFeature,
   inboxFeature,
   oversightFeature,
+  incidentsFeature,
   organizationsFeature,
   usersFeature,
   branchesFeature,

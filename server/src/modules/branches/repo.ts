@@ -298,3 +298,43 @@ export async function selectOrgIdsInDistrict(db: Db, districtCode: string): Prom
   const rows = await db.selectFrom('branches').select('orgId').distinct().where('districtCode', '=', districtCode).execute();
   return rows.map((r) => r.orgId);
 }
+
+/**
+ * Branches closed on `on` by a closure of one of `reasons` lasting `minDays` days or more, per
+ * institution (one when asked): the start of the earliest such closure, and the branches' names.
+ */
+export async function selectLongClosures(
+  db: Db,
+  query: { on: string; reasons: readonly string[]; minDays: number; orgId: string | null },
+): Promise<{ orgId: string; since: string; branchNames: string[] }[]> {
+  const rows = await db
+    .selectFrom('branchAdjustments as a')
+    .innerJoin('branches as b', 'b.id', 'a.branchId')
+    .select(['a.orgId', 'a.branchId', 'b.nameZh', sql<string>`to_char(a.from_date, 'YYYY-MM-DD')`.as('fromDate')])
+    .where('a.closed', '=', true)
+    .where('a.withdrawnAt', 'is', null)
+    .where('a.fromDate', '<=', query.on)
+    .where('a.toDate', '>=', query.on)
+    .where('a.reason', 'in', [...query.reasons])
+    .where(sql<boolean>`a.to_date - a.from_date + 1 >= ${query.minDays}`)
+    .$if(query.orgId !== null, (q) => q.where('a.orgId', '=', query.orgId as string))
+    .orderBy('a.fromDate')
+    .execute();
+  const byOrg = new Map<string, { orgId: string; since: string; branches: Map<string, string> }>();
+  for (const r of rows) {
+    const entry = byOrg.get(r.orgId) ?? { orgId: r.orgId, since: r.fromDate, branches: new Map() };
+    entry.branches.set(r.branchId, r.nameZh);
+    byOrg.set(r.orgId, entry);
+  }
+  return [...byOrg.values()].map((e) => ({ orgId: e.orgId, since: e.since, branchNames: [...e.branches.values()] }));
+}
+
+/** How many branches the institution has. */
+export async function countBranchesOf(db: Db, orgId: string): Promise<number> {
+  const row = await db
+    .selectFrom('branches')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('orgId', '=', orgId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -46,7 +46,25 @@ const REPORT_FORM = {
   rules: [],
 };
 const REPORT_BODY = { values: { served: 1 }, preparer: '矩阵', responsible: '矩阵' };
+const INCIDENT_REPORT = {
+  title: '访问矩阵',
+  level: 'general',
+  category: 'other',
+  occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+  place: '矩阵',
+  cause: '核对',
+  impact: '核对',
+  branchesAffected: 0,
+  customersAffected: 0,
+  amountFen: 0,
+  measuresTaken: '核对',
+  measuresPlanned: '',
+  signingOfficer: '矩阵',
+  contactName: '矩阵',
+  contactPhone: '021-12345678',
+};
 const BODIES: Record<string, unknown> = {
+  'POST /api/v1/incidents/:id/reports': { kind: 'follow_up', report: INCIDENT_REPORT },
   'PUT /api/v1/report-forms/:id/reports/:period': REPORT_BODY,
   'POST /api/v1/report-forms/:id/reopenings': { orgId: randomUUID(), period: TODAY, hours: 1, reason: '访问矩阵核对' },
   'POST /api/v1/reports/:id/review': { decision: 'accept' },
@@ -299,6 +317,22 @@ describe(`access matrix (${testDatabaseKind})`, () => {
       return (res.json() as { id: string }).id;
     };
     records['/api/v1/bulletins/'] = { own: await bulletinOf(), other: await bulletinOf(), ownOrg: boc, otherOrg: cib };
+    const incidentOf = async (username: string) => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/incidents',
+        headers: await headersOf(username),
+        payload: { learnedAt: INCIDENT_REPORT.occurredAt, report: INCIDENT_REPORT },
+      });
+      if (res.statusCode !== 201) throw new Error(res.body);
+      return (res.json() as { id: string }).id;
+    };
+    records['/api/v1/incidents/'] = {
+      own: await incidentOf('boc.admin'),
+      other: await incidentOf('cib.admin'),
+      ownOrg: boc,
+      otherOrg: cib,
+    };
     const attachmentOf = async (orgId: string, recordId: string) => {
       const id = randomUUID();
       await t.database.db

@@ -9,11 +9,12 @@ import {
   type Me,
 } from '@shouhu/common';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Drawer, Form, Space, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Drawer, Form, Grid, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useAction } from '../../api/useAction.ts';
+import { useDrawerSize } from '../../components/drawerSize.ts';
 import { RevealButton } from '../../components/RevealButton.tsx';
 import { WorkOrderTimeline } from '../../components/WorkOrderTimeline.tsx';
 import { actorOf } from '../console/ConsoleLayout.tsx';
@@ -26,6 +27,8 @@ function Filing({ report }: { report: IncidentReportView }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const c = report.contents;
+  // Labels beside values leave a phone's values a finger wide: there they go above.
+  const wide = Grid.useBreakpoint().md ?? true;
   return (
     <Card
       size="small"
@@ -37,7 +40,7 @@ function Filing({ report }: { report: IncidentReportView }) {
         </Space>
       }
     >
-      <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
+      <Descriptions column={{ xs: 1, md: 2 }} bordered size="small" layout={wide ? 'horizontal' : 'vertical'}>
         <Descriptions.Item label={t('inc.title')}>{c.title}</Descriptions.Item>
         <Descriptions.Item label={t('inc.level')}>{INCIDENT_LEVEL_LABELS[c.level][lang]}</Descriptions.Item>
         <Descriptions.Item label={t('inc.category')}>{INCIDENT_CATEGORY_LABELS[c.category][lang]}</Descriptions.Item>
@@ -82,6 +85,7 @@ export function IncidentPage({ me }: { me: Me }) {
   const incident = useQuery({ queryKey: ['incidents', id], queryFn: () => getIncident(id) });
   const [kind, setKind] = useState<'follow_up' | 'result' | null>(null);
   const [form] = Form.useForm<IncidentFormValues>();
+  const drawerSize = useDrawerSize();
   const { run, busy, error } = useAction(form, INCIDENT_FORM_NAMES);
   if (!incident.data)
     return <Card loading={incident.isPending}>{incident.error && <Alert type="error" title={String(incident.error)} />}</Card>;
@@ -127,12 +131,14 @@ export function IncidentPage({ me }: { me: Me }) {
           <Descriptions.Item label={t('inc.org')}>{i.orgName}</Descriptions.Item>
           <Descriptions.Item label={t('inc.level')}>{INCIDENT_LEVEL_LABELS[i.level][lang]}</Descriptions.Item>
           <Descriptions.Item label={t('inc.status')}>
-            {i.status === 'open' ? <Tag color="blue">{t('inc.open')}</Tag> : <Tag color="green">{t('inc.closed')}</Tag>}
+            {i.status === 'open' ? <Tag color="blue">{t('inc.open')}</Tag> : <Tag>{t('inc.closed')}</Tag>}
           </Descriptions.Item>
           <Descriptions.Item label={t('inc.learnedAt')}>{formatShanghaiTime(i.learnedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('inc.initialDue')}>
-            {formatShanghaiTime(i.initialDueAt)}{' '}
-            {i.initialLate ? <Tag color="volcano">{t('inc.initialLate')}</Tag> : <Tag color="green">{t('inc.onTime')}</Tag>}
+            <Space size="small">
+              {formatShanghaiTime(i.initialDueAt)}
+              {i.initialLate ? <Tag color="volcano">{t('inc.initialLate')}</Tag> : <span>（{t('inc.onTime')}）</span>}
+            </Space>
           </Descriptions.Item>
           <Descriptions.Item label={t('inc.nextDue')}>
             <NextDue incident={i} />
@@ -151,7 +157,7 @@ export function IncidentPage({ me }: { me: Me }) {
         title={label}
         open={kind !== null}
         onClose={() => setKind(null)}
-        size="large"
+        size={drawerSize}
         extra={
           <Button type="primary" loading={busy} onClick={() => form.submit()}>
             {label}

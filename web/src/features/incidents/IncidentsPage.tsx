@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useAction } from '../../api/useAction.ts';
 import { downloadCsv } from '../../components/csv.ts';
+import { useDrawerSize } from '../../components/drawerSize.ts';
 import { actorOf } from '../console/ConsoleLayout.tsx';
 import { listIncidentDeadlines, listIncidentProposals, listIncidents, reportIncident, setIncidentDeadline } from './api.ts';
 import {
@@ -123,6 +124,7 @@ export function IncidentsPage({ me }: { me: Me }) {
   const [search, setSearch] = useState('');
   const [drafting, setDrafting] = useState<Partial<IncidentFormValues> | null>(null);
   const [form] = Form.useForm<IncidentFormValues>();
+  const drawerSize = useDrawerSize();
   const { run, busy, error } = useAction(form, INCIDENT_FORM_NAMES);
 
   const needle = search.trim();
@@ -144,7 +146,8 @@ export function IncidentsPage({ me }: { me: Me }) {
     level: 'general',
     title: '网点因疫情防控暂停营业',
     branchesAffected: p.branches,
-    place: p.branchNames.join('、'),
+    // The place is a line: the first few branches, and how many in all.
+    place: p.branches > 3 ? `${p.branchNames.slice(0, 3).join('、')}等${p.branches}个网点` : p.branchNames.join('、'),
     cause: '网点所在区域实行封控管理或员工无法到岗，暂停营业',
   });
 
@@ -165,27 +168,34 @@ export function IncidentsPage({ me }: { me: Me }) {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      {(proposals.data?.items ?? []).map((p) =>
-        mayReport ? (
-          <Alert
-            key={p.orgId}
-            type="warning"
-            showIcon
-            title={t('inc.proposal', { count: p.branches, since: p.since })}
-            action={
-              <Button
-                onClick={() => {
-                  form.setFieldsValue(fromProposal(p));
-                  setDrafting(fromProposal(p));
-                }}
-              >
-                {t('inc.draftFromProposal')}
-              </Button>
-            }
-          />
-        ) : (
-          <Alert key={p.orgId} type="warning" showIcon title={t('inc.proposalRegulator', { org: p.orgName, count: p.branches })} />
-        ),
+      {!mayReport && (proposals.data?.items.length ?? 0) > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('inc.proposalsRegulator', { count: proposals.data?.items.length })}
+          description={proposals.data?.items.map((p) => t('inc.proposalRegulator', { org: p.orgName, count: p.branches })).join('；')}
+        />
+      )}
+      {(proposals.data?.items ?? []).map(
+        (p) =>
+          mayReport && (
+            <Alert
+              key={p.orgId}
+              type="warning"
+              showIcon
+              title={t('inc.proposal', { count: p.branches, since: p.since })}
+              action={
+                <Button
+                  onClick={() => {
+                    form.setFieldsValue(fromProposal(p));
+                    setDrafting(fromProposal(p));
+                  }}
+                >
+                  {t('inc.draftFromProposal')}
+                </Button>
+              }
+            />
+          ),
       )}
       <Card
         title={t('menu.incidents')}
@@ -306,7 +316,7 @@ export function IncidentsPage({ me }: { me: Me }) {
         title={t('inc.new')}
         open={drafting !== null}
         onClose={() => setDrafting(null)}
-        size="large"
+        size={drawerSize}
         extra={
           <Button type="primary" loading={busy} onClick={() => form.submit()}>
             {t('inc.new')}

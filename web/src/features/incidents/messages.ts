@@ -42,7 +42,8 @@ export const messages = defineMessages(
     'inc.initialDue': '初报时限',
     'inc.late': '逾期',
     'inc.proposal': '本机构今日有 {{count}} 个网点因疫情防控暂停营业已连续 3 天以上（自 {{since}} 起），按规定应报送突发事件信息报告。',
-    'inc.proposalRegulator': '{{org}}：{{count}} 个网点因疫情防控暂停营业 3 天以上，尚未报送突发事件信息报告',
+    'inc.proposalsRegulator': '{{count}} 家机构有 5 个以上网点因疫情防控暂停营业 3 天以上，尚未报送突发事件信息报告',
+    'inc.proposalRegulator': '{{org}}（{{count}} 个网点）',
     'inc.draftFromProposal': '据此起草初报',
     'inc.deadlines': '报告时限',
     'inc.deadlinesHelp': '初报时限自机构获知事件起计算；续报时限自上一次报告起计算',
@@ -99,7 +100,9 @@ export const messages = defineMessages(
     'inc.late': 'Late',
     'inc.proposal':
       'Today {{count}} of your branches have been closed for three days or more for the epidemic (since {{since}}): an incident report is due.',
-    'inc.proposalRegulator': '{{org}}: {{count}} branches closed three days or more for the epidemic, no incident report yet',
+    'inc.proposalsRegulator':
+      '{{count}} institutions have five or more branches closed three days or more for the epidemic and no incident report',
+    'inc.proposalRegulator': '{{org}} ({{count}} branches)',
     'inc.draftFromProposal': 'Draft the initial report from it',
     'inc.deadlines': 'Report deadlines',
     'inc.deadlinesHelp': 'The initial report is counted from when the institution learned of the event; follow-ups from the last report',

@@ -186,6 +186,16 @@ export function formatShanghaiTime(iso: string | Date, options: { seconds?: bool
   return options.seconds ? `${text}:${String(instant.getUTCSeconds()).padStart(2, '0')}` : text;
 }
 
+/** An instant as the value of a datetime-local input in Shanghai time ("YYYY-MM-DDTHH:MM"), whatever the device's zone. */
+export const toShanghaiInput = (instant: Date | string): string => formatShanghaiTime(instant).replace(' ', 'T');
+
+/** A datetime-local input's "YYYY-MM-DDTHH:MM", read as Shanghai time, as an ISO instant. */
+export function fromShanghaiInput(value: string): string {
+  const [date = '', time = '00:00'] = value.split('T');
+  const [h = 0, m = 0] = time.split(':').map(Number);
+  return fromLocal(date, h * 60 + m).toISOString();
+}
+
 /** Today's date in the business time zone. */
 export function todayInShanghai(now: Date = new Date()): string {
   return toLocal(now).date;

@@ -1,4 +1,4 @@
-import type { IncidentReportInput } from '@shouhu/common';
+import { DEFAULT_INCIDENT_DEADLINES, type IncidentReportInput } from '@shouhu/common';
 import type { Db } from '../../db/database.ts';
 import { createId } from '../../platform/ids.ts';
 import { encryptField } from '../../platform/pii/crypto.ts';
@@ -93,7 +93,7 @@ export async function seedIncidents(db: Db, keys: KeyRing): Promise<number> {
       level: incident.report.level,
       category: incident.report.category,
       learnedAt: new Date(now - incident.learnedAgo * HOUR),
-      initialDueAt: new Date(now - (incident.learnedAgo - 24) * HOUR),
+      initialDueAt: new Date(now - (incident.learnedAgo - DEFAULT_INCIDENT_DEADLINES[incident.report.level].initialHours) * HOUR),
       initialLate: false,
       status: last[0] === 'result' ? 'closed' : 'open',
       branchesAffected: incident.report.branchesAffected,

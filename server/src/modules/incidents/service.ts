@@ -33,7 +33,7 @@ import { queueNotifications } from '../../platform/notify/service.ts';
 import { decryptField, encryptField } from '../../platform/pii/crypto.ts';
 import { referencePool } from '../../platform/references.ts';
 import { countBranchesOf, selectLongClosures } from '../branches/repo.ts';
-import { listOrganizations } from '../organizations/service.ts';
+import { getOrganization, listOrganizations } from '../organizations/service.ts';
 import { selectActiveUserIds, selectUserContacts } from '../users/repo.ts';
 import { incidentError } from './errors.ts';
 import {
@@ -85,11 +85,11 @@ async function tellRegulator(
   ctx: Context,
   db: Db,
   incident: { id: string; reference: string; title: string; level: IncidentLevel },
-  kind: keyof typeof INCIDENT_REPORT_KIND_LABELS,
+  filing: { id: string; kind: keyof typeof INCIDENT_REPORT_KIND_LABELS },
   orgName: string,
 ) {
   const regulators = await listOrganizations(db, { kind: 'regulator' });
-  const label = INCIDENT_REPORT_KIND_LABELS[kind];
+  const label = INCIDENT_REPORT_KIND_LABELS[filing.kind];
   const gravest = incident.level === 'especially_serious';
   for (const regulator of regulators) {
     await addToInbox(db, ctx.keys, {
@@ -99,7 +99,7 @@ async function tellRegulator(
       titleZh: `${gravest ? '【特别重大】' : ''}${orgName}${label.zh}：${incident.title}`,
       titleEn: `${gravest ? '[Especially serious] ' : ''}${orgName}, ${label.en.toLowerCase()}: ${incident.title}`,
       path: `/console/incidents/${incident.id}`,
-      record: { type: 'incident_report', id: createId() },
+      record: { type: 'incident_report', id: filing.id },
     });
     if (!gravest) continue;
     const admins = await selectUserContacts(
@@ -130,7 +130,7 @@ export async function reportIncident(ctx: Context, input: IncidentInput): Promis
   const { dueAt, late } = runClock(learnedAt, deadline.initialHours, filedAt, filedAt);
   const [reference] = await referencePool(ctx.db, 'IR').take(1);
   const id = createId();
-  const org = (await listOrganizations(ctx.db, {})).find((o) => o.id === orgId);
+  const org = await getOrganization(ctx.db, orgId);
   await ctx.db.transaction().execute(async (trx) => {
     await insertIncident(trx, {
       id,
@@ -148,8 +148,9 @@ export async function reportIncident(ctx: Context, input: IncidentInput): Promis
       lastFiledAt: filedAt,
       reports: 1,
     });
+    const reportId = createId();
     await insertIncidentReport(trx, {
-      id: createId(),
+      id: reportId,
       incidentId: id,
       kind: 'initial',
       filedAt,
@@ -169,8 +170,8 @@ export async function reportIncident(ctx: Context, input: IncidentInput): Promis
       ctx,
       trx,
       { id, reference: reference as string, title: input.report.title, level: input.report.level },
-      'initial',
-      org?.nameZh ?? '',
+      { id: reportId, kind: 'initial' },
+      org.nameZh,
     );
   });
   return getIncident(ctx, id);
@@ -182,7 +183,7 @@ export async function fileIncidentReport(ctx: Context, id: string, input: Incide
   const found = await selectIncident(ctx.db, { orgId: actorOrgId(ctx) }, id);
   if (!found) throw incidentError('incident.not_found');
   await checkContents(ctx.db, found.orgId, input.report);
-  const org = (await listOrganizations(ctx.db, {})).find((o) => o.id === found.orgId);
+  const org = await getOrganization(ctx.db, found.orgId);
   await ctx.db.transaction().execute(async (trx) => {
     const incident = await lockIncident(trx, id);
     if (!incident) throw incidentError('incident.not_found');
@@ -190,8 +191,9 @@ export async function fileIncidentReport(ctx: Context, id: string, input: Incide
     const filedAt = new Date();
     // The next report was due the level's follow-up hours after the last one, at the level then in force.
     const { late } = runClock(new Date(incident.lastFiledAt), (await findDeadline(trx, incident.level)).followUpHours, filedAt, filedAt);
+    const reportId = createId();
     await insertIncidentReport(trx, {
-      id: createId(),
+      id: reportId,
       incidentId: id,
       kind: input.kind,
       filedAt,
@@ -220,8 +222,8 @@ export async function fileIncidentReport(ctx: Context, id: string, input: Incide
       ctx,
       trx,
       { id, reference: incident.reference, title: input.report.title, level: input.report.level },
-      input.kind,
-      org?.nameZh ?? '',
+      { id: reportId, kind: input.kind },
+      org.nameZh,
     );
   });
   return getIncident(ctx, id);

@@ -3,6 +3,7 @@ import {
   BRANCH_SERVICES,
   DISTRICT_CENTRES,
   formatShanghaiTime,
+  fromShanghaiInput,
   type NearestAnswer,
   type NearestBranch,
   type PublicChannel,
@@ -45,7 +46,7 @@ export function FinderPage() {
 
   const search = (from: string) =>
     run(async () => {
-      const at = when ? `&at=${encodeURIComponent(new Date(`${when}:00+08:00`).toISOString())}` : '';
+      const at = when ? `&at=${encodeURIComponent(fromShanghaiInput(when))}` : '';
       const result = await findNearestBranches(`${from}&service=${service}&limit=10&radius=10${at}`);
       setAnswer({ result, day: when ? when.slice(0, 10) : todayInShanghai() });
     });

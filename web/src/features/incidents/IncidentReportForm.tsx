@@ -1,6 +1,6 @@
 import {
   formatYuan,
-  fromLocal,
+  fromShanghaiInput,
   INCIDENT_CATEGORIES,
   INCIDENT_CATEGORY_LABELS,
   INCIDENT_LEVEL_LABELS,
@@ -9,7 +9,7 @@ import {
   type IncidentLevel,
   IncidentReportInput,
   parseYuan,
-  toLocal,
+  toShanghaiInput,
 } from '@shouhu/common';
 import { Form, type FormInstance, Input, InputNumber, Radio, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -33,16 +33,6 @@ export interface IncidentFormValues {
   contactName: string;
   contactPhone: string;
 }
-
-export const toShanghaiInput = (instant: Date | string): string => {
-  const { date, minute } = toLocal(new Date(instant));
-  return `${date}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-};
-export const fromShanghaiInput = (value: string): string => {
-  const [date = '', time = '00:00'] = value.split('T');
-  const [h = 0, m = 0] = time.split(':').map(Number);
-  return fromLocal(date, h * 60 + m).toISOString();
-};
 
 export function toReportInput(v: IncidentFormValues): IncidentReportInput {
   return {

@@ -3,6 +3,7 @@ import {
   compareText,
   describeDuration,
   formatShanghaiTime,
+  fromShanghaiInput,
   INCIDENT_CATEGORY_LABELS,
   INCIDENT_LEVEL_LABELS,
   INCIDENT_LEVELS,
@@ -10,6 +11,7 @@ import {
   type IncidentProposal,
   type IncidentSummary,
   type Me,
+  toShanghaiInput,
 } from '@shouhu/common';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Drawer, Form, Input, InputNumber, Space, Table, Tag } from 'antd';
@@ -21,14 +23,7 @@ import { downloadCsv } from '../../components/csv.ts';
 import { useDrawerSize } from '../../components/drawerSize.ts';
 import { actorOf } from '../console/ConsoleLayout.tsx';
 import { listIncidentDeadlines, listIncidentProposals, listIncidents, reportIncident, setIncidentDeadline } from './api.ts';
-import {
-  fromShanghaiInput,
-  INCIDENT_FORM_NAMES,
-  type IncidentFormValues,
-  IncidentReportForm,
-  toReportInput,
-  toShanghaiInput,
-} from './IncidentReportForm.tsx';
+import { INCIDENT_FORM_NAMES, type IncidentFormValues, IncidentReportForm, toReportInput } from './IncidentReportForm.tsx';
 
 /** When the next report is due, in words: time left, or how long overdue. */
 export function NextDue({ incident }: { incident: Pick<IncidentSummary, 'nextDueAt' | 'overdue' | 'status'> }) {

@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
 import { findAccessibilityProblems } from '../support/axe.ts';
 import { DESKTOP, PHONE, SCREENSHOTS } from '../support/browser.ts';
-import { signInToConsole } from '../support/flows.ts';
+import { confirm, signInToConsole } from '../support/flows.ts';
 import { findOverflow } from '../support/layout.ts';
 import { useServerAndBrowser } from '../support/server.ts';
 
 const shot = (name: string) => fileURLToPath(new URL(`${name}.png`, SCREENSHOTS));
 const TITLE = '网点因疫情防控暂停营业';
-
-/** Confirms antd's confirmation dialog with its button. */
-async function confirm(page: Page, button: RegExp) {
-  await page.locator('.ant-modal-confirm').getByRole('button', { name: button }).click();
-}
 
 describe('incident reports in a real browser', () => {
   const ctx = useServerAndBrowser();

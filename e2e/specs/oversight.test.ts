@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { extractText } from 'unpdf';
 import { findAccessibilityProblems } from '../support/axe.ts';
 import { DESKTOP, PHONE, SCREENSHOTS } from '../support/browser.ts';
-import { chooseOption, signInToConsole } from '../support/flows.ts';
+import { chooseOption, confirm, signInToConsole } from '../support/flows.ts';
 import { findOverflow } from '../support/layout.ts';
 import { useServerAndBrowser } from '../support/server.ts';
 
@@ -20,11 +20,6 @@ async function openDirective(page: Page) {
   await page.getByRole('menuitem', { name: '监管通知与报送' }).click();
   await page.getByRole('link', { name: NUMBER }).click();
   await page.getByText('关于报送疫情期间上门服务情况的通知').first().waitFor();
-}
-
-/** Confirms antd's confirmation dialog with its button. */
-async function confirm(page: Page, button: RegExp) {
-  await page.locator('.ant-modal-confirm').getByRole('button', { name: button }).click();
 }
 
 describe('the regulator’s oversight in a real browser', () => {

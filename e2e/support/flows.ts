@@ -77,3 +77,25 @@ export async function chooseOption(page: Page, scope: Page | Locator, label: str
     await page.waitForTimeout(200);
   }
 }
+
+/**
+ * Presses the button of antd's confirmation dialog and waits for the dialog to go; a press that
+ * lands while it is still opening is lost, so it is pressed again while the dialog stays.
+ */
+export async function confirm(page: Page, button: RegExp): Promise<void> {
+  const dialog = page.locator('.ant-modal-confirm');
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await dialog
+      .getByRole('button', { name: button })
+      .click({ timeout: 5000 })
+      .catch(() => undefined);
+    if (
+      await dialog.waitFor({ state: 'detached', timeout: 5000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+  }
+  throw new Error(`the confirmation dialog stayed open, showing:\n${await dialog.textContent().catch(() => '(gone)')}`);
+}

@@ -9,6 +9,16 @@ export const FigureAnswer = Type.Object({
 });
 export type FigureAnswer = Static<typeof FigureAnswer>;
 
+/** The same numbers day by day (GET /api/v1/figures/trend): each key's series follows `days`. */
+export const FigureTrend = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  orgId: Type.Union([Type.String(), Type.Null()]),
+  days: Type.Array(Type.String()),
+  figures: Type.Record(Type.String(), Type.Record(Type.String(), Type.Array(Type.Integer()))),
+});
+export type FigureTrend = Static<typeof FigureTrend>;
+
 type Label = { zh: string; en: string };
 /** What each capability's figures are called on screen; a figure without a label shows its key. */
 export const FIGURE_LABELS: Record<string, { title: Label; figures: Record<string, Label> }> = {

@@ -564,6 +564,14 @@ export interface IncidentDeadlinesTable {
   updatedBy: string | null;
 }
 
+/** Kept by triggers (migration 0016), never written by the application. */
+export interface FigureCountsTable {
+  figure: string;
+  day: ColumnType<string, string, string>;
+  orgId: string;
+  n: ColumnType<string, number, number>;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   jobs: JobsTable;
@@ -603,4 +611,5 @@ export interface DB {
   incidents: IncidentsTable;
   incidentReports: IncidentReportsTable;
   incidentDeadlines: IncidentDeadlinesTable;
+  figureCounts: FigureCountsTable;
 }

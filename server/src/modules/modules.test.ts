@@ -118,7 +118,7 @@ describe('a capability declares itself', () => {
         });
       }),
     errors: probeError.catalogue,
-    figures: async (_db, query) => ({ probes: query.orgId === null ? 7 : 1 }),
+    figures: { keys: ['probes'], count: async (_db, query) => ({ probes: query.orgId === null ? 7 : 1 }) },
   };
 
   it('serves its routes under the policy, with its error codes, its OpenAPI tag and its figures', async () => {

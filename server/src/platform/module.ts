@@ -87,8 +87,12 @@ export interface ModuleManifest {
   desk?: (ctx: Context) => Promise<DeskItem[]>;
   /** The programmes of it that an organisation takes part in (what it shares with partners). */
   programmes?: (ctx: Context, orgId: string) => Promise<Programme[]>;
-  /** Its headline numbers for a period, as the regulator's dashboard reads them. */
-  figures?: (db: Db, query: FigureQuery) => Promise<Record<string, number>>;
+  /**
+   * Its headline numbers for a period, as the regulator's dashboard reads them: their keys, and how
+   * to count them. Without `count` they are the per-day counts its table's trigger keeps
+   * (migration 0016), which also give the trend and the split by institution in one query each.
+   */
+  figures?: { keys: readonly string[]; count?: (db: Db, query: FigureQuery) => Promise<Record<string, number>> };
   /**
    * Its paragraphs of the regulator's bulletin for a period, written from its figures: the city's
    * total and each institution's (to name institutions where the figures do).

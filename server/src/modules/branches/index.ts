@@ -26,7 +26,7 @@ export const branchesModule: ModuleManifest = {
     options.branches === false
       ? Promise.resolve(0)
       : seedBranches(db, options.branchCount === undefined ? undefined : perDistrictFor(options.branchCount)),
-  figures: countBranchFigures,
+  figures: { keys: ['branches', 'adjusted', 'closed'], count: countBranchFigures },
   bulletin: (figures, { from, to }) => {
     const { total } = figures;
     const leaders = nameLeaders(figures, 'adjusted', '个');

@@ -2,7 +2,7 @@ import { nameLeaders } from '../../platform/bulletin-text.ts';
 import type { ModuleManifest } from '../../platform/module.ts';
 import { videoError } from './errors.ts';
 import { QueueHub } from './queue.ts';
-import { countVideoFigures, nameVideoSessions } from './repo.ts';
+import { nameVideoSessions } from './repo.ts';
 import { cloudBranchRoutes, promoteBookingsJob } from './routes.ts';
 import { describePlace, listMyVideoRequests, listVideoDesk, trackVideoSession } from './service.ts';
 
@@ -29,7 +29,7 @@ export const cloudBranchModule: ModuleManifest = {
   ],
   trackers: { VS: trackVideoSession },
   myRequests: listMyVideoRequests,
-  figures: countVideoFigures,
+  figures: { keys: ['joined', 'served'] },
   bulletin: (figures) => [
     {
       section: 'new_ways',

@@ -158,25 +158,6 @@ export async function promoteDueBookings(db: Db) {
     .execute();
 }
 
-/** Customers who joined the video queue in the period, and those served in it. */
-export async function countVideoFigures(db: Db, query: FigureQuery): Promise<Record<string, number>> {
-  const { start, end } = toInstants(query);
-  const row = await db
-    .selectFrom('videoSessions')
-    .select((eb) => [
-      eb.fn.countAll<string>().filterWhere('joinedAt', '>=', start).filterWhere('joinedAt', '<', end).as('joined'),
-      eb.fn
-        .countAll<string>()
-        .filterWhere('status', '=', 'served')
-        .filterWhere('closedAt', '>=', start)
-        .filterWhere('closedAt', '<', end)
-        .as('served'),
-    ])
-    .$if(query.orgId !== null, (q) => q.where('orgId', '=', query.orgId as string))
-    .executeTakeFirstOrThrow();
-  return { joined: Number(row.joined), served: Number(row.served) };
-}
-
 /**
  * Video sessions joined in the last days, with the times their targets measure. Bookings not yet
  * due are not in the line; a customer who left stopped the clock.

@@ -2,7 +2,7 @@ import { nameLeaders } from '../../platform/bulletin-text.ts';
 import type { ModuleManifest } from '../../platform/module.ts';
 import { encryptField } from '../../platform/pii/crypto.ts';
 import { homeVisitError } from './errors.ts';
-import { countHomeVisitFigures, encryptPlainCompounds, loadHomeVisitSecret, nameHomeVisits } from './repo.ts';
+import { encryptPlainCompounds, loadHomeVisitSecret, nameHomeVisits } from './repo.ts';
 import { homeVisitRoutes } from './routes.ts';
 import { createVisitReminderJob, listHomeVisitDesk, listMyHomeVisitRequests, ownHomeVisitAttachment, trackHomeVisit } from './service.ts';
 
@@ -38,7 +38,7 @@ export const homeVisitsModule: ModuleManifest = {
   prepare: async (db, keys) => {
     await encryptPlainCompounds(db, (value) => encryptField(keys, value));
   },
-  figures: countHomeVisitFigures,
+  figures: { keys: ['requested', 'served'] },
   bulletin: (figures) => [
     {
       section: 'new_ways',

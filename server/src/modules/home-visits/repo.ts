@@ -99,25 +99,6 @@ export async function encryptPlainCompounds(db: Db, encrypt: (value: string) => 
   }
 }
 
-/** Requests made in the period, and visits completed in it (fully or partly). */
-export async function countHomeVisitFigures(db: Db, query: FigureQuery): Promise<Record<string, number>> {
-  const { start, end } = toInstants(query);
-  const row = await db
-    .selectFrom('homeVisits')
-    .select((eb) => [
-      eb.fn.countAll<string>().filterWhere('createdAt', '>=', start).filterWhere('createdAt', '<', end).as('requested'),
-      eb.fn
-        .countAll<string>()
-        .filterWhere('status', 'in', ['done', 'partly_done'])
-        .filterWhere('completedAt', '>=', start)
-        .filterWhere('completedAt', '<', end)
-        .as('served'),
-    ])
-    .$if(query.orgId !== null, (q) => q.where('orgId', '=', query.orgId as string))
-    .executeTakeFirstOrThrow();
-  return { requested: Number(row.requested), served: Number(row.served) };
-}
-
 /** One encrypted field of a home visit, with its institution, for a reveal. */
 export const loadHomeVisitSecret: RevealLoader = async (db, id, field) => {
   const row = await db

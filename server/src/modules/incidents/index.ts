@@ -15,7 +15,7 @@ export const incidentsModule: ModuleManifest = {
   errors: incidentError.catalogue,
   encryptedColumns: [{ table: 'incident_reports', columns: ['contact_phone_enc'] }],
   revealable: { incident_report: { fields: ['contactPhone'], load: loadIncidentReportPhone } },
-  figures: countIncidentFigures,
+  figures: { keys: ['reported', 'late', 'grave', 'branchesAffected'], count: countIncidentFigures },
   desk: listIncidentDesk,
   seed: seedIncidents,
 };

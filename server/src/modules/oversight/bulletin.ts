@@ -14,6 +14,7 @@ import { validationError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { can } from '../../platform/access/policy.ts';
 import { actorUserId, audit, type Context } from '../../platform/context.ts';
+import { readFigures, readFiguresByOrg } from '../../platform/figure-counts.ts';
 import { createId } from '../../platform/ids.ts';
 import type { BulletinFigures, ModuleManifest } from '../../platform/module.ts';
 import { listOrganizations } from '../organizations/service.ts';
@@ -80,12 +81,17 @@ export async function generateBulletin(
   const paragraphs: BulletinParagraph[] = [];
   for (const m of modules) {
     if (!m.bulletin || !m.figures) continue;
+    const byOrg = await readFiguresByOrg(
+      ctx.db,
+      m.name,
+      m.figures,
+      input,
+      institutions.map((o) => o.id),
+    );
     const figures: BulletinFigures = {
-      total: await m.figures(ctx.db, { from: input.from, to: input.to, orgId: null }),
-      byInstitution: [],
+      total: await readFigures(ctx.db, m.name, m.figures, { from: input.from, to: input.to, orgId: null }),
+      byInstitution: institutions.map((o) => ({ name: o.nameZh, figures: byOrg.get(o.id) ?? {} })),
     };
-    for (const org of institutions)
-      figures.byInstitution.push({ name: org.nameZh, figures: await m.figures(ctx.db, { from: input.from, to: input.to, orgId: org.id }) });
     paragraphs.push(...m.bulletin(figures, input));
   }
   paragraphs.push(...(await writeReportParagraphs(ctx, input.from, input.to)));

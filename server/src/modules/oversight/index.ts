@@ -1,6 +1,6 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { oversightError } from './errors.ts';
-import { countReportFigures, nameDirectives } from './repo.ts';
+import { nameDirectives } from './repo.ts';
 import { oversightRoutes } from './routes.ts';
 import { seedOversight } from './seed.ts';
 import { createAcknowledgementReminderJob, listOversightDesk } from './service.ts';
@@ -15,7 +15,7 @@ export const oversightModule: ModuleManifest = {
   jobs: ({ keys }) => ({ 'directives.remind': createAcknowledgementReminderJob(keys) }),
   schedules: [{ type: 'directives.remind', everyMs: 5 * 60_000 }],
   errors: oversightError.catalogue,
-  figures: countReportFigures,
+  figures: { keys: ['received', 'late', 'returned'] },
   desk: listOversightDesk,
   seed: seedOversight,
 };

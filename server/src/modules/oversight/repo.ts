@@ -329,22 +329,6 @@ export async function upsertReopening(
     .execute();
 }
 
-/** Reports submitted in a period of dates (by their period), for the city's figures. */
-export async function countReportFigures(db: Db, query: { from: string; to: string; orgId: string | null }) {
-  const row = await db
-    .selectFrom('reports')
-    .select((eb) => [
-      eb.fn.countAll<string>().filterWhere('status', '!=', 'withdrawn').as('received'),
-      eb.fn.countAll<string>().filterWhere('status', '!=', 'withdrawn').filterWhere('late', '=', true).as('late'),
-      eb.fn.countAll<string>().filterWhere('status', '=', 'returned').as('returned'),
-    ])
-    .where('period', '>=', query.from)
-    .where('period', '<=', query.to)
-    .$if(query.orgId !== null, (q) => q.where('orgId', '=', query.orgId as string))
-    .executeTakeFirstOrThrow();
-  return { received: Number(row.received), late: Number(row.late), returned: Number(row.returned) };
-}
-
 const BULLETIN_COLUMNS = [
   'id',
   day('from_date').as('from'),

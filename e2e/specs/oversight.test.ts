@@ -170,6 +170,40 @@ describe('the regulator’s oversight in a real browser', () => {
     assert.deepEqual(await findAccessibilityProblems(regulator), []);
     await regulator.screenshot({ path: shot('console-oversight-desktop'), fullPage: true });
 
+    // The dashboard's figure opens the city's figures: the trend, and the institutions behind it,
+    // which the UI shows as the API counts them; the same as XLSX.
+    await regulator.getByRole('menuitem', { name: '概览' }).click();
+    await regulator.getByRole('link', { name: /已报送/ }).click();
+    const byInstitution = regulator.getByTestId('figures-by-institution');
+    await byInstitution.getByText('报表报送 · 按机构').waitFor();
+    const counted = await (await regulator.request.get(`${ctx.server.url}/api/v1/oversight/figures`)).json();
+    const cibCount = counted.institutions.find((i: { name: string }) => i.name === '兴业银行上海分行').figures.oversight.received;
+    assert.ok(cibCount >= 1);
+    const cibRow = byInstitution.getByRole('row', { name: /兴业银行上海分行/ });
+    assert.equal(await cibRow.getByRole('cell').nth(1).textContent(), String(cibCount));
+    const pressed = regulator.getByTestId('figures-oversight').locator('[aria-pressed="true"]');
+    assert.equal(await pressed.locator('.ant-statistic-content').textContent(), String(counted.total.oversight.received));
+    assert.equal(
+      await byInstitution.locator('.ant-table-summary').getByRole('cell').nth(1).textContent(),
+      String(counted.total.oversight.received),
+    );
+    await regulator.getByTestId('figures-oversight').getByRole('img').waitFor();
+    const figuresXlsx = new ExcelJS.Workbook();
+    await figuresXlsx.xlsx.load(
+      (await (await regulator.request.get(`${ctx.server.url}/api/v1/oversight/figures.xlsx`)).body()) as unknown as ArrayBuffer,
+    );
+    const sheet = figuresXlsx.getWorksheet('按机构') as ExcelJS.Worksheet;
+    const column = (sheet.getRow(2).values as unknown[]).indexOf('报表报送·已报送');
+    assert.equal(sheet.getRow(sheet.rowCount).getCell(column).value, counted.total.oversight.received);
+    assert.deepEqual(await findAccessibilityProblems(regulator), []);
+    await regulator.screenshot({ path: shot('console-figures-desktop'), fullPage: true });
+    await regulator.setViewportSize(PHONE);
+    // The charts redraw at the new width on the next frame.
+    await regulator.waitForFunction(() => [...document.querySelectorAll('canvas')].every((c) => c.clientWidth <= window.innerWidth));
+    assert.deepEqual(await findOverflow(regulator), []);
+    await regulator.screenshot({ path: shot('console-figures-phone'), fullPage: true });
+    await regulator.setViewportSize(DESKTOP);
+
     // The bulletin for the two days: generated, edited, published, opened as PDF and DOCX.
     await regulator.getByRole('menuitem', { name: '工作简报' }).click();
     await regulator.getByLabel('起始日期').fill(yesterday);

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import type { Action } from '../access.ts';
 
 /** Each capability's headline numbers for a period (GET /api/v1/figures), by capability name. */
 export const FigureAnswer = Type.Object({
@@ -19,11 +20,25 @@ export const FigureTrend = Type.Object({
 });
 export type FigureTrend = Static<typeof FigureTrend>;
 
+const FigureValues = Type.Record(Type.String(), Type.Record(Type.String(), Type.Integer()));
+/** The list behind the city's figures (GET /api/v1/oversight/figures): each institution's, and the city's total. */
+export const FiguresByInstitution = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  institutions: Type.Array(Type.Object({ orgId: Type.String(), name: Type.String(), figures: FigureValues })),
+  total: FigureValues,
+});
+export type FiguresByInstitution = Static<typeof FiguresByInstitution>;
+
 type Label = { zh: string; en: string };
-/** What each capability's figures are called on screen; a figure without a label shows its key. */
-export const FIGURE_LABELS: Record<string, { title: Label; figures: Record<string, Label> }> = {
+/**
+ * What each capability's figures are called on screen (a figure without a label shows its key),
+ * and the console list of its records, for those whose role may open it.
+ */
+export const FIGURE_LABELS: Record<string, { title: Label; list: { path: string; action: Action }; figures: Record<string, Label> }> = {
   branches: {
     title: { zh: '营业网点', en: 'Branches' },
+    list: { path: '/console/branches', action: 'branch.manage' },
     figures: {
       branches: { zh: '网点总数', en: 'Branches' },
       adjusted: { zh: '调整营业时间', en: 'Adjusted hours' },
@@ -32,18 +47,31 @@ export const FIGURE_LABELS: Record<string, { title: Label; figures: Record<strin
   },
   'home-visits': {
     title: { zh: '上门服务', en: 'Home visits' },
+    list: { path: '/console/home-visits', action: 'homeVisit.manage' },
     figures: { requested: { zh: '申请', en: 'Requested' }, served: { zh: '已上门办结', en: 'Served' } },
   },
   'cloud-branch': {
     title: { zh: '云网点视频服务', en: 'Cloud branch' },
+    list: { path: '/console/cloud-branch', action: 'cloudBranch.serve' },
     figures: { joined: { zh: '排队客户', en: 'Joined the queue' }, served: { zh: '已服务', en: 'Served' } },
   },
   oversight: {
     title: { zh: '报表报送', en: 'Reports' },
+    list: { path: '/console/oversight', action: 'directive.issue' },
     figures: {
       received: { zh: '已报送', en: 'Received' },
       late: { zh: '逾期报送', en: 'Late' },
       returned: { zh: '被退回', en: 'Returned' },
+    },
+  },
+  incidents: {
+    title: { zh: '突发事件报告', en: 'Incident reports' },
+    list: { path: '/console/incidents', action: 'incident.read' },
+    figures: {
+      reported: { zh: '报告事件', en: 'Reported' },
+      late: { zh: '初报逾期', en: 'Initial report late' },
+      grave: { zh: '重大及以上', en: 'Serious or worse' },
+      branchesAffected: { zh: '受影响网点', en: 'Branches affected' },
     },
   },
 };

@@ -77,6 +77,7 @@ export const AUDIT_ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   'report.returned': { zh: '退回修改', en: 'Report returned' },
   'report.period_reopened': { zh: '重新开放报送期', en: 'Period reopened' },
   'oversight.exported': { zh: '导出报送情况', en: 'Reporting rates exported' },
+  'figures.exported': { zh: '导出全市数据', en: "City's figures exported" },
   'incident.reported': { zh: '报送突发事件初报', en: 'Incident reported' },
   'incident.followed_up': { zh: '续报', en: 'Follow-up filed' },
   'incident.resolved': { zh: '报送处理结果', en: 'Result report filed' },

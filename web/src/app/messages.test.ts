@@ -71,6 +71,7 @@ describe('a feature declares itself', () => {
       '/console',
       '/console/inbox',
       '/console/directives',
+      '/console/figures',
       '/console/oversight',
       '/console/bulletins',
       '/console/incidents',

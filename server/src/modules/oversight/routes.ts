@@ -6,6 +6,7 @@ import {
   DirectiveInput,
   DirectiveSummary,
   DirectiveView,
+  FiguresByInstitution,
   FormOversight,
   Items,
   PeriodRow,
@@ -22,6 +23,7 @@ import type { ModuleManifest } from '../../platform/module.ts';
 import { editBulletin, generateBulletin, getBulletin, listBulletins, publishBulletin } from './bulletin.ts';
 import { renderBulletinDocx, renderBulletinPdf } from './documents.ts';
 import { exportFormOversight } from './export.ts';
+import { exportCityFigures, listFiguresByInstitution } from './figures.ts';
 import {
   acknowledgeDirective,
   getDirective,
@@ -267,6 +269,43 @@ export const oversightRoutes =
           .type(XLSX_TYPE)
           .header('content-disposition', 'attachment; filename="oversight.xlsx"')
           .send(await exportFormOversight(req.ctx, await listFormOversight(req.ctx))),
+    );
+    const FigurePeriod = Type.Object(
+      {
+        from: Type.Optional(Type.String({ format: 'date', description: 'default: 6 days before `to`' })),
+        to: Type.Optional(Type.String({ format: 'date', description: 'default: today in Shanghai' })),
+        orgId: Type.Optional(Type.String({ format: 'uuid', description: 'one institution (the regulator only)' })),
+      },
+      { additionalProperties: false },
+    );
+    app.get(
+      '/api/v1/oversight/figures',
+      {
+        config: { access: 'figures.read' },
+        schema: {
+          tags,
+          summary: "The list behind the city's figures: each institution's for a period (at most 92 days), and the total",
+          querystring: FigurePeriod,
+          response: { 200: FiguresByInstitution, ...errorResponses(400, 401, 403) },
+        },
+      },
+      async (req) => listFiguresByInstitution(req.ctx, modules, req.query),
+    );
+    app.get(
+      '/api/v1/oversight/figures.xlsx',
+      {
+        config: { access: 'figures.read' },
+        schema: {
+          tags,
+          summary: "The city's figures for a period as XLSX: by institution with the total, and by day",
+          querystring: FigurePeriod,
+        },
+      },
+      async (req, reply) =>
+        reply
+          .type(XLSX_TYPE)
+          .header('content-disposition', 'attachment; filename="figures.xlsx"')
+          .send(await exportCityFigures(req.ctx, modules, req.query)),
     );
     app.post(
       '/api/v1/bulletins',

@@ -105,7 +105,10 @@ export function DashboardPage({ me }: { me: Me }) {
                 <Row gutter={8}>
                   {Object.entries(values).map(([key, value]) => (
                     <Col span={8} key={key}>
-                      <Statistic title={FIGURE_LABELS[name]?.figures[key]?.[zh ? 'zh' : 'en'] ?? key} value={value} />
+                      {/* Each figure opens the trend and the institutions behind it. */}
+                      <Link to={`/console/figures?figure=${name}.${key}`} className="desk-item">
+                        <Statistic title={FIGURE_LABELS[name]?.figures[key]?.[zh ? 'zh' : 'en'] ?? key} value={value} />
+                      </Link>
                     </Col>
                   ))}
                 </Row>

@@ -4,6 +4,8 @@ import type {
   DirectiveInput,
   DirectiveSummary,
   DirectiveView,
+  FiguresByInstitution,
+  FigureTrend,
   FormOversight,
   Items,
   PeriodRow,
@@ -45,3 +47,7 @@ export const publishBulletin = (id: string) => api<BulletinView>(`/api/v1/bullet
 export const listPublishedBulletins = () => api<Items<BulletinView>>('/api/v1/public/bulletins');
 export const getPublishedBulletin = (id: string) => api<BulletinView>(`/api/v1/public/bulletins/${id}`);
 export const bulletinFileUrl = (id: string, kind: 'pdf' | 'docx') => `/api/v1/public/bulletins/${id}/${kind}`;
+
+export const readFigureTrend = (period: URLSearchParams) => api<FigureTrend>(`/api/v1/figures/trend?${period}`);
+export const listFiguresByInstitution = (period: URLSearchParams) => api<FiguresByInstitution>(`/api/v1/oversight/figures?${period}`);
+export const figuresXlsxUrl = (period: URLSearchParams) => `/api/v1/oversight/figures.xlsx?${period}`;

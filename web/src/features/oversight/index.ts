@@ -12,11 +12,13 @@ export const oversightFeature = defineFeature({
     { path: 'directives/:id', page: lazy(() => import('./DirectivePage.tsx').then((m) => ({ default: m.DirectivePage }))) },
     { path: 'report-forms/:formId/:period', page: lazy(() => import('./ReportPage.tsx').then((m) => ({ default: m.ReportFillPage }))) },
     { path: 'reports/:id', page: lazy(() => import('./ReportPage.tsx').then((m) => ({ default: m.ReportPage }))) },
+    { path: 'figures', page: lazy(() => import('./FiguresPage.tsx').then((m) => ({ default: m.FiguresPage }))) },
     { path: 'oversight', page: lazy(() => import('./OversightPage.tsx').then((m) => ({ default: m.OversightPage }))) },
     { path: 'bulletins', page: lazy(() => import('./BulletinsPage.tsx').then((m) => ({ default: m.BulletinsPage }))) },
   ],
   menu: [
     { path: '/console/directives', label: 'menu.directives', action: 'directive.read' },
+    { path: '/console/figures', label: 'menu.figures', action: 'figures.read' },
     { path: '/console/oversight', label: 'menu.oversight', action: 'directive.issue' },
     { path: '/console/bulletins', label: 'menu.bulletins', action: 'bulletin.publish' },
   ],

@@ -37,7 +37,7 @@ export const EXPECTED_REACH: Record<Action, ReachRow> = {
   'directive.read': ['all', 'own', 'own', 'own', 'none', 'none', true],
   'directive.receive': ['none', 'none', 'own', 'own', 'none', 'none', false],
   'report.submit': ['none', 'none', 'own', 'own', 'none', 'none', true],
-  'report.review': ['all', 'none', 'none', 'none', 'none', 'none', false],
+  'report.review': ['all', 'own', 'none', 'none', 'none', 'none', false],
   'incident.report': ['none', 'none', 'own', 'own', 'none', 'none', false],
   'incident.read': ['all', 'none', 'own', 'own', 'none', 'none', false],
   'incident.configure': ['all', 'none', 'none', 'none', 'none', 'none', false],

@@ -93,7 +93,8 @@ export const POLICY = {
   /** Filling in, submitting and withdrawing the own institution's reports (报送); an integration may submit. */
   'report.submit': { roles: { institution_admin: 'own', institution_staff: 'own' }, tokens: true },
   /** Opening, accepting or returning reports, and reopening a locked period: the regulator. */
-  'report.review': { roles: { regulator: 'all' } },
+  // An association reviews the reports on the forms it issued; the regulator all.
+  'report.review': { roles: { regulator: 'all', association: 'own' } },
   /** Filing the own institution's incident reports (突发事件信息报告): initial, follow-ups, result. */
   'incident.report': { roles: { institution_admin: 'own', institution_staff: 'own' } },
   /** Reading incident reports: the institution's own, and the regulator all. */

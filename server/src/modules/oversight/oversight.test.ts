@@ -346,4 +346,39 @@ describe(`directives, reports and the bulletin (${testDatabaseKind})`, () => {
     expect(value).toContain('四、积极参与志愿服务');
     expect((await t.app.inject('/api/v1/public/bulletins')).json().items).toHaveLength(2);
   });
+
+  it('lets an association review the reports on its own forms, and on no one else’s', async () => {
+    const bocId = await findOrgId(t, 'boc-sh');
+    const issued = await send(
+      'POST',
+      '/api/v1/directives',
+      association,
+      directive('沪银协〔2022〕7号', { addressees: { orgIds: [bocId] } }),
+    );
+    expect(issued.statusCode, issued.body).toBe(201);
+    const ownFormId = issued.json().form.id;
+    const values = { values: { requested: 2, served: 1, online: 0, total: 1 }, preparer: '赵柜员', responsible: '陈管理' };
+    const own = await send('PUT', `/api/v1/report-forms/${ownFormId}/reports/${today}`, boc, values);
+    expect(own.statusCode, own.body).toBe(200);
+    const desk = (await send('GET', '/api/v1/desk', association)).json();
+    expect(desk.items.find((i: { key: string }) => i.key === 'reports.toReview')?.count).toBe(1);
+    // The association's look opens it: the bank can no longer withdraw it.
+    expect((await send('GET', `/api/v1/reports/${own.json().id}`, association)).json().openedAt).not.toBeNull();
+    const returned = await send('POST', `/api/v1/reports/${own.json().id}/review`, association, {
+      decision: 'return',
+      comment: '请补充说明',
+    });
+    expect(returned.json()).toMatchObject({ status: 'returned', reviewComment: '请补充说明' });
+    // A report on the regulator's form is not the association's to see, review or reopen.
+    const theirs = await t.database.db.selectFrom('reports').select('id').where('formId', '=', formId).executeTakeFirstOrThrow();
+    expect((await send('GET', `/api/v1/reports/${theirs.id}`, association)).statusCode).toBe(404);
+    expect((await send('POST', `/api/v1/reports/${theirs.id}/review`, association, { decision: 'accept' })).statusCode).toBe(404);
+    const reopen = await send('POST', `/api/v1/report-forms/${formId}/reopenings`, association, {
+      orgId: bocId,
+      period: addDays(today, -1),
+      hours: 2,
+      reason: '系统故障',
+    });
+    expect(reopen.statusCode).toBe(404);
+  });
 });

@@ -407,11 +407,20 @@ export async function countUnacknowledged(db: Db, orgId: string): Promise<number
   return Number(row.n);
 }
 
-export async function countReportsToReview(db: Db): Promise<number> {
+export async function countReportsToReview(db: Db, issuerOrgId: string | null): Promise<number> {
   const row = await db
     .selectFrom('reports')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('status', '=', 'submitted')
+    .$if(issuerOrgId !== null, (q) =>
+      q.where('formId', 'in', (eb) =>
+        eb
+          .selectFrom('reportForms')
+          .innerJoin('directives', 'directives.id', 'reportForms.directiveId')
+          .select('reportForms.id')
+          .where('directives.issuerOrgId', '=', issuerOrgId as string),
+      ),
+    )
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -459,8 +459,8 @@ async function findReport(ctx: Context, id: string): Promise<{ row: ReportRow; f
 
 /** One report; the regulator's first look at a submitted report opens it (no withdrawal after that), audited. */
 export async function getReport(ctx: Context, id: string): Promise<ReportView> {
-  const { row, form } = await findReport(ctx, id);
-  if (scopeOf(ctx.actor, 'report.review') === 'all' && row.status === 'submitted' && !row.openedAt) {
+  const { row, form, asIssuer } = await findReport(ctx, id);
+  if (asIssuer && scopeOf(ctx.actor, 'report.review') !== 'none' && row.status === 'submitted' && !row.openedAt) {
     await ctx.db.transaction().execute(async (trx) => {
       await markOpened(trx, id, new Date());
       await auditReport(ctx, trx, 'report.opened', row, form);
@@ -485,12 +485,13 @@ export async function withdrawReport(ctx: Context, id: string): Promise<ReportVi
   return getReport(ctx, id);
 }
 
-/** The regulator accepts a submitted report, or returns it with a comment (the institution is told in its inbox). */
+/** The form's issuer accepts a submitted report, or returns it with a comment (the institution is told in its inbox). */
 export async function reviewReport(ctx: Context, id: string, input: ReviewInput): Promise<ReportView> {
   await assertCan(ctx, 'report.review', {});
   const comment = input.comment?.trim() || null;
   if (input.decision === 'return' && !comment) throw oversightError('report.return_needs_comment', { field: 'comment' });
-  const { row, form } = await findReport(ctx, id);
+  const { row, form, asIssuer } = await findReport(ctx, id);
+  if (!asIssuer) throw oversightError('report.not_found');
   const directive = (await selectDirective(ctx.db, form.directiveId)) as DirectiveRow;
   await ctx.db.transaction().execute(async (trx) => {
     const current = (await selectReportFor(trx, row.formId, row.orgId, row.period)) as ReportRow;
@@ -525,7 +526,8 @@ export async function reopenPeriod(
   input: { orgId: string; period: string; hours: number; reason: string },
 ): Promise<PeriodRow> {
   await assertCan(ctx, 'report.review', {});
-  const { form, directive, recipientIds } = await findForm(ctx, formId);
+  const { form, directive, recipientIds, asIssuer } = await findForm(ctx, formId);
+  if (!asIssuer) throw oversightError('report_form.not_found');
   if (!recipientIds.includes(input.orgId)) throw validationError([{ field: 'body.orgId', reason: 'unknown' }]);
   if (!listFormPeriods(form).includes(input.period)) throw oversightError('report.no_such_period', { field: 'period' });
   const until = new Date(Date.now() + input.hours * 3_600_000);
@@ -633,7 +635,12 @@ export async function listOversightDesk(ctx: Context): Promise<DeskItem[]> {
       count: await countUnacknowledged(ctx.db, actorOrgId(ctx)),
       path: '/console/directives',
     });
-  if (scopeOf(ctx.actor, 'report.review') === 'all')
-    items.push({ key: 'reports.toReview', count: await countReportsToReview(ctx.db), path: '/console/oversight' });
+  const review = scopeOf(ctx.actor, 'report.review');
+  if (review !== 'none')
+    items.push({
+      key: 'reports.toReview',
+      count: await countReportsToReview(ctx.db, review === 'own' ? actorOrgId(ctx) : null),
+      path: '/console/oversight',
+    });
   return items;
 }

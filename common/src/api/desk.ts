@@ -26,4 +26,5 @@ export const DESK_LABELS: Record<string, { zh: string; en: string }> = {
   'reports.toReview': { zh: '待审核的报表', en: 'Reports to review' },
   'incidents.proposed': { zh: '建议报送突发事件信息报告', en: 'Incident reports proposed to you' },
   'incidents.overdue': { zh: '逾期未续报的突发事件', en: 'Incidents overdue for a report' },
+  'incidents.unreported': { zh: '建议报送而未报送突发事件的机构', en: 'Institutions proposed a report, yet to file it' },
 };

@@ -54,6 +54,7 @@ describe(`the work desk (${testDatabaseKind})`, () => {
       'branches.flagged',
       ...yearMissing,
       'incidents.overdue',
+      'incidents.unreported',
       'reports.toReview',
       'serviceLevels.breaches',
       'users.locked',

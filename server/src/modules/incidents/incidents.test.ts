@@ -202,10 +202,17 @@ describe(`incident reports (${testDatabaseKind})`, () => {
     expect((await proposals(boc)).map((p) => p.orgId)).not.toContain(cibOrg);
     const desk = (await send('GET', '/api/v1/desk', cib)).json().items as { key: string; count: number }[];
     expect(desk.find((d) => d.key === 'incidents.proposed')?.count).toBe(1);
-    // Reporting it ends the proposal.
+    const unreported = async () =>
+      ((await send('GET', '/api/v1/desk', regulator)).json().items as { key: string; count: number }[]).find(
+        (d) => d.key === 'incidents.unreported',
+      )?.count;
+    const before = await unreported();
+    expect(before).toBe((await proposals(regulator)).length);
+    // Reporting it ends the proposal, and the regulator's count of institutions yet to report.
     const filed = await send('POST', '/api/v1/incidents', cib, { learnedAt: ago(1), report: contents({ branchesAffected: 5 }) });
     expect(filed.statusCode, filed.body).toBe(201);
     expect(await proposals(cib)).toEqual([]);
+    expect(await unreported()).toBe((before ?? 0) - 1);
   });
 
   it('gives the regulator’s dashboard its figures', async () => {

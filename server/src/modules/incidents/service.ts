@@ -360,8 +360,11 @@ export async function listIncidentProposals(ctx: Context): Promise<IncidentPropo
 export async function listIncidentDesk(ctx: Context): Promise<DeskItem[]> {
   if (scopeOf(ctx.actor, 'incident.read') === 'none') return [];
   const items: DeskItem[] = [];
+  // An institution is proposed a report; the regulator sees how many institutions are yet to file theirs.
+  const proposed = (await listIncidentProposals(ctx)).length;
   if (scopeOf(ctx.actor, 'incident.report') !== 'none')
-    items.push({ key: 'incidents.proposed', count: (await listIncidentProposals(ctx)).length, path: '/console/incidents' });
+    items.push({ key: 'incidents.proposed', count: proposed, path: '/console/incidents' });
+  else items.push({ key: 'incidents.unreported', count: proposed, path: '/console/incidents' });
   const overdue = (await listIncidents(ctx)).filter((i) => i.overdue).length;
   items.push({ key: 'incidents.overdue', count: overdue, path: '/console/incidents' });
   return items;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { findAccessibilityProblems } from '../support/axe.ts';
 import { DESKTOP, PHONE, SCREENSHOTS } from '../support/browser.ts';
-import { chooseOption, signInToConsole, waitForSms } from '../support/flows.ts';
+import { chooseOption, confirm, signInToConsole, waitForSms } from '../support/flows.ts';
 import { useServerAndBrowser } from '../support/server.ts';
 
 const shot = (name: string) => fileURLToPath(new URL(`${name}.png`, SCREENSHOTS));
@@ -72,7 +72,7 @@ describe('the cloud branch in a real browser', () => {
     await chooseOption(agent, agent, '办理结果', '已办结');
     await agent.screenshot({ path: shot('console-cloud-branch-desktop'), fullPage: true });
     await agent.getByRole('button', { name: '办 结' }).click();
-    await agent.locator('.ant-modal-confirm').getByRole('button', { name: '办 结' }).click();
+    await confirm(agent, /办\s*结/);
     await first.getByRole('status').filter({ hasText: '已办结' }).waitFor();
     await agent.getByText('已结束本次办理').waitFor();
 
@@ -80,7 +80,7 @@ describe('the cloud branch in a real browser', () => {
     await agent.getByRole('button', { name: '接入下一位' }).click();
     await chooseOption(agent, agent, '办理结果', '未能办理');
     await agent.getByRole('button', { name: '办 结' }).click();
-    await agent.locator('.ant-modal-confirm').getByRole('button', { name: '办 结' }).click();
+    await confirm(agent, /办\s*结/);
     await second.getByRole('alert').filter({ hasText: '本次未能办理' }).waitFor();
     await second.getByRole('link', { name: '申请上门服务' }).last().waitFor();
     await waitForSms(ctx.server.url, '13511110002', /本次未能办理/);

@@ -5,7 +5,7 @@ import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
 import { findAccessibilityProblems } from '../support/axe.ts';
 import { DESKTOP, PHONE, SCREENSHOTS } from '../support/browser.ts';
-import { DEMO_PASSWORD, pickStreet, signInToConsole, submitDialog } from '../support/flows.ts';
+import { confirm, DEMO_PASSWORD, pickStreet, signInToConsole, submitDialog } from '../support/flows.ts';
 import { findOverflow } from '../support/layout.ts';
 import { useServerAndBrowser } from '../support/server.ts';
 
@@ -25,9 +25,11 @@ describe('staff console in a real browser', () => {
     await page.getByText(/草稿：截至/).waitFor();
     await page.getByLabel('文号').fill(documentNumber);
     await page.getByRole('button', { name: /审核无误，发布/ }).click();
-    const confirm = page.locator('.ant-modal-confirm');
-    await confirm.getByText(new RegExp(`文号 ${documentNumber.replace(/[〔〕]/g, '.')}`)).waitFor();
-    await confirm.getByRole('button', { name: /审核无误，发布/ }).click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByText(new RegExp(`文号 ${documentNumber.replace(/[〔〕]/g, '.')}`))
+      .waitFor();
+    await confirm(page, /审核无误，发布/);
     await page.getByText(/第\d+版已发布。/).waitFor();
     await page.getByRole('cell', { name: documentNumber }).waitFor();
     await page.waitForFunction(() => !document.querySelector('.ant-modal-mask'));

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { findAccessibilityProblems } from '../support/axe.ts';
 import { DESKTOP, PHONE, SCREENSHOTS } from '../support/browser.ts';
-import { chooseOption, signInToConsole, waitForSms } from '../support/flows.ts';
+import { chooseOption, confirm, signInToConsole, waitForSms } from '../support/flows.ts';
 import { findOverflow } from '../support/layout.ts';
 import { useServerAndBrowser } from '../support/server.ts';
 
@@ -84,7 +84,7 @@ describe('home visits in a real browser', () => {
     await staff.getByLabel('提前办结原因').blur();
     await staff.screenshot({ path: shot('console-home-visit-desktop') });
     await staff.getByRole('button', { name: '办 结' }).click();
-    await staff.locator('.ant-modal-confirm').getByRole('button', { name: '办 结' }).click();
+    await confirm(staff, /办\s*结/);
     await staff.getByText('已办结，已短信告知客户').waitFor();
     await staff.getByText('已取现金 2000 元').first().waitFor();
     // The work order's history: who did what, when.

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { findAccessibilityProblems } from '../support/axe.ts';
 import { DESKTOP, PHONE, SCREENSHOTS } from '../support/browser.ts';
-import { chooseOption, signInToConsole, submitDialog } from '../support/flows.ts';
+import { chooseOption, confirm, signInToConsole, submitDialog } from '../support/flows.ts';
 import { findOverflow } from '../support/layout.ts';
 import { useServerAndBrowser } from '../support/server.ts';
 
@@ -53,7 +53,7 @@ describe('partners in a real browser', () => {
     await dialog.getByLabel('机构代码').fill('committee-guizhou');
     await page.screenshot({ path: shot('console-organization-create-desktop') });
     await dialog.getByRole('button', { name: '登记机构' }).click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: '登记机构' }).click();
+    await confirm(page, /登记机构/);
     await page.getByText('已登记 黄浦区南京东路街道贵州路居委会').waitFor();
 
     await page.getByPlaceholder('搜索名称或代码').fill('贵州路');

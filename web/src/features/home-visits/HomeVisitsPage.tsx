@@ -46,6 +46,7 @@ import { useSearchParams } from 'react-router';
 import { useAction } from '../../api/useAction.ts';
 import { Attachments } from '../../components/Attachments.tsx';
 import { downloadCsv } from '../../components/csv.ts';
+import { useDrawerSize } from '../../components/drawerSize.ts';
 import { STREET_OPTIONS } from '../../components/streets.ts';
 import { WorkOrderTimeline } from '../../components/WorkOrderTimeline.tsx';
 import { actorOf } from '../console/ConsoleLayout.tsx';
@@ -265,6 +266,7 @@ export function HomeVisitsPage({ me }: { me: Me }) {
 /** One work order: the request, the customer's details for whoever goes, the steps allowed next, its history. */
 function VisitDrawer({ id, me, onClose }: { id: string; me: Me; onClose: () => void }) {
   const { t, i18n } = useTranslation();
+  const drawerSize = useDrawerSize();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const { message, modal } = App.useApp();
   const client = useQueryClient();
@@ -290,7 +292,7 @@ function VisitDrawer({ id, me, onClose }: { id: string; me: Me; onClose: () => v
   const early = v?.scheduledAt && Date.parse(v.scheduledAt) > Date.now() && (outcome === 'done' || outcome === 'partly_done');
 
   return (
-    <Drawer open title={v?.reference} onClose={onClose} size="large">
+    <Drawer open title={v?.reference} onClose={onClose} size={drawerSize}>
       {v && (
         <Space direction="vertical" style={{ width: '100%' }} size="large">
           <Descriptions column={1} bordered size="small">

@@ -26,6 +26,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useAction } from '../../api/useAction.ts';
 import { downloadCsv } from '../../components/csv.ts';
+import { useDrawerSize } from '../../components/drawerSize.ts';
 import { actorOf } from '../console/ConsoleLayout.tsx';
 import { listOrganizations } from '../organizations/api.ts';
 import { issueDirective, listDirectives } from './api.ts';
@@ -94,6 +95,7 @@ function toInput(v: DirectiveFormValues): DirectiveInput {
 /** Directives (监管通知): the issuer's list and the drawer to issue one; an institution's list of what it was sent. */
 export function DirectivesPage({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
+  const drawerSize = useDrawerSize();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
@@ -216,7 +218,7 @@ export function DirectivesPage({ me }: { me: Me }) {
         title={t('dir.issue')}
         open={issuing}
         onClose={() => setIssuing(false)}
-        size="large"
+        size={drawerSize}
         extra={
           <Button
             type="primary"

@@ -31,14 +31,24 @@ export const FiguresByInstitution = Type.Object({
 export type FiguresByInstitution = Static<typeof FiguresByInstitution>;
 
 type Label = { zh: string; en: string };
+/** A console page with more behind a capability's figures, for the roles whose action opens it. */
+type FigureLink = { path: string; action: Action; label: Label };
+const SERVICE_LEVELS: FigureLink = {
+  path: '/console/service-levels',
+  action: 'serviceLevel.read',
+  label: { zh: '超时与服务量对比', en: 'Breaches and throughput' },
+};
 /**
  * What each capability's figures are called on screen (a figure without a label shows its key),
- * and the console list of its records, for those whose role may open it.
+ * and the console pages behind them: the records, by district, against targets and normal.
  */
-export const FIGURE_LABELS: Record<string, { title: Label; list: { path: string; action: Action }; figures: Record<string, Label> }> = {
+export const FIGURE_LABELS: Record<string, { title: Label; links: FigureLink[]; figures: Record<string, Label> }> = {
   branches: {
     title: { zh: '营业网点', en: 'Branches' },
-    list: { path: '/console/branches', action: 'branch.manage' },
+    links: [
+      { path: '/console/network', action: 'network.view', label: { zh: '按区查看', en: 'By district' } },
+      { path: '/console/branches', action: 'branch.manage', label: { zh: '网点明细', en: 'The branches' } },
+    ],
     figures: {
       branches: { zh: '网点总数', en: 'Branches' },
       adjusted: { zh: '调整营业时间', en: 'Adjusted hours' },
@@ -47,17 +57,20 @@ export const FIGURE_LABELS: Record<string, { title: Label; list: { path: string;
   },
   'home-visits': {
     title: { zh: '上门服务', en: 'Home visits' },
-    list: { path: '/console/home-visits', action: 'homeVisit.manage' },
+    links: [{ path: '/console/home-visits', action: 'homeVisit.manage', label: { zh: '申请明细', en: 'The requests' } }, SERVICE_LEVELS],
     figures: { requested: { zh: '申请', en: 'Requested' }, served: { zh: '已上门办结', en: 'Served' } },
   },
   'cloud-branch': {
     title: { zh: '云网点视频服务', en: 'Cloud branch' },
-    list: { path: '/console/cloud-branch', action: 'cloudBranch.serve' },
+    links: [
+      { path: '/console/cloud-branch', action: 'cloudBranch.serve', label: { zh: '视频坐席', en: 'The video desk' } },
+      SERVICE_LEVELS,
+    ],
     figures: { joined: { zh: '排队客户', en: 'Joined the queue' }, served: { zh: '已服务', en: 'Served' } },
   },
   oversight: {
     title: { zh: '报表报送', en: 'Reports' },
-    list: { path: '/console/oversight', action: 'directive.issue' },
+    links: [{ path: '/console/oversight', action: 'directive.issue', label: { zh: '按报表查看', en: 'By form' } }],
     figures: {
       received: { zh: '已报送', en: 'Received' },
       late: { zh: '逾期报送', en: 'Late' },
@@ -66,7 +79,7 @@ export const FIGURE_LABELS: Record<string, { title: Label; list: { path: string;
   },
   incidents: {
     title: { zh: '突发事件报告', en: 'Incident reports' },
-    list: { path: '/console/incidents', action: 'incident.read' },
+    links: [{ path: '/console/incidents', action: 'incident.read', label: { zh: '事件明细', en: 'The incidents' } }],
     figures: {
       reported: { zh: '报告事件', en: 'Reported' },
       late: { zh: '初报逾期', en: 'Initial report late' },

@@ -80,7 +80,8 @@ export function FiguresPage({ me }: { me: Me }) {
   const shownKeys = screens.md ? keys : keys.filter((k) => k === (figure ?? keys[0]));
   const rows = (list.data?.institutions ?? []).filter((r) => !search.trim() || r.name.includes(search.trim()));
   const value = (r: InstitutionRow, key: string) => r.figures[capability]?.[key] ?? 0;
-  const listPath = labels && can(actor, labels.list.action) ? labels.list.path : undefined;
+  // The pages behind a capability's figures that this user may open.
+  const linksOf = (name: string) => (FIGURE_LABELS[name]?.links ?? []).filter((l) => can(actor, l.action));
   const error = trend.error ?? list.error;
 
   return (
@@ -116,7 +117,20 @@ export function FiguresPage({ me }: { me: Me }) {
         <Row gutter={[16, 16]}>
           {Object.entries(list.data?.total ?? {}).map(([name, values]) => (
             <Col xs={24} lg={12} key={name}>
-              <Card size="small" title={FIGURE_LABELS[name]?.title[lang] ?? name} data-testid={`figures-${name}`}>
+              <Card
+                size="small"
+                title={FIGURE_LABELS[name]?.title[lang] ?? name}
+                data-testid={`figures-${name}`}
+                extra={
+                  <Space size="middle" wrap>
+                    {linksOf(name).map((l) => (
+                      <Link key={l.path} to={l.path}>
+                        {l.label[lang]}
+                      </Link>
+                    ))}
+                  </Space>
+                }
+              >
                 <Row gutter={8}>
                   {Object.entries(values).map(([key, n]) => (
                     <Col xs={12} md={6} key={key}>
@@ -150,7 +164,6 @@ export function FiguresPage({ me }: { me: Me }) {
               onChange={(e) => !e.target.value && setSearch('')}
               style={{ width: 200 }}
             />
-            {listPath && <Link to={listPath}>{t('fig.records')}</Link>}
           </Space>
         }
       >

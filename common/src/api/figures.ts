@@ -1,6 +1,16 @@
 import { type Static, Type } from 'typebox';
 import type { Action } from '../access.ts';
 
+/** The period and scope the figures are asked for: Shanghai dates, both ends included. */
+export const FigurePeriodQuery = Type.Object(
+  {
+    from: Type.Optional(Type.String({ format: 'date', description: 'default: 6 days before `to`' })),
+    to: Type.Optional(Type.String({ format: 'date', description: 'default: today in Shanghai' })),
+    orgId: Type.Optional(Type.String({ format: 'uuid', description: 'one institution (the regulator only)' })),
+  },
+  { additionalProperties: false },
+);
+
 /** Each capability's headline numbers for a period (GET /api/v1/figures), by capability name. */
 export const FigureAnswer = Type.Object({
   from: Type.String(),

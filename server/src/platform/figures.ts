@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { addDays, FigureAnswer, FigureTrend, todayInShanghai } from '@shouhu/common';
-import { Type } from 'typebox';
+import { addDays, FigureAnswer, FigurePeriodQuery, FigureTrend, todayInShanghai } from '@shouhu/common';
 import { validationError } from '../errors.ts';
 import { assertCan } from './access/hooks.ts';
 import { type Context, resolveOrgFilter } from './context.ts';
@@ -15,14 +14,6 @@ const MAX_TREND_DAYS = 92;
 /** Each capability's headline numbers for a period, from its manifest: what the regulator's dashboard reads. */
 export function figureRoutes(modules: readonly ModuleManifest[]): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const Period = Type.Object(
-      {
-        from: Type.Optional(Type.String({ format: 'date', description: 'default: 6 days before `to`' })),
-        to: Type.Optional(Type.String({ format: 'date', description: 'default: today in Shanghai' })),
-        orgId: Type.Optional(Type.String({ format: 'uuid', description: 'one institution (the regulator only)' })),
-      },
-      { additionalProperties: false },
-    );
     app.get(
       '/api/v1/figures',
       {
@@ -30,7 +21,7 @@ export function figureRoutes(modules: readonly ModuleManifest[]): FastifyPluginA
         schema: {
           tags: ['figures'],
           summary: 'Headline numbers of every capability for a period of Shanghai dates (both ends included)',
-          querystring: Period,
+          querystring: FigurePeriodQuery,
           response: { 200: FigureAnswer, ...errorResponses(400, 401, 403) },
         },
       },
@@ -48,7 +39,7 @@ export function figureRoutes(modules: readonly ModuleManifest[]): FastifyPluginA
         schema: {
           tags: ['figures'],
           summary: 'The same numbers day by day, for trend charts (at most 92 days)',
-          querystring: Period,
+          querystring: FigurePeriodQuery,
           response: { 200: FigureTrend, ...errorResponses(400, 401, 403) },
         },
       },

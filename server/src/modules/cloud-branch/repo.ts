@@ -2,7 +2,6 @@ import { OPEN_VIDEO_STATUSES, type VideoSessionStatus } from '@shouhu/common';
 import { type Insertable, sql, type Updateable } from 'kysely';
 import { type Db, daysAgo, type RecordScope, shanghaiDay, shanghaiMidnight } from '../../db/database.ts';
 import type { VideoSessionsTable } from '../../db/schema.ts';
-import { type FigureQuery, toInstants } from '../../platform/module.ts';
 
 const COLUMNS = [
   'id',

@@ -2,7 +2,7 @@ import type { HomeVisitStatus } from '@shouhu/common';
 import { sql, type Updateable } from 'kysely';
 import { type Db, daysAgo, type RecordScope, shanghaiDay, shanghaiMidnight } from '../../db/database.ts';
 import type { HomeVisitsTable } from '../../db/schema.ts';
-import { type FigureQuery, type RevealLoader, toInstants } from '../../platform/module.ts';
+import type { RevealLoader } from '../../platform/module.ts';
 
 const COLUMNS = [
   'id',

@@ -6,6 +6,7 @@ import {
   DirectiveInput,
   DirectiveSummary,
   DirectiveView,
+  FigurePeriodQuery,
   FiguresByInstitution,
   FormOversight,
   Items,
@@ -270,14 +271,6 @@ export const oversightRoutes =
           .header('content-disposition', 'attachment; filename="oversight.xlsx"')
           .send(await exportFormOversight(req.ctx, await listFormOversight(req.ctx))),
     );
-    const FigurePeriod = Type.Object(
-      {
-        from: Type.Optional(Type.String({ format: 'date', description: 'default: 6 days before `to`' })),
-        to: Type.Optional(Type.String({ format: 'date', description: 'default: today in Shanghai' })),
-        orgId: Type.Optional(Type.String({ format: 'uuid', description: 'one institution (the regulator only)' })),
-      },
-      { additionalProperties: false },
-    );
     app.get(
       '/api/v1/oversight/figures',
       {
@@ -285,7 +278,7 @@ export const oversightRoutes =
         schema: {
           tags,
           summary: "The list behind the city's figures: each institution's for a period (at most 92 days), and the total",
-          querystring: FigurePeriod,
+          querystring: FigurePeriodQuery,
           response: { 200: FiguresByInstitution, ...errorResponses(400, 401, 403) },
         },
       },
@@ -298,7 +291,7 @@ export const oversightRoutes =
         schema: {
           tags,
           summary: "The city's figures for a period as XLSX: by institution with the total, and by day",
-          querystring: FigurePeriod,
+          querystring: FigurePeriodQuery,
         },
       },
       async (req, reply) =>

@@ -6,6 +6,8 @@
 // incidents included) for a week, a quarter and a year, by app.inject, against the baseline of
 // counting the records the way the figures were read before (same periods, same run). Then the
 // figures are compared with an exact count, which must equal them.
+// BENCH_INSTITUTIONS: spread them over that many institutions (the demo's 17, and more banks made
+// for the run), since the counts grow with institutions and days, not with records.
 // Database: PostgreSQL at BENCH_DATABASE_URL (default 127.0.0.1), a fresh database each run.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { addDays, todayInShanghai } from '@shouhu/common';
@@ -19,6 +21,7 @@ import { createMemoryKeyRing } from '../server/src/platform/pii/keys.ts';
 import { createScratchDatabase } from '../server/src/test/database.ts';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000_000);
+const INSTITUTIONS = Number(process.env.BENCH_INSTITUTIONS ?? 0);
 const RUNS = 30;
 const CHANGES = 3_000;
 const VISITS = Math.round((RECORDS * 9) / 20);
@@ -37,6 +40,11 @@ const log = (...args: unknown[]) => console.error(new Date().toISOString().slice
 try {
   await migrateToLatest(db);
   await seedDemoData(db, keys, {});
+  const demo = await db.selectFrom('organizations').select('id').where('kind', '=', 'bank').executeTakeFirstOrThrow();
+  await sql`insert into organizations select (jsonb_populate_record(o, jsonb_build_object('id', gen_random_uuid(),
+      'code', 'bench-' || g, 'name_zh', '测试银行' || g, 'uscc', null))).*
+    from organizations o, generate_series(1, ${INSTITUTIONS} - (select count(*) from organizations where kind in ('bank', 'insurer'))) g
+    where o.id = ${demo.id}`.execute(db);
   const orgs = (await db.selectFrom('organizations').select('id').where('kind', 'in', ['bank', 'insurer']).execute()).map((o) => o.id);
   log(`${orgs.length} institutions; loading ${VISITS} home visits, ${SESSIONS} video sessions, ${REPORTS} reports`);
   const t0 = performance.now();
@@ -45,6 +53,8 @@ try {
   log(`loaded and counted in ${Math.round(loadMs / 1000)} s`);
   const changed = await changeAtRandom(db, orgs);
   log(`${changed} random changes through the triggers`);
+  const insertCost = await measureInsertCost(db, orgs);
+  log(`a home visit's insert: ${insertCost.withCountsUs} µs with the counts, ${insertCost.withoutUs} µs without`);
   await sql`analyze`.execute(db);
 
   const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '100000000', WORKER: 'false' }), database, keys });
@@ -91,7 +101,10 @@ try {
     loadMs: Math.round(loadMs),
     results,
   };
-  writeFileSync(new URL('./results/figures-postgres.json', import.meta.url), `${JSON.stringify(out, null, 2)}\n`);
+  writeFileSync(
+    new URL(`./results/figures-postgres${INSTITUTIONS ? `-${INSTITUTIONS}` : ''}.json`, import.meta.url),
+    `${JSON.stringify(out, null, 2)}\n`,
+  );
   console.log(JSON.stringify(out, null, 2));
 } finally {
   await database.close();
@@ -185,6 +198,27 @@ async function changeAtRandom(db: Db, orgs: string[]): Promise<number> {
     }
   }
   return CHANGES;
+}
+
+/** What the trigger adds to a write: single-row inserts of done home visits, with it and with triggers off, in the same run. */
+async function measureInsertCost(db: Db, orgs: string[]) {
+  const insertMany = (off: boolean, tag: string) =>
+    db.transaction().execute(async (trx) => {
+      if (off) await sql`set local session_replication_role = replica`.execute(trx);
+      const t0 = performance.now();
+      for (let i = 0; i < 2_000; i++)
+        await sql`insert into home_visits (id, reference, org_id, service, name_enc, mobile_enc, mobile_hash, district_code, street_code,
+          address_enc, reason, windows, status, raised_by, created_at, completed_at)
+          values (gen_random_uuid(), ${`HV-I-${tag}-${i}`}, ${orgs[i % orgs.length]}, 'cash', 'x', 'x', 'x', '310101', '310101002', 'x',
+          'elderly', '[]', 'done', 'citizen', now(), now())`.execute(trx);
+      const us = ((performance.now() - t0) * 1000) / 2_000;
+      await sql`delete from home_visits where reference like ${`HV-I-${tag}-%`}`.execute(trx);
+      return us;
+    });
+  await insertMany(false, 'warm');
+  const withoutUs = Math.round(await insertMany(true, 'off'));
+  const withCountsUs = Math.round(await insertMany(false, 'on'));
+  return { withCountsUs, withoutUs, ratio: round(withCountsUs / withoutUs) };
 }
 
 /** The baseline: counting the records for the period, as the figures were read before the counts. */

@@ -41,6 +41,8 @@ export const EXPECTED_REACH: Record<Action, ReachRow> = {
   'incident.report': ['none', 'none', 'own', 'own', 'none', 'none', false],
   'incident.read': ['all', 'none', 'own', 'own', 'none', 'none', false],
   'incident.configure': ['all', 'none', 'none', 'none', 'none', 'none', false],
+  'staff.manage': ['none', 'none', 'own', 'none', 'none', 'none', true],
+  'staff.read': ['none', 'none', 'own', 'own', 'none', 'none', true],
   'bulletin.publish': ['all', 'none', 'none', 'none', 'none', 'none', false],
 };
 

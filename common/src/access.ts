@@ -101,6 +101,10 @@ export const POLICY = {
   'incident.read': { roles: { regulator: 'all', institution_admin: 'own', institution_staff: 'own' } },
   /** The hours allowed per incident level. */
   'incident.configure': { roles: { regulator: 'all' } },
+  /** The roster (员工名册) and its import: the institution's administrators. */
+  'staff.manage': { roles: { institution_admin: 'own' }, tokens: true },
+  /** Reading the roster, masked, and who is locked in: the institution's own people. */
+  'staff.read': { roles: { institution_admin: 'own', institution_staff: 'own' }, tokens: true },
   /** Generating, editing and publishing the bulletin (简报). */
   'bulletin.publish': { roles: { regulator: 'all' } },
 } satisfies Record<string, Rule>;

@@ -19,6 +19,7 @@ export * from './api/references.ts';
 export * from './api/reporting.ts';
 export * from './api/requests.ts';
 export * from './api/service-levels.ts';
+export * from './api/staff.ts';
 export * from './api/timeline.ts';
 export * from './api/zones.ts';
 export * from './clock/index.ts';

@@ -564,6 +564,28 @@ export interface IncidentDeadlinesTable {
   updatedBy: string | null;
 }
 
+export interface StaffTable {
+  id: string;
+  orgId: string;
+  branchId: string;
+  userId: string | null;
+  nameEnc: string;
+  phoneEnc: string;
+  homeEnc: string;
+  homeStreetHash: string;
+  homeCompoundHash: string;
+  posts: JSONColumnType<string[]>;
+  createdAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
+}
+
+export interface StaffPostsTable {
+  orgId: string;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
 /** Kept by triggers (migration 0016), never written by the application. */
 export interface FigureCountsTable {
   figure: string;
@@ -612,4 +634,6 @@ export interface DB {
   incidentReports: IncidentReportsTable;
   incidentDeadlines: IncidentDeadlinesTable;
   figureCounts: FigureCountsTable;
+  staff: StaffTable;
+  staffPosts: StaffPostsTable;
 }

@@ -12,6 +12,7 @@ import { organizationsModule } from './organizations/index.ts';
 import { oversightModule } from './oversight/index.ts';
 import { placesModule } from './places/index.ts';
 import { serviceLevelsModule } from './service-levels/index.ts';
+import { staffModule } from './staff/index.ts';
 import { usersModule } from './users/index.ts';
 import { zonesModule } from './zones/index.ts';
 
@@ -35,6 +36,7 @@ export const MODULES: readonly ModuleManifest[] = [
   serviceLevelsModule,
   oversightModule,
   incidentsModule,
+  staffModule,
 ];
 
 /** Every encrypted column, the platform's and the modules': key rotation re-encrypts these. */

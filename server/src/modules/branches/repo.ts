@@ -281,6 +281,11 @@ export async function lockBranch(db: Db, id: string) {
   await db.selectFrom('branches').select('id').where('id', '=', id).forUpdate().execute();
 }
 
+/** An institution's branches by id and by code, with their names: the roster names its branches by code. */
+export function selectBranchCodes(db: Db, orgId: string) {
+  return db.selectFrom('branches').select(['id', 'code', 'nameZh']).where('orgId', '=', orgId).execute();
+}
+
 /** Branch names by id, for the audit trail. */
 export async function nameBranches(db: Db, ids: string[]): Promise<Map<string, string>> {
   const rows = await db.selectFrom('branches').select(['id', 'nameZh']).where('id', 'in', ids).execute();

@@ -52,6 +52,11 @@ export const loadUserSecret: RevealLoader = async (db, id, field) => {
 };
 
 /** The institution's staff who can be sent out: enabled administrators and staff, by user name. */
+/** An institution's console users by username, for the roster's link to them. */
+export function selectUsernames(db: Db, orgId: string) {
+  return db.selectFrom('users').select(['id', 'username']).where('orgId', '=', orgId).execute();
+}
+
 export function selectActiveStaff(db: Db, orgId: string) {
   return db
     .selectFrom('users')

@@ -107,6 +107,7 @@ const BODIES: Record<string, unknown> = {
     changeReason: '访问矩阵核对',
   },
   'POST /api/v1/zones/:id/withdrawal': { reason: '访问矩阵核对' },
+  'POST /api/v1/staff/:id/removal': { reason: '访问矩阵核对' },
   'POST /api/v1/video-sessions/:id/contact': { reason: '访问矩阵核对' },
 };
 // Routes whose record narrows the route's action further (the staff member sent, or the reveal
@@ -204,6 +205,40 @@ describe(`access matrix (${testDatabaseKind})`, () => {
       return id;
     };
     records['/api/v1/branches/'] = { own: await branchOf(boc), other: await branchOf(cib), ownOrg: boc, otherOrg: cib };
+    const staffOf = async (orgId: string, branchId: string) => {
+      const id = randomUUID();
+      await t.database.db
+        .insertInto('staff')
+        .values({
+          id,
+          orgId,
+          branchId,
+          userId: null,
+          nameEnc: encryptField(t.keys, '矩阵'),
+          phoneEnc: encryptField(t.keys, '13900000000'),
+          homeEnc: encryptField(t.keys, JSON.stringify({ streetCode: '310101002', compound: '矩阵小区' })),
+          homeStreetHash: 'x',
+          homeCompoundHash: 'x',
+          posts: '["teller"]',
+        })
+        .execute();
+      return id;
+    };
+    const branches = records['/api/v1/branches/'];
+    records['/api/v1/staff/'] = {
+      own: await staffOf(boc, branches.own),
+      other: await staffOf(cib, branches.other),
+      ownOrg: boc,
+      otherOrg: cib,
+    };
+    BODIES['PUT /api/v1/staff/:id'] = {
+      name: '矩阵',
+      branchId: branches.own,
+      posts: ['teller'],
+      phone: '13900000000',
+      home: { streetCode: '310101002', compound: '矩阵小区' },
+      changeReason: '访问矩阵核对',
+    };
     // Routes below a branch name one of its adjustments too.
     for (const branchId of [records['/api/v1/branches/'].own, records['/api/v1/branches/'].other]) {
       const id = randomUUID();

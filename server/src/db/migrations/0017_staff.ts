@@ -1,0 +1,34 @@
+import { type Kysely, sql } from 'kysely';
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  // The roster (员工名册): who works at which branch, in which posts, and where they live. The home
+  // is encrypted; its street and its compound are also kept as keyed hashes, so that the people a
+  // zone locks in are found without decrypting everyone's home.
+  await db.schema
+    .createTable('staff')
+    .addColumn('id', 'uuid', (c) => c.primaryKey())
+    .addColumn('org_id', 'uuid', (c) => c.notNull().references('organizations.id'))
+    .addColumn('branch_id', 'uuid', (c) => c.notNull().references('branches.id'))
+    .addColumn('user_id', 'uuid', (c) => c.references('users.id').unique())
+    .addColumn('name_enc', 'text', (c) => c.notNull())
+    .addColumn('phone_enc', 'text', (c) => c.notNull())
+    .addColumn('home_enc', 'text', (c) => c.notNull())
+    .addColumn('home_street_hash', 'text', (c) => c.notNull())
+    .addColumn('home_compound_hash', 'text', (c) => c.notNull())
+    .addColumn('posts', 'jsonb', (c) => c.notNull())
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .execute();
+  await sql`create index staff_org_branch on staff (org_id, branch_id)`.execute(db);
+  await sql`create index staff_home_street on staff (home_street_hash)`.execute(db);
+  await sql`create index staff_home_compound on staff (home_compound_hash)`.execute(db);
+  // An institution's own posts, besides the standard ones.
+  await db.schema
+    .createTable('staff_posts')
+    .addColumn('org_id', 'uuid', (c) => c.notNull().references('organizations.id'))
+    .addColumn('code', 'text', (c) => c.notNull())
+    .addColumn('name_zh', 'text', (c) => c.notNull())
+    .addColumn('name_en', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('staff_posts_pk', ['org_id', 'code'])
+    .execute();
+}

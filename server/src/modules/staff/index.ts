@@ -1,0 +1,19 @@
+import type { ModuleManifest } from '../../platform/module.ts';
+import { seedStaff } from './demo.ts';
+import { staffError } from './errors.ts';
+import { loadStaffSecret } from './repo.ts';
+import { staffRoutes } from './routes.ts';
+import { nameStaffEntries } from './service.ts';
+
+/** Continuity (C4): the roster of each institution, and who of its people a zone locks in. */
+export const staffModule: ModuleManifest = {
+  name: 'staff',
+  tables: ['staff', 'staffPosts'],
+  tags: [{ name: 'staff', description: 'Rosters, and the staff locked in by lockdown zones (C4)' }],
+  register: (app) => app.register(staffRoutes),
+  errors: staffError.catalogue,
+  encryptedColumns: [{ table: 'staff', columns: ['name_enc', 'phone_enc', 'home_enc'] }],
+  revealable: { staff: { fields: ['name', 'phone', 'home'], load: loadStaffSecret } },
+  recordNames: { staff: nameStaffEntries },
+  seed: seedStaff,
+};

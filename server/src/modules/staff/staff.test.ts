@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import { todayInShanghai } from '@shouhu/common';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, findOrgId, signInAs, type TestApp } from '../../test/app.ts';
+import { testDatabaseKind } from '../../test/database.ts';
+
+const today = todayInShanghai();
+
+describe(`the roster and who a zone locks in (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  let boc: Record<string, string>;
+  let bocStaff: Record<string, string>;
+  let cib: Record<string, string>;
+  let regulator: Record<string, string>;
+  let branchId: string;
+  let cibBranchId: string;
+  const send = (method: 'POST' | 'PUT' | 'GET', url: string, headers: Record<string, string>, payload?: object) =>
+    t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+  const branchOf = async (orgId: string, code: string) => {
+    const id = randomUUID();
+    await t.database.db
+      .insertInto('branches')
+      .values({
+        id,
+        orgId,
+        code,
+        nameZh: `测试网点${code}`,
+        nameEn: null,
+        address: '测试路1号',
+        districtCode: '310101',
+        streetCode: '310101002',
+        lat: 31.23,
+        lng: 121.48,
+        services: '["cash"]',
+        weeklyHours: '{"days":{}}',
+        phone: null,
+      })
+      .execute();
+    return id;
+  };
+  const person = (extra: object = {}) => ({
+    name: '王小明',
+    branchId,
+    posts: ['teller', 'cash'],
+    phone: '13912345678',
+    home: { streetCode: '310101002', committeeCode: '310101002001', compound: '福寿小区' },
+    ...extra,
+  });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    boc = await signInAs(t.app, 'boc.admin');
+    bocStaff = await signInAs(t.app, 'boc.staff');
+    cib = await signInAs(t.app, 'cib.admin');
+    regulator = await signInAs(t.app, 'regulator');
+    branchId = await branchOf(await findOrgId(t, 'boc-sh'), 'S01');
+    cibBranchId = await branchOf(await findOrgId(t, 'cib-sh'), 'S01');
+  });
+  afterAll(() => t?.close());
+
+  it('keeps a person masked and encrypted, locked in once their compound or street is sealed', async () => {
+    const added = await send('POST', '/api/v1/staff', boc, person());
+    expect(added.statusCode, added.body).toBe(201);
+    expect(added.json()).toMatchObject({
+      name: '王**',
+      phone: '139****5678',
+      posts: ['teller', 'cash'],
+      home: { streetCode: '310101002', compound: '****' },
+      lockedIn: false,
+      branchName: '测试网点S01',
+    });
+    const id = added.json().id;
+    const stored = await t.database.db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(JSON.stringify(stored)).not.toContain('福寿');
+    expect(JSON.stringify(stored)).not.toContain('13912345678');
+    // Someone in another compound of the same street, and one in another street.
+    for (const home of [
+      { streetCode: '310101002', compound: '长宁新村' },
+      { streetCode: '310101013', compound: '福寿小区' },
+    ])
+      expect((await send('POST', '/api/v1/staff', boc, person({ name: '李四', home }))).statusCode).toBe(201);
+
+    // The compound is sealed (its name as the zone gives it, spaces aside): only its resident is locked in.
+    const zone = await send('POST', '/api/v1/zones', regulator, {
+      name: '福寿 小区',
+      streetCode: '310101002',
+      lat: 31.231,
+      lng: 121.481,
+      level: 'sealed',
+      from: today,
+    });
+    expect(zone.statusCode, zone.body).toBe(201);
+    const list = (await send('GET', '/api/v1/staff', boc)).json().items as { id: string; lockedIn: boolean; zoneName: string | null }[];
+    expect(list.filter((s) => s.lockedIn).map((s) => s.id)).toEqual([id]);
+    expect(list.find((s) => s.id === id)?.zoneName).toBe('福寿 小区');
+    // A street controlled whole locks in all who live in it.
+    await send('POST', '/api/v1/zones', regulator, {
+      name: '整街',
+      streetCode: '310101002',
+      wholeStreet: true,
+      level: 'controlled',
+      from: today,
+    });
+    const locked = (await send('GET', '/api/v1/staff?lockedIn=true', boc)).json().items;
+    expect(locked).toHaveLength(2);
+    // Not before the zones begin.
+    expect((await send('GET', '/api/v1/staff?lockedIn=true&on=2022-01-01', boc)).json().items).toEqual([]);
+
+    // The home is revealed with a reason, and the reveal is audited.
+    const revealed = await send('POST', '/api/v1/pii/reveal', boc, {
+      recordType: 'staff',
+      recordId: id,
+      field: 'home',
+      reason: '核对居住小区',
+    });
+    expect(JSON.parse(revealed.json().value)).toMatchObject({ compound: '福寿小区' });
+    const events = await t.database.db.selectFrom('auditEvents').select(['action']).where('recordId', '=', id).execute();
+    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['staff.added', 'pii.revealed']));
+
+    // Another bank sees none of it; the bank's own staff read it but cannot change it.
+    expect((await send('GET', '/api/v1/staff', cib)).json().items).toEqual([]);
+    expect((await send('PUT', `/api/v1/staff/${id}`, cib, { ...person(), changeReason: '调岗' })).statusCode).toBe(404);
+    expect((await send('GET', '/api/v1/staff', bocStaff)).json().items.length).toBe(3);
+    expect((await send('POST', '/api/v1/staff', bocStaff, person())).statusCode).toBe(403);
+
+    // A move to another street, with the reason: no longer locked in by the sealed compound.
+    const moved = await send('PUT', `/api/v1/staff/${id}`, boc, {
+      ...person({ home: { streetCode: '310101013', compound: '新居' } }),
+      changeReason: '搬家',
+    });
+    expect(moved.json()).toMatchObject({ lockedIn: false });
+    const changed = await t.database.db
+      .selectFrom('auditEvents')
+      .select(['summary'])
+      .where('action', '=', 'staff.changed')
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(changed.summary)).not.toMatch(/新居|王小明|13912345678/);
+    expect((await send('POST', `/api/v1/staff/${id}/removal`, boc, { reason: '离职' })).statusCode).toBe(204);
+    expect((await send('GET', '/api/v1/staff', boc)).json().items).toHaveLength(2);
+  });
+
+  it('names the field of an unknown branch, post, phone, street or user', async () => {
+    const cases: [object, string][] = [
+      [{ branchId: cibBranchId }, 'body.branchId'],
+      [{ posts: ['juggler'] }, 'body.posts'],
+      [{ phone: '12345' }, 'body.phone'],
+      [{ home: { streetCode: '310199999', compound: '某小区' } }, 'body.home.streetCode'],
+      [{ home: { streetCode: '310101002', committeeCode: '310104002001', compound: '某小区' } }, 'body.home.committeeCode'],
+      [{ username: 'nobody.here' }, 'body.username'],
+    ];
+    for (const [extra, field] of cases) {
+      const res = await send('POST', '/api/v1/staff', boc, person(extra));
+      expect(res.statusCode, field).toBe(400);
+      expect(res.json().error.details.fields[0].field).toBe(field);
+      expect(res.json().error.message_zh).toBeTruthy();
+    }
+    // An institution's own post, once added, is a post like the others.
+    expect((await send('POST', '/api/v1/staff-posts', boc, { code: 'own:wealth', nameZh: '理财', nameEn: 'Wealth' })).statusCode).toBe(201);
+    expect(
+      (await send('POST', '/api/v1/staff-posts', boc, { code: 'own:wealth', nameZh: '理财', nameEn: 'Wealth' })).json().error.code,
+    ).toBe('staff.post_taken');
+    expect((await send('POST', '/api/v1/staff', boc, person({ posts: ['own:wealth'] }))).statusCode).toBe(201);
+    // A console user is on the roster once.
+    expect((await send('POST', '/api/v1/staff', boc, person({ username: 'boc.staff' }))).statusCode).toBe(201);
+    expect((await send('POST', '/api/v1/staff', boc, person({ username: 'boc.staff' }))).json().error.code).toBe('staff.user_taken');
+  });
+
+  it('imports a roster file naming every bad row, or only the good ones when asked, and exports it masked', async () => {
+    const before = (await send('GET', '/api/v1/staff', boc)).json().items.length;
+    const csv = [
+      '姓名,网点编码,岗位,手机,街道代码,居委会代码,小区,用户名',
+      '赵一,S01,柜员、现金,13900000001,310101002,,长宁新村,',
+      '钱二,S99,柜员,13900000002,310101002,,长宁新村,',
+      '孙三,S01,杂技,13900000003,310101002,,长宁新村,',
+      '李四,S01,理财,13900000004,310101002,,长宁新村,',
+    ].join('\n');
+    const upload = (partial: boolean) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/staff/import?partial=${partial}`,
+        headers: { ...boc, 'content-type': 'text/csv' },
+        payload: csv,
+      });
+    const refused = await upload(false);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.problems.map((p: { line: number; field: string }) => [p.line, p.field])).toEqual([
+      [3, 'branchCode'],
+      [4, 'posts'],
+    ]);
+    expect((await send('GET', '/api/v1/staff', boc)).json().items.length).toBe(before);
+    const taken = await upload(true);
+    expect(taken.json()).toMatchObject({ imported: 2, problemCount: 2 });
+    const items = (await send('GET', '/api/v1/staff', boc)).json().items as { posts: string[] }[];
+    expect(items.length).toBe(before + 2);
+    expect(items.some((s) => s.posts.join() === 'teller,cash')).toBe(true);
+    expect(items.some((s) => s.posts.join() === 'own:wealth')).toBe(true);
+
+    const xlsx = await t.app.inject({ url: '/api/v1/staff/export?format=xlsx', headers: boc });
+    expect(xlsx.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('员工名册') as ExcelJS.Worksheet;
+    expect(sheet.getRow(1).getCell(2).value).toBe('姓名');
+    expect(sheet.rowCount).toBe(items.length + 2);
+    expect(JSON.stringify(sheet.getSheetValues())).not.toContain('13900000001');
+    const csvOut = await t.app.inject({ url: '/api/v1/staff/export?format=csv', headers: boc });
+    expect(csvOut.body).toContain('赵*');
+  });
+});

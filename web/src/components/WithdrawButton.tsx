@@ -11,8 +11,11 @@ export function WithdrawButton({
   what,
   onWithdraw,
   listedInNotice = false,
+  label,
 }: {
   what: string;
+  /** The button's word, when taking back is not a withdrawal (a person taken off a roster). */
+  label?: string;
   onWithdraw: (reason: string) => Promise<unknown>;
   /** A branch's adjustment: the association's next notice lists the withdrawal. */
   listedInNotice?: boolean;
@@ -26,7 +29,7 @@ export function WithdrawButton({
   return (
     <>
       <Button size="small" danger onClick={() => setOpen(true)}>
-        {t('withdraw.button')}
+        {label ?? t('withdraw.button')}
       </Button>
       <Modal
         open={open}

@@ -17,6 +17,7 @@ import { oversightFeature } from './oversight/index.ts';
 import { placesFeature } from './places/index.ts';
 import { publicFeature } from './public/index.ts';
 import { serviceLevelsFeature } from './service-levels/index.ts';
+import { staffFeature } from './staff/index.ts';
 import { usersFeature } from './users/index.ts';
 import { zonesFeature } from './zones/index.ts';
 
@@ -29,6 +30,7 @@ const FEATURE_TUPLE = [
   organizationsFeature,
   usersFeature,
   branchesFeature,
+  staffFeature,
   calendarFeature,
   homeVisitsFeature,
   cloudBranchFeature,

@@ -1,0 +1,11 @@
+import { lazy } from 'react';
+import { defineFeature } from '../../app/feature.ts';
+import { messages } from './messages.ts';
+
+/** Continuity (C4): the institution's roster, and who of its people a zone keeps at home. */
+export const staffFeature = defineFeature({
+  name: 'staff',
+  messages,
+  consoleRoutes: [{ path: 'staff', page: lazy(() => import('./StaffPage.tsx').then((m) => ({ default: m.StaffPage }))) }],
+  menu: [{ path: '/console/staff', label: 'menu.staff', action: 'staff.read' }],
+});

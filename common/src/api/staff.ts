@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { IntervalSchema } from './branches.ts';
 import { Correction, ImportRejects } from './errors.ts';
 
 /** The posts a branch needs staffed (岗位); an institution may add its own. */
@@ -103,3 +104,95 @@ export const STAFF_FILE_COLUMNS: readonly (readonly [string, string])[] = [
 
 export const StaffImportAnswer = Type.Object({ imported: Type.Integer(), ...ImportRejects });
 export type StaffImportAnswer = Static<typeof StaffImportAnswer>;
+
+/** What a branch does when it has too few people to open as usual (its plan's fallback). */
+export const FALLBACK_KINDS = ['shorter_hours', 'closed'] as const;
+export const StaffingFallback = Type.Object(
+  {
+    kind: Type.Enum([...FALLBACK_KINDS]),
+    hours: Type.Optional(Type.Array(IntervalSchema, { minItems: 1, maxItems: 4, description: 'the shorter hours, for shorter_hours' })),
+    publicNote: Type.String({
+      minLength: 2,
+      maxLength: 200,
+      description: 'where customers go instead: another branch, an online channel, the cloud branch',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type StaffingFallback = Static<typeof StaffingFallback>;
+
+/** A branch's contingency plan (应急预案): the fewest people per post it opens with, and its fallback. */
+export const StaffingPlanInput = Type.Object(
+  {
+    branchId: Type.String({ format: 'uuid' }),
+    minimums: Type.Record(Type.String({ maxLength: 40 }), Type.Integer({ minimum: 1, maximum: 50 }), { minProperties: 1 }),
+    fallback: StaffingFallback,
+  },
+  { additionalProperties: false },
+);
+export type StaffingPlanInput = Static<typeof StaffingPlanInput>;
+
+export const StaffingPlanView = Type.Object({
+  id: Type.String(),
+  branchId: Type.String(),
+  branchName: Type.String(),
+  version: Type.Integer(),
+  minimums: Type.Record(Type.String(), Type.Integer()),
+  fallback: StaffingFallback,
+  draftedAt: Type.String(),
+  approvedAt: Type.Union([Type.String(), Type.Null()]),
+  /** The latest approved version of the branch's plan. */
+  inForce: Type.Boolean(),
+});
+export type StaffingPlanView = Static<typeof StaffingPlanView>;
+
+/** A branch on a day: enough people (green), short but covered by substitutes (amber), or short (red). */
+export const STAFFING_STATES = ['enough', 'covered', 'short'] as const;
+export type StaffingState = (typeof STAFFING_STATES)[number];
+export const STAFFING_STATE_LABELS: Record<StaffingState, { zh: string; en: string }> = {
+  enough: { zh: '人员充足', en: 'Enough staff' },
+  covered: { zh: '缺员，可调配', en: 'Short, substitutes found' },
+  short: { zh: '缺员，无可调配', en: 'Short, no substitute' },
+};
+
+const Person = Type.Object({ staffId: Type.String(), name: Type.String(), branchId: Type.String(), branchName: Type.String() });
+export const BranchStaffing = Type.Object({
+  branchId: Type.String(),
+  branchName: Type.String(),
+  districtCode: Type.String(),
+  state: Type.Enum([...STAFFING_STATES]),
+  lockedIn: Type.Integer(),
+  planId: Type.String(),
+  fallback: StaffingFallback,
+  posts: Type.Array(
+    Type.Object({
+      post: Type.String(),
+      minimum: Type.Integer(),
+      available: Type.Integer(),
+      short: Type.Integer(),
+      /** Who could stand in: same post, free to move, from a branch that keeps its own minimum; nearest first. */
+      substitutes: Type.Array(Type.Object({ ...Person.properties, distanceKm: Type.Number() })),
+      /** Substitutes already accepted for the day. */
+      assigned: Type.Array(Person),
+    }),
+  ),
+});
+export type BranchStaffing = Static<typeof BranchStaffing>;
+export const StaffingBoard = Type.Object({ on: Type.String(), branches: Type.Array(BranchStaffing) });
+export type StaffingBoard = Static<typeof StaffingBoard>;
+
+export const AssignmentInput = Type.Object(
+  {
+    staffId: Type.String({ format: 'uuid' }),
+    branchId: Type.String({ format: 'uuid' }),
+    post: Type.String({ maxLength: 40 }),
+    on: Type.String({ format: 'date' }),
+  },
+  { additionalProperties: false },
+);
+export type AssignmentInput = Static<typeof AssignmentInput>;
+export const FallbackInput = Type.Object(
+  { branchId: Type.String({ format: 'uuid' }), on: Type.String({ format: 'date' }) },
+  { additionalProperties: false },
+);
+export type FallbackInput = Static<typeof FallbackInput>;

@@ -572,11 +572,35 @@ export interface StaffTable {
   nameEnc: string;
   phoneEnc: string;
   homeEnc: string;
+  compoundEnc: string;
   homeStreetHash: string;
   homeCompoundHash: string;
   posts: JSONColumnType<string[]>;
   createdAt: GeneratedTimestamp;
   updatedAt: GeneratedTimestamp;
+}
+
+export interface StaffingPlansTable {
+  id: string;
+  orgId: string;
+  branchId: string;
+  version: number;
+  minimums: JSONColumnType<Record<string, number>>;
+  fallback: JSONColumnType<Record<string, unknown>>;
+  draftedBy: string | null;
+  draftedAt: Timestamp;
+  approvedBy: string | null;
+  approvedAt: Timestamp | null;
+}
+
+export interface StaffAssignmentsTable {
+  staffId: string;
+  day: ColumnType<string, string, string>;
+  orgId: string;
+  branchId: string;
+  post: string;
+  acceptedBy: string | null;
+  acceptedAt: Timestamp;
 }
 
 export interface StaffPostsTable {
@@ -636,4 +660,6 @@ export interface DB {
   figureCounts: FigureCountsTable;
   staff: StaffTable;
   staffPosts: StaffPostsTable;
+  staffingPlans: StaffingPlansTable;
+  staffAssignments: StaffAssignmentsTable;
 }

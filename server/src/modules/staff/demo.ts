@@ -40,7 +40,7 @@ export async function seedStaff(db: Db, keys: KeyRing, options: { branches?: boo
       const compound =
         zone?.name ??
         `${pick(['长宁', '延安', '虹桥', '凌云', '康乐', '春申', '金杨', '曹杨'])}${pick(COMPOUNDS)}${1 + Math.floor(next() * 9)}号`;
-      const home = { streetCode, compound };
+      const home = { streetCode };
       rows.push({
         id: createId(),
         orgId: b.orgId,
@@ -49,6 +49,7 @@ export async function seedStaff(db: Db, keys: KeyRing, options: { branches?: boo
         nameEnc: encryptField(keys, `${pick([...SURNAMES])}${pick(GIVEN)}${next() < 0.5 ? pick(GIVEN) : ''}`),
         phoneEnc: encryptField(keys, `139${String(Math.floor(next() * 1e8)).padStart(8, '0')}`),
         homeEnc: encryptField(keys, JSON.stringify(home)),
+        compoundEnc: encryptField(keys, compound),
         homeStreetHash: hashStreet(keys, streetCode),
         homeCompoundHash: hashCompound(keys, streetCode, compound),
         posts: pick(POST_MIX),

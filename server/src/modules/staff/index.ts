@@ -8,12 +8,12 @@ import { nameStaffEntries } from './service.ts';
 /** Continuity (C4): the roster of each institution, and who of its people a zone locks in. */
 export const staffModule: ModuleManifest = {
   name: 'staff',
-  tables: ['staff', 'staffPosts'],
+  tables: ['staff', 'staffPosts', 'staffingPlans', 'staffAssignments'],
   tags: [{ name: 'staff', description: 'Rosters, and the staff locked in by lockdown zones (C4)' }],
   register: (app) => app.register(staffRoutes),
   errors: staffError.catalogue,
-  encryptedColumns: [{ table: 'staff', columns: ['name_enc', 'phone_enc', 'home_enc'] }],
-  revealable: { staff: { fields: ['name', 'phone', 'home'], load: loadStaffSecret } },
+  encryptedColumns: [{ table: 'staff', columns: ['name_enc', 'phone_enc', 'home_enc', 'compound_enc'] }],
+  revealable: { staff: { fields: ['name', 'phone', 'compound'], load: loadStaffSecret } },
   recordNames: { staff: nameStaffEntries },
   seed: seedStaff,
 };

@@ -11,6 +11,7 @@ const STAFF_COLUMNS = [
   'nameEnc',
   'phoneEnc',
   'homeEnc',
+  'compoundEnc',
   'homeStreetHash',
   'homeCompoundHash',
   'posts',
@@ -80,12 +81,97 @@ export async function insertOwnPost(db: Db, row: { orgId: string; code: string; 
 
 /** One encrypted field of a roster entry, with its institution, for a reveal. */
 export const loadStaffSecret: RevealLoader = async (db, id, field) => {
-  const row = await db.selectFrom('staff').select(['orgId', 'nameEnc', 'phoneEnc', 'homeEnc']).where('id', '=', id).executeTakeFirst();
-  const columns = { name: row?.nameEnc, phone: row?.phoneEnc, home: row?.homeEnc };
+  const row = await db.selectFrom('staff').select(['orgId', 'nameEnc', 'phoneEnc', 'compoundEnc']).where('id', '=', id).executeTakeFirst();
+  const columns = { name: row?.nameEnc, phone: row?.phoneEnc, compound: row?.compoundEnc };
   return row && { orgId: row.orgId, value: columns[field as keyof typeof columns] ?? null };
 };
 
 /** Roster entries with their branch, for the audit trail's names (a person's name is personal data). */
 export function selectStaffBranches(db: Db, ids: string[]) {
   return db.selectFrom('staff').select(['id', 'branchId']).where('id', 'in', ids).execute();
+}
+
+const PLAN_COLUMNS = ['id', 'orgId', 'branchId', 'version', 'minimums', 'fallback', 'draftedAt', 'approvedAt'] as const;
+
+export function selectPlans(db: Db, orgId: string, branchId?: string) {
+  return db
+    .selectFrom('staffingPlans')
+    .select(PLAN_COLUMNS)
+    .where('orgId', '=', orgId)
+    .$if(branchId !== undefined, (q) => q.where('branchId', '=', branchId as string))
+    .orderBy('branchId')
+    .orderBy('version', 'desc')
+    .execute();
+}
+export type PlanRow = Awaited<ReturnType<typeof selectPlans>>[number];
+
+export function selectPlan(db: Db, orgId: string, id: string) {
+  return db.selectFrom('staffingPlans').select(PLAN_COLUMNS).where('orgId', '=', orgId).where('id', '=', id).executeTakeFirst();
+}
+
+/** The plan in force at each branch: its latest approved version. */
+export function selectPlansInForce(db: Db, orgId: string) {
+  return db
+    .selectFrom('staffingPlans')
+    .select(PLAN_COLUMNS)
+    .distinctOn('branchId')
+    .where('orgId', '=', orgId)
+    .where('approvedAt', 'is not', null)
+    .orderBy('branchId')
+    .orderBy('version', 'desc')
+    .execute();
+}
+
+export async function insertPlan(
+  db: Db,
+  row: { id: string; orgId: string; branchId: string; minimums: Record<string, number>; fallback: object; draftedBy: string | null },
+) {
+  // The next version of the branch's plan; the unique key refuses two drafts taking one number.
+  const last = await db
+    .selectFrom('staffingPlans')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('branchId', '=', row.branchId)
+    .executeTakeFirst();
+  await db
+    .insertInto('staffingPlans')
+    .values({
+      ...row,
+      version: Number(last?.v ?? 0) + 1,
+      minimums: JSON.stringify(row.minimums),
+      fallback: JSON.stringify(row.fallback),
+      draftedAt: new Date(),
+    })
+    .execute();
+}
+
+export async function markPlanApproved(db: Db, id: string, userId: string | null): Promise<boolean> {
+  const done = await db
+    .updateTable('staffingPlans')
+    .set({ approvedAt: new Date(), approvedBy: userId })
+    .where('id', '=', id)
+    .where('approvedAt', 'is', null)
+    .executeTakeFirst();
+  return Number(done.numUpdatedRows) === 1;
+}
+
+export function selectAssignments(db: Db, orgId: string, day: string) {
+  return db
+    .selectFrom('staffAssignments')
+    .select(['staffId', 'branchId', 'post'])
+    .where('orgId', '=', orgId)
+    .where('day', '=', day)
+    .execute();
+}
+
+/** Accepts a substitute for a day; false when that person already stands in somewhere that day. */
+export async function insertAssignment(
+  db: Db,
+  row: { staffId: string; day: string; orgId: string; branchId: string; post: string; acceptedBy: string | null },
+): Promise<boolean> {
+  const done = await db
+    .insertInto('staffAssignments')
+    .values({ ...row, acceptedAt: new Date() })
+    .onConflict((oc) => oc.columns(['staffId', 'day']).doNothing())
+    .executeTakeFirst();
+  return Number(done.numInsertedOrUpdatedRows) === 1;
 }

@@ -1,10 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  AdjustmentView,
+  AssignmentInput,
+  FallbackInput,
   Items,
   STAFF_POSTS,
   StaffChange,
   StaffImportAnswer,
   StaffInput,
+  StaffingBoard,
+  StaffingPlanInput,
+  StaffingPlanView,
   StaffPostInput,
   StaffPostView,
   StaffView,
@@ -15,6 +21,7 @@ import { Type } from 'typebox';
 import { readTable, XLSX_TYPE } from '../../platform/files.ts';
 import { errorResponses } from '../../platform/http.ts';
 import { addOwnPost, changeStaff, createStaff, exportStaff, importStaff, listOwnPosts, listStaff, removeStaff } from './service.ts';
+import { acceptSubstitute, applyFallback, approvePlan, computeBoard, draftPlan, listPlans } from './staffing.ts';
 
 const tags = ['staff'];
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -147,5 +154,84 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => reply.status(201).send(await addOwnPost(req.ctx, req.body)),
+  );
+  app.get(
+    '/api/v1/staffing',
+    {
+      config: { access: 'staff.read' },
+      schema: {
+        tags,
+        summary:
+          'The staffing board for a date: each branch with a plan, its people per post against the minimum, substitutes for the short',
+        querystring: OnQuery,
+        response: { 200: StaffingBoard, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => computeBoard(req.ctx, req.query.on ?? todayInShanghai()),
+  );
+  app.post(
+    '/api/v1/staffing/substitutes',
+    {
+      config: { access: 'staff.manage' },
+      schema: {
+        tags,
+        summary: 'Accept a substitute for a short post on a day (one of two admins accepting at once wins)',
+        body: AssignmentInput,
+        response: { 200: StaffingBoard, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => acceptSubstitute(req.ctx, req.body),
+  );
+  app.post(
+    '/api/v1/staffing/fallbacks',
+    {
+      config: { access: 'staff.manage' },
+      schema: {
+        tags,
+        summary: 'Apply a short branch’s fallback for the day: its plan’s shorter hours or closure, as an adjustment',
+        body: FallbackInput,
+        response: { 201: AdjustmentView, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await applyFallback(req.ctx, req.body)),
+  );
+  app.get(
+    '/api/v1/staffing-plans',
+    {
+      config: { access: 'staff.read' },
+      schema: {
+        tags,
+        summary: 'Every version of the branches’ contingency plans, the one in force marked',
+        querystring: Type.Object({ branchId: Type.Optional(Type.String({ format: 'uuid' })) }, { additionalProperties: false }),
+        response: { 200: Items(StaffingPlanView), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => ({ items: await listPlans(req.ctx, req.query.branchId) }),
+  );
+  app.post(
+    '/api/v1/staffing-plans',
+    {
+      config: { access: 'staff.manage' },
+      schema: {
+        tags,
+        summary: 'Draft the next version of a branch’s plan: minimum people per post, and the fallback',
+        body: StaffingPlanInput,
+        response: { 201: StaffingPlanView, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await draftPlan(req.ctx, req.body)),
+  );
+  app.post(
+    '/api/v1/staffing-plans/:id/approval',
+    {
+      config: { access: 'staff.manage' },
+      schema: {
+        tags,
+        summary: 'Approve a drafted plan: it is in force until a later version is approved',
+        params: IdParams,
+        response: { 200: StaffingPlanView, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => approvePlan(req.ctx, req.params.id),
   );
 };

@@ -21,6 +21,7 @@ import {
   validateMobile,
 } from '@shouhu/common';
 import { findCommittee } from '@shouhu/common/committees';
+import type { Db } from '../../db/database.ts';
 import { PLATFORM_ERRORS, validationError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { yieldToEventLoop } from '../../platform/batch.ts';
@@ -34,7 +35,7 @@ import type { KeyRing } from '../../platform/pii/keys.ts';
 import { checkRow, describeRejects, type Table } from '../../platform/table-import.ts';
 import { nameBranches, selectBranchCodes } from '../branches/repo.ts';
 import { selectUsernames } from '../users/repo.ts';
-import { listZones } from '../zones/service.ts';
+import { selectZonesOn } from '../zones/repo.ts';
 import { staffError } from './errors.ts';
 import {
   deleteStaffRow,
@@ -65,8 +66,9 @@ export async function findLockIns(
   ctx: Context,
   rows: readonly { id: string; homeStreetHash: string; homeCompoundHash: string }[],
   on: string,
+  db: Db = ctx.db,
 ): Promise<Map<string, LockIn>> {
-  const zones = (await listZones(ctx, on)).filter((z) => LOCKING_LEVELS.includes(z.level));
+  const zones = (await selectZonesOn(db, on)).filter((z) => LOCKING_LEVELS.includes(z.level));
   const byStreet = new Map<string, (typeof zones)[number]>();
   const byCompound = new Map<string, (typeof zones)[number]>();
   for (const z of zones) {
@@ -143,8 +145,8 @@ function message(code: Parameters<typeof staffError>[0]) {
 /** A checked entry as it is stored: personal data encrypted, the home's hashes beside it. */
 function toStaffRow(ctx: Context, id: string, orgId: string, input: StaffInput, catalogue: Catalogue): NewStaffRow {
   const mobile = validateMobile(input.phone);
-  const home: StaffHomeInput = { streetCode: input.home.streetCode, compound: input.home.compound.trim() };
-  if (input.home.committeeCode) home.committeeCode = input.home.committeeCode;
+  const compound = input.home.compound.trim();
+  const home = { streetCode: input.home.streetCode, ...(input.home.committeeCode ? { committeeCode: input.home.committeeCode } : {}) };
   return {
     id,
     orgId,
@@ -153,8 +155,9 @@ function toStaffRow(ctx: Context, id: string, orgId: string, input: StaffInput, 
     nameEnc: encryptField(ctx.keys, input.name.trim()),
     phoneEnc: encryptField(ctx.keys, mobile.valid ? mobile.normalized : input.phone),
     homeEnc: encryptField(ctx.keys, JSON.stringify(home)),
+    compoundEnc: encryptField(ctx.keys, compound),
     homeStreetHash: hashStreet(ctx.keys, home.streetCode),
-    homeCompoundHash: hashCompound(ctx.keys, home.streetCode, home.compound),
+    homeCompoundHash: hashCompound(ctx.keys, home.streetCode, compound),
     posts: input.posts,
   };
 }
@@ -194,7 +197,7 @@ export async function listStaff(ctx: Context, filter: { on: string; branchId?: s
 }
 
 function toView(ctx: Context, r: StaffRow, lock: LockIn, branchNames: Map<string, string>, on: string): StaffView {
-  const home = JSON.parse(decryptField(ctx.keys, r.homeEnc)) as StaffHomeInput;
+  const home = JSON.parse(decryptField(ctx.keys, r.homeEnc)) as Omit<StaffHomeInput, 'compound'>;
   return {
     id: r.id,
     orgId: r.orgId,
@@ -203,7 +206,11 @@ function toView(ctx: Context, r: StaffRow, lock: LockIn, branchNames: Map<string
     name: maskName(decryptField(ctx.keys, r.nameEnc)),
     phone: maskMobile(decryptField(ctx.keys, r.phoneEnc)),
     posts: r.posts,
-    home: { streetCode: home.streetCode, streetName: findStreet(home.streetCode)?.name ?? '', compound: maskAddress(home.compound) },
+    home: {
+      streetCode: home.streetCode,
+      streetName: findStreet(home.streetCode)?.name ?? '',
+      compound: maskAddress(decryptField(ctx.keys, r.compoundEnc)),
+    },
     userId: r.userId,
     on,
     ...lock,

@@ -1,11 +1,35 @@
 import { randomUUID } from 'node:crypto';
-import { todayInShanghai } from '@shouhu/common';
+import { type BranchStaffing, type StaffingBoard, todayInShanghai } from '@shouhu/common';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, findOrgId, signInAs, type TestApp } from '../../test/app.ts';
 import { testDatabaseKind } from '../../test/database.ts';
 
 const today = todayInShanghai();
+
+/** A branch of an institution, written straight to the table: the roster and the board only need it to exist. */
+async function insertBranch(t: TestApp, orgId: string, code: string, lat: number, lng: number) {
+  const id = randomUUID();
+  await t.database.db
+    .insertInto('branches')
+    .values({
+      id,
+      orgId,
+      code,
+      nameZh: `测试网点${code}`,
+      nameEn: null,
+      address: '测试路1号',
+      districtCode: '310101',
+      streetCode: '310101002',
+      lat,
+      lng,
+      services: '["cash"]',
+      weeklyHours: '{"days":{}}',
+      phone: null,
+    })
+    .execute();
+  return id;
+}
 
 describe(`the roster and who a zone locks in (${testDatabaseKind})`, () => {
   let t: TestApp;
@@ -17,28 +41,7 @@ describe(`the roster and who a zone locks in (${testDatabaseKind})`, () => {
   let cibBranchId: string;
   const send = (method: 'POST' | 'PUT' | 'GET', url: string, headers: Record<string, string>, payload?: object) =>
     t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
-  const branchOf = async (orgId: string, code: string) => {
-    const id = randomUUID();
-    await t.database.db
-      .insertInto('branches')
-      .values({
-        id,
-        orgId,
-        code,
-        nameZh: `测试网点${code}`,
-        nameEn: null,
-        address: '测试路1号',
-        districtCode: '310101',
-        streetCode: '310101002',
-        lat: 31.23,
-        lng: 121.48,
-        services: '["cash"]',
-        weeklyHours: '{"days":{}}',
-        phone: null,
-      })
-      .execute();
-    return id;
-  };
+  const branchOf = (orgId: string, code: string) => insertBranch(t, orgId, code, 31.23, 121.48);
   const person = (extra: object = {}) => ({
     name: '王小明',
     branchId,
@@ -111,10 +114,10 @@ describe(`the roster and who a zone locks in (${testDatabaseKind})`, () => {
     const revealed = await send('POST', '/api/v1/pii/reveal', boc, {
       recordType: 'staff',
       recordId: id,
-      field: 'home',
+      field: 'compound',
       reason: '核对居住小区',
     });
-    expect(JSON.parse(revealed.json().value)).toMatchObject({ compound: '福寿小区' });
+    expect(revealed.json()).toEqual({ value: '福寿小区' });
     const events = await t.database.db.selectFrom('auditEvents').select(['action']).where('recordId', '=', id).execute();
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['staff.added', 'pii.revealed']));
 
@@ -206,5 +209,122 @@ describe(`the roster and who a zone locks in (${testDatabaseKind})`, () => {
     expect(JSON.stringify(sheet.getSheetValues())).not.toContain('13900000001');
     const csvOut = await t.app.inject({ url: '/api/v1/staff/export?format=csv', headers: boc });
     expect(csvOut.body).toContain('赵*');
+  });
+});
+
+describe(`the staffing board (${testDatabaseKind})`, () => {
+  let t: TestApp;
+  let boc: Record<string, string>;
+  let bocStaff: Record<string, string>;
+  let cib: Record<string, string>;
+  let regulator: Record<string, string>;
+  const send = (method: 'POST' | 'PUT' | 'GET', url: string, headers: Record<string, string>, payload?: object) =>
+    t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+  const branchOf = (orgId: string, code: string, lat: number, lng: number) => insertBranch(t, orgId, code, lat, lng);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    boc = await signInAs(t.app, 'boc.admin');
+    bocStaff = await signInAs(t.app, 'boc.staff');
+    cib = await signInAs(t.app, 'cib.admin');
+    regulator = await signInAs(t.app, 'regulator');
+  });
+  afterAll(() => t?.close());
+
+  it('proposes the nearest substitute a short branch can take, lets one of two acceptances win, and applies a fallback in one step', async () => {
+    const bocOrg = await findOrgId(t, 'boc-sh');
+    const [a, b, c] = [
+      await branchOf(bocOrg, 'P01', 31.23, 121.48),
+      await branchOf(bocOrg, 'P02', 31.232, 121.482),
+      await branchOf(bocOrg, 'P03', 31.3, 121.5),
+    ];
+    const hire = async (branch: string, compound: string, name: string) => {
+      const res = await send('POST', '/api/v1/staff', boc, {
+        name,
+        branchId: branch,
+        posts: ['teller'],
+        phone: '13912340000',
+        home: { streetCode: '310101015', compound },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    await hire(a, '梅园小区', '甲一');
+    await hire(a, '梅园小区', '甲二');
+    const fromB = [await hire(b, '桃园小区', '乙一'), await hire(b, '桃园小区', '乙二')];
+    await hire(c, '梅园小区', '丙一');
+    const plan = async (branchId: string, minimums: Record<string, number>, fallback: object) =>
+      send('POST', '/api/v1/staffing-plans', boc, { branchId, minimums, fallback });
+    const tooMany = await plan(a, { teller: 3 }, { kind: 'closed', publicNote: '请至就近网点' });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().error.details.fields[0]).toMatchObject({ field: 'body.minimums.teller' });
+    expect((await plan(a, { teller: 1 }, { kind: 'shorter_hours', publicNote: '缩短营业时间' })).json().error.details.fields[0].field).toBe(
+      'body.fallback.hours',
+    );
+    const shorter = { kind: 'shorter_hours', hours: [{ open: '10:00', close: '15:00' }], publicNote: '缩短营业时间，可至手机银行办理' };
+    for (const [branchId, fallback] of [
+      [a, shorter],
+      [b, shorter],
+      [c, shorter],
+    ] as const) {
+      const drafted = await plan(branchId, { teller: 1 }, fallback);
+      expect(drafted.statusCode, drafted.body).toBe(201);
+      expect(drafted.json().inForce).toBe(false);
+      const approved = await send('POST', `/api/v1/staffing-plans/${drafted.json().id}/approval`, boc);
+      expect(approved.json()).toMatchObject({ inForce: true, version: 1 });
+    }
+    const board = async () => {
+      const res = await send('GET', `/api/v1/staffing?on=${today}`, boc);
+      expect(res.statusCode, res.body).toBe(200);
+      const branches = new Map((res.json() as StaffingBoard).branches.map((x) => [x.branchId, x]));
+      return { get: (id: string) => branches.get(id) as BranchStaffing };
+    };
+    expect((await board()).get(a).state).toBe('enough');
+
+    // Both of A's tellers, and C's, live in the compound the regulator seals.
+    await send('POST', '/api/v1/zones', regulator, {
+      name: '梅园小区',
+      streetCode: '310101015',
+      lat: 31.21,
+      lng: 121.5,
+      level: 'sealed',
+      from: today,
+    });
+    const sealed = await board();
+    expect(sealed.get(a)).toMatchObject({ state: 'covered', lockedIn: 2 });
+    const teller = sealed.get(a).posts[0] as BranchStaffing['posts'][number];
+    expect(teller).toMatchObject({ post: 'teller', minimum: 1, available: 0, short: 1 });
+    // B keeps one for itself: one of its two can stand in, for A or for C (a proposal holds nobody).
+    expect(teller.substitutes.map((x) => x.branchId)).toEqual([b]);
+    expect(sealed.get(c).state).toBe('covered');
+
+    // Two admins accept B's two people for A at once: one wins, the other is told A is no longer short.
+    const [first, second] = await Promise.all(
+      fromB.map((staffId) => send('POST', '/api/v1/staffing/substitutes', boc, { staffId, branchId: a, post: 'teller', on: today })),
+    );
+    expect([first?.statusCode, second?.statusCode].sort()).toEqual([200, 409]);
+    const after = await board();
+    expect(after.get(a)).toMatchObject({ state: 'enough' });
+    expect(after.get(a).posts[0]?.assigned).toHaveLength(1);
+    expect(after.get(b).state).toBe('enough');
+    // B has nobody left to spare: C is short now.
+    expect(after.get(c)).toMatchObject({ state: 'short', posts: [{ short: 1, substitutes: [] }] });
+    // C still has nobody: its fallback, shorter hours, becomes the branch's adjustment for the day.
+    const fallback = await send('POST', '/api/v1/staffing/fallbacks', boc, { branchId: c, on: today });
+    expect(fallback.statusCode, fallback.body).toBe(201);
+    expect(fallback.json()).toMatchObject({
+      closed: false,
+      reason: 'staffing',
+      hours: [{ open: '10:00', close: '15:00' }],
+      from: today,
+      to: today,
+    });
+    expect((await send('POST', '/api/v1/staffing/fallbacks', boc, { branchId: a, on: today })).json().error.code).toBe(
+      'staffing.not_short',
+    );
+    // Another bank sees none of this board; the bank's staff read it but cannot change it.
+    expect((await send('GET', '/api/v1/staffing', cib)).json().branches).toEqual([]);
+    expect((await send('GET', '/api/v1/staffing', bocStaff)).statusCode).toBe(200);
+    expect((await send('POST', '/api/v1/staffing/fallbacks', bocStaff, { branchId: c, on: today })).statusCode).toBe(403);
   });
 });

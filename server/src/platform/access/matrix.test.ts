@@ -216,7 +216,8 @@ describe(`access matrix (${testDatabaseKind})`, () => {
           userId: null,
           nameEnc: encryptField(t.keys, '矩阵'),
           phoneEnc: encryptField(t.keys, '13900000000'),
-          homeEnc: encryptField(t.keys, JSON.stringify({ streetCode: '310101002', compound: '矩阵小区' })),
+          homeEnc: encryptField(t.keys, JSON.stringify({ streetCode: '310101002' })),
+          compoundEnc: encryptField(t.keys, '矩阵小区'),
           homeStreetHash: 'x',
           homeCompoundHash: 'x',
           posts: '["teller"]',
@@ -228,6 +229,29 @@ describe(`access matrix (${testDatabaseKind})`, () => {
     records['/api/v1/staff/'] = {
       own: await staffOf(boc, branches.own),
       other: await staffOf(cib, branches.other),
+      ownOrg: boc,
+      otherOrg: cib,
+    };
+    const planOf = async (orgId: string, branchId: string) => {
+      const id = randomUUID();
+      await t.database.db
+        .insertInto('staffingPlans')
+        .values({
+          id,
+          orgId,
+          branchId,
+          version: 1,
+          minimums: '{"teller":1}',
+          fallback: '{"kind":"closed","publicNote":"请至就近网点办理"}',
+          draftedBy: null,
+          draftedAt: new Date(),
+        })
+        .execute();
+      return id;
+    };
+    records['/api/v1/staffing-plans/'] = {
+      own: await planOf(boc, branches.own),
+      other: await planOf(cib, branches.other),
       ownOrg: boc,
       otherOrg: cib,
     };

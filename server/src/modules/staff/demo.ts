@@ -6,7 +6,7 @@ import type { KeyRing } from '../../platform/pii/keys.ts';
 import { createSeededRandom } from '../../platform/random.ts';
 import { selectBranchPlaces } from '../branches/repo.ts';
 import { selectZonesOn } from '../zones/repo.ts';
-import { insertStaffRows, type NewStaffRow } from './repo.ts';
+import { insertApprovedPlans, insertStaffRows, type NewStaffRow } from './repo.ts';
 import { hashCompound, hashStreet } from './service.ts';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙朱马胡郭林何高罗';
@@ -56,8 +56,29 @@ export async function seedStaff(db: Db, keys: KeyRing, options: { branches?: boo
       });
     }
   }
+  // Each branch's plan, approved: one teller to open, and its loan officer where it has one (few
+  // branches have two, so a loan officer sealed in is seldom covered: those branches go red).
+  const holders = (post: string) => new Set(rows.filter((r) => r.posts.includes(post)).map((r) => r.branchId));
+  const withTellers = holders('teller');
+  const withLending = holders('lending');
+  const fallback = {
+    kind: 'shorter_hours',
+    hours: [{ open: '10:00', close: '15:00' }],
+    publicNote: '人员不足，临时缩短营业时间；其他时段请至就近网点或手机银行办理',
+  };
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < rows.length; i += 500) await insertStaffRows(trx, rows.slice(i, i + 500));
+    const plans = branches
+      .filter((b) => withTellers.has(b.id))
+      .map((b) => ({
+        id: createId(),
+        orgId: b.orgId,
+        branchId: b.id,
+        minimums: (withLending.has(b.id) ? { teller: 1, lending: 1 } : { teller: 1 }) as Record<string, number>,
+        fallback,
+        draftedBy: null,
+      }));
+    for (let i = 0; i < plans.length; i += 500) await insertApprovedPlans(trx, plans.slice(i, i + 500));
   });
   return rows.length;
 }

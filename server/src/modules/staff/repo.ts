@@ -144,6 +144,28 @@ export async function insertPlan(
     .execute();
 }
 
+/** First versions, approved as they are written: the demo's plans. */
+export async function insertApprovedPlans(
+  db: Db,
+  rows: { id: string; orgId: string; branchId: string; minimums: Record<string, number>; fallback: object; draftedBy: string | null }[],
+) {
+  const now = new Date();
+  await db
+    .insertInto('staffingPlans')
+    .values(
+      rows.map((r) => ({
+        ...r,
+        version: 1,
+        minimums: JSON.stringify(r.minimums),
+        fallback: JSON.stringify(r.fallback),
+        draftedAt: now,
+        approvedAt: now,
+        approvedBy: null,
+      })),
+    )
+    .execute();
+}
+
 export async function markPlanApproved(db: Db, id: string, userId: string | null): Promise<boolean> {
   const done = await db
     .updateTable('staffingPlans')

@@ -6,6 +6,12 @@ import { messages } from './messages.ts';
 export const staffFeature = defineFeature({
   name: 'staff',
   messages,
-  consoleRoutes: [{ path: 'staff', page: lazy(() => import('./StaffPage.tsx').then((m) => ({ default: m.StaffPage }))) }],
-  menu: [{ path: '/console/staff', label: 'menu.staff', action: 'staff.read' }],
+  consoleRoutes: [
+    { path: 'staff', page: lazy(() => import('./StaffPage.tsx').then((m) => ({ default: m.StaffPage }))) },
+    { path: 'staffing', page: lazy(() => import('./StaffingPage.tsx').then((m) => ({ default: m.StaffingPage }))) },
+  ],
+  menu: [
+    { path: '/console/staff', label: 'menu.staff', action: 'staff.read' },
+    { path: '/console/staffing', label: 'menu.staffing', action: 'staff.read' },
+  ],
 });

@@ -11,7 +11,8 @@ import {
   type StaffingState,
   toFieldProblem,
 } from '@shouhu/common';
-import { distance } from 'geokdbush';
+import { around, distance } from 'geokdbush';
+import KDBush from 'kdbush';
 import type { Db } from '../../db/database.ts';
 import { validationError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
@@ -164,8 +165,10 @@ export async function computeBoard(ctx: Context, on: string, db: Db = ctx.db): P
       add(s.branchId, post);
       if (assignment) continue;
       const byBranch = spareByPost.get(post) ?? new Map<string, typeof free>();
-      byBranch.set(s.branchId, [...(byBranch.get(s.branchId) ?? []), s]);
       spareByPost.set(post, byBranch);
+      const people = byBranch.get(s.branchId);
+      if (people) people.push(s);
+      else byBranch.set(s.branchId, [s]);
     }
   }
   for (const a of assignments) if (staffById.get(a.staffId)?.branchId !== a.branchId) add(a.branchId, a.post);
@@ -177,18 +180,47 @@ export async function computeBoard(ctx: Context, on: string, db: Db = ctx.db): P
     const pb = placeOf.get(b);
     return pa && pb ? Math.round(distance(pa.lng, pa.lat, pb.lng, pb.lat) * 10) / 10 : Number.POSITIVE_INFINITY;
   };
+  // For each post, a kd-tree over the branches that can spare someone: a short branch asks it for
+  // the nearest few (3,264 branches, thousands short on a bad day: sorting all for each was seconds).
+  const spareTrees = new Map<string, { index: KDBush; branchIds: string[] }>();
+  for (const [post, byBranch] of spareByPost) {
+    const branchIds = [...byBranch.keys()].filter((id) => spareAt(id, post) > 0 && placeOf.has(id));
+    if (branchIds.length === 0) continue;
+    const index = new KDBush(branchIds.length);
+    for (const id of branchIds) {
+      const p = placeOf.get(id) as { lat: number; lng: number };
+      index.add(p.lng, p.lat);
+    }
+    index.finish();
+    spareTrees.set(post, { index, branchIds });
+  }
   /** The nearest people of other branches who could stand in for a post, each branch giving no more than it can spare. */
   const findSubstitutes = (branchId: string, post: string) => {
-    const nearest = [...(spareByPost.get(post) ?? new Map()).entries()]
-      .filter(([from]) => from !== branchId && spareAt(from, post) > 0)
-      .map(([from, people]) => ({ from, people: people.slice(0, spareAt(from, post)), km: kmBetween(from, branchId) }))
-      .sort((a, b) => a.km - b.km);
+    const tree = spareTrees.get(post);
+    const here = placeOf.get(branchId);
+    if (!tree || !here) return [];
     const found = [];
-    for (const { from, people, km } of nearest)
-      for (const s of people) {
+    const nearest = around(
+      tree.index,
+      here.lng,
+      here.lat,
+      SUBSTITUTES_SHOWN,
+      Number.POSITIVE_INFINITY,
+      (i: number) => tree.branchIds[i] !== branchId,
+    );
+    for (const i of nearest as number[]) {
+      const from = tree.branchIds[i] as string;
+      for (const s of (spareByPost.get(post)?.get(from) ?? []).slice(0, spareAt(from, post))) {
         if (found.length === SUBSTITUTES_SHOWN) return found;
-        found.push({ staffId: s.id, name: nameOf(s), branchId: from, branchName: placeOf.get(from)?.nameZh ?? '', distanceKm: km });
+        found.push({
+          staffId: s.id,
+          name: nameOf(s),
+          branchId: from,
+          branchName: placeOf.get(from)?.nameZh ?? '',
+          distanceKm: kmBetween(from, branchId),
+        });
       }
+    }
     return found;
   };
   const lockedAt = new Map<string, number>();

@@ -151,8 +151,8 @@ export const STAFFING_STATES = ['enough', 'covered', 'short'] as const;
 export type StaffingState = (typeof STAFFING_STATES)[number];
 export const STAFFING_STATE_LABELS: Record<StaffingState, { zh: string; en: string }> = {
   enough: { zh: '人员充足', en: 'Enough staff' },
-  covered: { zh: '缺员，可调配', en: 'Short, substitutes found' },
-  short: { zh: '缺员，无可调配', en: 'Short, no substitute' },
+  covered: { zh: '缺员，可替班', en: 'Short, substitutes found' },
+  short: { zh: '缺员，无人替班', en: 'Short, no substitute' },
 };
 
 const Person = Type.Object({ staffId: Type.String(), name: Type.String(), branchId: Type.String(), branchName: Type.String() });

@@ -90,7 +90,7 @@ export const AUDIT_ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   'staff.post_added': { zh: '新增本机构岗位', en: 'Own post added' },
   'staffing.plan_drafted': { zh: '起草应急预案', en: 'Contingency plan drafted' },
   'staffing.plan_approved': { zh: '批准应急预案', en: 'Contingency plan approved' },
-  'staffing.substitute_accepted': { zh: '确认调配替岗人员', en: 'Substitute accepted' },
+  'staffing.substitute_accepted': { zh: '确认替班人员', en: 'Substitute accepted' },
   'bulletin.generated': { zh: '生成简报', en: 'Bulletin generated' },
   'bulletin.edited': { zh: '修改简报', en: 'Bulletin edited' },
   'bulletin.published': { zh: '发布简报', en: 'Bulletin published' },

@@ -14,9 +14,9 @@ export const staffError = defineErrors({
   'staffing.not_substitute': {
     status: 409,
     en: 'This person cannot stand in: locked in, standing in elsewhere, or needed at their own branch',
-    zh: '此人无法调配：封控在家、已被调往他处，或本网点不能再少人',
+    zh: '此人无法替班：封控在家、已在其他网点替班，或本网点不能再少人',
   },
-  'staffing.already_assigned': { status: 409, en: 'This person already stands in elsewhere that day', zh: '此人当天已被调往其他网点' },
+  'staffing.already_assigned': { status: 409, en: 'This person already stands in elsewhere that day', zh: '此人当天已在其他网点替班' },
   'staff.import_invalid': {
     status: 400,
     en: 'Some rows of the file are invalid; nothing was imported',

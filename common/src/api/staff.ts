@@ -164,6 +164,8 @@ export const BranchStaffing = Type.Object({
   lockedIn: Type.Integer(),
   planId: Type.String(),
   fallback: StaffingFallback,
+  /** The branch already has an adjustment (its fallback, or another) that day. */
+  adjusted: Type.Boolean(),
   posts: Type.Array(
     Type.Object({
       post: Type.String(),

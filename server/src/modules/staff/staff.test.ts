@@ -322,6 +322,7 @@ describe(`the staffing board (${testDatabaseKind})`, () => {
     expect((await send('POST', '/api/v1/staffing/fallbacks', boc, { branchId: a, on: today })).json().error.code).toBe(
       'staffing.not_short',
     );
+    expect((await board()).get(c).adjusted).toBe(true);
     // Another bank sees none of this board; the bank's staff read it but cannot change it.
     expect((await send('GET', '/api/v1/staffing', cib)).json().branches).toEqual([]);
     expect((await send('GET', '/api/v1/staffing', bocStaff)).statusCode).toBe(200);

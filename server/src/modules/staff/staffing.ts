@@ -19,7 +19,7 @@ import { assertCan } from '../../platform/access/hooks.ts';
 import { actorOrgId, actorUserId, audit, type Context } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
 import { decryptField } from '../../platform/pii/crypto.ts';
-import { lockBranch, selectBranchPlaces } from '../branches/repo.ts';
+import { lockBranch, selectAdjustmentsOn, selectBranchPlaces } from '../branches/repo.ts';
 import { addAdjustment } from '../branches/service.ts';
 import { staffError } from './errors.ts';
 import {
@@ -140,12 +140,14 @@ export async function approvePlan(ctx: Context, id: string): Promise<StaffingPla
  */
 export async function computeBoard(ctx: Context, on: string, db: Db = ctx.db): Promise<StaffingBoard> {
   const orgId = actorOrgId(ctx);
-  const [staff, plans, assignments, places] = await Promise.all([
+  const [staff, plans, assignments, places, adjustments] = await Promise.all([
     selectStaff(db, { orgId }),
     selectPlansInForce(db, orgId),
     selectAssignments(db, orgId, on),
     selectBranchPlaces(db, { orgIds: [orgId] }),
+    selectAdjustmentsOn(db, on, { orgId }),
   ]);
+  const adjusted = new Set(adjustments.map((a) => a.branchId));
   const lockIns = await findLockIns(ctx, staff, on, db);
   const placeOf = new Map(places.map((p) => [p.id, p]));
   const planOf = new Map(plans.map((p) => [p.branchId, p]));
@@ -259,6 +261,7 @@ export async function computeBoard(ctx: Context, on: string, db: Db = ctx.db): P
       lockedIn: lockedAt.get(plan.branchId) ?? 0,
       planId: plan.id,
       fallback: plan.fallback as BranchStaffing['fallback'],
+      adjusted: adjusted.has(plan.branchId),
       posts,
     });
   }

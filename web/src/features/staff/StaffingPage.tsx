@@ -338,7 +338,8 @@ export function StaffingPage({ me }: { me: Me }) {
                     ))}
                 </div>
               ))}
-              {b.state === 'short' && manages && (
+              {b.state === 'short' && b.adjusted && <Tag color={STATE_COLOURS.covered}>{t('board.adjusted')}</Tag>}
+              {b.state === 'short' && !b.adjusted && manages && (
                 <Button danger onClick={() => fallBack(b)}>
                   {t('board.applyFallback')}：{describeFallback(b.fallback)}
                 </Button>

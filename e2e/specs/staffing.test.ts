@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { findAccessibilityProblems } from '../support/axe.ts';
+import { DESKTOP, PHONE, SCREENSHOTS } from '../support/browser.ts';
+import { confirm, signInToConsole } from '../support/flows.ts';
+import { findOverflow } from '../support/layout.ts';
+import { type RunningServer, useServerAndBrowser } from '../support/server.ts';
+
+const shot = (name: string) => fileURLToPath(new URL(`${name}.png`, SCREENSHOTS));
+const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const STREET = '310101015';
+const COMPOUND = '海棠小区';
+
+type Headers = Record<string, string>;
+async function signIn(server: RunningServer, username: string): Promise<Headers> {
+  const res = await fetch(`${server.url}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'Shouhu-demo-2022' }),
+  });
+  assert.equal(res.status, 200, await res.clone().text());
+  const cookie = (res.headers.getSetCookie().find((c) => c.startsWith('shouhu_session=')) ?? '').split(';')[0] as string;
+  return { cookie, 'x-csrf-token': ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+async function send(server: RunningServer, headers: Headers, path: string, body?: unknown, method = 'POST') {
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  assert.ok(res.ok, `${method} ${path}: ${res.status} ${text}`);
+  return text ? JSON.parse(text) : undefined;
+}
+
+describe('continuity in a real browser', () => {
+  const ctx = useServerAndBrowser();
+
+  it('a sealed compound leaves one branch amber and another red: a substitute turns the first green, the second opens shorter hours', async () => {
+    const { server } = ctx;
+    const bank = await signIn(server, 'boc.admin');
+    const regulator = await signIn(server, 'regulator');
+    // Two branches of the bank: one in the city centre among its others, one far out, and a post
+    // only the far one has (its vault keeper), so that nobody can stand in there.
+    const branch = (code: string, nameZh: string, lat: number, lng: number) =>
+      send(server, bank, '/api/v1/branches', {
+        code,
+        nameZh,
+        address: '测试路8号',
+        streetCode: STREET,
+        lat,
+        lng,
+        services: ['cash'],
+        weeklyHours: { days: Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [d, [{ open: '09:00', close: '17:00' }]])) },
+      });
+    const centre = await branch('E2E-A', '中国银行测试甲网点', 31.215, 121.49);
+    const far = await branch('E2E-B', '中国银行测试乙网点', 31.05, 121.75);
+    await send(server, bank, '/api/v1/staff-posts', { code: 'own:vault', nameZh: '金库', nameEn: 'Vault' });
+    const person = (branchId: string, name: string, posts: string[]) =>
+      send(server, bank, '/api/v1/staff', {
+        name,
+        branchId,
+        posts,
+        phone: '13912340001',
+        home: { streetCode: STREET, compound: COMPOUND },
+      });
+    await person(centre.id, '柜员甲', ['teller']);
+    await person(centre.id, '柜员乙', ['teller']);
+    await person(far.id, '库管丙', ['own:vault']);
+    for (const [branchId, minimums, fallback] of [
+      [centre.id, { teller: 1 }, { kind: 'closed', publicNote: '请至就近网点办理' }],
+      [
+        far.id,
+        { 'own:vault': 1 },
+        { kind: 'shorter_hours', hours: [{ open: '10:00', close: '14:00' }], publicNote: '今日10:00至14:00营业，其他时段请用手机银行' },
+      ],
+    ] as const) {
+      const plan = await send(server, bank, '/api/v1/staffing-plans', { branchId, minimums, fallback });
+      await send(server, bank, `/api/v1/staffing-plans/${plan.id}/approval`);
+    }
+    // The regulator seals the compound where all three live.
+    await send(server, regulator, '/api/v1/zones', {
+      name: COMPOUND,
+      streetCode: STREET,
+      lat: 31.216,
+      lng: 121.491,
+      level: 'sealed',
+      from: today,
+    });
+
+    const admin = await ctx.browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
+    await signInToConsole(admin, server.url, 'boc.admin');
+    await admin.getByText('，您好').waitFor();
+    await admin.getByRole('menuitem', { name: '人员与替班' }).click();
+    const row = (name: string) => admin.getByRole('row', { name: new RegExp(name) }).first();
+    const find = async (name: string) => {
+      await admin.getByPlaceholder('搜索网点').fill(name);
+      await admin.getByPlaceholder('搜索网点').press('Enter');
+      await row(name).waitFor();
+    };
+    await find('测试甲');
+    await row('测试甲').getByText('缺员，可替班').waitFor();
+    await row('测试甲').locator('.ant-table-row-expand-icon').click();
+    const substitute = admin
+      .getByRole('listitem')
+      .filter({ has: admin.getByRole('button', { name: '确认替班' }) })
+      .first();
+    await substitute.waitFor();
+    assert.match((await substitute.textContent()) ?? '', /相距 [\d.]+ 公里/);
+    assert.deepEqual(await findAccessibilityProblems(admin), []);
+    await admin.screenshot({ path: shot('console-staffing-desktop'), fullPage: true });
+    await substitute.getByRole('button', { name: '确认替班' }).click();
+    await confirm(admin, /确认替班/);
+    await admin.getByText(/已安排 .+ 到 中国银行测试甲网点 替班/).waitFor();
+    await row('测试甲').getByText('人员充足').waitFor();
+
+    await find('测试乙');
+    await row('测试乙').getByText('缺员，无人替班').waitFor();
+    await row('测试乙').locator('.ant-table-row-expand-icon').click();
+    await admin.getByText('无可替班人员').waitFor();
+    await admin.getByRole('button', { name: /启用预案：缩短营业时间为 10:00–14:00/ }).click();
+    await confirm(admin, /启用预案/);
+    await admin.getByText('已启用 中国银行测试乙网点 的应急预案，网点营业调整已发布').waitFor();
+    await admin.getByText('当日已发布营业调整').waitFor();
+
+    // The finder shows the shorter hours with the note, and the association's next notice lists them.
+    const nearest = await (await fetch(`${server.url}/api/v1/public/branches/nearest?lat=31.05&lng=121.75&radius=1&openOnly=false`)).json();
+    const shown = nearest.items.find((b: { id: string }) => b.id === far.id);
+    assert.deepEqual(shown.today.intervals, [{ open: '10:00', close: '14:00' }]);
+    assert.match(shown.today.note, /10:00至14:00营业/);
+    const association = await signIn(server, 'association');
+    const draft = await send(server, association, '/api/v1/notices/draft', { asOf: today });
+    assert.match(JSON.stringify(draft), /中国银行测试乙网点/);
+
+    // On a phone the board fits.
+    await admin.setViewportSize(PHONE);
+    await admin.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth);
+    assert.deepEqual(await findOverflow(admin), []);
+    await admin.screenshot({ path: shot('console-staffing-phone'), fullPage: true });
+    await admin.close();
+  });
+});

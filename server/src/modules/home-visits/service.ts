@@ -52,6 +52,7 @@ import type { KeyRing } from '../../platform/pii/keys.ts';
 import { auditWorkOrderReveal } from '../../platform/pii/reveal.ts';
 import { referencePool } from '../../platform/references.ts';
 import { areInstitutions, selectInstitutionIds, selectOrganization, selectOrganizationNames } from '../organizations/repo.ts';
+import { findUserLockIns } from '../staff/service.ts';
 import { selectActiveStaff } from '../users/repo.ts';
 import { findZoneAround, listZones } from '../zones/service.ts';
 import { homeVisitError } from './errors.ts';
@@ -349,14 +350,24 @@ export async function listHomeVisitTimeline(ctx: Context, id: string): Promise<T
 export const listAssignableStaff = async (ctx: Context, id: string) => listStaffFor(ctx, await loadHomeVisit(ctx, id));
 
 async function listStaffFor(ctx: Context, row: HomeVisitRow): Promise<AssignableStaff[]> {
-  const zones = (await listZones(ctx, todayInShanghai())).filter((z) => z.level === 'sealed' || z.level === 'controlled');
+  const today = todayInShanghai();
+  const zones = (await listZones(ctx, today)).filter((z) => z.level === 'sealed' || z.level === 'controlled');
   const staff = await selectActiveStaff(ctx.db, row.orgId);
+  // The roster says who is locked in for those on it; the user's own home field, for the others.
+  const rostered = await findUserLockIns(
+    ctx,
+    row.orgId,
+    staff.map((u) => u.id),
+    today,
+  );
   return staff.map((u) => {
     const home = u.homeEnc ? (JSON.parse(decryptField(ctx.keys, u.homeEnc)) as StaffHome) : null;
-    const zone = home
-      ? findZoneAround(zones, { streetCode: home.streetCode, lat: home.lat ?? null, lng: home.lng ?? null })?.zone
-      : undefined;
-    return { userId: u.id, name: maskName(decryptField(ctx.keys, u.nameEnc)), free: !zone, zoneName: zone?.name ?? null };
+    const onRoster = rostered.get(u.id);
+    const zoneName = onRoster
+      ? onRoster.zoneName
+      : ((home ? findZoneAround(zones, { streetCode: home.streetCode, lat: home.lat ?? null, lng: home.lng ?? null })?.zone.name : null) ??
+        null);
+    return { userId: u.id, name: maskName(decryptField(ctx.keys, u.nameEnc)), free: zoneName === null, zoneName };
   });
 }
 

@@ -84,6 +84,17 @@ export async function findLockIns(
   return lockIns;
 }
 
+/**
+ * Whether each of some console users is locked in on a date, by their roster entry: what home
+ * visits ask before offering someone. Users not on the roster are not in the answer.
+ */
+export async function findUserLockIns(ctx: Context, orgId: string, userIds: readonly string[], on: string): Promise<Map<string, LockIn>> {
+  const wanted = new Set(userIds);
+  const rows = (await selectStaff(ctx.db, { orgId })).filter((r) => r.userId !== null && wanted.has(r.userId));
+  const lockIns = await findLockIns(ctx, rows, on);
+  return new Map(rows.map((r) => [r.userId as string, lockIns.get(r.id) as LockIn]));
+}
+
 /** What a row needs to be checked against: the institution's branches, posts and console users, and who is linked already. */
 interface Catalogue {
   branchById: Map<string, { id: string; code: string; nameZh: string }>;

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, findOrgId, signInAs, type TestApp } from '../../test/app.ts';
 import { testDatabaseKind } from '../../test/database.ts';
+import { insertHomeVisit } from '../../test/fixtures.ts';
 
 const today = todayInShanghai();
 
@@ -167,6 +168,15 @@ describe(`the roster and who a zone locks in (${testDatabaseKind})`, () => {
     // A console user is on the roster once.
     expect((await send('POST', '/api/v1/staff', boc, person({ username: 'boc.staff' }))).statusCode).toBe(201);
     expect((await send('POST', '/api/v1/staff', boc, person({ username: 'boc.staff' }))).json().error.code).toBe('staff.user_taken');
+    // Home visits ask the roster: boc.staff lives in the sealed compound, and is not offered, with the zone said.
+    const visit = await insertHomeVisit(t, { orgId: await findOrgId(t, 'boc-sh') });
+    const offered = (await send('GET', `/api/v1/home-visits/${visit}/assignable-staff`, boc)).json().items as {
+      name: string;
+      free: boolean;
+      zoneName: string | null;
+    }[];
+    expect(offered.find((s) => s.name === '赵**')).toMatchObject({ free: false, zoneName: '福寿 小区' });
+    expect(offered.find((s) => s.name === '陈**')).toMatchObject({ free: true, zoneName: null });
   });
 
   it('imports a roster file naming every bad row, or only the good ones when asked, and exports it masked', async () => {

@@ -333,6 +333,16 @@ describe(`the staffing board (${testDatabaseKind})`, () => {
       'staffing.not_short',
     );
     expect((await board()).get(c).adjusted).toBe(true);
+    // A substitute whose own compound is sealed later no longer counts where they stand in.
+    await send('POST', '/api/v1/zones', regulator, {
+      name: '桃园小区',
+      streetCode: '310101015',
+      lat: 31.22,
+      lng: 121.5,
+      level: 'sealed',
+      from: today,
+    });
+    expect((await board()).get(a)).toMatchObject({ state: 'short', posts: [{ available: 0, short: 1 }] });
     // Another bank sees none of this board; the bank's staff read it but cannot change it.
     expect((await send('GET', '/api/v1/staffing', cib)).json().branches).toEqual([]);
     expect((await send('GET', '/api/v1/staffing', bocStaff)).statusCode).toBe(200);

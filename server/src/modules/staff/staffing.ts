@@ -33,6 +33,7 @@ import {
   selectPlans,
   selectPlansInForce,
   selectStaff,
+  selectStaffMember,
 } from './repo.ts';
 import { findLockIns } from './service.ts';
 
@@ -173,7 +174,9 @@ export async function computeBoard(ctx: Context, on: string, db: Db = ctx.db): P
       else byBranch.set(s.branchId, [s]);
     }
   }
-  for (const a of assignments) if (staffById.get(a.staffId)?.branchId !== a.branchId) add(a.branchId, a.post);
+  // A substitute counts where they stand in, unless a zone has since locked them in too.
+  for (const a of assignments)
+    if (staffById.get(a.staffId)?.branchId !== a.branchId && !lockIns.get(a.staffId)?.lockedIn) add(a.branchId, a.post);
   const countAt = (branchId: string, post: string) => counts.get(`${branchId}|${post}`) ?? 0;
   const spareAt = (branchId: string, post: string) => countAt(branchId, post) - (planOf.get(branchId)?.minimums[post] ?? 0);
   const nameOf = (s: { nameEnc: string }) => maskName(decryptField(ctx.keys, s.nameEnc));
@@ -278,7 +281,7 @@ export async function computeBoard(ctx: Context, on: string, db: Db = ctx.db): P
 export async function acceptSubstitute(ctx: Context, input: AssignmentInput): Promise<StaffingBoard> {
   const orgId = actorOrgId(ctx);
   await assertCan(ctx, 'staff.manage', { orgId });
-  const member = (await selectStaff(ctx.db, { orgId })).find((s) => s.id === input.staffId);
+  const member = await selectStaffMember(ctx.db, { orgId }, input.staffId);
   if (!member) throw staffError('staff.not_found');
   await ctx.db.transaction().execute(async (trx) => {
     for (const id of [input.branchId, member.branchId].sort()) await lockBranch(trx, id);

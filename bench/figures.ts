@@ -19,6 +19,8 @@ import { recountFigures } from '../server/src/db/migrations/0016_figure_counts.t
 import { seedDemoData } from '../server/src/db/seed.ts';
 import { createMemoryKeyRing } from '../server/src/platform/pii/keys.ts';
 import { createScratchDatabase } from '../server/src/test/database.ts';
+import { countFiguresExactly } from '../server/src/test/figures.ts';
+import { median, round, time } from './support/timing.ts';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000_000);
 const INSTITUTIONS = Number(process.env.BENCH_INSTITUTIONS ?? 0);
@@ -78,8 +80,8 @@ try {
     const answer = await app.inject({ url, headers });
     if (answer.statusCode !== 200) throw new Error(answer.body);
     const served = median(await time(RUNS, () => app.inject({ url, headers })));
-    const counted = median(await time(5, () => countExactly(db, p.from, p.to)));
-    const exact = await countExactly(db, p.from, p.to);
+    const counted = median(await time(5, () => countFiguresExactly(db, p.from, p.to)));
+    const exact = await countFiguresExactly(db, p.from, p.to);
     const figures = answer.json().figures;
     const equal = Object.entries(exact).every(([name, values]) => Object.entries(values).every(([key, n]) => figures[name]?.[key] === n));
     if (!equal) throw new Error(`${p.name}: ${JSON.stringify(figures)} is not ${JSON.stringify(exact)}`);
@@ -219,44 +221,4 @@ async function measureInsertCost(db: Db, orgs: string[]) {
   const withoutUs = Math.round(await insertMany(true, 'off'));
   const withCountsUs = Math.round(await insertMany(false, 'on'));
   return { withCountsUs, withoutUs, ratio: round(withCountsUs / withoutUs) };
-}
-
-/** The baseline: counting the records for the period, as the figures were read before the counts. */
-async function countExactly(db: Db, from: string, to: string) {
-  const start = sql`(${from}::date)::timestamp at time zone 'Asia/Shanghai'`;
-  const end = sql`(${addDays(to, 1)}::date)::timestamp at time zone 'Asia/Shanghai'`;
-  const [visits, sessions, reports] = await Promise.all([
-    sql<{ requested: number; served: number }>`select count(*) filter (where created_at >= ${start} and created_at < ${end}) as requested,
-      count(*) filter (where status in ('done', 'partly_done') and completed_at >= ${start} and completed_at < ${end}) as served
-      from home_visits`.execute(db),
-    sql<{ joined: number; served: number }>`select count(*) filter (where joined_at >= ${start} and joined_at < ${end}) as joined,
-      count(*) filter (where status = 'served' and closed_at >= ${start} and closed_at < ${end}) as served from video_sessions`.execute(db),
-    sql<{ received: number; late: number; returned: number }>`select count(*) filter (where status <> 'withdrawn') as received,
-      count(*) filter (where status <> 'withdrawn' and late) as late, count(*) filter (where status = 'returned') as returned
-      from reports where period between ${from} and ${to}`.execute(db),
-  ]);
-  const numbers = (row: object) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
-  return {
-    'home-visits': numbers(visits.rows[0] ?? {}),
-    'cloud-branch': numbers(sessions.rows[0] ?? {}),
-    oversight: numbers(reports.rows[0] ?? {}),
-  };
-}
-
-async function time(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
-  await fn();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    out.push(performance.now() - t0);
-  }
-  return out;
-}
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
-function round(x: number): number {
-  return Math.round(x * 10) / 10;
 }

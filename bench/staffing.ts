@@ -19,6 +19,7 @@ import { createId } from '../server/src/platform/ids.ts';
 import { decryptField, encryptField } from '../server/src/platform/pii/crypto.ts';
 import { createMemoryKeyRing } from '../server/src/platform/pii/keys.ts';
 import { createScratchDatabase } from '../server/src/test/database.ts';
+import { median, round, time } from './support/timing.ts';
 
 const STAFF = Number(process.env.BENCH_STAFF ?? 100_000);
 const ZONES = 2_000;
@@ -181,22 +182,4 @@ try {
 } finally {
   await database.close();
   await scratch.drop();
-}
-
-async function time(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
-  await fn();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    out.push(performance.now() - t0);
-  }
-  return out;
-}
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
-function round(x: number): number {
-  return Math.round(x * 10) / 10;
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
+import { callApi, type Headers, signInByApi } from '../support/api.ts';
 import { createStorage, type RunningServer, type Storage, startServer } from '../support/server.ts';
 
 // Two server processes on one PostgreSQL, as a city runs them behind a load balancer. The
@@ -8,19 +9,6 @@ import { createStorage, type RunningServer, type Storage, startServer } from '..
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 // A Redis database of its own, emptied first: counts of an earlier run (the same address) would otherwise still stand.
 const REDIS_URL = process.env.TEST_REDIS_URL ?? `redis://127.0.0.1:6379/${(process.pid % 14) + 1}`;
-
-type Headers = Record<string, string>;
-
-async function signIn(server: RunningServer, username: string, password = 'Shouhu-demo-2022'): Promise<Headers> {
-  const res = await fetch(`${server.url}/api/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  assert.equal(res.status, 200, await res.clone().text());
-  const cookie = (res.headers.getSetCookie().find((c) => c.startsWith('shouhu_session=')) ?? '').split(';')[0] as string;
-  return { cookie, 'x-csrf-token': ((await res.json()) as { csrfToken: string }).csrfToken };
-}
 
 async function verifyCitizen(server: RunningServer, mobile: string): Promise<Headers> {
   await fetch(`${server.url}/api/v1/public/sms-codes`, {
@@ -43,16 +31,6 @@ async function verifyCitizen(server: RunningServer, mobile: string): Promise<Hea
   const cookie = (res.headers.getSetCookie().find((c) => c.startsWith('shouhu_session=')) ?? '').split(';')[0] as string;
   return { cookie, 'x-csrf-token': ((await res.json()) as { csrfToken: string }).csrfToken };
 }
-
-const call = async (server: RunningServer, path: string, headers: Headers = {}, method = 'GET', body?: unknown) => {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : undefined };
-};
 
 /** Asks until the answer satisfies `ok` (cross-process changes arrive by LISTEN/NOTIFY), by default for at most two seconds. */
 async function eventually<T>(ask: () => Promise<T>, ok: (value: T) => boolean, what: string, withinMs = 2000): Promise<T> {
@@ -87,9 +65,9 @@ describe('two server processes on one PostgreSQL', { skip: onPostgres ? false : 
   });
 
   it("answers a branch changed through one process in the other's finder at once", async () => {
-    const staff = await signIn(a, 'boc.staff');
+    const staff = await signInByApi(a, 'boc.staff');
     const weekly = { days: Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [d, [{ open: '00:00', close: '23:59' }]])) };
-    const created = await call(a, '/api/v1/branches', staff, 'POST', {
+    const created = await callApi(a, '/api/v1/branches', staff, 'POST', {
       code: 'TWOPROC',
       nameZh: '双进程测试支行',
       address: '崇明区城桥镇某路1号',
@@ -102,11 +80,11 @@ describe('two server processes on one PostgreSQL', { skip: onPostgres ? false : 
     assert.equal(created.status, 201, JSON.stringify(created.json));
     const near = '/api/v1/public/branches/nearest?lat=31.6201&lng=121.4001&radius=1&limit=5';
     await eventually(
-      () => call(b, near),
+      () => callApi(b, near),
       (r) => r.json.items.some((i: { nameZh: string }) => i.nameZh === '双进程测试支行'),
       'the new branch in the other process',
     );
-    const adjusted = await call(a, `/api/v1/branches/${created.json.id}/adjustments`, staff, 'POST', {
+    const adjusted = await callApi(a, `/api/v1/branches/${created.json.id}/adjustments`, staff, 'POST', {
       from: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
       to: new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10),
       closed: true,
@@ -114,41 +92,41 @@ describe('two server processes on one PostgreSQL', { skip: onPostgres ? false : 
     });
     assert.equal(adjusted.status, 201, JSON.stringify(adjusted.json));
     await eventually(
-      () => call(b, near),
+      () => callApi(b, near),
       (r) => !r.json.items.some((i: { nameZh: string }) => i.nameZh === '双进程测试支行'),
       'the closure in the other process',
     );
   });
 
   it("shows a customer queued through one the place an agent's step on the other changed", async () => {
-    const orgs = (await call(a, '/api/v1/organizations?kind=bank')).json.items as { id: string; code: string }[];
+    const orgs = (await callApi(a, '/api/v1/organizations?kind=bank')).json.items as { id: string; code: string }[];
     const boc = orgs.find((o) => o.code === 'boc-sh')?.id as string;
     const first = await verifyCitizen(a, '13600001001');
     const second = await verifyCitizen(a, '13600001002');
     assert.equal(
-      (await call(a, '/api/v1/public/video-queue', first, 'POST', { orgId: boc, service: 'account_opening', mobile: '13600001001' }))
+      (await callApi(a, '/api/v1/public/video-queue', first, 'POST', { orgId: boc, service: 'account_opening', mobile: '13600001001' }))
         .status,
       201,
     );
-    const joined = await call(a, '/api/v1/public/video-queue', second, 'POST', {
+    const joined = await callApi(a, '/api/v1/public/video-queue', second, 'POST', {
       orgId: boc,
       service: 'account_opening',
       mobile: '13600001002',
     });
     assert.equal(joined.status, 201, JSON.stringify(joined.json));
     const before = joined.json.position as number;
-    const agent = await signIn(b, 'boc.staff');
-    const taken = await call(b, '/api/v1/video-queue/next', agent, 'POST', { service: 'account_opening' });
+    const agent = await signInByApi(b, 'boc.staff');
+    const taken = await callApi(b, '/api/v1/video-queue/next', agent, 'POST', { service: 'account_opening' });
     assert.equal(taken.status, 200, JSON.stringify(taken.json));
     await eventually(
-      () => call(a, '/api/v1/public/video-sessions', second),
+      () => callApi(a, '/api/v1/public/video-sessions', second),
       (r) => r.json.items.find((p: { id: string }) => p.id === joined.json.id)?.position === before - 1,
       'the place moved up in the first process',
     );
   });
 
   it('runs a job enqueued through one process exactly once, whichever process claims it', async () => {
-    const staff = await signIn(a, 'boc.staff');
+    const staff = await signInByApi(a, 'boc.staff');
     const rows = ['网点编号,网点名称,地址,街道代码,纬度,经度,业务,营业时间'];
     for (let i = 0; i < 40; i++) rows.push(`JOB${i},作业测试网点${i},某路${i}号,310101002,31.23,121.48,cash,1-5 09:00-17:00`);
     const res = await fetch(`${a.url}/api/v1/branches/import`, {
@@ -159,7 +137,7 @@ describe('two server processes on one PostgreSQL', { skip: onPostgres ? false : 
     assert.equal(res.status, 202, await res.clone().text());
     const { jobId } = (await res.json()) as { jobId: string };
     const job = await eventually(
-      () => call(b, `/api/v1/jobs/${jobId}`, staff),
+      () => callApi(b, `/api/v1/jobs/${jobId}`, staff),
       (r) => r.status === 200 && ['completed', 'dead'].includes(r.json.state),
       'the import job done',
       // A job waits for a worker's next poll, then parses the file: more than a notification's hop.
@@ -167,7 +145,7 @@ describe('two server processes on one PostgreSQL', { skip: onPostgres ? false : 
     );
     assert.equal(job.json.state, 'completed', JSON.stringify(job.json));
     assert.equal(job.json.attempts, 1);
-    const branches = (await call(b, '/api/v1/branches', staff)).json.items as { code: string }[];
+    const branches = (await callApi(b, '/api/v1/branches', staff)).json.items as { code: string }[];
     assert.equal(branches.filter((br) => br.code.startsWith('JOB')).length, 40);
   });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { callApi, type Headers, signInByApi } from '../support/api.ts';
 import { findAccessibilityProblems } from '../support/axe.ts';
 import { DESKTOP, PHONE, SCREENSHOTS } from '../support/browser.ts';
 import { confirm, signInToConsole } from '../support/flows.ts';
@@ -12,26 +13,10 @@ const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const STREET = '310101015';
 const COMPOUND = '海棠小区';
 
-type Headers = Record<string, string>;
-async function signIn(server: RunningServer, username: string): Promise<Headers> {
-  const res = await fetch(`${server.url}/api/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'Shouhu-demo-2022' }),
-  });
-  assert.equal(res.status, 200, await res.clone().text());
-  const cookie = (res.headers.getSetCookie().find((c) => c.startsWith('shouhu_session=')) ?? '').split(';')[0] as string;
-  return { cookie, 'x-csrf-token': ((await res.json()) as { csrfToken: string }).csrfToken };
-}
 async function send(server: RunningServer, headers: Headers, path: string, body?: unknown, method = 'POST') {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  assert.ok(res.ok, `${method} ${path}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
+  const res = await callApi(server, path, headers, method, body);
+  assert.ok(res.status < 300, `${method} ${path}: ${res.status} ${JSON.stringify(res.json)}`);
+  return res.json;
 }
 
 describe('continuity in a real browser', () => {
@@ -39,8 +24,8 @@ describe('continuity in a real browser', () => {
 
   it('a sealed compound leaves one branch amber and another red: a substitute turns the first green, the second opens shorter hours', async () => {
     const { server } = ctx;
-    const bank = await signIn(server, 'boc.admin');
-    const regulator = await signIn(server, 'regulator');
+    const bank = await signInByApi(server, 'boc.admin');
+    const regulator = await signInByApi(server, 'regulator');
     // Two branches of the bank: one in the city centre among its others, one far out, and a post
     // only the far one has (its vault keeper), so that nobody can stand in there.
     const branch = (code: string, nameZh: string, lat: number, lng: number) =>
@@ -129,7 +114,7 @@ describe('continuity in a real browser', () => {
     const shown = nearest.items.find((b: { id: string }) => b.id === far.id);
     assert.deepEqual(shown.today.intervals, [{ open: '10:00', close: '14:00' }]);
     assert.match(shown.today.note, /10:00至14:00营业/);
-    const association = await signIn(server, 'association');
+    const association = await signInByApi(server, 'association');
     const draft = await send(server, association, '/api/v1/notices/draft', { asOf: today });
     assert.match(JSON.stringify(draft), /中国银行测试乙网点/);
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, todayInShanghai } from '@shouhu/common';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, findOrgId, signInAs, type TestApp } from '../test/app.ts';
 import { testDatabaseKind } from '../test/database.ts';
+import { countFiguresExactly } from '../test/figures.ts';
 import { insertHomeVisit } from '../test/fixtures.ts';
 
 // A small deterministic generator, so that a failing sequence can be run again.
@@ -14,37 +14,6 @@ function createRandom(seed: number) {
     return s / 2_147_483_648;
   };
   return { next, pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T };
-}
-
-/** The counts the triggers keep, made again the slow way: a count over the records. */
-async function countExactly(t: TestApp, from: string, to: string, orgId: string | null) {
-  const start = sql<Date>`(${from}::date)::timestamp at time zone 'Asia/Shanghai'`;
-  const end = sql<Date>`(${addDays(to, 1)}::date)::timestamp at time zone 'Asia/Shanghai'`;
-  const org = orgId === null ? sql`true` : sql`org_id = ${orgId}`;
-  const one = async (query: ReturnType<typeof sql>) => Number(((await query.execute(t.database.db)).rows[0] as { n: string | number }).n);
-  return {
-    'home-visits': {
-      requested: await one(sql`select count(*) as n from home_visits where ${org} and created_at >= ${start} and created_at < ${end}`),
-      served: await one(
-        sql`select count(*) as n from home_visits where ${org} and status in ('done', 'partly_done') and completed_at >= ${start} and completed_at < ${end}`,
-      ),
-    },
-    'cloud-branch': {
-      joined: await one(sql`select count(*) as n from video_sessions where ${org} and joined_at >= ${start} and joined_at < ${end}`),
-      served: await one(
-        sql`select count(*) as n from video_sessions where ${org} and status = 'served' and closed_at >= ${start} and closed_at < ${end}`,
-      ),
-    },
-    oversight: {
-      received: await one(
-        sql`select count(*) as n from reports where ${org} and status <> 'withdrawn' and period between ${from} and ${to}`,
-      ),
-      late: await one(
-        sql`select count(*) as n from reports where ${org} and status <> 'withdrawn' and late and period between ${from} and ${to}`,
-      ),
-      returned: await one(sql`select count(*) as n from reports where ${org} and status = 'returned' and period between ${from} and ${to}`),
-    },
-  };
 }
 
 describe(`counted figures stay equal to a count of the records (${testDatabaseKind})`, () => {
@@ -193,11 +162,11 @@ describe(`counted figures stay equal to a count of the records (${testDatabaseKi
       [today, today],
     ] as const) {
       expect(pick((await read(`/api/v1/figures?from=${from}&to=${to}`)).figures), `${from}..${to}`).toEqual(
-        await countExactly(t, from, to, null),
+        await countFiguresExactly(t.database.db, from, to, null),
       );
       for (const orgId of orgs)
         expect(pick((await read(`/api/v1/figures?from=${from}&to=${to}&orgId=${orgId}`)).figures)).toEqual(
-          await countExactly(t, from, to, orgId),
+          await countFiguresExactly(t.database.db, from, to, orgId),
         );
     }
     // The trend's days are the same counts, one day at a time.
@@ -205,13 +174,13 @@ describe(`counted figures stay equal to a count of the records (${testDatabaseKi
     const trend = await read(`/api/v1/figures/trend?from=${from}`);
     expect(trend.days).toHaveLength(10);
     for (const [i, day] of (trend.days as string[]).entries()) {
-      const exact = await countExactly(t, day, day, null);
+      const exact = await countFiguresExactly(t.database.db, day, day, null);
       expect(trend.figures['home-visits'].served[i], day).toBe(exact['home-visits'].served);
       expect(trend.figures['cloud-branch'].joined[i], day).toBe(exact['cloud-branch'].joined);
       expect(trend.figures.oversight.received[i], day).toBe(exact.oversight.received);
     }
     // Something happened in the period, or the comparison proves little.
-    expect((await countExactly(t, addDays(today, -30), today, null))['home-visits'].requested).toBeGreaterThan(10);
+    expect((await countFiguresExactly(t.database.db, addDays(today, -30), today, null))['home-visits'].requested).toBeGreaterThan(10);
   });
 
   it('refuses a trend longer than a quarter, naming the field', async () => {

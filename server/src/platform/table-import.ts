@@ -1,4 +1,4 @@
-import type { RowProblem } from '@shouhu/common';
+import type { FieldProblem, RowProblem } from '@shouhu/common';
 import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { Value } from 'typebox/value';
@@ -100,6 +100,14 @@ export function writeRejectedRows(table: Table, problems: RowProblem[]): string 
 
 /** An answer lists this many problems at most; the rejected-rows file holds every one. */
 export const MAX_LISTED_PROBLEMS = 100;
+
+/** A field's problem (as one entered by hand would get it) as the problem of an imported row. */
+export const toRowProblem = (line: number, p: FieldProblem): RowProblem => ({
+  line,
+  field: p.field,
+  reason: p.message,
+  reasonZh: p.message_zh,
+});
 
 /** The rows an import did not take, as its answer (or its error's details) gives them. */
 export function describeRejects(table: Table, problems: RowProblem[]) {

@@ -50,3 +50,27 @@ export const homeVisitInput = (orgId: string, mobile: string, overrides: object 
   windows: [{ from: tomorrowAt(9), to: tomorrowAt(12) }],
   ...overrides,
 });
+
+/** A branch of an institution, written straight to the table, for tests that need one to exist. */
+export async function insertBranch(t: TestApp, orgId: string, code: string, place = { lat: 31.23, lng: 121.48 }): Promise<string> {
+  const id = randomUUID();
+  await t.database.db
+    .insertInto('branches')
+    .values({
+      id,
+      orgId,
+      code,
+      nameZh: `测试网点${code}`,
+      nameEn: null,
+      address: '测试路1号',
+      districtCode: '310101',
+      streetCode: '310101002',
+      lat: place.lat,
+      lng: place.lng,
+      services: '["cash"]',
+      weeklyHours: '{"days":{}}',
+      phone: null,
+    })
+    .execute();
+  return id;
+}

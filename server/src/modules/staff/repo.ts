@@ -61,9 +61,15 @@ export function selectStaffMember(db: Db, scope: RecordScope, id: string) {
     .executeTakeFirst();
 }
 
-/** The roster row of a console user, if they are on it. */
-export function selectStaffOfUser(db: Db, userId: string) {
-  return db.selectFrom('staff').select(['id']).where('userId', '=', userId).executeTakeFirst();
+/** The roster entries of some console users (those on the roster). */
+export function selectStaffOfUsers(db: Db, orgId: string, userIds: readonly string[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('staff')
+    .select(STAFF_COLUMNS)
+    .where('orgId', '=', orgId)
+    .where('userId', 'in', [...userIds])
+    .execute();
 }
 
 export function selectOwnPosts(db: Db, orgId: string) {

@@ -1,4 +1,5 @@
 import {
+  describePost,
   type FieldProblem,
   findStreet,
   type LockIn,
@@ -32,7 +33,7 @@ import { createId } from '../../platform/ids.ts';
 import type { RecordNamer } from '../../platform/module.ts';
 import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
 import type { KeyRing } from '../../platform/pii/keys.ts';
-import { checkRow, describeRejects, type Table } from '../../platform/table-import.ts';
+import { checkRow, describeRejects, type Table, toRowProblem } from '../../platform/table-import.ts';
 import { nameBranches, selectBranchCodes } from '../branches/repo.ts';
 import { selectUsernames } from '../users/repo.ts';
 import { selectZonesOn } from '../zones/repo.ts';
@@ -47,6 +48,7 @@ import {
   selectStaff,
   selectStaffBranches,
   selectStaffMember,
+  selectStaffOfUsers,
   updateStaffRow,
 } from './repo.ts';
 
@@ -89,8 +91,7 @@ export async function findLockIns(
  * visits ask before offering someone. Users not on the roster are not in the answer.
  */
 export async function findUserLockIns(ctx: Context, orgId: string, userIds: readonly string[], on: string): Promise<Map<string, LockIn>> {
-  const wanted = new Set(userIds);
-  const rows = (await selectStaff(ctx.db, { orgId })).filter((r) => r.userId !== null && wanted.has(r.userId));
+  const rows = await selectStaffOfUsers(ctx.db, orgId, userIds);
   const lockIns = await findLockIns(ctx, rows, on);
   return new Map(rows.map((r) => [r.userId as string, lockIns.get(r.id) as LockIn]));
 }
@@ -358,16 +359,9 @@ export async function importStaff(ctx: Context, table: Table, partial: boolean) 
       ...(cell('username') ? { username: cell('username') } : {}),
     };
     const found = checkRow(StaffInputSchema, line, raw as unknown as Record<string, unknown>);
-    const problem = found ?? checkStaff(raw, catalogue);
-    if (problem)
-      problems.push(
-        found ?? {
-          line,
-          field: (problem as FieldProblem).field,
-          reason: (problem as FieldProblem).message,
-          reasonZh: (problem as FieldProblem).message_zh,
-        },
-      );
+    const problem = found ? undefined : checkStaff(raw, catalogue);
+    if (found) problems.push(found);
+    else if (problem) problems.push(toRowProblem(line, problem));
     else if (raw.username !== undefined && usernames.has(raw.username))
       problems.push({ line, field: 'username', reason: 'this user is on an earlier row', reasonZh: '该用户已在前面的行中' });
     else {
@@ -395,7 +389,7 @@ export async function importStaff(ctx: Context, table: Table, partial: boolean) 
 export async function exportStaff(ctx: Context, format: 'csv' | 'xlsx', on: string): Promise<Buffer | string> {
   const staff = await listStaff(ctx, { on });
   const own = await selectOwnPosts(ctx.db, actorOrgId(ctx));
-  const postName = (p: string) => STAFF_POST_LABELS[p as keyof typeof STAFF_POST_LABELS]?.zh ?? own.find((o) => o.code === p)?.nameZh ?? p;
+  const postName = (p: string) => describePost(p, own, 'zh');
   const rows: unknown[][] = [
     ['网点', '姓名', '岗位', '手机', '街道', '小区', `${on}是否封控在家`, '所在管控区域'],
     ...staff.map((s) => [

@@ -1,36 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { type BranchStaffing, type StaffingBoard, todayInShanghai } from '@shouhu/common';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, findOrgId, signInAs, type TestApp } from '../../test/app.ts';
 import { testDatabaseKind } from '../../test/database.ts';
-import { insertHomeVisit } from '../../test/fixtures.ts';
+import { insertBranch, insertHomeVisit } from '../../test/fixtures.ts';
 
 const today = todayInShanghai();
-
-/** A branch of an institution, written straight to the table: the roster and the board only need it to exist. */
-async function insertBranch(t: TestApp, orgId: string, code: string, lat: number, lng: number) {
-  const id = randomUUID();
-  await t.database.db
-    .insertInto('branches')
-    .values({
-      id,
-      orgId,
-      code,
-      nameZh: `测试网点${code}`,
-      nameEn: null,
-      address: '测试路1号',
-      districtCode: '310101',
-      streetCode: '310101002',
-      lat,
-      lng,
-      services: '["cash"]',
-      weeklyHours: '{"days":{}}',
-      phone: null,
-    })
-    .execute();
-  return id;
-}
 
 describe(`the roster and who a zone locks in (${testDatabaseKind})`, () => {
   let t: TestApp;
@@ -42,7 +17,7 @@ describe(`the roster and who a zone locks in (${testDatabaseKind})`, () => {
   let cibBranchId: string;
   const send = (method: 'POST' | 'PUT' | 'GET', url: string, headers: Record<string, string>, payload?: object) =>
     t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
-  const branchOf = (orgId: string, code: string) => insertBranch(t, orgId, code, 31.23, 121.48);
+  const branchOf = (orgId: string, code: string) => insertBranch(t, orgId, code);
   const person = (extra: object = {}) => ({
     name: '王小明',
     branchId,
@@ -230,7 +205,7 @@ describe(`the staffing board (${testDatabaseKind})`, () => {
   let regulator: Record<string, string>;
   const send = (method: 'POST' | 'PUT' | 'GET', url: string, headers: Record<string, string>, payload?: object) =>
     t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
-  const branchOf = (orgId: string, code: string, lat: number, lng: number) => insertBranch(t, orgId, code, lat, lng);
+  const branchOf = (orgId: string, code: string, lat: number, lng: number) => insertBranch(t, orgId, code, { lat, lng });
 
   beforeAll(async () => {
     t = await createTestApp();

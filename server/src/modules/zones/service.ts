@@ -24,7 +24,7 @@ import { can } from '../../platform/access/policy.ts';
 import { ROWS_PER_YIELD, yieldToEventLoop } from '../../platform/batch.ts';
 import { audit, type Context, resolveOrgFilter } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
-import { checkRow, describeRejects, isYesCell, type Table } from '../../platform/table-import.ts';
+import { checkRow, describeRejects, isYesCell, type Table, toRowProblem } from '../../platform/table-import.ts';
 import { selectAdjustmentsOn, selectBranchPlaces } from '../branches/repo.ts';
 import { zoneError } from './errors.ts';
 import { insertZoneRows, markZoneWithdrawn, type NewZoneRow, selectZone, selectZonesOn, updateZoneRow } from './repo.ts';
@@ -50,7 +50,6 @@ function checkZone(input: ZoneInput): FieldProblem | undefined {
   if (input.to && input.to < input.from) return toFieldProblem({ field: 'to', reason: 'before_start' });
   return undefined;
 }
-const toRowProblem = (line: number, p: FieldProblem): RowProblem => ({ line, field: p.field, reason: p.message, reasonZh: p.message_zh });
 
 /** A checked zone as it is stored: the district from the street. */
 const toZoneRow = (id: string, z: ZoneInput): NewZoneRow => ({

@@ -6,7 +6,7 @@ import type { Role } from '../../db/schema.ts';
 import { DEMO_USERS } from '../../modules/users/demo.ts';
 import { createTestApp, findOrgId, signInAs, type TestApp } from '../../test/app.ts';
 import { testDatabaseKind } from '../../test/database.ts';
-import { insertHomeVisit } from '../../test/fixtures.ts';
+import { insertBranch, insertHomeVisit } from '../../test/fixtures.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { enqueueJob } from '../jobs/service.ts';
 import { encryptField } from '../pii/crypto.ts';
@@ -182,28 +182,7 @@ describe(`access matrix (${testDatabaseKind})`, () => {
         .execute();
       return id;
     };
-    const branchOf = async (orgId: string) => {
-      const id = randomUUID();
-      await t.database.db
-        .insertInto('branches')
-        .values({
-          id,
-          orgId,
-          code: id.slice(0, 8),
-          nameZh: '测试网点',
-          nameEn: null,
-          address: '测试路1号',
-          districtCode: '310101',
-          streetCode: '310101002',
-          lat: 31.23,
-          lng: 121.48,
-          services: '["cash"]',
-          weeklyHours: '{"days":{}}',
-          phone: null,
-        })
-        .execute();
-      return id;
-    };
+    const branchOf = (orgId: string) => insertBranch(t, orgId, randomUUID().slice(0, 8));
     records['/api/v1/branches/'] = { own: await branchOf(boc), other: await branchOf(cib), ownOrg: boc, otherOrg: cib };
     const staffOf = async (orgId: string, branchId: string) => {
       const id = randomUUID();

@@ -45,7 +45,7 @@ import { actorOf } from '../console/ConsoleLayout.tsx';
 import { acceptSubstitute, applyFallback, approvePlan, draftPlan, listOwnPosts, listPlans, readBoard } from './api.ts';
 
 /** Dark enough for white text to pass contrast: green, amber, red. */
-export const STATE_COLOURS: Record<StaffingState, string> = { enough: '#1f6f3f', covered: '#8a5a00', short: '#9f1d20' };
+const STATE_COLOURS: Record<StaffingState, string> = { enough: '#1f6f3f', covered: '#8a5a00', short: '#9f1d20' };
 
 /** A plan's fallback in words: closed, or open only some hours. */
 function useDescribeFallback() {

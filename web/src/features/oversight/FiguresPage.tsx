@@ -1,4 +1,4 @@
-import { addDays, can, compareText, FIGURE_LABELS, type FiguresByInstitution, type Me, todayInShanghai } from '@shouhu/common';
+import { addDays, can, compareText, FIGURE_LABELS, type FiguresByInstitution, type Me, scopeOf, todayInShanghai } from '@shouhu/common';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Grid, Input, Row, Space, Statistic, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -87,7 +87,8 @@ export function FiguresPage({ me }: { me: Me }) {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Card
-        title={t('fig.title')}
+        // An institution's admin reads its own figures here, not the city's.
+        title={scopeOf(actor, 'figures.read') === 'all' ? t('fig.title') : t('fig.titleOwn')}
         extra={
           <Space wrap>
             <DatePicker.RangePicker

@@ -6,6 +6,7 @@ export const messages = defineMessages(
     'menu.oversight': '报送情况',
     'menu.figures': '全市数据',
     'fig.title': '全市数据',
+    'fig.titleOwn': '本机构数据',
     'fig.period': '统计期间',
     'fig.export': '导出 Excel',
     'fig.help': '各项工作的数据按日汇总，点击任一数字可查看其按机构的明细；统计期间最长 {{days}} 天。',
@@ -160,6 +161,7 @@ export const messages = defineMessages(
     'menu.oversight': 'Reporting rates',
     'menu.figures': "City's figures",
     'fig.title': "City's figures",
+    'fig.titleOwn': 'Our figures',
     'fig.period': 'Period',
     'fig.export': 'Export Excel',
     'fig.help':

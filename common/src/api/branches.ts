@@ -47,8 +47,8 @@ export const BRANCH_SERVICE_LABELS: Record<BranchService, { zh: string; en: stri
 export const ADJUSTMENT_REASONS = ['lockdown_zone', 'staffing', 'protection_measures', 'holiday', 'other'] as const;
 export const CHANNEL_KINDS = ['app', 'web', 'wechat', 'hotline', 'video'] as const;
 
-const Time = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM, 24-hour' });
-export const IntervalSchema = Type.Object({ open: Time, close: Time }, { additionalProperties: false });
+export const TimeOfDay = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM, 24-hour' });
+export const IntervalSchema = Type.Object({ open: TimeOfDay, close: TimeOfDay }, { additionalProperties: false });
 const DayIntervals = Type.Array(IntervalSchema, { maxItems: 4 });
 export const WeeklyHoursSchema = Type.Object(
   {

@@ -129,11 +129,14 @@ export const OutcomeInput = Type.Object(
 );
 export type OutcomeInput = Static<typeof OutcomeInput>;
 
-/** A staff member who could be sent, and whether they are free to move (home not in a sealed or controlled zone). */
+/** Why a console user is not offered for a visit: not on the roster (where their home is kept), or locked in by a zone. */
+export const NOT_OFFERED_REASONS = ['not_on_roster', 'locked_in'] as const;
+/** A staff member who could be sent, and whether they are free to move (on the roster, home not in a sealed or controlled zone). */
 export const AssignableStaff = Type.Object({
   userId: Type.String(),
   name: Type.String(),
   free: Type.Boolean(),
+  notOffered: Type.Union([Type.Enum([...NOT_OFFERED_REASONS]), Type.Null()]),
   zoneName: Type.Union([Type.String(), Type.Null()]),
 });
 export type AssignableStaff = Static<typeof AssignableStaff>;

@@ -96,17 +96,6 @@ export const TrackAnswer = Type.Object({
 });
 export type TrackAnswer = Static<typeof TrackAnswer>;
 
-/** Where a staff member lives, so that someone in a sealed or controlled zone is not sent out. Personal data: stored encrypted. */
-export const StaffHome = Type.Object(
-  {
-    streetCode: Type.String({ pattern: '^3101\\d{5}$' }),
-    lat: Type.Optional(Type.Number({ minimum: 30.6, maximum: 31.9 })),
-    lng: Type.Optional(Type.Number({ minimum: 120.8, maximum: 122.2 })),
-  },
-  { additionalProperties: false },
-);
-export type StaffHome = Static<typeof StaffHome>;
-
 /** A password reset: the one-time password, shown once. */
 export const PasswordReset = Type.Object({ temporaryPassword: Type.String() });
 export type PasswordReset = Static<typeof PasswordReset>;

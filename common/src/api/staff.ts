@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { IntervalSchema } from './branches.ts';
+import { IntervalSchema, TimeOfDay } from './branches.ts';
 import { Correction, ImportRejects } from './errors.ts';
 
 /** The posts a branch needs staffed (岗位); an institution may add its own. */
@@ -121,16 +121,77 @@ export const StaffingFallback = Type.Object(
 );
 export type StaffingFallback = Static<typeof StaffingFallback>;
 
-/** A branch's contingency plan (应急预案): the fewest people per post it opens with, and its fallback. */
+/** A key post (关键岗位) and its two named holders: B stands in when A cannot come (AB角). */
+export const KeyPostInput = Type.Object(
+  { post: Type.String({ maxLength: 40 }), holderA: Type.String({ format: 'uuid' }), holderB: Type.String({ format: 'uuid' }) },
+  { additionalProperties: false },
+);
+/** A shift of the 24-hour duty list (值班表); one that ends at or before it starts runs past midnight. */
+export const DutyShiftInput = Type.Object(
+  { staffId: Type.String({ format: 'uuid' }), from: TimeOfDay, to: TimeOfDay },
+  { additionalProperties: false },
+);
+export type DutyShiftInput = Static<typeof DutyShiftInput>;
+
+const minuteOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+const clockOf = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
+/** The parts of the day no shift covers (a duty list must leave none), as from–to clock times. */
+export function findDutyGaps(shifts: readonly { from: string; to: string }[]): { from: string; to: string }[] {
+  const covered = new Uint8Array(24 * 60);
+  for (const { from, to } of shifts) {
+    const start = minuteOf(from);
+    const length = (minuteOf(to) - start + 24 * 60) % (24 * 60) || 24 * 60;
+    for (let m = 0; m < length; m++) covered[(start + m) % (24 * 60)] = 1;
+  }
+  const gaps: { from: string; to: string }[] = [];
+  for (let m = 0; m < 24 * 60; m++) {
+    if (covered[m]) continue;
+    const start = m;
+    while (m < 24 * 60 && !covered[m]) m++;
+    gaps.push({ from: clockOf(start), to: m === 24 * 60 ? '24:00' : clockOf(m) });
+  }
+  // A gap across midnight is one gap: 20:00–08:00, not 00:00–08:00 and 20:00–24:00.
+  const [first, last] = [gaps[0], gaps[gaps.length - 1]];
+  if (gaps.length > 1 && first?.from === '00:00' && last?.to === '24:00') {
+    last.to = first.to;
+    gaps.shift();
+  }
+  return gaps;
+}
+
+/**
+ * A branch's contingency plan (应急预案): the fewest people per post it opens with, its fallback,
+ * the holders of its key posts, the people of other branches it calls on first, and its duty list.
+ */
 export const StaffingPlanInput = Type.Object(
   {
     branchId: Type.String({ format: 'uuid' }),
     minimums: Type.Record(Type.String({ maxLength: 40 }), Type.Integer({ minimum: 1, maximum: 50 }), { minProperties: 1 }),
     fallback: StaffingFallback,
+    keyPosts: Type.Optional(Type.Array(KeyPostInput, { maxItems: 12 })),
+    substitutePool: Type.Optional(
+      Type.Array(Type.String({ format: 'uuid' }), {
+        maxItems: 50,
+        uniqueItems: true,
+        description: 'staff of other branches, proposed first when a post is short',
+      }),
+    ),
+    duty: Type.Optional(Type.Array(DutyShiftInput, { maxItems: 12, description: 'shifts covering the whole day' })),
   },
   { additionalProperties: false },
 );
 export type StaffingPlanInput = Static<typeof StaffingPlanInput>;
+
+/** Someone a plan names, masked, with where they work and whether a zone keeps them in that day. */
+const NamedPerson = Type.Object({
+  staffId: Type.String(),
+  name: Type.String(),
+  branchName: Type.String(),
+  lockedIn: Type.Boolean(),
+});
+const KeyPostView = Type.Object({ post: Type.String(), holderA: NamedPerson, holderB: NamedPerson });
+const DutyShiftView = Type.Object({ ...NamedPerson.properties, from: Type.String(), to: Type.String() });
 
 export const StaffingPlanView = Type.Object({
   id: Type.String(),
@@ -139,6 +200,9 @@ export const StaffingPlanView = Type.Object({
   version: Type.Integer(),
   minimums: Type.Record(Type.String(), Type.Integer()),
   fallback: StaffingFallback,
+  keyPosts: Type.Array(KeyPostView),
+  substitutePool: Type.Array(NamedPerson),
+  duty: Type.Array(DutyShiftView),
   draftedAt: Type.String(),
   approvedAt: Type.Union([Type.String(), Type.Null()]),
   /** The latest approved version of the branch's plan. */
@@ -166,14 +230,18 @@ export const BranchStaffing = Type.Object({
   fallback: StaffingFallback,
   /** The branch already has an adjustment (its fallback, or another) that day. */
   adjusted: Type.Boolean(),
+  /** Who of A and B holds each key post that day: null when neither can come (the post is short then). */
+  keyPosts: Type.Array(Type.Object({ ...KeyPostView.properties, onDuty: Type.Union([Type.Literal('A'), Type.Literal('B'), Type.Null()]) })),
+  /** The duty list, each shift's person marked when locked in. */
+  duty: Type.Array(DutyShiftView),
   posts: Type.Array(
     Type.Object({
       post: Type.String(),
       minimum: Type.Integer(),
       available: Type.Integer(),
       short: Type.Integer(),
-      /** Who could stand in: same post, free to move, from a branch that keeps its own minimum; nearest first. */
-      substitutes: Type.Array(Type.Object({ ...Person.properties, distanceKm: Type.Number() })),
+      /** Who could stand in: same post, free to move, from a branch that keeps its own minimum; the plan's pool first, then nearest. */
+      substitutes: Type.Array(Type.Object({ ...Person.properties, distanceKm: Type.Number(), fromPool: Type.Boolean() })),
       /** Substitutes already accepted for the day. */
       assigned: Type.Array(Person),
     }),

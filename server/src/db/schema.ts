@@ -95,7 +95,6 @@ export interface UsersTable {
   lockedUntil: Timestamp | null;
   disabledAt: Timestamp | null;
   isDemo: Generated<boolean>;
-  homeEnc: string | null;
   emailEnc: string | null;
   createdAt: GeneratedTimestamp;
   updatedAt: GeneratedTimestamp;
@@ -587,6 +586,9 @@ export interface StaffingPlansTable {
   version: number;
   minimums: JSONColumnType<Record<string, number>>;
   fallback: JSONColumnType<Record<string, unknown>>;
+  keyPosts: JSONColumnType<{ post: string; holderA: string; holderB: string }[], string | undefined, string>;
+  substitutePool: JSONColumnType<string[], string | undefined, string>;
+  duty: JSONColumnType<{ staffId: string; from: string; to: string }[], string | undefined, string>;
   draftedBy: string | null;
   draftedAt: Timestamp;
   approvedBy: string | null;
@@ -601,6 +603,15 @@ export interface StaffAssignmentsTable {
   post: string;
   acceptedBy: string | null;
   acceptedAt: Timestamp;
+}
+
+export interface StaffingDaysTable {
+  day: ColumnType<string, string, string>;
+  branchId: string;
+  orgId: string;
+  districtCode: string;
+  state: string;
+  recordedAt: GeneratedTimestamp;
 }
 
 export interface StaffPostsTable {
@@ -662,4 +673,5 @@ export interface DB {
   staffPosts: StaffPostsTable;
   staffingPlans: StaffingPlansTable;
   staffAssignments: StaffAssignmentsTable;
+  staffingDays: StaffingDaysTable;
 }

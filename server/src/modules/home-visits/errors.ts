@@ -25,6 +25,11 @@ export const homeVisitError = defineErrors({
     en: 'This staff member lives in a sealed or controlled area and cannot be sent',
     zh: '该工作人员居住地处于封控或管控区，不能外出服务',
   },
+  'homeVisit.staff_not_on_roster': {
+    status: 409,
+    en: 'This staff member is not on the roster, so whether they are free to move is not known: add them to the roster first',
+    zh: '该工作人员不在员工名册中，无法判断能否外出：请先将其加入员工名册',
+  },
   'homeVisit.identity_required': {
     status: 409,
     en: 'Record the identity check before closing the visit as done',

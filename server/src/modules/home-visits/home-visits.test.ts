@@ -6,7 +6,7 @@ import { deriveAuditKey } from '../../platform/pii/keys.ts';
 import { referencePool } from '../../platform/references.ts';
 import { createTestApp, findOrgId, signInAs, type TestApp } from '../../test/app.ts';
 import { testDatabaseKind } from '../../test/database.ts';
-import { homeVisitInput, insertHomeVisit, tomorrowAt } from '../../test/fixtures.ts';
+import { homeVisitInput, insertBranch, insertHomeVisit, tomorrowAt } from '../../test/fixtures.ts';
 import { encryptPlainCompounds } from './repo.ts';
 
 const MOBILE = '13912345678';
@@ -98,16 +98,35 @@ describe(`home visits (${testDatabaseKind})`, () => {
       regulator,
     );
     expect(zone.statusCode, zone.body).toBe(201);
-    const home = await t.app.inject({
-      method: 'PUT',
-      url: `/api/v1/users/${staffId}/home`,
-      headers: bocAdmin,
-      payload: { home: { streetCode: '310101002', lat: 31.2303, lng: 121.4803 } },
-    });
-    expect(home.statusCode, home.body).toBe(200);
+    // Where people live is on the roster: before either is on it, neither is offered, and why is said.
+    const before = (await t.app.inject({ url: `/api/v1/home-visits/${id}/assignable-staff`, headers: boc })).json().items;
+    expect(before.find((s: { userId: string }) => s.userId === adminId)).toMatchObject({ free: false, notOffered: 'not_on_roster' });
+    expect((await post(`/api/v1/home-visits/${id}/schedule`, { userId: adminId, at: tomorrowAt(10) })).json().error.code).toBe(
+      'homeVisit.staff_not_on_roster',
+    );
+    const branchId = await insertBranch(t, bocId, 'HV1');
+    for (const [username, compound] of [
+      ['boc.staff', '康乐小区'],
+      ['boc.admin', '长宁新村'],
+    ]) {
+      const entry = {
+        name: '上门',
+        branchId,
+        posts: ['teller'],
+        phone: '13900001111',
+        home: { streetCode: '310101002', compound },
+        username,
+      };
+      const added = await post('/api/v1/staff', entry, bocAdmin);
+      expect(added.statusCode, added.body).toBe(201);
+    }
     const staff = (await t.app.inject({ url: `/api/v1/home-visits/${id}/assignable-staff`, headers: boc })).json().items;
-    expect(staff.find((s: { userId: string }) => s.userId === staffId)).toMatchObject({ free: false, zoneName: '康乐小区' });
-    expect(staff.find((s: { userId: string }) => s.userId === adminId)).toMatchObject({ free: true });
+    expect(staff.find((s: { userId: string }) => s.userId === staffId)).toMatchObject({
+      free: false,
+      notOffered: 'locked_in',
+      zoneName: '康乐小区',
+    });
+    expect(staff.find((s: { userId: string }) => s.userId === adminId)).toMatchObject({ free: true, notOffered: null });
     expect((await post(`/api/v1/home-visits/${id}/schedule`, { userId: staffId, at: tomorrowAt(10) })).json().error.code).toBe(
       'homeVisit.staff_not_free',
     );
@@ -165,6 +184,9 @@ describe(`home visits (${testDatabaseKind})`, () => {
     const first = await signInAs(t.app, 'boc.visitor', 'Visit-Shanghai-2022!');
     await post('/api/v1/auth/password', { currentPassword: 'Visit-Shanghai-2022!', newPassword: 'Door to door in Huangpu 7' }, first);
     const visitor = await signInAs(t.app, 'boc.visitor', 'Door to door in Huangpu 7');
+    const home = { streetCode: '310101002', compound: '长宁新村' };
+    const entry = { name: '李上门', branchId: await insertBranch(t, bocId, 'HV2'), posts: ['teller'], phone: '13900002222', home };
+    expect((await post('/api/v1/staff', { ...entry, username: 'boc.visitor' }, bocAdmin)).statusCode).toBe(201);
     const scheduled = await post(`/api/v1/home-visits/${id}/schedule`, { userId: created.json().id, at: tomorrowAt(11) }, visitor);
     expect(scheduled.json()).toMatchObject({ status: 'scheduled', nextSteps: ['check_identity', 'schedule', 'close'] });
 

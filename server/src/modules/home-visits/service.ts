@@ -22,7 +22,6 @@ import {
   maskResidentId,
   OPEN_HOME_VISIT_STATUSES,
   type OutcomeInput,
-  type StaffHome,
   type TimelineEntry,
   type TrackAnswer,
   todayInShanghai,
@@ -54,7 +53,6 @@ import { referencePool } from '../../platform/references.ts';
 import { areInstitutions, selectInstitutionIds, selectOrganization, selectOrganizationNames } from '../organizations/repo.ts';
 import { findUserLockIns } from '../staff/service.ts';
 import { selectActiveStaff } from '../users/repo.ts';
-import { findZoneAround, listZones } from '../zones/service.ts';
 import { homeVisitError } from './errors.ts';
 import {
   countWaitingHomeVisits,
@@ -350,24 +348,24 @@ export async function listHomeVisitTimeline(ctx: Context, id: string): Promise<T
 export const listAssignableStaff = async (ctx: Context, id: string) => listStaffFor(ctx, await loadHomeVisit(ctx, id));
 
 async function listStaffFor(ctx: Context, row: HomeVisitRow): Promise<AssignableStaff[]> {
-  const today = todayInShanghai();
-  const zones = (await listZones(ctx, today)).filter((z) => z.level === 'sealed' || z.level === 'controlled');
   const staff = await selectActiveStaff(ctx.db, row.orgId);
-  // The roster says who is locked in for those on it; the user's own home field, for the others.
-  const rostered = await findUserLockIns(
+  // Where people live is kept on the roster: someone not on it cannot be known to be free.
+  const lockIns = await findUserLockIns(
     ctx,
     row.orgId,
     staff.map((u) => u.id),
-    today,
+    todayInShanghai(),
   );
   return staff.map((u) => {
-    const home = u.homeEnc ? (JSON.parse(decryptField(ctx.keys, u.homeEnc)) as StaffHome) : null;
-    const onRoster = rostered.get(u.id);
-    const zoneName = onRoster
-      ? onRoster.zoneName
-      : ((home ? findZoneAround(zones, { streetCode: home.streetCode, lat: home.lat ?? null, lng: home.lng ?? null })?.zone.name : null) ??
-        null);
-    return { userId: u.id, name: maskName(decryptField(ctx.keys, u.nameEnc)), free: zoneName === null, zoneName };
+    const lockIn = lockIns.get(u.id);
+    const notOffered = !lockIn ? 'not_on_roster' : lockIn.lockedIn ? 'locked_in' : null;
+    return {
+      userId: u.id,
+      name: maskName(decryptField(ctx.keys, u.nameEnc)),
+      free: notOffered === null,
+      notOffered,
+      zoneName: lockIn?.zoneName ?? null,
+    };
   });
 }
 
@@ -377,7 +375,8 @@ export async function scheduleHomeVisit(ctx: Context, id: string, input: { userI
   const staff = await listStaffFor(ctx, row);
   const chosen = staff.find((s) => s.userId === input.userId);
   if (!chosen) throw homeVisitError('homeVisit.staff_unknown', { field: 'userId' });
-  if (!chosen.free) throw homeVisitError('homeVisit.staff_not_free', { field: 'userId', zoneName: chosen.zoneName });
+  if (chosen.notOffered === 'not_on_roster') throw homeVisitError('homeVisit.staff_not_on_roster', { field: 'userId' });
+  if (chosen.notOffered === 'locked_in') throw homeVisitError('homeVisit.staff_not_free', { field: 'userId', zoneName: chosen.zoneName });
   if (Date.parse(input.at) <= Date.now()) throw homeVisitError('homeVisit.window_past', { field: 'at' });
   const at = new Date(input.at);
   const sameTime = row.status === 'scheduled' && row.scheduledAt !== null && new Date(row.scheduledAt).getTime() === at.getTime();

@@ -8,7 +8,7 @@ import { nameStaffEntries } from './service.ts';
 /** Continuity (C4): the roster of each institution, and who of its people a zone locks in. */
 export const staffModule: ModuleManifest = {
   name: 'staff',
-  tables: ['staff', 'staffPosts', 'staffingPlans', 'staffAssignments'],
+  tables: ['staff', 'staffPosts', 'staffingPlans', 'staffAssignments', 'staffingDays'],
   tags: [{ name: 'staff', description: 'Rosters, and the staff locked in by lockdown zones (C4)' }],
   register: (app) => app.register(staffRoutes),
   errors: staffError.catalogue,

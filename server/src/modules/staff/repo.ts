@@ -61,6 +61,17 @@ export function selectStaffMember(db: Db, scope: RecordScope, id: string) {
     .executeTakeFirst();
 }
 
+/** Some of an institution's roster entries, by id (the people a plan names). */
+export function selectStaffByIds(db: Db, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('staff')
+    .select(STAFF_COLUMNS)
+    .where('orgId', '=', orgId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}
+
 /** The roster entries of some console users (those on the roster). */
 export function selectStaffOfUsers(db: Db, orgId: string, userIds: readonly string[]) {
   if (userIds.length === 0) return Promise.resolve([]);
@@ -97,7 +108,40 @@ export function selectStaffBranches(db: Db, ids: string[]) {
   return db.selectFrom('staff').select(['id', 'branchId']).where('id', 'in', ids).execute();
 }
 
-const PLAN_COLUMNS = ['id', 'orgId', 'branchId', 'version', 'minimums', 'fallback', 'draftedAt', 'approvedAt'] as const;
+const PLAN_COLUMNS = [
+  'id',
+  'orgId',
+  'branchId',
+  'version',
+  'minimums',
+  'fallback',
+  'keyPosts',
+  'substitutePool',
+  'duty',
+  'draftedAt',
+  'approvedAt',
+] as const;
+
+/** A plan as written: its people are kept as JSON lists of roster ids. */
+export interface NewPlanRow {
+  id: string;
+  orgId: string;
+  branchId: string;
+  minimums: Record<string, number>;
+  fallback: object;
+  keyPosts?: { post: string; holderA: string; holderB: string }[];
+  substitutePool?: string[];
+  duty?: { staffId: string; from: string; to: string }[];
+  draftedBy: string | null;
+}
+const toPlanColumns = (r: NewPlanRow) => ({
+  ...r,
+  minimums: JSON.stringify(r.minimums),
+  fallback: JSON.stringify(r.fallback),
+  keyPosts: JSON.stringify(r.keyPosts ?? []),
+  substitutePool: JSON.stringify(r.substitutePool ?? []),
+  duty: JSON.stringify(r.duty ?? []),
+});
 
 export function selectPlans(db: Db, orgId: string, branchId?: string) {
   return db
@@ -128,10 +172,7 @@ export function selectPlansInForce(db: Db, orgId: string) {
     .execute();
 }
 
-export async function insertPlan(
-  db: Db,
-  row: { id: string; orgId: string; branchId: string; minimums: Record<string, number>; fallback: object; draftedBy: string | null },
-) {
+export async function insertPlan(db: Db, row: NewPlanRow) {
   // The next version of the branch's plan; the unique key refuses two drafts taking one number.
   const last = await db
     .selectFrom('staffingPlans')
@@ -140,30 +181,19 @@ export async function insertPlan(
     .executeTakeFirst();
   await db
     .insertInto('staffingPlans')
-    .values({
-      ...row,
-      version: Number(last?.v ?? 0) + 1,
-      minimums: JSON.stringify(row.minimums),
-      fallback: JSON.stringify(row.fallback),
-      draftedAt: new Date(),
-    })
+    .values({ ...toPlanColumns(row), version: Number(last?.v ?? 0) + 1, draftedAt: new Date() })
     .execute();
 }
 
 /** First versions, approved as they are written: the demo's plans. */
-export async function insertApprovedPlans(
-  db: Db,
-  rows: { id: string; orgId: string; branchId: string; minimums: Record<string, number>; fallback: object; draftedBy: string | null }[],
-) {
+export async function insertApprovedPlans(db: Db, rows: NewPlanRow[]) {
   const now = new Date();
   await db
     .insertInto('staffingPlans')
     .values(
       rows.map((r) => ({
-        ...r,
+        ...toPlanColumns(r),
         version: 1,
-        minimums: JSON.stringify(r.minimums),
-        fallback: JSON.stringify(r.fallback),
         draftedAt: now,
         approvedAt: now,
         approvedBy: null,

@@ -65,18 +65,18 @@ export const hashCompound = (keys: KeyRing, streetCode: string, compound: string
  * compound, or in a street sealed whole. Found by the homes' keyed hashes, nothing decrypted.
  */
 export async function findLockIns(
-  ctx: Context,
+  env: { keys: KeyRing; db: Db },
   rows: readonly { id: string; homeStreetHash: string; homeCompoundHash: string }[],
   on: string,
-  db: Db = ctx.db,
 ): Promise<Map<string, LockIn>> {
+  const { keys, db } = env;
   const zones = (await selectZonesOn(db, on)).filter((z) => LOCKING_LEVELS.includes(z.level));
   const byStreet = new Map<string, (typeof zones)[number]>();
   const byCompound = new Map<string, (typeof zones)[number]>();
   for (const z of zones) {
     if (!z.streetCode) continue;
-    if (z.wholeStreet) byStreet.set(hashStreet(ctx.keys, z.streetCode), z);
-    else byCompound.set(hashCompound(ctx.keys, z.streetCode, z.name), z);
+    if (z.wholeStreet) byStreet.set(hashStreet(keys, z.streetCode), z);
+    else byCompound.set(hashCompound(keys, z.streetCode, z.name), z);
   }
   const lockIns = new Map<string, LockIn>();
   for (const r of rows) {

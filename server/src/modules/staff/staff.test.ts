@@ -1,4 +1,4 @@
-import { type BranchStaffing, type StaffingBoard, todayInShanghai } from '@shouhu/common';
+import { type BranchStaffing, type StaffingBoard, type StaffingPlanView, todayInShanghai } from '@shouhu/common';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, findOrgId, signInAs, type TestApp } from '../../test/app.ts';
@@ -143,15 +143,17 @@ describe(`the roster and who a zone locks in (${testDatabaseKind})`, () => {
     // A console user is on the roster once.
     expect((await send('POST', '/api/v1/staff', boc, person({ username: 'boc.staff' }))).statusCode).toBe(201);
     expect((await send('POST', '/api/v1/staff', boc, person({ username: 'boc.staff' }))).json().error.code).toBe('staff.user_taken');
-    // Home visits ask the roster: boc.staff lives in the sealed compound, and is not offered, with the zone said.
+    // Home visits ask the roster: boc.staff lives in the sealed compound, and is not offered, with the zone
+    // said; a user not on the roster is not offered either, since where they live is not known.
     const visit = await insertHomeVisit(t, { orgId: await findOrgId(t, 'boc-sh') });
     const offered = (await send('GET', `/api/v1/home-visits/${visit}/assignable-staff`, boc)).json().items as {
       name: string;
       free: boolean;
+      notOffered: string | null;
       zoneName: string | null;
     }[];
     expect(offered.find((s) => s.name === '赵**')).toMatchObject({ free: false, zoneName: '福寿 小区' });
-    expect(offered.find((s) => s.name === '陈**')).toMatchObject({ free: true, zoneName: null });
+    expect(offered.find((s) => s.name === '陈**')).toMatchObject({ free: false, notOffered: 'not_on_roster' });
   });
 
   it('imports a roster file naming every bad row, or only the good ones when asked, and exports it masked', async () => {
@@ -322,5 +324,94 @@ describe(`the staffing board (${testDatabaseKind})`, () => {
     expect((await send('GET', '/api/v1/staffing', cib)).json().branches).toEqual([]);
     expect((await send('GET', '/api/v1/staffing', bocStaff)).statusCode).toBe(200);
     expect((await send('POST', '/api/v1/staffing/fallbacks', bocStaff, { branchId: c, on: today })).statusCode).toBe(403);
+  });
+
+  it('hands a key post from A to B, then to the plan’s pool first, and refuses a plan whose people or duty do not fit', async () => {
+    const bocOrg = await findOrgId(t, 'boc-sh');
+    const [k1, k2, k3] = [
+      await branchOf(bocOrg, 'K01', 31.24, 121.46),
+      await branchOf(bocOrg, 'K02', 31.241, 121.461),
+      await branchOf(bocOrg, 'K03', 31.35, 121.6),
+    ];
+    const hire = async (branchId: string, compound: string, name: string) => {
+      const home = { streetCode: '310101015', compound };
+      const res = await send('POST', '/api/v1/staff', boc, { name, branchId, posts: ['teller'], phone: '13912340001', home });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const [holderA, holderB] = [await hire(k1, '竹园小区', '甲角'), await hire(k1, '兰园小区', '乙角')];
+    await hire(k1, '菊园小区', '丙柜');
+    const [nearA, nearB] = [await hire(k2, '菊园小区', '近一'), await hire(k2, '菊园小区', '近二')];
+    const pooled = await hire(k3, '菊园小区', '远一');
+    await hire(k3, '菊园小区', '远二');
+    const fallback = { kind: 'closed', publicNote: '请至就近网点或手机银行办理' };
+    const duty = [
+      { staffId: holderA, from: '08:00', to: '20:00' },
+      { staffId: holderB, from: '20:00', to: '08:00' },
+    ];
+    const planFor = (extra: object) => ({
+      branchId: k1,
+      minimums: { teller: 1 },
+      fallback,
+      keyPosts: [{ post: 'teller', holderA, holderB }],
+      substitutePool: [pooled],
+      duty,
+      ...extra,
+    });
+    const refusals: [object, string, string][] = [
+      [{ keyPosts: [{ post: 'lending', holderA, holderB }] }, 'body.keyPosts.0.post', 'invalid'],
+      [{ keyPosts: [{ post: 'teller', holderA: nearA, holderB }] }, 'body.keyPosts.0.holderA', 'unknown'],
+      [{ keyPosts: [{ post: 'teller', holderA, holderB: holderA }] }, 'body.keyPosts.0.holderB', 'duplicate'],
+      [{ substitutePool: [holderB] }, 'body.substitutePool.0', 'invalid'],
+      [{ duty: [{ staffId: holderA, from: '08:00', to: '20:00' }] }, 'body.duty', 'invalid'],
+      [{ duty: [{ staffId: nearA, from: '00:00', to: '00:00' }] }, 'body.duty.0.staffId', 'unknown'],
+    ];
+    for (const [extra, field, reason] of refusals) {
+      const res = await send('POST', '/api/v1/staffing-plans', boc, planFor(extra));
+      expect(res.statusCode, field).toBe(400);
+      expect(res.json().error.details.fields[0], field).toMatchObject({ field, reason });
+      expect(res.json().error.message_zh).toBeTruthy();
+    }
+    const gap = await send('POST', '/api/v1/staffing-plans', boc, planFor({ duty: [{ staffId: holderA, from: '08:00', to: '20:00' }] }));
+    expect(gap.json().error.details.fields[0].message_zh).toContain('20:00–08:00');
+    for (const plan of [
+      planFor({}),
+      { branchId: k2, minimums: { teller: 1 }, fallback, keyPosts: [{ post: 'teller', holderA: nearA, holderB: nearB }] },
+      { branchId: k3, minimums: { teller: 1 }, fallback },
+    ]) {
+      const drafted = await send('POST', '/api/v1/staffing-plans', boc, plan);
+      expect(drafted.statusCode, drafted.body).toBe(201);
+      await send('POST', `/api/v1/staffing-plans/${drafted.json().id}/approval`, boc);
+    }
+    const listed = (await send('GET', `/api/v1/staffing-plans?branchId=${k1}`, boc)).json().items[0] as StaffingPlanView;
+    expect(listed.keyPosts[0]).toMatchObject({ post: 'teller', holderA: { name: '甲*', lockedIn: false }, holderB: { name: '乙*' } });
+    expect(listed.substitutePool[0]).toMatchObject({ name: '远*', branchName: expect.any(String) });
+    expect(listed.duty.map((d) => [d.name, d.from, d.to])).toEqual([
+      ['甲*', '08:00', '20:00'],
+      ['乙*', '20:00', '08:00'],
+    ]);
+    const branchOn = async (id: string) =>
+      ((await send('GET', `/api/v1/staffing?on=${today}`, boc)).json() as StaffingBoard).branches.find(
+        (x) => x.branchId === id,
+      ) as BranchStaffing;
+    expect((await branchOn(k1)).keyPosts[0]?.onDuty).toBe('A');
+    const seal = (name: string) =>
+      send('POST', '/api/v1/zones', regulator, { name, streetCode: '310101015', lat: 31.2, lng: 121.5, level: 'sealed', from: today });
+    // A is sealed in: B holds the post, and the branch still has enough.
+    await seal('竹园小区');
+    expect(await branchOn(k1)).toMatchObject({ state: 'enough', keyPosts: [{ onDuty: 'B', holderA: { lockedIn: true } }] });
+    // B too: a teller is still here, but nobody holds the key post; the pool is proposed first, then
+    // the nearest branch, whose own key holder is never lent out.
+    await seal('兰园小区');
+    const unheld = await branchOn(k1);
+    expect(unheld).toMatchObject({ state: 'covered', keyPosts: [{ onDuty: null }], duty: [{ lockedIn: true }, { lockedIn: true }] });
+    expect(unheld.posts[0]).toMatchObject({ available: 1, short: 1 });
+    expect(unheld.posts[0]?.substitutes.map((x) => [x.staffId, x.fromPool])).toEqual([
+      [pooled, true],
+      [nearB, false],
+    ]);
+    const accepted = await send('POST', '/api/v1/staffing/substitutes', boc, { staffId: pooled, branchId: k1, post: 'teller', on: today });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(await branchOn(k1)).toMatchObject({ state: 'enough', posts: [{ short: 0, assigned: [{ staffId: pooled }] }] });
   });
 });

@@ -3,12 +3,15 @@ import {
   type BranchStaffing,
   type FallbackInput,
   type FieldProblemInput,
+  findDutyGaps,
+  type LockIn,
   maskName,
   STAFF_POSTS,
   type StaffingBoard,
   type StaffingPlanInput,
   type StaffingPlanView,
   type StaffingState,
+  todayInShanghai,
   toFieldProblem,
 } from '@shouhu/common';
 import { around, distance } from 'geokdbush';
@@ -19,6 +22,7 @@ import { assertCan } from '../../platform/access/hooks.ts';
 import { actorOrgId, actorUserId, audit, type Context } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
 import { decryptField } from '../../platform/pii/crypto.ts';
+import type { KeyRing } from '../../platform/pii/keys.ts';
 import { lockBranch, selectAdjustmentsOn, selectBranchPlaces } from '../branches/repo.ts';
 import { addAdjustment } from '../branches/service.ts';
 import { staffError } from './errors.ts';
@@ -27,12 +31,14 @@ import {
   insertPlan,
   markPlanApproved,
   type PlanRow,
+  type StaffRow,
   selectAssignments,
   selectOwnPosts,
   selectPlan,
   selectPlans,
   selectPlansInForce,
   selectStaff,
+  selectStaffByIds,
   selectStaffMember,
 } from './repo.ts';
 import { findLockIns } from './service.ts';
@@ -40,13 +46,38 @@ import { findLockIns } from './service.ts';
 /** The substitutes a short post shows: the nearest few. */
 const SUBSTITUTES_SHOWN = 5;
 
-const toPlanView = (p: PlanRow, names: Map<string, string>, inForce: Set<string>): StaffingPlanView => ({
+type Named = StaffingPlanView['substitutePool'][number];
+/** Names the people a plan lists, masked, with their branch and whether they are locked in that day. */
+type NamePerson = (staffId: string) => Named;
+
+function createNamer(
+  keys: KeyRing,
+  staff: readonly StaffRow[],
+  branchNames: Map<string, string>,
+  lockIns: Map<string, LockIn>,
+): NamePerson {
+  const byId = new Map(staff.map((s) => [s.id, s]));
+  return (staffId) => {
+    const s = byId.get(staffId);
+    return {
+      staffId,
+      name: s ? maskName(decryptField(keys, s.nameEnc)) : '',
+      branchName: branchNames.get(s?.branchId ?? '') ?? '',
+      lockedIn: lockIns.get(staffId)?.lockedIn ?? false,
+    };
+  };
+}
+
+const toPlanView = (p: PlanRow, names: Map<string, string>, inForce: Set<string>, name: NamePerson): StaffingPlanView => ({
   id: p.id,
   branchId: p.branchId,
   branchName: names.get(p.branchId) ?? '',
   version: p.version,
   minimums: p.minimums,
   fallback: p.fallback as StaffingPlanView['fallback'],
+  keyPosts: p.keyPosts.map((k) => ({ post: k.post, holderA: name(k.holderA), holderB: name(k.holderB) })),
+  substitutePool: p.substitutePool.map(name),
+  duty: p.duty.map((d) => ({ ...name(d.staffId), from: d.from, to: d.to })),
   draftedAt: new Date(p.draftedAt).toISOString(),
   approvedAt: p.approvedAt ? new Date(p.approvedAt).toISOString() : null,
   inForce: inForce.has(p.id),
@@ -57,7 +88,7 @@ async function nameOwnBranches(db: Db, orgId: string) {
   return new Map(branches.map((b) => [b.id, b.nameZh]));
 }
 
-/** Every version of the institution's plans (or one branch's), the one in force marked. */
+/** Every version of the institution's plans (or one branch's), the one in force marked, its people named as of today. */
 export async function listPlans(ctx: Context, branchId?: string): Promise<StaffingPlanView[]> {
   await assertCan(ctx, 'staff.read', {});
   const orgId = actorOrgId(ctx);
@@ -66,8 +97,86 @@ export async function listPlans(ctx: Context, branchId?: string): Promise<Staffi
     selectPlansInForce(ctx.db, orgId),
     nameOwnBranches(ctx.db, orgId),
   ]);
+  const named = new Set(plans.flatMap(listPlanPeople));
+  const staff = await selectStaffByIds(ctx.db, orgId, [...named]);
+  const name = createNamer(ctx.keys, staff, names, await findLockIns(ctx, staff, todayInShanghai()));
   const current = new Set(inForce.map((p) => p.id));
-  return plans.map((p) => toPlanView(p, names, current));
+  return plans.map((p) => toPlanView(p, names, current, name));
+}
+
+/** Everyone a plan names: key-post holders, its substitute pool, its duty list. */
+const listPlanPeople = (p: Pick<PlanRow, 'keyPosts' | 'substitutePool' | 'duty'>) => [
+  ...p.keyPosts.flatMap((k) => [k.holderA, k.holderB]),
+  ...p.substitutePool,
+  ...p.duty.map((d) => d.staffId),
+];
+
+/** What a plan's people must be: key-post holders and the duty list of the branch (holders in the post), the pool of other branches. */
+function checkPlanPeople(input: StaffingPlanInput, staff: readonly StaffRow[]): FieldProblemInput[] {
+  const byId = new Map(staff.map((s) => [s.id, s]));
+  const problems: FieldProblemInput[] = [];
+  const atBranch = (id: string) => byId.get(id)?.branchId === input.branchId;
+  (input.keyPosts ?? []).forEach((k, i) => {
+    if (!(k.post in input.minimums))
+      problems.push(
+        toFieldProblem({
+          field: `body.keyPosts.${i}.post`,
+          reason: 'invalid',
+          message: 'A key post must be one of the posts the plan needs to open',
+          message_zh: '关键岗位须是预案最少人数中列出的岗位',
+        }),
+      );
+    for (const role of ['holderA', 'holderB'] as const) {
+      const holder = byId.get(k[role]);
+      if (!holder || !atBranch(k[role])) problems.push({ field: `body.keyPosts.${i}.${role}`, reason: 'unknown' });
+      else if (!holder.posts.includes(k.post))
+        problems.push(
+          toFieldProblem({
+            field: `body.keyPosts.${i}.${role}`,
+            reason: 'invalid',
+            message: 'This person does not hold the post',
+            message_zh: '此人不在该岗位',
+          }),
+        );
+    }
+    if (k.holderA === k.holderB)
+      problems.push(
+        toFieldProblem({
+          field: `body.keyPosts.${i}.holderB`,
+          reason: 'duplicate',
+          message: 'B must be someone other than A',
+          message_zh: 'B角须与A角不同',
+        }),
+      );
+  });
+  (input.substitutePool ?? []).forEach((id, i) => {
+    if (!byId.has(id)) problems.push({ field: `body.substitutePool.${i}`, reason: 'unknown' });
+    else if (atBranch(id))
+      problems.push(
+        toFieldProblem({
+          field: `body.substitutePool.${i}`,
+          reason: 'invalid',
+          message: 'The pool is people of other branches; this person already works here',
+          message_zh: '替班人员库应为其他网点的人员，此人本就在该网点',
+        }),
+      );
+  });
+  (input.duty ?? []).forEach((d, i) => {
+    if (!atBranch(d.staffId)) problems.push({ field: `body.duty.${i}.staffId`, reason: 'unknown' });
+  });
+  const gaps = input.duty?.length ? findDutyGaps(input.duty) : [];
+  if (gaps.length > 0) {
+    const list = gaps.map((g) => `${g.from}–${g.to}`).join(', ');
+    problems.push(
+      toFieldProblem({
+        field: 'body.duty',
+        reason: 'invalid',
+        message: `The duty list must cover the whole day; nobody is on duty ${list}`,
+        message_zh: `值班表须覆盖全天24小时；${list} 无人值班`,
+      }),
+    );
+  }
+  return problems;
 }
 
 /**
@@ -100,6 +209,7 @@ export async function draftPlan(ctx: Context, input: StaffingPlanInput): Promise
   }
   if (input.fallback.kind === 'shorter_hours' && !input.fallback.hours?.length)
     problems.push({ field: 'body.fallback.hours', reason: 'required' });
+  problems.push(...checkPlanPeople(input, await selectStaffByIds(ctx.db, orgId, listPlanPeople(toPlanPeople(input)))));
   if (problems.length > 0) throw validationError(problems);
   const id = createId();
   await ctx.db.transaction().execute(async (trx) => {
@@ -109,12 +219,19 @@ export async function draftPlan(ctx: Context, input: StaffingPlanInput): Promise
       branchId: input.branchId,
       minimums: input.minimums,
       fallback: input.fallback,
+      ...toPlanPeople(input),
       draftedBy: actorUserId(ctx),
     });
     await audit(ctx, trx, { action: 'staffing.plan_drafted', recordType: 'staffing_plan', recordId: id, summary: { ...input } });
   });
   return (await listPlans(ctx, input.branchId)).find((p) => p.id === id) as StaffingPlanView;
 }
+
+const toPlanPeople = (input: StaffingPlanInput) => ({
+  keyPosts: input.keyPosts ?? [],
+  substitutePool: input.substitutePool ?? [],
+  duty: input.duty ?? [],
+});
 
 /** The institution's admin approves a drafted plan: it is in force from then on, until a later version is approved. */
 export async function approvePlan(ctx: Context, id: string): Promise<StaffingPlanView> {
@@ -139,8 +256,13 @@ export async function approvePlan(ctx: Context, id: string): Promise<StaffingPla
  * post against the plan's minimum, and for a short post the substitutes — same post, free to move,
  * not standing in elsewhere, from a branch that keeps its own minimum without them, nearest first.
  */
-export async function computeBoard(ctx: Context, on: string, db: Db = ctx.db): Promise<StaffingBoard> {
-  const orgId = actorOrgId(ctx);
+export function computeBoard(ctx: Context, on: string, db: Db = ctx.db): Promise<StaffingBoard> {
+  return computeBoardOf({ keys: ctx.keys, db }, actorOrgId(ctx), on);
+}
+
+/** One institution's board, for its admin or for the job that records every institution's day. */
+export async function computeBoardOf(env: { keys: KeyRing; db: Db }, orgId: string, on: string): Promise<StaffingBoard> {
+  const { keys, db } = env;
   const [staff, plans, assignments, places, adjustments] = await Promise.all([
     selectStaff(db, { orgId }),
     selectPlansInForce(db, orgId),
@@ -149,12 +271,25 @@ export async function computeBoard(ctx: Context, on: string, db: Db = ctx.db): P
     selectAdjustmentsOn(db, on, { orgId }),
   ]);
   const adjusted = new Set(adjustments.map((a) => a.branchId));
-  const lockIns = await findLockIns(ctx, staff, on, db);
+  const lockIns = await findLockIns(env, staff, on);
   const placeOf = new Map(places.map((p) => [p.id, p]));
   const planOf = new Map(plans.map((p) => [p.branchId, p]));
   const assignedTo = new Map(assignments.map((a) => [a.staffId, a]));
   const staffById = new Map(staff.map((s) => [s.id, s]));
   const free = staff.filter((s) => !lockIns.get(s.id)?.lockedIn);
+  // Free to come in that day for their own branch: not locked in, not standing in elsewhere.
+  const isHere = (staffId: string) => {
+    const s = staffById.get(staffId);
+    const a = assignedTo.get(staffId);
+    return s !== undefined && !lockIns.get(staffId)?.lockedIn && (!a || a.branchId === s.branchId);
+  };
+  // The key-post holder each branch relies on that day (A, or B when A cannot come) is not lent out.
+  const keyHolders = new Set<string>();
+  for (const p of plans)
+    for (const k of p.keyPosts) {
+      const holder = [k.holderA, k.holderB].find(isHere);
+      if (holder) keyHolders.add(holder);
+    }
   // Who each branch has for a post on the day: its own people free to move and not standing in
   // elsewhere, and those standing in here. Counted once, in maps: a city has 100,000 people.
   const counts = new Map<string, number>();
@@ -166,7 +301,7 @@ export async function computeBoard(ctx: Context, on: string, db: Db = ctx.db): P
     if (assignment && assignment.branchId !== s.branchId) continue;
     for (const post of s.posts) {
       add(s.branchId, post);
-      if (assignment) continue;
+      if (assignment || keyHolders.has(s.id)) continue;
       const byBranch = spareByPost.get(post) ?? new Map<string, typeof free>();
       spareByPost.set(post, byBranch);
       const people = byBranch.get(s.branchId);
@@ -179,7 +314,9 @@ export async function computeBoard(ctx: Context, on: string, db: Db = ctx.db): P
     if (staffById.get(a.staffId)?.branchId !== a.branchId && !lockIns.get(a.staffId)?.lockedIn) add(a.branchId, a.post);
   const countAt = (branchId: string, post: string) => counts.get(`${branchId}|${post}`) ?? 0;
   const spareAt = (branchId: string, post: string) => countAt(branchId, post) - (planOf.get(branchId)?.minimums[post] ?? 0);
-  const nameOf = (s: { nameEnc: string }) => maskName(decryptField(ctx.keys, s.nameEnc));
+  const nameOf = (s: { nameEnc: string }) => maskName(decryptField(keys, s.nameEnc));
+  const namePerson = createNamer(keys, staff, new Map(places.map((p) => [p.id, p.nameZh])), lockIns);
+
   const kmBetween = (a: string, b: string) => {
     const pa = placeOf.get(a);
     const pb = placeOf.get(b);
@@ -199,12 +336,34 @@ export async function computeBoard(ctx: Context, on: string, db: Db = ctx.db): P
     index.finish();
     spareTrees.set(post, { index, branchIds });
   }
-  /** The nearest people of other branches who could stand in for a post, each branch giving no more than it can spare. */
+  /**
+   * The people of other branches who could stand in for a post: the plan's pool first, then the
+   * nearest branches, each branch giving no more than it can spare.
+   */
   const findSubstitutes = (branchId: string, post: string) => {
     const tree = spareTrees.get(post);
     const here = placeOf.get(branchId);
     if (!tree || !here) return [];
-    const found = [];
+    const found: BranchStaffing['posts'][number]['substitutes'] = [];
+    const offer = (s: StaffRow, fromPool: boolean) =>
+      found.push({
+        staffId: s.id,
+        name: nameOf(s),
+        branchId: s.branchId,
+        branchName: placeOf.get(s.branchId)?.nameZh ?? '',
+        distanceKm: kmBetween(s.branchId, branchId),
+        fromPool,
+      });
+    const taken = new Set<string>();
+    const spareFrom = (from: string) => (spareByPost.get(post)?.get(from) ?? []).slice(0, Math.max(0, spareAt(from, post)));
+    for (const id of planOf.get(branchId)?.substitutePool ?? []) {
+      const s = staffById.get(id);
+      if (found.length === SUBSTITUTES_SHOWN) return found;
+      if (s && s.branchId !== branchId && spareFrom(s.branchId).some((p) => p.id === id)) {
+        offer(s, true);
+        taken.add(id);
+      }
+    }
     const nearest = around(
       tree.index,
       here.lng,
@@ -215,15 +374,9 @@ export async function computeBoard(ctx: Context, on: string, db: Db = ctx.db): P
     );
     for (const i of nearest as number[]) {
       const from = tree.branchIds[i] as string;
-      for (const s of (spareByPost.get(post)?.get(from) ?? []).slice(0, spareAt(from, post))) {
+      for (const s of spareFrom(from)) {
         if (found.length === SUBSTITUTES_SHOWN) return found;
-        found.push({
-          staffId: s.id,
-          name: nameOf(s),
-          branchId: from,
-          branchName: placeOf.get(from)?.nameZh ?? '',
-          distanceKm: kmBetween(from, branchId),
-        });
+        if (!taken.has(s.id)) offer(s, false);
       }
     }
     return found;
@@ -234,10 +387,16 @@ export async function computeBoard(ctx: Context, on: string, db: Db = ctx.db): P
   for (const plan of plans) {
     const place = placeOf.get(plan.branchId);
     if (!place) continue;
+    // A key post is held by A, or by B when A cannot come; with neither, it is short of one even
+    // when the count is met, until a substitute stands in.
+    const keyPosts = plan.keyPosts.map((k) => ({
+      post: k.post,
+      holderA: namePerson(k.holderA),
+      holderB: namePerson(k.holderB),
+      onDuty: isHere(k.holderA) ? ('A' as const) : isHere(k.holderB) ? ('B' as const) : null,
+    }));
     const posts = Object.entries(plan.minimums).map(([post, minimum]) => {
       const available = countAt(plan.branchId, post);
-      const short = Math.max(0, minimum - available);
-      const substitutes = short === 0 ? [] : findSubstitutes(plan.branchId, post);
       const assigned = assignments
         .filter((a) => a.branchId === plan.branchId && a.post === post)
         .map((a) => {
@@ -249,6 +408,10 @@ export async function computeBoard(ctx: Context, on: string, db: Db = ctx.db): P
             branchName: placeOf.get(s?.branchId ?? '')?.nameZh ?? '',
           };
         });
+      const keyUnheld =
+        keyPosts.some((k) => k.post === post && k.onDuty === null) && !assigned.some((a) => !lockIns.get(a.staffId)?.lockedIn);
+      const short = Math.max(keyUnheld ? 1 : 0, minimum - available);
+      const substitutes = short === 0 ? [] : findSubstitutes(plan.branchId, post);
       return { post, minimum, available, short, substitutes, assigned };
     });
     const state: StaffingState = posts.every((p) => p.short === 0)
@@ -265,6 +428,8 @@ export async function computeBoard(ctx: Context, on: string, db: Db = ctx.db): P
       planId: plan.id,
       fallback: plan.fallback as BranchStaffing['fallback'],
       adjusted: adjusted.has(plan.branchId),
+      keyPosts,
+      duty: plan.duty.map((d) => ({ ...namePerson(d.staffId), from: d.from, to: d.to })),
       posts,
     });
   }

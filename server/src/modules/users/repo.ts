@@ -51,16 +51,16 @@ export const loadUserSecret: RevealLoader = async (db, id, field) => {
   return row && { orgId: row.orgId, value: field === 'name' ? row.nameEnc : field === 'email' ? row.emailEnc : row.mobileEnc };
 };
 
-/** The institution's staff who can be sent out: enabled administrators and staff, by user name. */
 /** An institution's console users by username, for the roster's link to them. */
 export function selectUsernames(db: Db, orgId: string) {
   return db.selectFrom('users').select(['id', 'username']).where('orgId', '=', orgId).execute();
 }
 
+/** The institution's staff who can be sent out: enabled administrators and staff, by user name. */
 export function selectActiveStaff(db: Db, orgId: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'nameEnc', 'homeEnc'])
+    .select(['id', 'nameEnc'])
     .where('orgId', '=', orgId)
     .where('role', 'in', ['institution_admin', 'institution_staff'])
     .where('disabledAt', 'is', null)

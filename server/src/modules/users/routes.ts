@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Items, PasswordReset, StaffHome, UserInput, UserView } from '@shouhu/common';
+import { Items, PasswordReset, UserInput, UserView } from '@shouhu/common';
 import { Type } from 'typebox';
 import { errorResponses } from '../../platform/http.ts';
-import { createUser, getUser, listUsers, resetPassword, setUserDisabled, setUserHome } from './service.ts';
+import { createUser, getUser, listUsers, resetPassword, setUserDisabled } from './service.ts';
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
@@ -72,19 +72,5 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => setUserDisabled(req.ctx, req.params.id, req.body.disabled),
-  );
-  app.put(
-    '/api/v1/users/:id/home',
-    {
-      config: { access: 'user.manage' },
-      schema: {
-        tags: ['users'],
-        summary: 'Where a staff member lives (encrypted), so that no one in a sealed or controlled zone is sent out; null clears it',
-        params: IdParams,
-        body: Type.Object({ home: Type.Union([StaffHome, Type.Null()]) }, { additionalProperties: false }),
-        response: { 200: UserView, ...errorResponses(400, 401, 403, 404) },
-      },
-    },
-    async (req) => setUserHome(req.ctx, req.params.id, req.body.home),
   );
 };

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DeskItem } from '@shouhu/common';
-import { maskEmail, maskMobile, maskName, ROLES_BY_KIND, type StaffHome, validateMobile } from '@shouhu/common';
+import { maskEmail, maskMobile, maskName, ROLES_BY_KIND, validateMobile } from '@shouhu/common';
 import type { Role } from '../../db/schema.ts';
 import { AppError, validationError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
@@ -8,7 +8,6 @@ import { can } from '../../platform/access/policy.ts';
 import { checkPasswordPolicy, hashPassword } from '../../platform/auth/passwords.ts';
 import { revokeUserSessions } from '../../platform/auth/repo.ts';
 import { ANY_ORGANIZATION, audit, type Context, recordScope, resolveOrgFilter } from '../../platform/context.ts';
-import { requireStreet } from '../../platform/divisions.ts';
 import { createId } from '../../platform/ids.ts';
 import { addToInbox } from '../../platform/inbox/service.ts';
 import { decryptField, encryptField, hashField } from '../../platform/pii/crypto.ts';
@@ -140,23 +139,6 @@ export async function setUserDisabled(ctx: Context, id: string, disabled: boolea
       recordType: 'user',
       recordId: id,
       summary: { before: { disabled: row.disabledAt !== null }, after: { disabled } },
-    });
-  });
-  return getUser(ctx, id);
-}
-
-/** Records where a staff member lives (encrypted), or clears it; audited without the address itself. */
-export async function setUserHome(ctx: Context, id: string, home: StaffHome | null) {
-  const row = await loadUser(ctx, id, 'user.manage');
-  if (home) requireStreet(home.streetCode);
-  await ctx.db.transaction().execute(async (trx) => {
-    await updateUser(trx, id, { homeEnc: home ? encryptField(ctx.keys, JSON.stringify(home)) : null });
-    await audit(ctx, trx, {
-      action: 'user.home_set',
-      orgId: row.orgId,
-      recordType: 'user',
-      recordId: id,
-      summary: { recorded: home !== null },
     });
   });
   return getUser(ctx, id);

@@ -73,7 +73,6 @@ const BODIES: Record<string, unknown> = {
   'PUT /api/v1/branches/:id': BRANCH_BODY,
   'POST /api/v1/branches/:id/adjustments': { from: '2030-01-01', to: '2030-01-01', closed: true, reason: 'other' },
   'PATCH /api/v1/users/:id': { disabled: false },
-  'PUT /api/v1/users/:id/home': { home: { streetCode: '310101002' } },
   'POST /api/v1/home-visits/:id/identity-check': { residentId: '11010519491231002X', name: '测试', documents: ['resident_id_card'] },
   'POST /api/v1/home-visits/:id/schedule': { userId: '00000000-0000-4000-8000-000000000000', at: '2030-01-01T02:00:00.000Z' },
   'POST /api/v1/home-visits/:id/outcome': { outcome: 'unreachable' },

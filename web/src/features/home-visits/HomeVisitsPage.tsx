@@ -360,7 +360,10 @@ function VisitDrawer({ id, me, onClose }: { id: string; me: Me; onClose: () => v
                     options={(staff.data?.items ?? []).map((s) => ({
                       value: s.userId,
                       disabled: !s.free,
-                      label: s.free ? s.name : `${s.name}（${t('visits.lockedIn', { zone: s.zoneName })}）`,
+                      label:
+                        s.notOffered === null
+                          ? s.name
+                          : `${s.name}（${s.notOffered === 'locked_in' ? t('visits.lockedIn', { zone: s.zoneName }) : t('visits.notOnRoster')}）`,
                     }))}
                   />
                 </Form.Item>

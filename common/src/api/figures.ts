@@ -87,6 +87,17 @@ export const FIGURE_LABELS: Record<string, { title: Label; links: FigureLink[]; 
       returned: { zh: '被退回', en: 'Returned' },
     },
   },
+  staff: {
+    title: { zh: '人员保障', en: 'Staffing' },
+    links: [
+      { path: '/console/staffing-coverage', action: 'staffing.coverage', label: { zh: '按区查看缺员', en: 'Short of staff, by district' } },
+    ],
+    figures: {
+      branchesShort: { zh: '缺员无人替班网点', en: 'Branches short, no substitute' },
+      branchesCovered: { zh: '缺员已有替班网点', en: 'Branches short, covered' },
+      substitutesAccepted: { zh: '已安排替班', en: 'Substitutes accepted' },
+    },
+  },
   incidents: {
     title: { zh: '突发事件报告', en: 'Incident reports' },
     links: [{ path: '/console/incidents', action: 'incident.read', label: { zh: '事件明细', en: 'The incidents' } }],

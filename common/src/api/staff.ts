@@ -266,3 +266,35 @@ export const FallbackInput = Type.Object(
   { additionalProperties: false },
 );
 export type FallbackInput = Static<typeof FallbackInput>;
+
+/** The city's staffing on a day by district, as the institutions' boards were last recorded (for the regulator). */
+export const StaffingCoverage = Type.Object({
+  on: Type.String(),
+  /** When the boards were last recorded that day: null when they have not been. */
+  recordedAt: Type.Union([Type.String(), Type.Null()]),
+  districts: Type.Array(
+    Type.Object({
+      districtCode: Type.String(),
+      districtName: Type.String(),
+      /** Branches with a plan in force. */
+      planned: Type.Integer(),
+      enough: Type.Integer(),
+      covered: Type.Integer(),
+      short: Type.Integer(),
+      /** Of the short, those whose institution has applied an adjustment (shorter hours or closure). */
+      shortAdjusted: Type.Integer(),
+    }),
+  ),
+  /** Each branch short with no substitute: at risk of closing for lack of staff. */
+  short: Type.Array(
+    Type.Object({
+      branchId: Type.String(),
+      branchName: Type.String(),
+      orgName: Type.String(),
+      districtCode: Type.String(),
+      districtName: Type.String(),
+      adjusted: Type.Boolean(),
+    }),
+  ),
+});
+export type StaffingCoverage = Static<typeof StaffingCoverage>;

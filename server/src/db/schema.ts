@@ -611,6 +611,7 @@ export interface StaffingDaysTable {
   orgId: string;
   districtCode: string;
   state: string;
+  adjusted: Generated<boolean>;
   recordedAt: GeneratedTimestamp;
 }
 

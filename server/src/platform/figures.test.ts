@@ -30,7 +30,7 @@ describe(`the capabilities' figures (${testDatabaseKind})`, () => {
     expect(city.statusCode).toBe(200);
     expect(city.json()).toMatchObject({ to: todayInShanghai(), orgId: null });
     expect(city.json().figures['home-visits']).toEqual({ requested: 3, served: 2 });
-    expect(Object.keys(city.json().figures).sort()).toEqual(['branches', 'cloud-branch', 'home-visits', 'incidents', 'oversight']);
+    expect(Object.keys(city.json().figures).sort()).toEqual(['branches', 'cloud-branch', 'home-visits', 'incidents', 'oversight', 'staff']);
     const one = await figures('regulator', `?orgId=${boc}`);
     expect(one.json().figures['home-visits']).toEqual({ requested: 2, served: 1 });
     const april = await figures('regulator', '?from=2022-04-01&to=2022-04-30');

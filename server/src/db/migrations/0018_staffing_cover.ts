@@ -18,6 +18,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('org_id', 'uuid', (c) => c.notNull().references('organizations.id'))
     .addColumn('district_code', 'text', (c) => c.notNull())
     .addColumn('state', 'text', (c) => c.notNull())
+    .addColumn('adjusted', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('recorded_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('staffing_days_pk', ['day', 'branch_id'])
     .execute();

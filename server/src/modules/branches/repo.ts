@@ -288,6 +288,7 @@ export function selectBranchCodes(db: Db, orgId: string) {
 
 /** Branch names by id, for the audit trail. */
 export async function nameBranches(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('branches').select(['id', 'nameZh']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.nameZh]));
 }

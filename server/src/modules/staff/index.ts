@@ -1,9 +1,10 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { seedStaff } from './demo.ts';
 import { staffError } from './errors.ts';
-import { loadStaffSecret } from './repo.ts';
+import { countStaffingFigures, loadStaffSecret } from './repo.ts';
 import { staffRoutes } from './routes.ts';
 import { nameStaffEntries } from './service.ts';
+import { createStaffingRecordJob } from './staffing.ts';
 
 /** Continuity (C4): the roster of each institution, and who of its people a zone locks in. */
 export const staffModule: ModuleManifest = {
@@ -15,5 +16,8 @@ export const staffModule: ModuleManifest = {
   encryptedColumns: [{ table: 'staff', columns: ['name_enc', 'phone_enc', 'home_enc', 'compound_enc'] }],
   revealable: { staff: { fields: ['name', 'phone', 'compound'], load: loadStaffSecret } },
   recordNames: { staff: nameStaffEntries },
+  jobs: ({ keys }) => ({ 'staffing.record': createStaffingRecordJob(keys) }),
+  schedules: [{ type: 'staffing.record', everyMs: 2 * 60_000 }],
+  figures: { keys: ['branchesShort', 'branchesCovered', 'substitutesAccepted'], count: countStaffingFigures },
   seed: seedStaff,
 };

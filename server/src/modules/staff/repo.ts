@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Db, RecordScope } from '../../db/database.ts';
 import type { StaffTable } from '../../db/schema.ts';
-import type { RevealLoader } from '../../platform/module.ts';
+import type { FigureQuery, RevealLoader } from '../../platform/module.ts';
 
 const STAFF_COLUMNS = [
   'id',
@@ -232,4 +232,74 @@ export async function insertAssignment(
     .onConflict((oc) => oc.columns(['staffId', 'day']).doNothing())
     .executeTakeFirst();
   return Number(done.numInsertedOrUpdatedRows) === 1;
+}
+
+/** The institutions with a plan in force somewhere: those whose boards are recorded each day. */
+export async function selectPlanningOrgIds(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('staffingPlans').select('orgId').distinct().where('approvedAt', 'is not', null).execute();
+  return rows.map((r) => r.orgId);
+}
+
+export interface StaffingDayRow {
+  branchId: string;
+  districtCode: string;
+  state: string;
+  adjusted: boolean;
+}
+
+/**
+ * Records an institution's board for a day: each branch's state, replacing what was recorded
+ * before (a branch whose plan is gone drops out). Two recordings at once both write whole rows.
+ */
+export async function replaceStaffingDay(db: Db, orgId: string, day: string, rows: readonly StaffingDayRow[]) {
+  const recordedAt = new Date();
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto('staffingDays')
+      .values(rows.slice(i, i + 1000).map((r) => ({ ...r, orgId, day, recordedAt })))
+      .onConflict((oc) =>
+        oc.columns(['day', 'branchId']).doUpdateSet((eb) => ({
+          state: eb.ref('excluded.state'),
+          adjusted: eb.ref('excluded.adjusted'),
+          districtCode: eb.ref('excluded.districtCode'),
+          recordedAt,
+        })),
+      )
+      .execute();
+  await db.deleteFrom('staffingDays').where('orgId', '=', orgId).where('day', '=', day).where('recordedAt', '<', recordedAt).execute();
+}
+
+export function selectStaffingDay(db: Db, day: string) {
+  return db
+    .selectFrom('staffingDays')
+    .select(['branchId', 'orgId', 'districtCode', 'state', 'adjusted', 'recordedAt'])
+    .where('day', '=', day)
+    .execute();
+}
+
+/**
+ * The figures of a period: branches short on some day, with and without a substitute (each
+ * branch once, a day counting it in the state last recorded for it), and the substitutes accepted.
+ */
+export async function countStaffingFigures(db: Db, query: FigureQuery): Promise<Record<string, number>> {
+  const [days, accepted] = await Promise.all([
+    db
+      .selectFrom('staffingDays')
+      .select((eb) => [
+        eb.fn.count<string>('branchId').distinct().filterWhere('state', '=', 'short').as('short'),
+        eb.fn.count<string>('branchId').distinct().filterWhere('state', '=', 'covered').as('covered'),
+      ])
+      .where('day', '>=', query.from)
+      .where('day', '<=', query.to)
+      .$if(query.orgId !== null, (q) => q.where('orgId', '=', query.orgId as string))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('staffAssignments')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('day', '>=', query.from)
+      .where('day', '<=', query.to)
+      .$if(query.orgId !== null, (q) => q.where('orgId', '=', query.orgId as string))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { branchesShort: Number(days.short), branchesCovered: Number(days.covered), substitutesAccepted: Number(accepted.n) };
 }

@@ -9,6 +9,7 @@ import {
   StaffImportAnswer,
   StaffInput,
   StaffingBoard,
+  StaffingCoverage,
   StaffingPlanInput,
   StaffingPlanView,
   StaffPostInput,
@@ -21,7 +22,7 @@ import { Type } from 'typebox';
 import { readTable, XLSX_TYPE } from '../../platform/files.ts';
 import { errorResponses } from '../../platform/http.ts';
 import { addOwnPost, changeStaff, createStaff, exportStaff, importStaff, listOwnPosts, listStaff, removeStaff } from './service.ts';
-import { acceptSubstitute, applyFallback, approvePlan, computeBoard, draftPlan, listPlans } from './staffing.ts';
+import { acceptSubstitute, applyFallback, approvePlan, computeBoard, draftPlan, listPlans, readCoverage } from './staffing.ts';
 
 const tags = ['staff'];
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -168,6 +169,19 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => computeBoard(req.ctx, req.query.on ?? todayInShanghai()),
+  );
+  app.get(
+    '/api/v1/staffing/coverage',
+    {
+      config: { access: 'staffing.coverage' },
+      schema: {
+        tags,
+        summary: 'The city’s staffing on a date by district, and each branch short with no substitute (as last recorded)',
+        querystring: OnQuery,
+        response: { 200: StaffingCoverage, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => readCoverage(req.ctx, req.query.on ?? todayInShanghai()),
   );
   app.post(
     '/api/v1/staffing/substitutes',

@@ -1,9 +1,10 @@
-import { type BranchStaffing, type StaffingBoard, type StaffingPlanView, todayInShanghai } from '@shouhu/common';
+import { type BranchStaffing, type StaffingBoard, type StaffingCoverage, type StaffingPlanView, todayInShanghai } from '@shouhu/common';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, findOrgId, signInAs, type TestApp } from '../../test/app.ts';
 import { testDatabaseKind } from '../../test/database.ts';
 import { insertBranch, insertHomeVisit } from '../../test/fixtures.ts';
+import { createStaffingRecordJob } from './staffing.ts';
 
 const today = todayInShanghai();
 
@@ -320,6 +321,31 @@ describe(`the staffing board (${testDatabaseKind})`, () => {
       from: today,
     });
     expect((await board()).get(a)).toMatchObject({ state: 'short', posts: [{ available: 0, short: 1 }] });
+
+    // The regulator reads the boards as last recorded: after the fallback, C short and adjusted;
+    // once the recurring job records the day again, A and B short too (B's people live in 桃园), not adjusted.
+    const coverage = async () => {
+      const res = await send('GET', `/api/v1/staffing/coverage?on=${today}`, regulator);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as StaffingCoverage;
+    };
+    const recorded = await coverage();
+    expect(recorded.short.map((x) => [x.branchId, x.adjusted])).toEqual([[c, true]]);
+    expect(recorded.districts.find((d) => d.districtCode === '310101')).toMatchObject({ short: 1, shortAdjusted: 1 });
+    const job = createStaffingRecordJob(t.keys);
+    await job({ db: t.database.db } as Parameters<typeof job>[0]);
+    const again = await coverage();
+    expect(again.short.map((x) => [x.branchId, x.adjusted])).toEqual([
+      [a, false],
+      [b, false],
+      [c, true],
+    ]);
+    expect(again.short[0]).toMatchObject({ orgName: '中国银行上海市分行', districtName: '黄浦区' });
+    expect(again.districts.find((d) => d.districtCode === '310101')).toMatchObject({ planned: 3, enough: 0, short: 3, shortAdjusted: 1 });
+    const figures = (await send('GET', `/api/v1/figures?from=${today}&to=${today}`, regulator)).json().figures.staff;
+    // A day counts each branch in the state last recorded for it: A, B and C short.
+    expect(figures).toEqual({ branchesShort: 3, branchesCovered: 0, substitutesAccepted: 1 });
+    expect((await send('GET', '/api/v1/staffing/coverage', boc)).statusCode).toBe(403);
     // Another bank sees none of this board; the bank's staff read it but cannot change it.
     expect((await send('GET', '/api/v1/staffing', cib)).json().branches).toEqual([]);
     expect((await send('GET', '/api/v1/staffing', bocStaff)).statusCode).toBe(200);

@@ -3,11 +3,13 @@ import {
   type BranchStaffing,
   type FallbackInput,
   type FieldProblemInput,
+  findDivision,
   findDutyGaps,
   type LockIn,
   maskName,
   STAFF_POSTS,
   type StaffingBoard,
+  type StaffingCoverage,
   type StaffingPlanInput,
   type StaffingPlanView,
   type StaffingState,
@@ -21,24 +23,29 @@ import { validationError } from '../../errors.ts';
 import { assertCan } from '../../platform/access/hooks.ts';
 import { actorOrgId, actorUserId, audit, type Context } from '../../platform/context.ts';
 import { createId } from '../../platform/ids.ts';
+import type { JobHandler } from '../../platform/jobs/worker.ts';
 import { decryptField } from '../../platform/pii/crypto.ts';
 import type { KeyRing } from '../../platform/pii/keys.ts';
-import { lockBranch, selectAdjustmentsOn, selectBranchPlaces } from '../branches/repo.ts';
+import { lockBranch, nameBranches, selectAdjustmentsOn, selectBranchPlaces } from '../branches/repo.ts';
 import { addAdjustment } from '../branches/service.ts';
+import { selectOrganizationNames } from '../organizations/repo.ts';
 import { staffError } from './errors.ts';
 import {
   insertAssignment,
   insertPlan,
   markPlanApproved,
   type PlanRow,
+  replaceStaffingDay,
   type StaffRow,
   selectAssignments,
   selectOwnPosts,
   selectPlan,
+  selectPlanningOrgIds,
   selectPlans,
   selectPlansInForce,
   selectStaff,
   selectStaffByIds,
+  selectStaffingDay,
   selectStaffMember,
 } from './repo.ts';
 import { findLockIns } from './service.ts';
@@ -473,7 +480,7 @@ export async function acceptSubstitute(ctx: Context, input: AssignmentInput): Pr
       summary: { on: input.on, branchId: input.branchId, post: input.post, fromBranchId: member.branchId },
     });
   });
-  return computeBoard(ctx, input.on);
+  return recordBoard(ctx.db, orgId, await computeBoard(ctx, input.on));
 }
 
 /**
@@ -486,7 +493,7 @@ export async function applyFallback(ctx: Context, input: FallbackInput) {
   if (!branch) throw validationError([{ field: 'body.branchId', reason: 'unknown' }]);
   if (branch.state !== 'short') throw staffError('staffing.not_short');
   const { kind, hours, publicNote } = branch.fallback;
-  return addAdjustment(ctx, input.branchId, {
+  const adjustment = await addAdjustment(ctx, input.branchId, {
     from: input.on,
     to: input.on,
     closed: kind === 'closed',
@@ -494,4 +501,78 @@ export async function applyFallback(ctx: Context, input: FallbackInput) {
     reason: 'staffing',
     publicNote,
   });
+  await recordBoard(ctx.db, actorOrgId(ctx), await computeBoard(ctx, input.on));
+  return adjustment;
+}
+
+/** Keeps what the regulator reads in step with a board just computed: each branch's state that day. */
+async function recordBoard(db: Db, orgId: string, board: StaffingBoard): Promise<StaffingBoard> {
+  const rows = board.branches.map((b) => ({ branchId: b.branchId, districtCode: b.districtCode, state: b.state, adjusted: b.adjusted }));
+  await replaceStaffingDay(db, orgId, board.on, rows);
+  return board;
+}
+
+/** Records every institution's board for a day: the recurring job, and the demo. Answers how many branches. */
+export async function recordStaffing(env: { keys: KeyRing; db: Db }, on: string): Promise<number> {
+  let branches = 0;
+  for (const orgId of await selectPlanningOrgIds(env.db))
+    branches += (await recordBoard(env.db, orgId, await computeBoardOf(env, orgId, on))).branches.length;
+  return branches;
+}
+
+/** Zones change through the day: the boards are recorded again every few minutes, for the regulator. */
+export const createStaffingRecordJob =
+  (keys: KeyRing): JobHandler =>
+  async ({ db }) => ({ branches: await recordStaffing({ keys, db }, todayInShanghai()) });
+
+/** The regulator's view of a day: per district, branches enough, covered and short; and each short branch. */
+export async function readCoverage(ctx: Context, on: string): Promise<StaffingCoverage> {
+  await assertCan(ctx, 'staffing.coverage', {});
+  const rows = await selectStaffingDay(ctx.db, on);
+  const byDistrict = new Map<string, StaffingCoverage['districts'][number]>();
+  for (const r of rows) {
+    const d = byDistrict.get(r.districtCode) ?? {
+      districtCode: r.districtCode,
+      districtName: findDivision(r.districtCode)?.name ?? r.districtCode,
+      planned: 0,
+      enough: 0,
+      covered: 0,
+      short: 0,
+      shortAdjusted: 0,
+    };
+    byDistrict.set(r.districtCode, d);
+    d.planned++;
+    d[r.state as StaffingState]++;
+    if (r.state === 'short' && r.adjusted) d.shortAdjusted++;
+  }
+  const short = rows.filter((r) => r.state === 'short');
+  const [branchNames, orgNames] = await Promise.all([
+    nameBranches(
+      ctx.db,
+      short.map((r) => r.branchId),
+    ),
+    selectOrganizationNames(ctx.db, [...new Set(short.map((r) => r.orgId))]),
+  ]);
+  const orgName = new Map(orgNames.map((o) => [o.id, o.nameZh]));
+  const recordedAt = rows.reduce<Date | null>((last, r) => (!last || r.recordedAt > last ? r.recordedAt : last), null);
+  return {
+    on,
+    recordedAt: recordedAt ? new Date(recordedAt).toISOString() : null,
+    districts: [...byDistrict.values()].sort((a, b) => a.districtCode.localeCompare(b.districtCode)),
+    short: short
+      .map((r) => ({
+        branchId: r.branchId,
+        branchName: branchNames.get(r.branchId) ?? '',
+        orgName: orgName.get(r.orgId) ?? '',
+        districtCode: r.districtCode,
+        districtName: findDivision(r.districtCode)?.name ?? r.districtCode,
+        adjusted: r.adjusted,
+      }))
+      .sort(
+        (a, b) =>
+          Number(a.adjusted) - Number(b.adjusted) ||
+          a.districtCode.localeCompare(b.districtCode) ||
+          a.branchName.localeCompare(b.branchName, 'zh'),
+      ),
+  };
 }

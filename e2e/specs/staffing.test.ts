@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { callApi, type Headers, signInByApi } from '../support/api.ts';
 import { findAccessibilityProblems } from '../support/axe.ts';
 import { DESKTOP, PHONE, SCREENSHOTS } from '../support/browser.ts';
-import { confirm, signInToConsole } from '../support/flows.ts';
-import { findOverflow } from '../support/layout.ts';
+import { chooseOption, confirm, signInToConsole } from '../support/flows.ts';
+import { findSettledOverflow } from '../support/layout.ts';
 import { type RunningServer, useServerAndBrowser } from '../support/server.ts';
 
 const shot = (name: string) => fileURLToPath(new URL(`${name}.png`, SCREENSHOTS));
@@ -50,18 +50,27 @@ describe('continuity in a real browser', () => {
         phone: '13912340001',
         home: { streetCode: STREET, compound: COMPOUND },
       });
-    await person(centre.id, '柜员甲', ['teller']);
-    await person(centre.id, '柜员乙', ['teller']);
+    const holderA = (await person(centre.id, '柜员甲', ['teller'])).id;
+    const holderB = (await person(centre.id, '柜员乙', ['teller'])).id;
     await person(far.id, '库管丙', ['own:vault']);
-    for (const [branchId, minimums, fallback] of [
-      [centre.id, { teller: 1 }, { kind: 'closed', publicNote: '请至就近网点办理' }],
+    // The centre's teller post is a key post: A and B are the two tellers, on duty around the clock.
+    const people = {
+      keyPosts: [{ post: 'teller', holderA, holderB }],
+      duty: [
+        { staffId: holderA, from: '08:00', to: '20:00' },
+        { staffId: holderB, from: '20:00', to: '08:00' },
+      ],
+    };
+    for (const [branchId, minimums, fallback, extra] of [
+      [centre.id, { teller: 1 }, { kind: 'closed', publicNote: '请至就近网点办理' }, people],
       [
         far.id,
         { 'own:vault': 1 },
         { kind: 'shorter_hours', hours: [{ open: '10:00', close: '14:00' }], publicNote: '今日10:00至14:00营业，其他时段请用手机银行' },
+        {},
       ],
     ] as const) {
-      const plan = await send(server, bank, '/api/v1/staffing-plans', { branchId, minimums, fallback });
+      const plan = await send(server, bank, '/api/v1/staffing-plans', { branchId, minimums, fallback, ...extra });
       await send(server, bank, `/api/v1/staffing-plans/${plan.id}/approval`);
     }
     // The regulator seals the compound where all three live.
@@ -87,6 +96,9 @@ describe('continuity in a real browser', () => {
     await find('测试甲');
     await row('测试甲').getByText('缺员，可替班').waitFor();
     await row('测试甲').locator('.ant-table-row-expand-icon').click();
+    // Neither A nor B of the key post can come, and the duty list says both are locked in.
+    await admin.getByTestId('key-teller').getByText('A、B角均不能到岗').waitFor();
+    await admin.getByText('值班：柜**（封控中） 08:00–20:00、柜**（封控中） 20:00–08:00').waitFor();
     const substitute = admin
       .getByRole('listitem')
       .filter({ has: admin.getByRole('button', { name: '确认替班' }) })
@@ -118,11 +130,46 @@ describe('continuity in a real browser', () => {
     const draft = await send(server, association, '/api/v1/notices/draft', { asOf: today });
     assert.match(JSON.stringify(draft), /中国银行测试乙网点/);
 
+    // The plan drawer lists the key post, and a new draft whose duty leaves the night uncovered says so.
+    await find('测试甲');
+    await row('测试甲').getByRole('button', { name: '预 案' }).click();
+    await admin.locator('.ant-drawer').getByText('柜员 A角 柜**（封控中），B角 柜**（封控中）').waitFor();
+    await admin.getByRole('button', { name: '增加班次' }).click();
+    await chooseOption(admin, admin.locator('.ant-drawer'), '值班人', '柜**');
+    const shift = admin.locator('.ant-form-item', { hasText: '值班时段' });
+    await shift.getByPlaceholder('开始时间').fill('08:00');
+    await shift.getByPlaceholder('开始时间').press('Tab');
+    await shift.getByPlaceholder('结束时间').fill('20:00');
+    await shift.getByPlaceholder('结束时间').press('Tab');
+    await admin.getByText('值班表须覆盖全天：20:00–08:00 无人值班').waitFor();
+    await admin.screenshot({ path: shot('console-staffing-plan-desktop'), fullPage: true });
+
     // On a phone the board fits.
     await admin.setViewportSize(PHONE);
-    await admin.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth);
-    assert.deepEqual(await findOverflow(admin), []);
+    await admin.reload();
+    await find('测试甲');
+    await row('测试甲').locator('.ant-table-row-expand-icon').click();
+    await admin.getByTestId('key-teller').waitFor();
+    assert.deepEqual(await findSettledOverflow(admin), []);
     await admin.screenshot({ path: shot('console-staffing-phone'), fullPage: true });
     await admin.close();
+
+    // The regulator sees the far branch among those short with nobody to stand in, its hours adjusted.
+    const watcher = await ctx.browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
+    await signInToConsole(watcher, server.url, 'regulator');
+    await watcher.getByRole('menuitem', { name: '人员保障（全市）' }).click();
+    await watcher.getByPlaceholder('搜索机构或网点').fill('测试乙');
+    await watcher.getByPlaceholder('搜索机构或网点').press('Enter');
+    await watcher
+      .getByRole('row', { name: /中国银行测试乙网点/ })
+      .getByText('已发布')
+      .waitFor();
+    await watcher.getByRole('row', { name: /全市合计/ }).waitFor();
+    assert.deepEqual(await findAccessibilityProblems(watcher), []);
+    await watcher.screenshot({ path: shot('console-staffing-coverage-desktop'), fullPage: true });
+    await watcher.setViewportSize(PHONE);
+    assert.deepEqual(await findSettledOverflow(watcher), []);
+    await watcher.screenshot({ path: shot('console-staffing-coverage-phone'), fullPage: true });
+    await watcher.close();
   });
 });

@@ -19,3 +19,13 @@ export async function findOverflow(page: Page): Promise<string[]> {
   const viewport = page.viewportSize()?.width ?? scroll;
   return scroll > viewport || wide.length > 0 ? [`${scroll}px wide`, ...wide] : [];
 }
+
+/** The same, once the layout has settled: a table reflows a moment after its data or the viewport changes. */
+export async function findSettledOverflow(page: Page, timeoutMs = 5000): Promise<string[]> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const overflow = await findOverflow(page);
+    if (overflow.length === 0 || Date.now() > until) return overflow;
+    await page.waitForTimeout(250);
+  }
+}

@@ -51,7 +51,9 @@ pg.types.setTypeParser(20, (v) => Number(v));
  * or in memory when dataDir is null (tests).
  */
 export async function openDatabase(options: { url?: string; dataDir?: string | null }): Promise<Database> {
-  const plugins = [new CamelCasePlugin()];
+  // Keys inside JSON columns are data (a plan's minimums are keyed by post code, account_opening):
+  // they come back as stored, not camel-cased.
+  const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })];
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10, application_name: 'shouhu' });
     // An idle connection that the server ends (restart, failover, a dropped database) is removed

@@ -59,15 +59,14 @@ export async function seedStaff(db: Db, keys: KeyRing, options: { branches?: boo
   });
   const rows: NewStaffRow[] = [];
   // A few branches have a cash-in-transit escort (押运), the only one in the city, who lives in a
-  // sealed compound: nobody can stand in for them, and those branches go red.
-  // One of each bank's branches, so that every bank's admin has one to decide on.
+  // sealed compound: nobody can stand in for them, and those branches go red. One of each bank's
+  // branches, so that every bank's admin has one to decide on, spread over the districts.
   const escorted = new Set<string>();
-  for (const orgId of new Set(branches.map((b) => b.orgId)))
-    if (zones.length > 0) {
-      const own = branches.filter((b) => b.orgId === orgId);
-      const chosen = own[Math.min(7, own.length - 1)];
-      if (chosen) escorted.add(chosen.id);
-    }
+  [...new Set(branches.map((b) => b.orgId))].forEach((orgId, i) => {
+    const own = branches.filter((b) => b.orgId === orgId);
+    const chosen = own[(7 + 61 * i) % own.length];
+    if (chosen && zones.length > 0) escorted.add(chosen.id);
+  });
   for (const b of branches) {
     const people = 2 + Math.floor(next() * 2);
     for (let i = 0; i < people; i++) {

@@ -370,6 +370,14 @@ describe(`the staffing board (${testDatabaseKind})`, () => {
     const [nearA, nearB] = [await hire(k2, '菊园小区', '近一'), await hire(k2, '菊园小区', '近二')];
     const pooled = await hire(k3, '菊园小区', '远一');
     await hire(k3, '菊园小区', '远二');
+    const escort = {
+      name: '押运',
+      branchId: k3,
+      posts: ['cash_in_transit'],
+      phone: '13912340002',
+      home: { streetCode: '310101015', compound: '菊园小区' },
+    };
+    expect((await send('POST', '/api/v1/staff', boc, escort)).statusCode).toBe(201);
     const fallback = { kind: 'closed', publicNote: '请至就近网点或手机银行办理' };
     const duty = [
       { staffId: holderA, from: '08:00', to: '20:00' },
@@ -403,7 +411,7 @@ describe(`the staffing board (${testDatabaseKind})`, () => {
     for (const plan of [
       planFor({}),
       { branchId: k2, minimums: { teller: 1 }, fallback, keyPosts: [{ post: 'teller', holderA: nearA, holderB: nearB }] },
-      { branchId: k3, minimums: { teller: 1 }, fallback },
+      { branchId: k3, minimums: { teller: 1, cash_in_transit: 1 }, fallback },
     ]) {
       const drafted = await send('POST', '/api/v1/staffing-plans', boc, plan);
       expect(drafted.statusCode, drafted.body).toBe(201);
@@ -421,6 +429,8 @@ describe(`the staffing board (${testDatabaseKind})`, () => {
         (x) => x.branchId === id,
       ) as BranchStaffing;
     expect((await branchOn(k1)).keyPosts[0]?.onDuty).toBe('A');
+    // A post code is data: it comes back as written, not camel-cased.
+    expect((await branchOn(k3)).posts.map((p) => p.post)).toEqual(['teller', 'cash_in_transit']);
     const seal = (name: string) =>
       send('POST', '/api/v1/zones', regulator, { name, streetCode: '310101015', lat: 31.2, lng: 121.5, level: 'sealed', from: today });
     // A is sealed in: B holds the post, and the branch still has enough.

@@ -7,6 +7,7 @@ import type {
   StaffImportAnswer,
   StaffInput,
   StaffingBoard,
+  StaffingCoverage,
   StaffingPlanInput,
   StaffingPlanView,
   StaffPostInput,
@@ -31,3 +32,4 @@ export const applyFallback = (body: FallbackInput) => api<AdjustmentView>('/api/
 export const listPlans = (branchId: string) => api<Items<StaffingPlanView>>(`/api/v1/staffing-plans?branchId=${branchId}`);
 export const draftPlan = (body: StaffingPlanInput) => api<StaffingPlanView>('/api/v1/staffing-plans', { method: 'POST', body });
 export const approvePlan = (id: string) => api<StaffingPlanView>(`/api/v1/staffing-plans/${id}/approval`, { method: 'POST' });
+export const readCoverage = (on: string) => api<StaffingCoverage>(`/api/v1/staffing/coverage?on=${on}`);

@@ -9,9 +9,11 @@ export const staffFeature = defineFeature({
   consoleRoutes: [
     { path: 'staff', page: lazy(() => import('./StaffPage.tsx').then((m) => ({ default: m.StaffPage }))) },
     { path: 'staffing', page: lazy(() => import('./StaffingPage.tsx').then((m) => ({ default: m.StaffingPage }))) },
+    { path: 'staffing-coverage', page: lazy(() => import('./CoveragePage.tsx').then((m) => ({ default: m.CoveragePage }))) },
   ],
   menu: [
     { path: '/console/staff', label: 'menu.staff', action: 'staff.read' },
     { path: '/console/staffing', label: 'menu.staffing', action: 'staff.read' },
+    { path: '/console/staffing-coverage', label: 'menu.staffingCoverage', action: 'staffing.coverage' },
   ],
 });

@@ -4,7 +4,9 @@
 // GET /api/v1/staffing (lock-in by the homes' keyed hashes, counts per post, substitutes for every
 // short post, nearest first) by app.inject, median of 5; baselines in the same run: reading the
 // roster's rows alone, and finding who is locked in by decrypting every home instead. Then a zone
-// is sealed and the board asked again until it shows the change: the zone change's delay.
+// is sealed and the board asked again until it shows the change: the zone change's delay. Plans
+// name A and B of the teller post, a duty list and a pool. Also timed: the job recording every
+// institution's day for the regulator, and the regulator's read of it.
 // Database: PostgreSQL at BENCH_DATABASE_URL (default 127.0.0.1), a fresh database each run.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { todayInShanghai } from '@shouhu/common';
@@ -15,6 +17,7 @@ import { migrateToLatest, openDatabase } from '../server/src/db/database.ts';
 import { seedDemoData } from '../server/src/db/seed.ts';
 import { insertApprovedPlans, insertStaffRows, type NewStaffRow, selectStaff } from '../server/src/modules/staff/repo.ts';
 import { hashCompound, hashStreet } from '../server/src/modules/staff/service.ts';
+import { recordStaffing } from '../server/src/modules/staff/staffing.ts';
 import { createId } from '../server/src/platform/ids.ts';
 import { decryptField, encryptField } from '../server/src/platform/pii/crypto.ts';
 import { createMemoryKeyRing } from '../server/src/platform/pii/keys.ts';
@@ -69,15 +72,33 @@ try {
   for (let i = 0; i < rows.length; i += 1000) await insertStaffRows(db, rows.slice(i, i + 1000));
   const perBranch = Math.floor(STAFF / branches.length);
   const fallback = { kind: 'closed', publicNote: '请至就近网点办理' };
-  const plans = branches.map((b) => ({
-    id: createId(),
-    orgId: boc.id,
-    branchId: b.id,
-    // Most of a branch's tellers are needed: a sealed compound leaves it short.
-    minimums: { teller: Math.max(1, Math.floor(perBranch * 0.45)), lending: 1 } as Record<string, number>,
-    fallback,
-    draftedBy: null,
-  }));
+  // Each branch's first two tellers are A and B of its teller post and share the duty list; the
+  // next branch's first teller is its pool.
+  const tellersOf = new Map<string, string[]>();
+  for (const r of rows) if (r.posts.includes('teller')) tellersOf.set(r.branchId, [...(tellersOf.get(r.branchId) ?? []), r.id]);
+  const plans = branches.map((b, i) => {
+    const [holderA, holderB] = tellersOf.get(b.id) ?? [];
+    const pooled = tellersOf.get((branches[(i + 1) % branches.length] as { id: string }).id)?.[0];
+    return {
+      id: createId(),
+      orgId: boc.id,
+      branchId: b.id,
+      // Most of a branch's tellers are needed: a sealed compound leaves it short.
+      minimums: { teller: Math.max(1, Math.floor(perBranch * 0.45)), lending: 1 } as Record<string, number>,
+      fallback,
+      ...(holderA && holderB
+        ? {
+            keyPosts: [{ post: 'teller', holderA, holderB }],
+            duty: [
+              { staffId: holderA, from: '08:00', to: '20:00' },
+              { staffId: holderB, from: '20:00', to: '08:00' },
+            ],
+          }
+        : {}),
+      substitutePool: pooled ? [pooled] : [],
+      draftedBy: null,
+    };
+  });
   for (let i = 0; i < plans.length; i += 500) await insertApprovedPlans(db, plans.slice(i, i + 500));
   // 2,000 sealed compounds where the rosters' people live.
   const zones = Array.from({ length: ZONES }, (_, z) => {
@@ -137,6 +158,15 @@ try {
     }),
   );
   log(`board ${round(boardMs)} ms; reading the rows ${round(readRowsMs)} ms; lock-in by decrypting every home ${round(decryptMs)} ms`);
+  // The recurring job: every institution's board computed and recorded, then the regulator's read of it.
+  const recordMs = median(await time(RUNS, () => recordStaffing({ keys, db }, today)));
+  const coverageMs = median(
+    await time(RUNS, async () => {
+      const res = await app.inject({ url: `/api/v1/staffing/coverage?on=${today}`, headers: regulator });
+      if (res.statusCode !== 200) throw new Error(res.body);
+    }),
+  );
+  log(`recording the day ${round(recordMs)} ms; the regulator's coverage ${round(coverageMs)} ms`);
 
   // A zone change: a compound where people of a green branch live is sealed; how long until the board shows it.
   const sealedNames = new Set(zones.map((z) => `${z.streetCode}|${z.name}`));
@@ -174,6 +204,8 @@ try {
     readRowsMs: round(readRowsMs),
     decryptLockInMs: round(decryptMs),
     ratioToReadingRows: round(boardMs / readRowsMs),
+    recordDayMs: round(recordMs),
+    coverageMs: round(coverageMs),
     zoneToBoardMs: round(zoneToBoardMs),
   };
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });

@@ -77,6 +77,7 @@ describe('a feature declares itself', () => {
       '/console/incidents',
       '/console/organizations',
       '/console/users',
+      '/console/staffing-coverage',
       '/console/calendar',
       '/console/service-levels',
       '/console/network',

@@ -319,6 +319,8 @@ describe(`directives, reports and the bulletin (${testDatabaseKind})`, () => {
     expect(sections.map((s) => s.key)).toEqual(['basic_services', 'key_areas', 'new_ways', 'volunteers']);
     expect(sections[1]?.text).toContain('按照沪银保监〔2022〕30号要求，各机构报送《金融服务日报》2份，按时报送率50%');
     expect(sections[2]?.text).toContain('上门服务');
+    // Staffing has its sentence in basic services, from its figures (none short here).
+    expect(sections[0]?.text).toContain('期间未发生因员工居住小区封控导致的网点缺员');
     const id = draft.json().id;
     expect((await t.app.inject(`/api/v1/public/bulletins/${id}`)).statusCode).toBe(404);
     expect((await send('POST', '/api/v1/bulletins', boc, { from: today, to: today })).statusCode).toBe(403);

@@ -19,5 +19,15 @@ export const staffModule: ModuleManifest = {
   jobs: ({ keys }) => ({ 'staffing.record': createStaffingRecordJob(keys) }),
   schedules: [{ type: 'staffing.record', everyMs: 2 * 60_000 }],
   figures: { keys: ['branchesShort', 'branchesCovered', 'substitutesAccepted'], count: countStaffingFigures },
+  bulletin: ({ total }) => [
+    {
+      section: 'basic_services',
+      text:
+        (total.branchesShort ?? 0) + (total.branchesCovered ?? 0) > 0
+          ? `受员工居住小区封控影响，期间${total.branchesCovered ?? 0}个网点缺员由其他网点人员替班，` +
+            `${total.branchesShort ?? 0}个网点缺员且无人替班并启用应急预案；各机构共安排替班${total.substitutesAccepted ?? 0}人次。`
+          : '期间未发生因员工居住小区封控导致的网点缺员。',
+    },
+  ],
   seed: seedStaff,
 };

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { callApi, type Headers, signInByApi } from '../support/api.ts';
 import { findAccessibilityProblems } from '../support/axe.ts';
 import { DESKTOP, PHONE, SCREENSHOTS } from '../support/browser.ts';
-import { chooseOption, confirm, signInToConsole } from '../support/flows.ts';
+import { chooseOption, confirm, pickStreet, signInToConsole } from '../support/flows.ts';
 import { findSettledOverflow } from '../support/layout.ts';
 import { type RunningServer, useServerAndBrowser } from '../support/server.ts';
 
@@ -25,7 +25,6 @@ describe('continuity in a real browser', () => {
   it('a sealed compound leaves one branch amber and another red: a substitute turns the first green, the second opens shorter hours', async () => {
     const { server } = ctx;
     const bank = await signInByApi(server, 'boc.admin');
-    const regulator = await signInByApi(server, 'regulator');
     // Two branches of the bank: one in the city centre among its others, one far out, and a post
     // only the far one has (its vault keeper), so that nobody can stand in there.
     const branch = (code: string, nameZh: string, lat: number, lng: number) =>
@@ -73,15 +72,19 @@ describe('continuity in a real browser', () => {
       const plan = await send(server, bank, '/api/v1/staffing-plans', { branchId, minimums, fallback, ...extra });
       await send(server, bank, `/api/v1/staffing-plans/${plan.id}/approval`);
     }
-    // The regulator seals the compound where all three live.
-    await send(server, regulator, '/api/v1/zones', {
-      name: COMPOUND,
-      streetCode: STREET,
-      lat: 31.216,
-      lng: 121.491,
-      level: 'sealed',
-      from: today,
-    });
+    // The regulator seals the compound where all three live, on the zones page.
+    const sealer = await ctx.browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
+    await signInToConsole(sealer, server.url, 'regulator');
+    await sealer.getByRole('menuitem', { name: '封控区域' }).click();
+    await sealer.getByRole('button', { name: '录入封控区域' }).click();
+    const dialog = sealer.getByRole('dialog');
+    await dialog.getByLabel('小区或街道名称').fill(COMPOUND);
+    await pickStreet(sealer, dialog, '黄浦区', '半淞园路街道');
+    await dialog.getByLabel('纬度').fill('31.216');
+    await dialog.getByLabel('经度').fill('121.491');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await sealer.getByRole('cell', { name: COMPOUND }).waitFor();
+    await sealer.close();
 
     const admin = await ctx.browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
     await signInToConsole(admin, server.url, 'boc.admin');

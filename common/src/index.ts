@@ -3,6 +3,7 @@ export * from './api/attachments.ts';
 export * from './api/branches.ts';
 export * from './api/bulletins.ts';
 export * from './api/cloud-branch.ts';
+export * from './api/complaints.ts';
 export * from './api/desk.ts';
 export * from './api/errors.ts';
 export * from './api/fields.ts';

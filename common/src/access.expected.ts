@@ -43,6 +43,7 @@ export const EXPECTED_REACH: Record<Action, ReachRow> = {
   'incident.configure': ['all', 'none', 'none', 'none', 'none', 'none', false],
   'staff.manage': ['none', 'none', 'own', 'none', 'none', 'none', true],
   'staff.read': ['none', 'none', 'own', 'own', 'none', 'none', true],
+  'complaint.handle': ['none', 'none', 'own', 'own', 'none', 'none', false],
   'staffing.coverage': ['all', 'none', 'none', 'none', 'none', 'none', true],
   'bulletin.publish': ['all', 'none', 'none', 'none', 'none', 'none', false],
 };

@@ -105,6 +105,8 @@ export const POLICY = {
   'staff.manage': { roles: { institution_admin: 'own' }, tokens: true },
   /** Reading the roster, masked, and who is locked in: the institution's own people. */
   'staff.read': { roles: { institution_admin: 'own', institution_staff: 'own' }, tokens: true },
+  /** Taking and handling complaints against the own institution: its staff. */
+  'complaint.handle': { roles: { institution_admin: 'own', institution_staff: 'own' } },
   /** The city's staffing by district: branches short of people, for the regulator. */
   'staffing.coverage': { roles: { regulator: 'all' }, tokens: true },
   /** Generating, editing and publishing the bulletin (简报). */

@@ -93,6 +93,8 @@ export const TrackAnswer = Type.Object({
   updatedAt: Type.String(),
   institution: Type.Optional(Type.String()),
   scheduledAt: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  /** When a decision is due, for a request on a deadline (a complaint); null while its clock is paused. */
+  dueAt: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 });
 export type TrackAnswer = Static<typeof TrackAnswer>;
 

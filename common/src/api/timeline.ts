@@ -94,6 +94,11 @@ export const AUDIT_ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   'bulletin.generated': { zh: '生成简报', en: 'Bulletin generated' },
   'bulletin.edited': { zh: '修改简报', en: 'Bulletin edited' },
   'bulletin.published': { zh: '发布简报', en: 'Bulletin published' },
+  'complaint.received': { zh: '受理投诉', en: 'Complaint received' },
+  'complaint.extended': { zh: '延长处理期限', en: 'Time limit extended' },
+  'complaint.paused': { zh: '中止计时', en: 'Clock paused' },
+  'complaint.resumed': { zh: '恢复计时', en: 'Clock resumed' },
+  'complaint.decided': { zh: '作出处理决定', en: 'Decided' },
 };
 
 /** The kinds of record in the audit trail, named for people. */
@@ -102,6 +107,7 @@ export const RECORD_TYPE_LABELS: Record<string, { zh: string; en: string }> = {
   channel: { zh: '线上渠道', en: 'Online channel' },
   home_visit: { zh: '上门服务', en: 'Home visit' },
   video_session: { zh: '视频办理', en: 'Video session' },
+  complaint: { zh: '投诉', en: 'Complaint' },
   user: { zh: '用户', en: 'User' },
   organization: { zh: '机构', en: 'Organisation' },
   notice: { zh: '通告', en: 'Notice' },

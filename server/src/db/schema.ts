@@ -579,6 +579,34 @@ export interface StaffTable {
   updatedAt: GeneratedTimestamp;
 }
 
+export interface ComplaintsTable {
+  id: string;
+  reference: string;
+  orgId: string;
+  channel: string;
+  status: string;
+  nameEnc: string;
+  mobileEnc: string;
+  mobileHash: string;
+  residentIdEnc: string | null;
+  representativesEnc: string | null;
+  people: Generated<number>;
+  staffNamedEnc: string | null;
+  unitNamed: string | null;
+  claimEnc: string;
+  factsEnc: string;
+  groundsEnc: string | null;
+  /** The decision clock's events, as stored (dates as ISO strings). */
+  clock: JSONColumnType<{ type: string; at: string; reason?: string; approvedBy?: string }[]>;
+  receivedAt: Timestamp;
+  dueAt: Timestamp | null;
+  decisionEnc: string | null;
+  decidedAt: Timestamp | null;
+  raisedByUserId: string | null;
+  createdAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
+}
+
 export interface StaffingPlansTable {
   id: string;
   orgId: string;
@@ -675,4 +703,5 @@ export interface DB {
   staffingPlans: StaffingPlansTable;
   staffAssignments: StaffAssignmentsTable;
   staffingDays: StaffingDaysTable;
+  complaints: ComplaintsTable;
 }

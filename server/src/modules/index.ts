@@ -4,6 +4,7 @@ import { apiTokensModule } from './api-tokens/index.ts';
 import { branchesModule } from './branches/index.ts';
 import { calendarModule } from './calendar/index.ts';
 import { cloudBranchModule } from './cloud-branch/index.ts';
+import { complaintsModule } from './complaints/index.ts';
 import { homeVisitsModule } from './home-visits/index.ts';
 import { incidentsModule } from './incidents/index.ts';
 import { networkModule } from './network/index.ts';
@@ -37,6 +38,7 @@ export const MODULES: readonly ModuleManifest[] = [
   oversightModule,
   incidentsModule,
   staffModule,
+  complaintsModule,
 ];
 
 /** Every encrypted column, the platform's and the modules': key rotation re-encrypts these. */

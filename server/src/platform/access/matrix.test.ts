@@ -107,6 +107,9 @@ const BODIES: Record<string, unknown> = {
   },
   'POST /api/v1/zones/:id/withdrawal': { reason: '访问矩阵核对' },
   'POST /api/v1/staff/:id/removal': { reason: '访问矩阵核对' },
+  'POST /api/v1/complaints/:id/extension': { reason: '访问矩阵核对' },
+  'POST /api/v1/complaints/:id/pause': { reason: 'appraisal', note: '访问矩阵核对' },
+  'POST /api/v1/complaints/:id/decision': { verified: '核对', grounds: '核对', remedies: ['review'] },
   'POST /api/v1/video-sessions/:id/contact': { reason: '访问矩阵核对' },
 };
 // Routes whose record narrows the route's action further (the staff member sent, or the reveal
@@ -227,6 +230,28 @@ describe(`access matrix (${testDatabaseKind})`, () => {
         .execute();
       return id;
     };
+    const complaintOf = async (orgId: string) => {
+      const id = randomUUID();
+      await t.database.db
+        .insertInto('complaints')
+        .values({
+          id,
+          reference: `CP-20300101-${id.slice(0, 6).replace(/\D/g, '0')}`,
+          orgId,
+          channel: 'phone',
+          status: 'handling',
+          nameEnc: encryptField(t.keys, '矩阵'),
+          mobileEnc: encryptField(t.keys, '13900000000'),
+          mobileHash: 'x',
+          claimEnc: encryptField(t.keys, '核对'),
+          factsEnc: encryptField(t.keys, '核对'),
+          clock: JSON.stringify([{ type: 'start', at: new Date().toISOString() }]),
+          receivedAt: new Date(),
+        })
+        .execute();
+      return id;
+    };
+    records['/api/v1/complaints/'] = { own: await complaintOf(boc), other: await complaintOf(cib), ownOrg: boc, otherOrg: cib };
     records['/api/v1/staffing-plans/'] = {
       own: await planOf(boc, branches.own),
       other: await planOf(cib, branches.other),

@@ -68,6 +68,19 @@ export async function signInAs(app: FastifyInstance, username: string, password 
   return { cookie: `shouhu_session=${session?.value}`, 'x-csrf-token': res.json().csrfToken };
 }
 
+/** Headers of a citizen verified by SMS code for `mobile` (the code read from the development outbox). */
+export async function verifyCitizen(app: FastifyInstance, mobile: string): Promise<Record<string, string>> {
+  await app.inject({ method: 'POST', url: '/api/v1/public/sms-codes', payload: { mobile } });
+  const items = (await app.inject('/api/v1/dev/outbox')).json().items as { recipient: string; body: string }[];
+  const code = /(\d{6})/.exec(items.find((m) => m.recipient === mobile)?.body ?? '')?.[1];
+  const verified = await app.inject({ method: 'POST', url: '/api/v1/public/sessions', payload: { mobile, code } });
+  if (verified.statusCode !== 200) throw new Error(`verifying ${mobile} failed: ${verified.statusCode} ${verified.body}`);
+  return {
+    cookie: `shouhu_session=${verified.cookies.find((c) => c.name === 'shouhu_session')?.value}`,
+    'x-csrf-token': verified.json().csrfToken,
+  };
+}
+
 export async function findOrgId(t: TestApp, code: string): Promise<string> {
   const row = await t.database.db.selectFrom('organizations').select('id').where('code', '=', code).executeTakeFirstOrThrow();
   return row.id;

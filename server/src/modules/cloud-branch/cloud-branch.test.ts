@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
-import { createTestApp, findOrgId, signInAs, type TestApp } from '../../test/app.ts';
+import { createTestApp, findOrgId, signInAs, type TestApp, verifyCitizen } from '../../test/app.ts';
 import { testDatabaseKind } from '../../test/database.ts';
 import { roomUrl } from './service.ts';
 
@@ -23,14 +23,7 @@ describe(`the cloud branch's video queue (${testDatabaseKind})`, () => {
     agentA = await signInAs(t.app, 'boc.staff');
     agentB = await signInAs(t.app, 'boc.admin');
     for (const mobile of ['13600000001', '13600000002', '13600000003', '13600000004', '13600000005']) {
-      await t.app.inject({ method: 'POST', url: '/api/v1/public/sms-codes', payload: { mobile } });
-      const items = (await t.app.inject('/api/v1/dev/outbox')).json().items as { recipient: string; body: string }[];
-      const code = /(\d{6})/.exec(items.find((m) => m.recipient === mobile)?.body ?? '')?.[1];
-      const verified = await t.app.inject({ method: 'POST', url: '/api/v1/public/sessions', payload: { mobile, code } });
-      customers[mobile] = {
-        cookie: `shouhu_session=${verified.cookies.find((c) => c.name === 'shouhu_session')?.value}`,
-        'x-csrf-token': verified.json().csrfToken,
-      };
+      customers[mobile] = await verifyCitizen(t.app, mobile);
     }
   });
   afterAll(async () => {

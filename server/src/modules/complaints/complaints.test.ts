@@ -1,6 +1,6 @@
 import { addDays, fromLocal, REFERENCE_PATTERN, todayInShanghai } from '@shouhu/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, findOrgId, signInAs, type TestApp } from '../../test/app.ts';
+import { createTestApp, findOrgId, signInAs, type TestApp, verifyCitizen } from '../../test/app.ts';
 import { testDatabaseKind } from '../../test/database.ts';
 
 const MOBILE = '13700001234';
@@ -30,13 +30,7 @@ describe(`complaints (${testDatabaseKind})`, () => {
     boc = await signInAs(t.app, 'boc.staff');
     cib = await signInAs(t.app, 'cib.admin');
     bocId = await findOrgId(t, 'boc-sh');
-    await t.app.inject({ method: 'POST', url: '/api/v1/public/sms-codes', payload: { mobile: MOBILE } });
-    const code = /(\d{6})/.exec((await outbox()).find((m) => m.recipient === MOBILE)?.body ?? '')?.[1];
-    const verified = await t.app.inject({ method: 'POST', url: '/api/v1/public/sessions', payload: { mobile: MOBILE, code } });
-    citizen = {
-      cookie: `shouhu_session=${verified.cookies.find((c) => c.name === 'shouhu_session')?.value}`,
-      'x-csrf-token': verified.json().csrfToken,
-    };
+    citizen = await verifyCitizen(t.app, MOBILE);
   });
   afterAll(() => t?.close());
 

@@ -6,7 +6,7 @@ import { encryptField, hashField } from '../../platform/pii/crypto.ts';
 import type { KeyRing } from '../../platform/pii/keys.ts';
 import { referencePool } from '../../platform/references.ts';
 import { selectOrganizationIdByCode } from '../organizations/repo.ts';
-import { insertComplaint } from './repo.ts';
+import { insertComplaint, toStoredClock } from './repo.ts';
 
 const DAY = 86_400_000;
 
@@ -33,29 +33,29 @@ export async function seedComplaints(db: Db, keys: KeyRing): Promise<number> {
     const receivedAt = new Date(Date.now() - c.daysAgo * DAY);
     const clock: ClockEvent[] = [{ type: 'start', at: receivedAt }];
     const step = c.steps[0];
-    if (step === 'extend')
-      clock.push({ type: 'extend', at: new Date(receivedAt.getTime() + 9 * DAY), approvedBy: '', reason: '涉及多笔交易，需调取流水' });
-    if (step === 'pause') clock.push({ type: 'pause', at: new Date(receivedAt.getTime() + 2 * DAY), reason: 'appraisal' });
-    if (step === 'decide') clock.push({ type: 'stop', at: new Date(receivedAt.getTime() + 7 * DAY) });
+    const after = (days: number) => new Date(receivedAt.getTime() + days * DAY);
+    const decidedAt = step === 'decide' ? after(7) : null;
+    if (step === 'extend') clock.push({ type: 'extend', at: after(9), approvedBy: '', reason: '涉及多笔交易，需调取流水' });
+    if (step === 'pause') clock.push({ type: 'pause', at: after(2), reason: 'appraisal' });
+    if (decidedAt) clock.push({ type: 'stop', at: decidedAt });
     const mobile = `1370000${String(1000 + i)}`;
-    const decided = step === 'decide' ? (clock[1] as { at: Date }).at : null;
     await insertComplaint(db, {
       id: createId(),
       reference: ((await references.take(1)) as [string])[0],
       orgId: org.id,
       channel: c.channel,
-      status: step === 'pause' ? 'paused' : decided ? 'decided' : 'handling',
+      status: step === 'pause' ? 'paused' : decidedAt ? 'decided' : 'handling',
       nameEnc: encryptField(keys, c.name),
       mobileEnc: encryptField(keys, mobile),
       mobileHash: hashField(keys, 'mobile', mobile),
       claimEnc: encryptField(keys, c.claim),
       factsEnc: encryptField(keys, '封控期间无法到网点办理，多次致电未获答复。'),
-      clock: clock.map((e) => ({ ...e, at: e.at.toISOString() })),
+      clock: toStoredClock(clock),
       receivedAt,
       dueAt: computeComplaintClock(clock, calendar, new Date()).dueAt,
-      ...(decided
+      ...(decidedAt
         ? {
-            decidedAt: decided,
+            decidedAt,
             decisionEnc: encryptField(
               keys,
               JSON.stringify({

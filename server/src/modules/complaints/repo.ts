@@ -1,9 +1,15 @@
+import type { ClockEvent } from '@shouhu/common';
 import type { Insertable } from 'kysely';
 import type { Db, RecordScope } from '../../db/database.ts';
 import type { ComplaintsTable } from '../../db/schema.ts';
 
 export type NewComplaintRow = Omit<Insertable<ComplaintsTable>, 'clock' | 'createdAt' | 'updatedAt'> & { clock: StoredClockEvent[] };
 export type StoredClockEvent = { type: string; at: string; reason?: string; approvedBy?: string };
+
+/** The clock's events as the jsonb column keeps them (instants as ISO strings), and back. */
+export const toStoredClock = (events: readonly ClockEvent[]): StoredClockEvent[] => events.map((e) => ({ ...e, at: e.at.toISOString() }));
+export const toClockEvents = (stored: readonly StoredClockEvent[]): ClockEvent[] =>
+  stored.map((e) => ({ ...e, at: new Date(e.at) }) as ClockEvent);
 
 export async function insertComplaint(db: Db, row: NewComplaintRow) {
   await db

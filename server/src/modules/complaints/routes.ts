@@ -27,32 +27,23 @@ const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const tags = ['complaints'];
 
 export const complaintRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.post(
-    '/api/v1/public/complaints',
-    {
-      config: { access: 'citizen.self' },
-      schema: {
-        tags,
-        summary: 'Complain about a bank or insurer (citizen verified by SMS code, for the verified mobile)',
-        body: ComplaintInput,
-        response: { 201: ComplaintCreated, ...errorResponses(400, 401, 403) },
+  // One intake, two doors: the citizen's own (online), and the staff's for what came by other channels.
+  for (const [url, access, summary] of [
+    [
+      '/api/v1/public/complaints',
+      'citizen.self',
+      'Complain about a bank or insurer (citizen verified by SMS code, for the verified mobile)',
+    ],
+    ['/api/v1/complaints', 'complaint.handle', 'Enter a complaint received by telephone, video, WeChat or in person'],
+  ] as const)
+    app.post(
+      url,
+      {
+        config: { access },
+        schema: { tags, summary, body: ComplaintInput, response: { 201: ComplaintCreated, ...errorResponses(400, 401, 403) } },
       },
-    },
-    async (req, reply) => reply.status(201).send(await receiveComplaint(req.ctx, req.body)),
-  );
-  app.post(
-    '/api/v1/complaints',
-    {
-      config: { access: 'complaint.handle' },
-      schema: {
-        tags,
-        summary: 'Enter a complaint received by telephone, video, WeChat or in person',
-        body: ComplaintInput,
-        response: { 201: ComplaintCreated, ...errorResponses(400, 401, 403) },
-      },
-    },
-    async (req, reply) => reply.status(201).send(await receiveComplaint(req.ctx, req.body)),
-  );
+      async (req, reply) => reply.status(201).send(await receiveComplaint(req.ctx, req.body)),
+    );
   app.get(
     '/api/v1/complaints',
     {

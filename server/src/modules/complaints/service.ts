@@ -38,10 +38,11 @@ import {
   type ComplaintRow,
   insertComplaint,
   lockComplaint,
-  type StoredClockEvent,
   selectComplaint,
   selectComplaintByReference,
   selectComplaints,
+  toClockEvents,
+  toStoredClock,
   updateComplaint,
 } from './repo.ts';
 
@@ -50,11 +51,8 @@ const CALENDAR = createCalendar();
 /** The last day of a period ending at `dueAt` (the midnight after it), as the complainant reads it. */
 const lastDayOf = (dueAt: Date | null) => (dueAt ? toLocal(new Date(dueAt.getTime() - 1)).date : '');
 
-const toEvents = (stored: readonly StoredClockEvent[]): ClockEvent[] => stored.map((e) => ({ ...e, at: new Date(e.at) }) as ClockEvent);
-const toStored = (events: readonly ClockEvent[]): StoredClockEvent[] => events.map((e) => ({ ...e, at: e.at.toISOString() }));
-
 function toView(ctx: Context, row: ComplaintRow): ComplaintView {
-  const clock = computeComplaintClock(toEvents(row.clock), CALENDAR, new Date());
+  const clock = computeComplaintClock(toClockEvents(row.clock), CALENDAR, new Date());
   const decision = row.decisionEnc ? (JSON.parse(decryptField(ctx.keys, row.decisionEnc)) as ComplaintDecisionInput) : null;
   return {
     id: row.id,
@@ -131,7 +129,7 @@ export async function receiveComplaint(ctx: Context, input: ComplaintInput): Pro
     claimEnc: encryptField(ctx.keys, input.claim.trim()),
     factsEnc: encryptField(ctx.keys, input.facts.trim()),
     groundsEnc: input.grounds?.trim() ? encryptField(ctx.keys, input.grounds.trim()) : null,
-    clock: toStored(clock),
+    clock: toStoredClock(clock),
     receivedAt,
     dueAt,
     raisedByUserId: actorUserId(ctx),
@@ -191,7 +189,7 @@ async function takeStep(
     const s = step(row);
     let events: ClockEvent[];
     try {
-      events = appendClockEvent(COMPLAINT_CLOCK, toEvents(row.clock), s.event);
+      events = appendClockEvent(COMPLAINT_CLOCK, toClockEvents(row.clock), s.event);
     } catch (err) {
       if (!(err instanceof ClockProblem)) throw err;
       if (err.code === 'clock.no_extension') throw complaintError('complaint.no_extension');
@@ -202,7 +200,7 @@ async function takeStep(
     const dueAt = computeComplaintClock(events, CALENDAR, s.event.at).dueAt;
     await updateComplaint(trx, id, {
       status: s.status,
-      clock: toStored(events),
+      clock: toStoredClock(events),
       dueAt,
       ...(s.decision ? { decisionEnc: encryptField(ctx.keys, JSON.stringify(s.decision)), decidedAt: s.event.at } : {}),
     });
@@ -267,7 +265,7 @@ export const decideComplaint = (ctx: Context, id: string, input: ComplaintDecisi
 export const trackComplaint: Tracker = async (ctx, reference, mobile) => {
   const row = await selectComplaintByReference(ctx.db, reference);
   if (!row || !isRequestMobile(ctx, row.mobileHash, mobile)) return undefined;
-  const clock = computeComplaintClock(toEvents(row.clock), CALENDAR, new Date());
+  const clock = computeComplaintClock(toClockEvents(row.clock), CALENDAR, new Date());
   return {
     reference: row.reference,
     kind: 'complaint',

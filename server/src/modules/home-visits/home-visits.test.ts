@@ -4,7 +4,7 @@ import { verifyAuditTrail } from '../../platform/audit/verify.ts';
 import { decryptField, encryptField } from '../../platform/pii/crypto.ts';
 import { deriveAuditKey } from '../../platform/pii/keys.ts';
 import { referencePool } from '../../platform/references.ts';
-import { createTestApp, findOrgId, signInAs, type TestApp } from '../../test/app.ts';
+import { createTestApp, findOrgId, signInAs, type TestApp, verifyCitizen } from '../../test/app.ts';
 import { testDatabaseKind } from '../../test/database.ts';
 import { homeVisitInput, insertBranch, insertHomeVisit, tomorrowAt } from '../../test/fixtures.ts';
 import { encryptPlainCompounds } from './repo.ts';
@@ -22,13 +22,7 @@ describe(`home visits (${testDatabaseKind})`, () => {
     boc = await signInAs(t.app, 'boc.staff');
     bocAdmin = await signInAs(t.app, 'boc.admin');
     bocId = await findOrgId(t, 'boc-sh');
-    await t.app.inject({ method: 'POST', url: '/api/v1/public/sms-codes', payload: { mobile: MOBILE } });
-    const code = /(\d{6})/.exec((await outbox()).find((m) => m.recipient === MOBILE)?.body ?? '')?.[1];
-    const verified = await t.app.inject({ method: 'POST', url: '/api/v1/public/sessions', payload: { mobile: MOBILE, code } });
-    citizen = {
-      cookie: `shouhu_session=${verified.cookies.find((c) => c.name === 'shouhu_session')?.value}`,
-      'x-csrf-token': verified.json().csrfToken,
-    };
+    citizen = await verifyCitizen(t.app, MOBILE);
   });
   afterAll(() => t.close());
 

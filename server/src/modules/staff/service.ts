@@ -60,12 +60,16 @@ export const hashStreet = (keys: KeyRing, streetCode: string) => hashField(keys,
 export const hashCompound = (keys: KeyRing, streetCode: string, compound: string) =>
   hashField(keys, 'staff.home_compound', `${streetCode}|${compound.normalize('NFKC').replace(/\s+/g, '')}`);
 
+/** What the staffing computation needs where there is no request (the recording job): the keys and the database. */
+export type StaffEnv = { keys: KeyRing; db: Db };
+
 /**
  * Who of these people is locked in on a date: their home in a sealed or controlled zone's
  * compound, or in a street sealed whole. Found by the homes' keyed hashes, nothing decrypted.
  */
+
 export async function findLockIns(
-  env: { keys: KeyRing; db: Db },
+  env: StaffEnv,
   rows: readonly { id: string; homeStreetHash: string; homeCompoundHash: string }[],
   on: string,
 ): Promise<Map<string, LockIn>> {

@@ -48,7 +48,7 @@ import {
   selectStaffingDay,
   selectStaffMember,
 } from './repo.ts';
-import { findLockIns } from './service.ts';
+import { findLockIns, type StaffEnv } from './service.ts';
 
 /** The substitutes a short post shows: the nearest few. */
 const SUBSTITUTES_SHOWN = 5;
@@ -75,6 +75,13 @@ function createNamer(
   };
 }
 
+/** A plan's people, named: its key posts' holders, its pool, its duty list. */
+const namePlanPeople = (p: Pick<PlanRow, 'keyPosts' | 'substitutePool' | 'duty'>, name: NamePerson) => ({
+  keyPosts: p.keyPosts.map((k) => ({ post: k.post, holderA: name(k.holderA), holderB: name(k.holderB) })),
+  substitutePool: p.substitutePool.map(name),
+  duty: p.duty.map((d) => ({ ...name(d.staffId), from: d.from, to: d.to })),
+});
+
 const toPlanView = (p: PlanRow, names: Map<string, string>, inForce: Set<string>, name: NamePerson): StaffingPlanView => ({
   id: p.id,
   branchId: p.branchId,
@@ -82,9 +89,7 @@ const toPlanView = (p: PlanRow, names: Map<string, string>, inForce: Set<string>
   version: p.version,
   minimums: p.minimums,
   fallback: p.fallback as StaffingPlanView['fallback'],
-  keyPosts: p.keyPosts.map((k) => ({ post: k.post, holderA: name(k.holderA), holderB: name(k.holderB) })),
-  substitutePool: p.substitutePool.map(name),
-  duty: p.duty.map((d) => ({ ...name(d.staffId), from: d.from, to: d.to })),
+  ...namePlanPeople(p, name),
   draftedAt: new Date(p.draftedAt).toISOString(),
   approvedAt: p.approvedAt ? new Date(p.approvedAt).toISOString() : null,
   inForce: inForce.has(p.id),
@@ -268,7 +273,7 @@ export function computeBoard(ctx: Context, on: string, db: Db = ctx.db): Promise
 }
 
 /** One institution's board, for its admin or for the job that records every institution's day. */
-export async function computeBoardOf(env: { keys: KeyRing; db: Db }, orgId: string, on: string): Promise<StaffingBoard> {
+export async function computeBoardOf(env: StaffEnv, orgId: string, on: string): Promise<StaffingBoard> {
   const { keys, db } = env;
   const [staff, plans, assignments, places, adjustments] = await Promise.all([
     selectStaff(db, { orgId }),
@@ -396,11 +401,10 @@ export async function computeBoardOf(env: { keys: KeyRing; db: Db }, orgId: stri
     if (!place) continue;
     // A key post is held by A, or by B when A cannot come; with neither, it is short of one even
     // when the count is met, until a substitute stands in.
-    const keyPosts = plan.keyPosts.map((k) => ({
-      post: k.post,
-      holderA: namePerson(k.holderA),
-      holderB: namePerson(k.holderB),
-      onDuty: isHere(k.holderA) ? ('A' as const) : isHere(k.holderB) ? ('B' as const) : null,
+    const people = namePlanPeople(plan, namePerson);
+    const keyPosts = people.keyPosts.map((k) => ({
+      ...k,
+      onDuty: isHere(k.holderA.staffId) ? ('A' as const) : isHere(k.holderB.staffId) ? ('B' as const) : null,
     }));
     const posts = Object.entries(plan.minimums).map(([post, minimum]) => {
       const available = countAt(plan.branchId, post);
@@ -436,7 +440,7 @@ export async function computeBoardOf(env: { keys: KeyRing; db: Db }, orgId: stri
       fallback: plan.fallback as BranchStaffing['fallback'],
       adjusted: adjusted.has(plan.branchId),
       keyPosts,
-      duty: plan.duty.map((d) => ({ ...namePerson(d.staffId), from: d.from, to: d.to })),
+      duty: people.duty,
       posts,
     });
   }
@@ -513,7 +517,7 @@ async function recordBoard(db: Db, orgId: string, board: StaffingBoard): Promise
 }
 
 /** Records every institution's board for a day: the recurring job, and the demo. Answers how many branches. */
-export async function recordStaffing(env: { keys: KeyRing; db: Db }, on: string): Promise<number> {
+export async function recordStaffing(env: StaffEnv, on: string): Promise<number> {
   let branches = 0;
   for (const orgId of await selectPlanningOrgIds(env.db))
     branches += (await recordBoard(env.db, orgId, await computeBoardOf(env, orgId, on))).branches.length;
@@ -529,11 +533,12 @@ export const createStaffingRecordJob =
 export async function readCoverage(ctx: Context, on: string): Promise<StaffingCoverage> {
   await assertCan(ctx, 'staffing.coverage', {});
   const rows = await selectStaffingDay(ctx.db, on);
+  const districtNameOf = (code: string) => findDivision(code)?.name ?? code;
   const byDistrict = new Map<string, StaffingCoverage['districts'][number]>();
   for (const r of rows) {
     const d = byDistrict.get(r.districtCode) ?? {
       districtCode: r.districtCode,
-      districtName: findDivision(r.districtCode)?.name ?? r.districtCode,
+      districtName: districtNameOf(r.districtCode),
       planned: 0,
       enough: 0,
       covered: 0,
@@ -565,7 +570,7 @@ export async function readCoverage(ctx: Context, on: string): Promise<StaffingCo
         branchName: branchNames.get(r.branchId) ?? '',
         orgName: orgName.get(r.orgId) ?? '',
         districtCode: r.districtCode,
-        districtName: findDivision(r.districtCode)?.name ?? r.districtCode,
+        districtName: districtNameOf(r.districtCode),
         adjusted: r.adjusted,
       }))
       .sort(

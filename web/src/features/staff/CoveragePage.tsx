@@ -1,13 +1,13 @@
 import { compareText, STAFFING_STATE_LABELS, type StaffingCoverage, todayInShanghai } from '@shouhu/common';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Grid, Input, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Grid, Input, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/client.ts';
 import { downloadCsv } from '../../components/csv.ts';
 import { readCoverage } from './api.ts';
-import { STATE_COLOURS } from './shared.ts';
+import { DayPicker, STATE_COLOURS } from './shared.tsx';
 
 type District = StaffingCoverage['districts'][number];
 const COUNTS = ['planned', 'enough', 'covered', 'short', 'shortAdjusted'] as const;
@@ -41,12 +41,7 @@ export function CoveragePage() {
       title={t('menu.staffingCoverage')}
       extra={
         <Space wrap>
-          <DatePicker
-            aria-label={t('staff.on')}
-            allowClear={false}
-            value={dayjs(on)}
-            onChange={(d) => d && setOn(d.format('YYYY-MM-DD'))}
-          />
+          <DayPicker value={on} onChange={setOn} />
           <Button onClick={exportDistricts} disabled={districts.length === 0}>
             {t('coverage.export')}
           </Button>

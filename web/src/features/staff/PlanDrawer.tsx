@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/useAction.ts';
 import { useDrawerSize } from '../../components/drawerSize.ts';
 import { approvePlan, draftPlan, listOwnPosts, listPlans, listStaff } from './api.ts';
-import { STATE_COLOURS, useDescribeFallback, useNamePerson } from './shared.ts';
+import { STATE_COLOURS, useDescribeFallback, useDescribePeople } from './shared.tsx';
 
 interface PlanForm {
   minimums: { post: string; n: number }[];
@@ -41,7 +41,7 @@ export function PlanDrawer({ branch, onClose, manages }: { branch: { id: string;
   const client = useQueryClient();
   const drawerSize = useDrawerSize();
   const describeFallback = useDescribeFallback();
-  const namePerson = useNamePerson();
+  const describe = useDescribePeople();
   const plans = useQuery({ queryKey: ['staffing-plans', branch.id], queryFn: () => listPlans(branch.id) });
   const own = useQuery({ queryKey: ['staff-posts'], queryFn: listOwnPosts });
   const today = todayInShanghai();
@@ -100,10 +100,10 @@ export function PlanDrawer({ branch, onClose, manages }: { branch: { id: string;
     });
   const describePeople = (p: StaffingPlanView) =>
     [
-      ...p.keyPosts.map((k) => t('board.keyPostPlan', { post: postName(k.post), a: namePerson(k.holderA), b: namePerson(k.holderB) })),
+      ...p.keyPosts.map((k) => describe.keyPost(k, postName(k.post))),
       p.substitutePool.length > 0 &&
-        t('board.poolPlan', { people: p.substitutePool.map((s) => `${namePerson(s)}（${s.branchName}）`).join('、') }),
-      p.duty.length > 0 && t('board.dutyPlan', { shifts: p.duty.map((d) => `${namePerson(d)} ${d.from}–${d.to}`).join('、') }),
+        t('board.poolPlan', { people: p.substitutePool.map((s) => `${describe.person(s)}（${s.branchName}）`).join('、') }),
+      p.duty.length > 0 && describe.duty(p.duty),
     ].filter(Boolean);
   return (
     <Drawer open title={t('board.plans', { name: branch.name })} onClose={onClose} size={drawerSize} destroyOnHidden>

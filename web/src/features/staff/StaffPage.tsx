@@ -10,25 +10,7 @@ import {
   todayInShanghai,
 } from '@shouhu/common';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Cascader,
-  Checkbox,
-  DatePicker,
-  Drawer,
-  Form,
-  Grid,
-  Input,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Upload,
-} from 'antd';
-import dayjs from 'dayjs';
+import { Alert, App, Button, Card, Cascader, Checkbox, Drawer, Form, Grid, Input, Select, Space, Table, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/useAction.ts';
@@ -42,6 +24,7 @@ import { WithdrawButton } from '../../components/WithdrawButton.tsx';
 import { listBranches } from '../branches/api.ts';
 import { actorOf } from '../console/ConsoleLayout.tsx';
 import { addOwnPost, addStaff, changeStaff, importStaff, listOwnPosts, listStaff, removeStaff, staffExportUrl } from './api.ts';
+import { DayPicker } from './shared.tsx';
 
 interface StaffForm {
   name: string;
@@ -140,12 +123,7 @@ export function StaffPage({ me }: { me: Me }) {
       title={t('menu.staff')}
       extra={
         <Space wrap>
-          <DatePicker
-            aria-label={t('staff.on')}
-            allowClear={false}
-            value={dayjs(on)}
-            onChange={(d) => d && setOn(d.format('YYYY-MM-DD'))}
-          />
+          <DayPicker value={on} onChange={setOn} />
           <Button href={staffExportUrl(on)} download>
             {t('staff.export')}
           </Button>

@@ -10,8 +10,7 @@ import {
   todayInShanghai,
 } from '@shouhu/common';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, DatePicker, Input, List, Row, Select, Space, Statistic, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, App, Button, Card, Col, Input, List, Row, Select, Space, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/useAction.ts';
@@ -19,7 +18,7 @@ import { listBranches } from '../branches/api.ts';
 import { actorOf } from '../console/ConsoleLayout.tsx';
 import { acceptSubstitute, applyFallback, listOwnPosts, readBoard } from './api.ts';
 import { PlanDrawer } from './PlanDrawer.tsx';
-import { STATE_COLOURS, useDescribeFallback, useNamePerson } from './shared.ts';
+import { DayPicker, STATE_COLOURS, useDescribeFallback, useDescribePeople } from './shared.tsx';
 
 /**
  * The staffing board for a date: each branch with a plan, green when it has its minimum, amber when
@@ -32,7 +31,7 @@ export function StaffingPage({ me }: { me: Me }) {
   const client = useQueryClient();
   const manages = can(actorOf(me), 'staff.manage');
   const describeFallback = useDescribeFallback();
-  const namePerson = useNamePerson();
+  const describe = useDescribePeople();
   const [on, setOn] = useState(todayInShanghai());
   const board = useQuery({ queryKey: ['staffing', on], queryFn: () => readBoard(on) });
   const own = useQuery({ queryKey: ['staff-posts'], queryFn: listOwnPosts });
@@ -72,12 +71,7 @@ export function StaffingPage({ me }: { me: Me }) {
     });
 
   return (
-    <Card
-      title={t('menu.staffing')}
-      extra={
-        <DatePicker aria-label={t('staff.on')} allowClear={false} value={dayjs(on)} onChange={(d) => d && setOn(d.format('YYYY-MM-DD'))} />
-      }
-    >
+    <Card title={t('menu.staffing')} extra={<DayPicker value={on} onChange={setOn} />}>
       {error && <Alert type="error" role="alert" title={error.describe(i18n.language)} style={{ marginBottom: 12 }} />}
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         {STAFFING_STATES.map((s) => (
@@ -121,13 +115,11 @@ export function StaffingPage({ me }: { me: Me }) {
             <Space orientation="vertical" style={{ width: '100%' }}>
               {b.keyPosts.map((k) => (
                 <div key={k.post} data-testid={`key-${k.post}`}>
-                  {t('board.keyPostPlan', { post: postName(k.post), a: namePerson(k.holderA), b: namePerson(k.holderB) })}：
+                  {describe.keyPost(k, postName(k.post))}：
                   <Tag color={k.onDuty ? STATE_COLOURS.enough : STATE_COLOURS.short}>{t(`board.onDuty.${k.onDuty ?? 'none'}`)}</Tag>
                 </div>
               ))}
-              {b.duty.length > 0 && (
-                <div>{t('board.dutyPlan', { shifts: b.duty.map((d) => `${namePerson(d)} ${d.from}–${d.to}`).join('、') })}</div>
-              )}
+              {b.duty.length > 0 && <div>{describe.duty(b.duty)}</div>}
               {b.posts.map((p) => (
                 <div key={p.post} data-testid={`post-${p.post}`}>
                   <strong>
